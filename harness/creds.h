@@ -1,0 +1,27 @@
+/* creds.h: per-run test secrets: an RSA key and self-signed certificate for the server's
+ * TLS, a user with a random password, and the SAM file (NT hash) FreeRDP's server checks
+ * NLA against. All files are created 0600 inside the run's private (0700) directory and
+ * removed with it. */
+#ifndef RDPREPRO_CREDS_H
+#define RDPREPRO_CREDS_H
+
+#include <stdbool.h>
+
+#include "util.h"
+
+struct rp_creds
+{
+	char user[32];
+	char password[40];
+	char cert[4096];
+	char key[4096];
+	char sam[4096];
+	char password_file[4096];
+};
+
+/* Makes every secret in `dir`; `cn` is the certificate's subject CN and SAN DNS name,
+ * `ip` its SAN IP address. */
+bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const char* ip,
+                   struct rp_err* err);
+
+#endif

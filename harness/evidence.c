@@ -1,0 +1,530 @@
+/* evidence.c: the evidence record, its JSON form (json-c) and its readable summary. */
+#include "evidence.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+/* One row per phase: its name in records and scenario files. */
+static const char* const phase_names[RP_PHASE_COUNT] = {
+	[RP_PHASE_NONE] = "none",
+	[RP_PHASE_TCP] = "tcp",
+	[RP_PHASE_X224] = "x224",
+	[RP_PHASE_TLS] = "tls",
+	[RP_PHASE_NLA] = "nla",
+	[RP_PHASE_MCS] = "mcs",
+	[RP_PHASE_SECURE_SETTINGS] = "secure-settings",
+	[RP_PHASE_LICENSING] = "licensing",
+	[RP_PHASE_CAPABILITIES] = "capabilities",
+	[RP_PHASE_FINALIZATION] = "finalization",
+	[RP_PHASE_ACTIVE] = "active",
+};
+
+const char* rp_phase_name(enum rp_phase p)
+{
+	if ((int)p < 0 || p >= RP_PHASE_COUNT)
+		return "invalid";
+	return phase_names[p];
+}
+
+enum rp_phase rp_phase_from_name(const char* name)
+{
+	for (int i = 0; i < RP_PHASE_COUNT; i++)
+		if (name && strcmp(name, phase_names[i]) == 0)
+			return (enum rp_phase)i;
+	return RP_PHASE_COUNT;
+}
+
+static void attempt_init(struct rp_attempt* a)
+{
+	memset(a, 0, sizeof(*a));
+	for (int i = 0; i < RP_PHASE_COUNT; i++)
+		a->t_phase_ms[i] = -1;
+	a->t_end_ms = -1;
+}
+
+void rp_evidence_init(struct rp_evidence* ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	for (int i = 0; i < RP_MAX_ATTEMPTS; i++)
+		attempt_init(&ev->attempts[i]);
+}
+
+struct rp_attempt* rp_evidence_begin_attempt(struct rp_evidence* ev, double t_ms)
+{
+	struct rp_attempt* a;
+
+	if (ev->n_attempts >= RP_MAX_ATTEMPTS)
+		return NULL;
+	a = &ev->attempts[ev->n_attempts++];
+	attempt_init(a);
+	a->t_start_ms = t_ms;
+	return a;
+}
+
+struct rp_attempt* rp_evidence_current(struct rp_evidence* ev)
+{
+	return ev->n_attempts > 0 ? &ev->attempts[ev->n_attempts - 1] : NULL;
+}
+
+void rp_evidence_mark(struct rp_evidence* ev, double t_ms, enum rp_phase phase,
+                      const char* state)
+{
+	struct rp_attempt* a = rp_evidence_current(ev);
+
+	if (!a || phase >= RP_PHASE_COUNT)
+		return;
+	if (a->n_events > 0)
+	{
+		const struct rp_event* last = &a->events[a->n_events - 1];
+		if (last->phase == phase && strcmp(last->state, state ? state : "") == 0)
+			return;
+	}
+	if (a->t_phase_ms[phase] < 0)
+		a->t_phase_ms[phase] = t_ms;
+	if (phase > a->furthest)
+		a->furthest = phase;
+	rp_strlcpy(a->last_state, state, sizeof(a->last_state));
+	if (a->n_events < RP_MAX_EVENTS)
+	{
+		struct rp_event* e = &a->events[a->n_events++];
+		e->t_ms = t_ms;
+		e->phase = phase;
+		rp_strlcpy(e->state, state, sizeof(e->state));
+	}
+}
+
+enum rp_phase rp_evidence_furthest(const struct rp_evidence* ev)
+{
+	enum rp_phase f = RP_PHASE_NONE;
+
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].furthest > f)
+			f = ev->attempts[i].furthest;
+	return f;
+}
+
+bool rp_evidence_active(const struct rp_evidence* ev)
+{
+	return rp_evidence_furthest(ev) == RP_PHASE_ACTIVE;
+}
+
+double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev)
+{
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (a->t_phase_ms[RP_PHASE_ACTIVE] >= 0 && a->t_phase_ms[RP_PHASE_X224] >= 0)
+			return a->t_phase_ms[RP_PHASE_ACTIVE] - a->t_phase_ms[RP_PHASE_X224];
+	}
+	return -1;
+}
+
+/* ---- JSON ---- */
+
+static void add_str(json_object* o, const char* k, const char* v)
+{
+	json_object_object_add(o, k, json_object_new_string(v ? v : ""));
+}
+
+static void add_int(json_object* o, const char* k, int64_t v)
+{
+	json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+static void add_hex(json_object* o, const char* k, uint32_t v)
+{
+	char buf[16];
+	snprintf(buf, sizeof(buf), "0x%08X", v);
+	add_str(o, k, buf);
+}
+
+static void add_ms(json_object* o, const char* k, double v)
+{
+	/* Three decimals: microseconds are more than a record needs. */
+	json_object_object_add(o, k, json_object_new_double((double)(int64_t)(v * 1000.0) / 1000.0));
+}
+
+static json_object* tcp_to_json(const struct rp_tcpinfo* t)
+{
+	json_object* o = json_object_new_object();
+
+	json_object_object_add(o, "valid", json_object_new_boolean(t->valid));
+	add_int(o, "state", t->state);
+	add_int(o, "retransmits", t->retransmits);
+	add_int(o, "rtt_us", t->rtt_us);
+	add_int(o, "rttvar_us", t->rttvar_us);
+	add_int(o, "pmtu", t->pmtu);
+	add_int(o, "snd_mss", t->snd_mss);
+	add_int(o, "bytes_acked", (int64_t)t->bytes_acked);
+	add_int(o, "bytes_received", (int64_t)t->bytes_received);
+	return o;
+}
+
+static json_object* attempt_to_json(const struct rp_attempt* a)
+{
+	json_object* o = json_object_new_object();
+	json_object* phases = json_object_new_object();
+	json_object* events = json_object_new_array();
+
+	add_ms(o, "t_start_ms", a->t_start_ms);
+	add_ms(o, "t_end_ms", a->t_end_ms);
+	for (int i = RP_PHASE_TCP; i < RP_PHASE_COUNT; i++)
+		if (a->t_phase_ms[i] >= 0)
+			add_ms(phases, rp_phase_name((enum rp_phase)i), a->t_phase_ms[i]);
+	json_object_object_add(o, "phases", phases);
+	add_str(o, "furthest", rp_phase_name(a->furthest));
+	add_str(o, "last_state", a->last_state);
+	add_hex(o, "last_error", a->last_error);
+	add_str(o, "last_error_name", a->last_error_name);
+	add_int(o, "errno", a->sock_errno);
+	add_str(o, "errno_name", a->sock_errno ? strerrorname_np(a->sock_errno) : "");
+	json_object_object_add(o, "tcp", tcp_to_json(&a->tcp));
+	for (int i = 0; i < a->n_events; i++)
+	{
+		json_object* e = json_object_new_object();
+		add_ms(e, "t_ms", a->events[i].t_ms);
+		add_str(e, "phase", rp_phase_name(a->events[i].phase));
+		add_str(e, "state", a->events[i].state);
+		json_object_array_add(events, e);
+	}
+	json_object_object_add(o, "events", events);
+	return o;
+}
+
+static json_object* evidence_to_object(const struct rp_evidence* ev)
+{
+	json_object* o = json_object_new_object();
+	json_object* attempts = json_object_new_array();
+
+	add_str(o, "record", "rdprepro-evidence/1");
+	add_str(o, "target", ev->target);
+	add_str(o, "freerdp_version", ev->freerdp_version);
+	add_int(o, "deadline_ms", ev->deadline_ms);
+	add_int(o, "hold_ms", ev->hold_ms);
+	add_ms(o, "t0_mono_ms", ev->t0_mono_ms);
+	for (int i = 0; i < ev->n_attempts; i++)
+		json_object_array_add(attempts, attempt_to_json(&ev->attempts[i]));
+	json_object_object_add(o, "attempts", attempts);
+	add_str(o, "furthest", rp_phase_name(rp_evidence_furthest(ev)));
+	json_object_object_add(o, "active", json_object_new_boolean(rp_evidence_active(ev)));
+	add_hex(o, "last_error", ev->last_error);
+	add_str(o, "last_error_name", ev->last_error_name);
+	add_str(o, "last_error_string", ev->last_error_string);
+	add_str(o, "last_error_category", ev->last_error_category);
+	add_hex(o, "error_info", ev->error_info);
+	add_str(o, "error_info_name", ev->error_info_name);
+	json_object_object_add(o, "connect_returned_true",
+	                       json_object_new_boolean(ev->connect_returned_true));
+	json_object_object_add(o, "watchdog_fired", json_object_new_boolean(ev->watchdog_fired));
+	add_int(o, "bytes_in", (int64_t)ev->bytes_in);
+	add_int(o, "bytes_out", (int64_t)ev->bytes_out);
+	add_ms(o, "t_total_ms", ev->t_total_ms);
+	add_ms(o, "t_connect_to_active_ms", rp_evidence_connect_to_active_ms(ev));
+	return o;
+}
+
+char* rp_evidence_to_json(const struct rp_evidence* ev)
+{
+	json_object* o = evidence_to_object(ev);
+	char* s = strdup(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+	                                                        JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return s;
+}
+
+bool rp_evidence_write_json(const struct rp_evidence* ev, const char* path, struct rp_err* err)
+{
+	json_object* o = evidence_to_object(ev);
+	int rc = json_object_to_file_ext(path, o, JSON_C_TO_STRING_PRETTY |
+	                                              JSON_C_TO_STRING_NOSLASHESCAPE);
+	json_object_put(o);
+	if (rc != 0)
+		return rp_fail(err, "%s: cannot write evidence: %s", path, json_util_get_last_err());
+	return true;
+}
+
+/* Readers: a missing key keeps the default; a key of the wrong type is an error. */
+struct reader
+{
+	struct rp_err* err;
+	const char* where;
+	bool ok;
+};
+
+static json_object* get(struct reader* r, json_object* o, const char* k, json_type t)
+{
+	json_object* v = NULL;
+
+	if (!r->ok || !json_object_object_get_ex(o, k, &v) || !v)
+		return NULL;
+	if (!json_object_is_type(v, t) && !(t == json_type_double && json_object_is_type(v, json_type_int)))
+	{
+		r->ok = rp_fail(r->err, "%s: key \"%s\" has the wrong type", r->where, k);
+		return NULL;
+	}
+	return v;
+}
+
+static void get_str(struct reader* r, json_object* o, const char* k, char* dst, size_t n)
+{
+	json_object* v = get(r, o, k, json_type_string);
+	if (v)
+		rp_strlcpy(dst, json_object_get_string(v), n);
+}
+
+static void get_u32(struct reader* r, json_object* o, const char* k, uint32_t* dst)
+{
+	json_object* v = get(r, o, k, json_type_int);
+	if (v)
+		*dst = (uint32_t)json_object_get_int64(v);
+}
+
+static void get_u64(struct reader* r, json_object* o, const char* k, uint64_t* dst)
+{
+	json_object* v = get(r, o, k, json_type_int);
+	if (v)
+		*dst = (uint64_t)json_object_get_int64(v);
+}
+
+static void get_ms(struct reader* r, json_object* o, const char* k, double* dst)
+{
+	json_object* v = get(r, o, k, json_type_double);
+	if (v)
+		*dst = json_object_get_double(v);
+}
+
+static void get_bool(struct reader* r, json_object* o, const char* k, bool* dst)
+{
+	json_object* v = get(r, o, k, json_type_boolean);
+	if (v)
+		*dst = json_object_get_boolean(v);
+}
+
+static void get_hex(struct reader* r, json_object* o, const char* k, uint32_t* dst)
+{
+	char buf[32] = "";
+	char* end = NULL;
+	unsigned long v;
+
+	get_str(r, o, k, buf, sizeof(buf));
+	if (!r->ok || !buf[0])
+		return;
+	errno = 0;
+	v = strtoul(buf, &end, 0);
+	if (errno || *end || v > UINT32_MAX)
+	{
+		r->ok = rp_fail(r->err, "%s: key \"%s\": bad number \"%s\"", r->where, k, buf);
+		return;
+	}
+	*dst = (uint32_t)v;
+}
+
+static void get_phase(struct reader* r, json_object* o, const char* k, enum rp_phase* dst)
+{
+	char buf[64] = "";
+	enum rp_phase p;
+
+	get_str(r, o, k, buf, sizeof(buf));
+	if (!r->ok || !buf[0])
+		return;
+	p = rp_phase_from_name(buf);
+	if (p == RP_PHASE_COUNT)
+	{
+		r->ok = rp_fail(r->err, "%s: key \"%s\": unknown phase \"%s\"", r->where, k, buf);
+		return;
+	}
+	*dst = p;
+}
+
+static void attempt_from_json(struct reader* r, json_object* o, struct rp_attempt* a)
+{
+	json_object* phases = get(r, o, "phases", json_type_object);
+	json_object* events = get(r, o, "events", json_type_array);
+	json_object* tcp = get(r, o, "tcp", json_type_object);
+	uint32_t u = 0;
+
+	get_ms(r, o, "t_start_ms", &a->t_start_ms);
+	get_ms(r, o, "t_end_ms", &a->t_end_ms);
+	if (phases)
+	{
+		json_object_object_foreach(phases, key, val)
+		{
+			enum rp_phase p = rp_phase_from_name(key);
+			if (p == RP_PHASE_COUNT || !json_object_is_type(val, json_type_double))
+			{
+				r->ok = rp_fail(r->err, "%s: phases: bad entry \"%s\"", r->where, key);
+				return;
+			}
+			a->t_phase_ms[p] = json_object_get_double(val);
+		}
+	}
+	get_phase(r, o, "furthest", &a->furthest);
+	get_str(r, o, "last_state", a->last_state, sizeof(a->last_state));
+	get_hex(r, o, "last_error", &a->last_error);
+	get_str(r, o, "last_error_name", a->last_error_name, sizeof(a->last_error_name));
+	get_u32(r, o, "errno", &u);
+	a->sock_errno = (int)u;
+	if (tcp)
+	{
+		get_bool(r, tcp, "valid", &a->tcp.valid);
+		get_u32(r, tcp, "state", &a->tcp.state);
+		get_u32(r, tcp, "retransmits", &a->tcp.retransmits);
+		get_u32(r, tcp, "rtt_us", &a->tcp.rtt_us);
+		get_u32(r, tcp, "rttvar_us", &a->tcp.rttvar_us);
+		get_u32(r, tcp, "pmtu", &a->tcp.pmtu);
+		get_u32(r, tcp, "snd_mss", &a->tcp.snd_mss);
+		get_u64(r, tcp, "bytes_acked", &a->tcp.bytes_acked);
+		get_u64(r, tcp, "bytes_received", &a->tcp.bytes_received);
+	}
+	if (events)
+	{
+		size_t n = json_object_array_length(events);
+		for (size_t i = 0; i < n && a->n_events < RP_MAX_EVENTS && r->ok; i++)
+		{
+			json_object* e = json_object_array_get_idx(events, i);
+			struct rp_event* d = &a->events[a->n_events++];
+			if (!json_object_is_type(e, json_type_object))
+			{
+				r->ok = rp_fail(r->err, "%s: events[%zu] is not an object", r->where, i);
+				return;
+			}
+			get_ms(r, e, "t_ms", &d->t_ms);
+			get_phase(r, e, "phase", &d->phase);
+			get_str(r, e, "state", d->state, sizeof(d->state));
+		}
+	}
+}
+
+bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_err* err)
+{
+	enum json_tokener_error jerr = json_tokener_success;
+	json_object* o = json_tokener_parse_verbose(json, &jerr);
+	struct reader r = { .err = err, .where = "evidence", .ok = true };
+	json_object* attempts;
+
+	rp_evidence_init(ev);
+	if (!o)
+		return rp_fail(err, "evidence: not JSON: %s", json_tokener_error_desc(jerr));
+	if (!json_object_is_type(o, json_type_object))
+	{
+		json_object_put(o);
+		return rp_fail(err, "evidence: not a JSON object");
+	}
+	get_str(&r, o, "target", ev->target, sizeof(ev->target));
+	get_str(&r, o, "freerdp_version", ev->freerdp_version, sizeof(ev->freerdp_version));
+	get_u32(&r, o, "deadline_ms", &ev->deadline_ms);
+	get_u32(&r, o, "hold_ms", &ev->hold_ms);
+	get_ms(&r, o, "t0_mono_ms", &ev->t0_mono_ms);
+	attempts = get(&r, o, "attempts", json_type_array);
+	if (attempts)
+	{
+		size_t n = json_object_array_length(attempts);
+		for (size_t i = 0; i < n && i < RP_MAX_ATTEMPTS && r.ok; i++)
+		{
+			json_object* a = json_object_array_get_idx(attempts, i);
+			if (!json_object_is_type(a, json_type_object))
+			{
+				r.ok = rp_fail(err, "evidence: attempts[%zu] is not an object", i);
+				break;
+			}
+			attempt_from_json(&r, a, &ev->attempts[ev->n_attempts++]);
+		}
+	}
+	get_hex(&r, o, "last_error", &ev->last_error);
+	get_str(&r, o, "last_error_name", ev->last_error_name, sizeof(ev->last_error_name));
+	get_str(&r, o, "last_error_string", ev->last_error_string, sizeof(ev->last_error_string));
+	get_str(&r, o, "last_error_category", ev->last_error_category,
+	        sizeof(ev->last_error_category));
+	get_hex(&r, o, "error_info", &ev->error_info);
+	get_str(&r, o, "error_info_name", ev->error_info_name, sizeof(ev->error_info_name));
+	get_bool(&r, o, "connect_returned_true", &ev->connect_returned_true);
+	get_bool(&r, o, "watchdog_fired", &ev->watchdog_fired);
+	get_u64(&r, o, "bytes_in", &ev->bytes_in);
+	get_u64(&r, o, "bytes_out", &ev->bytes_out);
+	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);
+	json_object_put(o);
+	return r.ok;
+}
+
+bool rp_evidence_read_json(struct rp_evidence* ev, const char* path, struct rp_err* err)
+{
+	FILE* f = fopen(path, "r");
+	char* buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	bool ok;
+
+	if (!f)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	n = getdelim(&buf, &cap, '\0', f);
+	fclose(f);
+	if (n < 0)
+	{
+		free(buf);
+		return rp_fail(err, "%s: empty or unreadable", path);
+	}
+	ok = rp_evidence_from_json(ev, buf, err);
+	free(buf);
+	if (!ok)
+	{
+		char tmp[sizeof(err->msg)];
+		rp_strlcpy(tmp, err->msg, sizeof(tmp));
+		rp_fail(err, "%s: %s", path, tmp);
+	}
+	return ok;
+}
+
+/* ---- summary ---- */
+
+char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
+{
+	char* buf = NULL;
+	size_t len = 0;
+	FILE* f = open_memstream(&buf, &len);
+	double c2a = rp_evidence_connect_to_active_ms(ev);
+
+	if (!f)
+		return NULL;
+	fprintf(f, "%starget %s, FreeRDP %s, deadline %u ms\n", in, ev->target, ev->freerdp_version,
+	        ev->deadline_ms);
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		fprintf(f, "%sattempt %d: furthest %s", in, i + 1, rp_phase_name(a->furthest));
+		if (a->last_error)
+			fprintf(f, ", error %s 0x%08X", a->last_error_name, a->last_error);
+		if (a->sock_errno)
+			fprintf(f, ", errno %s", strerrorname_np(a->sock_errno));
+		fprintf(f, "\n%s  phases:", in);
+		for (int p = RP_PHASE_TCP; p < RP_PHASE_COUNT; p++)
+			if (a->t_phase_ms[p] >= 0)
+				fprintf(f, " %s@%.1f", rp_phase_name((enum rp_phase)p), a->t_phase_ms[p]);
+		fprintf(f, " (ms)\n");
+		if (a->tcp.valid)
+			fprintf(f,
+			        "%s  tcp: rtt %.2f ms (var %.2f), retransmits %u, pmtu %u, mss %u, "
+			        "acked %llu B, received %llu B\n",
+			        in, a->tcp.rtt_us / 1000.0, a->tcp.rttvar_us / 1000.0, a->tcp.retransmits,
+			        a->tcp.pmtu, a->tcp.snd_mss, (unsigned long long)a->tcp.bytes_acked,
+			        (unsigned long long)a->tcp.bytes_received);
+	}
+	fprintf(f, "%sfurthest phase: %s%s\n", in, rp_phase_name(rp_evidence_furthest(ev)),
+	        rp_evidence_active(ev) ? " (active reached)" : "");
+	fprintf(f, "%slast error: %s 0x%08X%s%s\n", in,
+	        ev->last_error_name[0] ? ev->last_error_name : "-", ev->last_error,
+	        ev->last_error ? ": " : "", ev->last_error ? ev->last_error_string : "");
+	fprintf(f, "%sserver errorInfo: %s 0x%08X\n", in,
+	        ev->error_info_name[0] ? ev->error_info_name : "-", ev->error_info);
+	fprintf(f, "%sbytes in/out: %llu/%llu%s\n", in, (unsigned long long)ev->bytes_in,
+	        (unsigned long long)ev->bytes_out, ev->watchdog_fired ? ", watchdog fired" : "");
+	fprintf(f, "%stime: total %.1f ms", in, ev->t_total_ms);
+	if (c2a >= 0)
+		fprintf(f, ", TCP connected to active %.1f ms", c2a);
+	fprintf(f, "\n");
+	fclose(f);
+	return buf;
+}

@@ -1,0 +1,130 @@
+/* evidence.h: what the client could observe about one connection, attempt by attempt.
+ *
+ * The record holds only facts a client can see (FreeRDP's last error, the server's
+ * errorInfo, the phases it reached, socket errno, TCP_INFO, timings); the verdict is
+ * computed from it alone (verdict.h). It is written as JSON with json-c and read back
+ * by the runner and by `rdprepro classify`. */
+#ifndef RDPREPRO_EVIDENCE_H
+#define RDPREPRO_EVIDENCE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* The connection sequence as the client lives it, coarse enough to compare across runs
+ * and peers (MS-RDPBCGR 1.3.1.1). Order matters: a larger value is further along. */
+enum rp_phase
+{
+	RP_PHASE_NONE = 0,     /* nothing happened yet */
+	RP_PHASE_TCP,          /* TCP connect started (SYN sent) */
+	RP_PHASE_X224,         /* TCP connected; X.224 Connection Request/Confirm (2.2.1.1-2) */
+	RP_PHASE_TLS,          /* TLS handshake of the enhanced security layer (5.4) */
+	RP_PHASE_NLA,          /* CredSSP / NLA (MS-CSSP) */
+	RP_PHASE_MCS,          /* MCS Connect Initial .. Channel Join (2.2.1.3-2.2.1.8) */
+	RP_PHASE_SECURE_SETTINGS, /* Client Info PDU (2.2.1.11), auto-detect */
+	RP_PHASE_LICENSING,    /* licensing (2.2.1.12, MS-RDPELE) */
+	RP_PHASE_CAPABILITIES, /* Demand/Confirm Active (2.2.1.13) */
+	RP_PHASE_FINALIZATION, /* Synchronize, Control, Font List/Map (2.2.1.14-22) */
+	RP_PHASE_ACTIVE,       /* the session is active */
+	RP_PHASE_COUNT
+};
+
+const char* rp_phase_name(enum rp_phase p);
+/* Returns RP_PHASE_COUNT when the name is unknown. */
+enum rp_phase rp_phase_from_name(const char* name);
+
+#define RP_MAX_ATTEMPTS 4
+#define RP_MAX_EVENTS 64
+
+/* One state change seen by the client: its phase, FreeRDP's finer state name, when. */
+struct rp_event
+{
+	double t_ms; /* since the probe started */
+	enum rp_phase phase;
+	char state[64]; /* freerdp_state_string(), or a probe event such as "tls-done" */
+};
+
+/* TCP_INFO of the attempt's socket (<linux/tcp.h>), read when the attempt ended. */
+struct rp_tcpinfo
+{
+	bool valid;
+	uint32_t state;       /* tcpi_state */
+	uint32_t retransmits; /* tcpi_total_retrans */
+	uint32_t rtt_us;
+	uint32_t rttvar_us;
+	uint32_t pmtu;
+	uint32_t snd_mss;
+	uint64_t bytes_acked;
+	uint64_t bytes_received;
+};
+
+struct rp_attempt
+{
+	double t_start_ms;
+	double t_end_ms;
+	double t_phase_ms[RP_PHASE_COUNT]; /* first time each phase was reached, -1 if never */
+	enum rp_phase furthest;
+	char last_state[64];
+	uint32_t last_error; /* FreeRDP's last error when the attempt ended */
+	char last_error_name[96];
+	int sock_errno; /* errno of a failed connect, or SO_ERROR when the attempt ended */
+	struct rp_tcpinfo tcp;
+	struct rp_event events[RP_MAX_EVENTS];
+	int n_events;
+};
+
+struct rp_evidence
+{
+	char target[128];
+	char freerdp_version[32];
+	uint32_t deadline_ms;
+	uint32_t hold_ms;
+	double t0_mono_ms; /* the probe's start on CLOCK_MONOTONIC: aligns server reports */
+
+	struct rp_attempt attempts[RP_MAX_ATTEMPTS];
+	int n_attempts;
+
+	/* Final facts, after freerdp_connect and the event pump returned. */
+	uint32_t last_error;
+	char last_error_name[96];
+	char last_error_string[256];
+	char last_error_category[64];
+	uint32_t error_info; /* the server's Set Error Info PDU (MS-RDPBCGR 2.2.5.1.1) */
+	char error_info_name[96];
+	bool connect_returned_true;
+	bool watchdog_fired;
+	uint64_t bytes_in;
+	uint64_t bytes_out;
+
+	double t_total_ms;
+};
+
+void rp_evidence_init(struct rp_evidence* ev);
+
+/* Starts a new attempt at time t (a TCP connect begins). Returns NULL if full. */
+struct rp_attempt* rp_evidence_begin_attempt(struct rp_evidence* ev, double t_ms);
+struct rp_attempt* rp_evidence_current(struct rp_evidence* ev);
+
+/* Records that the current attempt is in `phase` (FreeRDP state name `state`) at t.
+ * Consecutive identical states are recorded once. */
+void rp_evidence_mark(struct rp_evidence* ev, double t_ms, enum rp_phase phase,
+                      const char* state);
+
+/* The furthest phase over every attempt. */
+enum rp_phase rp_evidence_furthest(const struct rp_evidence* ev);
+bool rp_evidence_active(const struct rp_evidence* ev);
+/* Time from the TCP connection being up (X.224 start) to ACTIVE in the attempt that got
+ * there, or -1. */
+double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);
+
+/* JSON with json-c. The string returned by _to_json is malloc'd. */
+char* rp_evidence_to_json(const struct rp_evidence* ev);
+bool rp_evidence_write_json(const struct rp_evidence* ev, const char* path, struct rp_err* err);
+bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_err* err);
+bool rp_evidence_read_json(struct rp_evidence* ev, const char* path, struct rp_err* err);
+
+/* A readable summary, a fact a line, each line starting with `indent`. Malloc'd. */
+char* rp_evidence_summary(const struct rp_evidence* ev, const char* indent);
+
+#endif

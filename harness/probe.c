@@ -1,0 +1,620 @@
+/* probe.c: the lab's headless RDP client. */
+#include "probe.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <freerdp/client/cmdline.h>
+#include <freerdp/error.h>
+#include <freerdp/freerdp.h>
+#include <freerdp/gdi/gdi.h>
+#include <freerdp/transport_io.h>
+#include <freerdp/version.h>
+#include <winpr/synch.h>
+
+#include "evidence.h"
+#include "util.h"
+
+/* The client context: rdpClientContext first, as freerdp_client_context_new requires. */
+struct probe
+{
+	rdpClientContext common;
+	rdpTransportIo orig_io;
+	struct rp_evidence ev;
+	double t0;
+	int fd; /* the current attempt's socket, -1 between attempts */
+	CONNECTION_STATE last_state;
+
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	double deadline; /* absolute, rp_now_ms() */
+	bool done;
+};
+
+/* FreeRDP's fine states folded into the phases of a record (evidence.h). No default: a
+ * state added by a future FreeRDP makes the compiler point here. */
+static enum rp_phase phase_of(CONNECTION_STATE s)
+{
+	switch (s)
+	{
+		case CONNECTION_STATE_INITIAL:
+			return RP_PHASE_TCP;
+		case CONNECTION_STATE_NEGO:
+			return RP_PHASE_X224;
+		case CONNECTION_STATE_NLA:
+		case CONNECTION_STATE_AAD:
+			return RP_PHASE_NLA;
+		case CONNECTION_STATE_MCS_CREATE_REQUEST:
+		case CONNECTION_STATE_MCS_CREATE_RESPONSE:
+		case CONNECTION_STATE_MCS_ERECT_DOMAIN:
+		case CONNECTION_STATE_MCS_ATTACH_USER:
+		case CONNECTION_STATE_MCS_ATTACH_USER_CONFIRM:
+		case CONNECTION_STATE_MCS_CHANNEL_JOIN_REQUEST:
+		case CONNECTION_STATE_MCS_CHANNEL_JOIN_RESPONSE:
+			return RP_PHASE_MCS;
+		case CONNECTION_STATE_RDP_SECURITY_COMMENCEMENT:
+		case CONNECTION_STATE_SECURE_SETTINGS_EXCHANGE:
+		case CONNECTION_STATE_CONNECT_TIME_AUTO_DETECT_REQUEST:
+		case CONNECTION_STATE_CONNECT_TIME_AUTO_DETECT_RESPONSE:
+			return RP_PHASE_SECURE_SETTINGS;
+		case CONNECTION_STATE_LICENSING:
+		/* Multitransport bootstrapping follows licensing (MS-RDPBCGR 1.3.1.1). */
+		case CONNECTION_STATE_MULTITRANSPORT_BOOTSTRAPPING_REQUEST:
+		case CONNECTION_STATE_MULTITRANSPORT_BOOTSTRAPPING_RESPONSE:
+			return RP_PHASE_LICENSING;
+		case CONNECTION_STATE_CAPABILITIES_EXCHANGE_DEMAND_ACTIVE:
+		case CONNECTION_STATE_CAPABILITIES_EXCHANGE_MONITOR_LAYOUT:
+		case CONNECTION_STATE_CAPABILITIES_EXCHANGE_CONFIRM_ACTIVE:
+			return RP_PHASE_CAPABILITIES;
+		case CONNECTION_STATE_FINALIZATION_SYNC:
+		case CONNECTION_STATE_FINALIZATION_COOPERATE:
+		case CONNECTION_STATE_FINALIZATION_REQUEST_CONTROL:
+		case CONNECTION_STATE_FINALIZATION_PERSISTENT_KEY_LIST:
+		case CONNECTION_STATE_FINALIZATION_FONT_LIST:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_SYNC:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_COOPERATE:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_GRANTED_CONTROL:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_FONT_MAP:
+			return RP_PHASE_FINALIZATION;
+		case CONNECTION_STATE_ACTIVE:
+			return RP_PHASE_ACTIVE;
+	}
+	return RP_PHASE_NONE;
+}
+
+static double since_start(struct probe* p)
+{
+	return rp_now_ms() - p->t0;
+}
+
+static void note_state(struct probe* p)
+{
+	CONNECTION_STATE s = freerdp_get_state(&p->common.context);
+
+	/* INITIAL is where a failed attempt falls back to: not progress, keep the furthest. */
+	if (s == p->last_state || s == CONNECTION_STATE_INITIAL)
+		return;
+	p->last_state = s;
+	rp_evidence_mark(&p->ev, since_start(p), phase_of(s), freerdp_state_string(s));
+}
+
+/* Reads TCP_INFO and SO_ERROR of the current attempt's socket into the record. */
+static void note_socket(struct probe* p, struct rp_attempt* a)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+	int soerr = 0;
+	socklen_t elen = sizeof(soerr);
+
+	if (p->fd < 0 || !a)
+		return;
+	memset(&ti, 0, sizeof(ti));
+	if (getsockopt(p->fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0)
+	{
+		a->tcp.valid = true;
+		a->tcp.state = ti.tcpi_state;
+		a->tcp.retransmits = ti.tcpi_total_retrans;
+		a->tcp.rtt_us = ti.tcpi_rtt;
+		a->tcp.rttvar_us = ti.tcpi_rttvar;
+		a->tcp.pmtu = ti.tcpi_pmtu;
+		a->tcp.snd_mss = ti.tcpi_snd_mss;
+		a->tcp.bytes_acked = ti.tcpi_bytes_acked;
+		a->tcp.bytes_received = ti.tcpi_bytes_received;
+	}
+	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &soerr, &elen) == 0 && soerr && !a->sock_errno)
+		a->sock_errno = soerr;
+}
+
+static void end_attempt(struct probe* p)
+{
+	struct rp_attempt* a = rp_evidence_current(&p->ev);
+	UINT32 e = freerdp_get_last_error(&p->common.context);
+
+	if (!a || a->t_end_ms >= 0)
+		return;
+	note_socket(p, a);
+	a->t_end_ms = since_start(p);
+	a->last_error = e;
+	rp_strlcpy(a->last_error_name, e ? freerdp_get_last_error_name(e) : "",
+	           sizeof(a->last_error_name));
+}
+
+/* ---- transport I/O wrappers: FreeRDP calls them for every connection attempt ---- */
+
+static struct probe* probe_of(rdpTransport* t)
+{
+	return (struct probe*)transport_get_context(t);
+}
+
+/* Called to open the TCP connection of an attempt (also for FreeRDP's own retry). */
+static int probe_tcp_connect(rdpContext* context, rdpSettings* settings, const char* host,
+                             int port, DWORD timeout)
+{
+	struct probe* p = (struct probe*)context;
+	struct rp_attempt* prev = rp_evidence_current(&p->ev);
+	int fd;
+
+	if (prev)
+		end_attempt(p);
+	rp_evidence_begin_attempt(&p->ev, since_start(p));
+	p->last_state = (CONNECTION_STATE)-1;
+	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TCP, "tcp-connect");
+	errno = 0;
+	fd = p->orig_io.TCPConnect(context, settings, host, port, timeout);
+	if (fd < 0)
+	{
+		struct rp_attempt* a = rp_evidence_current(&p->ev);
+		if (a)
+			a->sock_errno = errno;
+		return fd;
+	}
+	pthread_mutex_lock(&p->lock);
+	p->fd = fd;
+	pthread_mutex_unlock(&p->lock);
+	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_X224, "tcp-connected");
+	return fd;
+}
+
+/* Called when the TLS handshake of the security layer starts (after X.224). */
+static BOOL probe_tls_connect(rdpTransport* t)
+{
+	struct probe* p = probe_of(t);
+	BOOL ok;
+
+	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TLS, "tls-start");
+	ok = p->orig_io.TLSConnect(t);
+	if (ok)
+		rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TLS, "tls-done");
+	return ok;
+}
+
+/* Called for every whole PDU read or written: the moments the state can change. */
+static int probe_read_pdu(rdpTransport* t, wStream* s)
+{
+	struct probe* p = probe_of(t);
+	int rc = p->orig_io.ReadPdu(t, s);
+	note_state(p);
+	return rc;
+}
+
+static int probe_write_pdu(rdpTransport* t, wStream* s)
+{
+	struct probe* p = probe_of(t);
+	int rc = p->orig_io.WritePdu(t, s);
+	note_state(p);
+	return rc;
+}
+
+/* Called when an attempt's transport closes, successful or not: the socket is still open. */
+static BOOL probe_transport_disconnect(rdpTransport* t)
+{
+	struct probe* p = probe_of(t);
+	BOOL ok;
+
+	end_attempt(p);
+	pthread_mutex_lock(&p->lock);
+	p->fd = -1;
+	pthread_mutex_unlock(&p->lock);
+	ok = p->orig_io.TransportDisconnect(t);
+	return ok;
+}
+
+/* ---- instance callbacks ---- */
+
+/* Called before the connection starts; nothing to load: the probe uses no channels. */
+static BOOL probe_pre_connect(freerdp* instance)
+{
+	return TRUE;
+}
+
+/* Called once the connection is up: a GDI so that the server's updates have a target. */
+static BOOL probe_post_connect(freerdp* instance)
+{
+	return gdi_init(instance, PIXEL_FORMAT_BGRX32);
+}
+
+/* Called after the connection ended. */
+static void probe_post_disconnect(freerdp* instance)
+{
+	gdi_free(instance);
+}
+
+/* Called when FreeRDP needs credentials it was not given: the probe never prompts. */
+static BOOL probe_authenticate(freerdp* instance, char** user, char** password, char** domain,
+                               rdp_auth_reason reason)
+{
+	return FALSE;
+}
+
+/* Called to verify an unknown server certificate: accepted for this session only. */
+static DWORD probe_verify_certificate(freerdp* instance, const char* host, UINT16 port,
+                                      const char* common_name, const char* subject,
+                                      const char* issuer, const char* fingerprint, DWORD flags)
+{
+	return 2;
+}
+
+static DWORD probe_verify_changed_certificate(freerdp* instance, const char* host, UINT16 port,
+                                              const char* common_name, const char* subject,
+                                              const char* issuer, const char* fingerprint,
+                                              const char* old_subject, const char* old_issuer,
+                                              const char* old_fingerprint, DWORD flags)
+{
+	return 2;
+}
+
+/* Called by freerdp_client_context_new to set the instance's callbacks. */
+static BOOL probe_client_new(freerdp* instance, rdpContext* context)
+{
+	instance->PreConnect = probe_pre_connect;
+	instance->PostConnect = probe_post_connect;
+	instance->PostDisconnect = probe_post_disconnect;
+	instance->AuthenticateEx = probe_authenticate;
+	instance->VerifyCertificateEx = probe_verify_certificate;
+	instance->VerifyChangedCertificateEx = probe_verify_changed_certificate;
+	return TRUE;
+}
+
+/* ---- the watchdog ---- */
+
+/* Ends a stalled attempt at the deadline: aborts the connect and shuts the socket, which
+ * wakes FreeRDP from any blocking read. */
+static void* probe_watchdog(void* arg)
+{
+	struct probe* p = arg;
+	struct timespec ts;
+	double ms;
+
+	pthread_mutex_lock(&p->lock);
+	ms = p->deadline;
+	ts.tv_sec = (time_t)(ms / 1000.0);
+	ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1000.0) * 1e6);
+	while (!p->done && rp_now_ms() < p->deadline)
+		if (pthread_cond_timedwait(&p->cond, &p->lock, &ts) == ETIMEDOUT)
+			break;
+	if (!p->done)
+	{
+		p->ev.watchdog_fired = true;
+		freerdp_abort_connect_context(&p->common.context);
+		if (p->fd >= 0)
+			shutdown(p->fd, SHUT_RDWR);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* ---- main ---- */
+
+struct probe_opts
+{
+	const char* host;
+	long port;
+	const char* user;
+	const char* password_file;
+	const char* out;
+	uint32_t deadline_ms;
+	uint32_t hold_ms;
+	uint32_t connect_timeout_ms;
+	int n_extra;
+	char** extra;
+};
+
+static int usage(FILE* f)
+{
+	fprintf(f,
+	        "usage: rdprepro probe --host H [--port P] --user U --password-file F --out FILE\n"
+	        "                      [--deadline DUR] [--hold DUR] [--connect-timeout DUR]\n"
+	        "                      [-- FREERDP-ARGS...]\n"
+	        "  The lab's headless client (run by `rdprepro run` in the client namespace).\n"
+	        "  FREERDP-ARGS use xfreerdp's syntax (/sec:nla, /cert:ignore, /timeout:N).\n"
+	        "  DUR: 250ms, 3s, 1.5s.\n");
+	return f == stderr ? 2 : 0;
+}
+
+static bool read_password(const char* path, char* buf, size_t n, struct rp_err* err)
+{
+	FILE* f = fopen(path, "r");
+
+	if (!f)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	if (!fgets(buf, (int)n, f))
+		buf[0] = '\0';
+	fclose(f);
+	buf[strcspn(buf, "\r\n")] = '\0';
+	if (!buf[0])
+		return rp_fail(err, "%s: empty password file", path);
+	return true;
+}
+
+static int parse_opts(int argc, char** argv, struct probe_opts* o)
+{
+	static const struct option lo[] = {
+		{ "host", required_argument, NULL, 'H' },
+		{ "port", required_argument, NULL, 'P' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "password-file", required_argument, NULL, 'w' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "deadline", required_argument, NULL, 'd' },
+		{ "hold", required_argument, NULL, 'l' },
+		{ "connect-timeout", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+	char* end;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", lo, NULL)) != -1)
+	{
+		switch (c)
+		{
+			case 'H':
+				o->host = optarg;
+				break;
+			case 'P':
+				errno = 0;
+				o->port = strtol(optarg, &end, 10);
+				if (errno || *end || o->port < 1 || o->port > 65535)
+				{
+					fprintf(stderr, "rdprepro probe: --port: bad port \"%s\"\n", optarg);
+					return 2;
+				}
+				break;
+			case 'u':
+				o->user = optarg;
+				break;
+			case 'w':
+				o->password_file = optarg;
+				break;
+			case 'o':
+				o->out = optarg;
+				break;
+			case 'd':
+			case 'l':
+			case 't':
+			{
+				uint32_t* dst = c == 'd' ? &o->deadline_ms
+				                         : (c == 'l' ? &o->hold_ms : &o->connect_timeout_ms);
+				if (!rp_parse_duration_ms(optarg, dst))
+				{
+					fprintf(stderr, "rdprepro probe: bad duration \"%s\" (e.g. 250ms, 3s)\n",
+					        optarg);
+					return 2;
+				}
+				break;
+			}
+			case 'h':
+				return usage(stdout) - 1; /* -1: printed help */
+			default:
+				return usage(stderr);
+		}
+	}
+	if (!o->host || !o->user || !o->password_file || !o->out)
+		return usage(stderr);
+	o->n_extra = argc - optind;
+	o->extra = argv + optind;
+	return 0;
+}
+
+static bool probe_settings(struct probe* p, const struct probe_opts* o, struct rp_err* err)
+{
+	rdpSettings* settings = p->common.context.settings;
+	char password[128];
+	char v[300], u[160], pw[160];
+	char* av[80];
+	int ac = 0;
+	int rc;
+
+	if (!read_password(o->password_file, password, sizeof(password), err))
+		return false;
+	snprintf(v, sizeof(v), "/v:%s:%ld", o->host, o->port);
+	snprintf(u, sizeof(u), "/u:%s", o->user);
+	snprintf(pw, sizeof(pw), "/p:%s", password);
+	av[ac++] = "rdprepro-probe";
+	av[ac++] = v;
+	av[ac++] = u;
+	av[ac++] = pw;
+	for (int i = 0; i < o->n_extra && ac < 79; i++)
+		av[ac++] = o->extra[i];
+	av[ac] = NULL;
+	rc = freerdp_client_settings_parse_command_line(settings, ac, av, FALSE);
+	memset(password, 0, sizeof(password));
+	memset(pw, 0, sizeof(pw));
+	if (rc != 0)
+		return rp_fail(err, "FreeRDP rejected the client arguments (status %d)", rc);
+	if (o->connect_timeout_ms &&
+	    !freerdp_settings_set_uint32(settings, FreeRDP_TcpConnectTimeout, o->connect_timeout_ms))
+		return rp_fail(err, "cannot set TcpConnectTimeout");
+	return true;
+}
+
+static bool probe_hook_io(struct probe* p, struct rp_err* err)
+{
+	rdpTransportIo io = *freerdp_get_io_callbacks(&p->common.context);
+
+	p->orig_io = io;
+	io.TCPConnect = probe_tcp_connect;
+	io.TLSConnect = probe_tls_connect;
+	io.ReadPdu = probe_read_pdu;
+	io.WritePdu = probe_write_pdu;
+	io.TransportDisconnect = probe_transport_disconnect;
+	if (!freerdp_set_io_callbacks(&p->common.context, &io))
+		return rp_fail(err, "cannot set the transport I/O callbacks");
+	return true;
+}
+
+/* After freerdp_connect returned TRUE: pump events until active + hold, a disconnect, or
+ * the deadline. */
+static void probe_pump(struct probe* p, const struct probe_opts* o)
+{
+	rdpContext* ctx = &p->common.context;
+	double active_at = -1;
+
+	for (;;)
+	{
+		HANDLE handles[MAXIMUM_WAIT_OBJECTS] = { 0 };
+		DWORD n;
+		double now = rp_now_ms();
+
+		note_state(p);
+		if (active_at < 0 && freerdp_get_state(ctx) == CONNECTION_STATE_ACTIVE)
+			active_at = now;
+		if (active_at >= 0 && now - active_at >= o->hold_ms)
+			break;
+		if (now >= p->deadline || p->ev.watchdog_fired || freerdp_shall_disconnect_context(ctx))
+			break;
+		n = freerdp_get_event_handles(ctx, handles, ARRAYSIZE(handles));
+		if (n == 0)
+			break;
+		if (WaitForMultipleObjects(n, handles, FALSE, 50) == WAIT_FAILED)
+			break;
+		if (!freerdp_check_event_handles(ctx))
+			break;
+	}
+	note_state(p);
+}
+
+int rp_probe_main(int argc, char** argv)
+{
+	struct probe_opts o = { .port = 3389, .deadline_ms = 20000, .hold_ms = 500 };
+	RDP_CLIENT_ENTRY_POINTS ep = { 0 };
+	rdpContext* ctx = NULL;
+	struct probe* p = NULL;
+	struct rp_err err = { "" };
+	pthread_t wd;
+	bool wd_started = false;
+	int ret = 1;
+	int rc;
+
+	rc = parse_opts(argc, argv, &o);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
+
+	ep.Size = sizeof(ep);
+	ep.Version = RDP_CLIENT_INTERFACE_VERSION;
+	ep.ContextSize = sizeof(struct probe);
+	ep.ClientNew = probe_client_new;
+	ctx = freerdp_client_context_new(&ep);
+	if (!ctx)
+	{
+		fprintf(stderr, "rdprepro probe: freerdp_client_context_new failed\n");
+		return 1;
+	}
+	p = (struct probe*)ctx;
+	rp_evidence_init(&p->ev);
+	p->fd = -1;
+	p->last_state = (CONNECTION_STATE)-1;
+	pthread_mutex_init(&p->lock, NULL);
+	{
+		pthread_condattr_t ca;
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&p->cond, &ca);
+		pthread_condattr_destroy(&ca);
+	}
+	snprintf(p->ev.target, sizeof(p->ev.target), "%s:%ld", o.host, o.port);
+	rp_strlcpy(p->ev.freerdp_version, freerdp_get_version_string(), sizeof(p->ev.freerdp_version));
+	p->ev.deadline_ms = o.deadline_ms;
+	p->ev.hold_ms = o.hold_ms;
+
+	if (!probe_settings(p, &o, &err) || !probe_hook_io(p, &err))
+	{
+		fprintf(stderr, "rdprepro probe: %s\n", err.msg);
+		ret = 2;
+		goto out;
+	}
+
+	p->t0 = rp_now_ms();
+	p->ev.t0_mono_ms = p->t0;
+	p->deadline = p->t0 + o.deadline_ms;
+	if (pthread_create(&wd, NULL, probe_watchdog, p) == 0)
+		wd_started = true;
+
+	p->ev.connect_returned_true = freerdp_connect(ctx->instance);
+	if (p->ev.connect_returned_true)
+		probe_pump(p, &o);
+
+	/* The final facts, read before the disconnect can change them. */
+	{
+		UINT32 e = freerdp_get_last_error(ctx);
+		UINT32 info = freerdp_error_info(ctx->instance);
+		UINT64 in = 0, out = 0, inp = 0, outp = 0;
+
+		p->ev.last_error = e;
+		rp_strlcpy(p->ev.last_error_name, e ? freerdp_get_last_error_name(e) : "",
+		           sizeof(p->ev.last_error_name));
+		rp_strlcpy(p->ev.last_error_string, e ? freerdp_get_last_error_string(e) : "",
+		           sizeof(p->ev.last_error_string));
+		rp_strlcpy(p->ev.last_error_category, e ? freerdp_get_last_error_category(e) : "",
+		           sizeof(p->ev.last_error_category));
+		p->ev.error_info = info;
+		rp_strlcpy(p->ev.error_info_name, info ? freerdp_get_error_info_name(info) : "",
+		           sizeof(p->ev.error_info_name));
+		if (ctx->rdp && freerdp_get_stats(ctx->rdp, &in, &out, &inp, &outp))
+		{
+			p->ev.bytes_in = in;
+			p->ev.bytes_out = out;
+		}
+	}
+	freerdp_disconnect(ctx->instance);
+	end_attempt(p);
+	p->ev.t_total_ms = since_start(p);
+
+	pthread_mutex_lock(&p->lock);
+	p->done = true;
+	pthread_cond_signal(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	if (wd_started)
+		pthread_join(wd, NULL);
+	wd_started = false;
+
+	if (!rp_evidence_write_json(&p->ev, o.out, &err))
+	{
+		fprintf(stderr, "rdprepro probe: %s\n", err.msg);
+		goto out;
+	}
+	{
+		char* s = rp_evidence_summary(&p->ev, "  ");
+		fputs(s ? s : "", stdout);
+		free(s);
+	}
+	ret = 0;
+out:
+	if (wd_started)
+	{
+		pthread_mutex_lock(&p->lock);
+		p->done = true;
+		pthread_cond_signal(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+		pthread_join(wd, NULL);
+	}
+	freerdp_client_context_free(ctx);
+	return ret;
+}

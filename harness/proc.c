@@ -1,0 +1,188 @@
+/* proc.c: spawn, wait with a deadline, stop. */
+#include "proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+
+static void child_exec(const struct rp_spawn* sp, pid_t parent)
+{
+	const char* argv[64];
+	int n = 0;
+	int devnull;
+
+	/* Die with the runner, even if it is SIGKILLed; and close the race where it died
+	 * between fork and here. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(127);
+	/* The runner catches SIGINT itself and stops its children in order. */
+	setpgid(0, 0);
+	devnull = open("/dev/null", O_RDWR);
+	dup2(sp->fd_stdin >= 0 ? sp->fd_stdin : devnull, 0);
+	if (sp->fd_stdout >= 0)
+		dup2(sp->fd_stdout, 1);
+	if (sp->fd_stderr >= 0)
+		dup2(sp->fd_stderr, 2);
+	for (int i = 0; sp->env && sp->env[i]; i++)
+		putenv((char*)sp->env[i]);
+	if (sp->netns)
+	{
+		argv[n++] = "ip";
+		argv[n++] = "netns";
+		argv[n++] = "exec";
+		argv[n++] = sp->netns;
+	}
+	for (int i = 0; sp->argv[i] && n < 63; i++)
+		argv[n++] = sp->argv[i];
+	argv[n] = NULL;
+	execvp(argv[0], (char* const*)argv);
+	fprintf(stderr, "rdprepro: exec %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+bool rp_proc_spawn(const struct rp_spawn* sp, pid_t* pid, struct rp_err* err)
+{
+	pid_t parent = getpid();
+	pid_t p;
+
+	fflush(NULL);
+	p = fork();
+	if (p < 0)
+		return rp_fail(err, "fork: %s", strerror(errno));
+	if (p == 0)
+		child_exec(sp, parent);
+	setpgid(p, p);
+	*pid = p;
+	return true;
+}
+
+int rp_proc_exit_code(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 255;
+}
+
+static int wait_until(pid_t pid, double deadline_ms, int* status, bool wake_on_interrupt)
+{
+	int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	int rc = 0;
+
+	for (;;)
+	{
+		pid_t w = waitpid(pid, status, WNOHANG);
+		struct pollfd fds[2];
+		double left;
+		int n = 0;
+
+		if (w == pid)
+		{
+			rc = 1;
+			break;
+		}
+		if (w < 0 && errno != EINTR)
+		{
+			*status = 0;
+			rc = 1;
+			break;
+		}
+		if (wake_on_interrupt && rp_interrupted())
+		{
+			rc = -1;
+			break;
+		}
+		left = deadline_ms - rp_now_ms();
+		if (left <= 0)
+		{
+			rc = 0;
+			break;
+		}
+		if (pfd >= 0)
+			fds[n++] = (struct pollfd){ .fd = pfd, .events = POLLIN };
+		if (wake_on_interrupt && rp_interrupt_fd() >= 0)
+			fds[n++] = (struct pollfd){ .fd = rp_interrupt_fd(), .events = POLLIN };
+		/* Without a pidfd, poll in slices of 20 ms: still bounded by the deadline. */
+		poll(fds, n, pfd >= 0 ? (int)(left + 1) : (left < 20 ? (int)left + 1 : 20));
+	}
+	if (pfd >= 0)
+		close(pfd);
+	return rc;
+}
+
+int rp_proc_wait(pid_t pid, double deadline_ms, int* status)
+{
+	return wait_until(pid, deadline_ms, status, true);
+}
+
+void rp_proc_stop(pid_t pid, unsigned grace_ms)
+{
+	int status;
+
+	if (pid <= 0)
+		return;
+	if (waitpid(pid, &status, WNOHANG) == pid)
+		return;
+	/* The child leads its own process group: signal the group, so `ip netns exec`'s
+	 * grandchildren go too. */
+	kill(-pid, SIGTERM);
+	kill(pid, SIGTERM);
+	{
+		double deadline = rp_now_ms() + grace_ms;
+		int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+		while (waitpid(pid, &status, WNOHANG) == 0 && rp_now_ms() < deadline)
+		{
+			struct pollfd fd = { .fd = pfd, .events = POLLIN };
+			poll(&fd, pfd >= 0 ? 1 : 0, pfd >= 0 ? (int)(deadline - rp_now_ms()) + 1 : 10);
+		}
+		if (pfd >= 0)
+			close(pfd);
+	}
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
+
+bool rp_proc_run(const char* const* argv, bool verbose, unsigned timeout_ms, int* status,
+                 struct rp_err* err)
+{
+	int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct rp_spawn sp = {
+		.argv = argv,
+		.fd_stdin = -1,
+		.fd_stdout = verbose ? 2 : devnull,
+		.fd_stderr = -1,
+	};
+	pid_t pid;
+	int ws = 0;
+	int rc;
+
+	if (!rp_proc_spawn(&sp, &pid, err))
+	{
+		close(devnull);
+		return false;
+	}
+	close(devnull);
+	/* Setup and teardown commands run to completion even after an interrupt (a half-built
+	 * lab is worse than a second's delay); only the timeout bounds them. */
+	rc = wait_until(pid, rp_now_ms() + timeout_ms, &ws, false);
+	if (rc == 0)
+	{
+		rp_proc_stop(pid, 500);
+		return rp_fail(err, "%s: timed out after %u ms", argv[1] ? argv[1] : argv[0], timeout_ms);
+	}
+	*status = rp_proc_exit_code(ws);
+	return true;
+}

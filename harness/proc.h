@@ -1,0 +1,41 @@
+/* proc.h: child processes with deadlines: spawn (optionally inside a lab namespace),
+ * wait until a deadline or an interrupt, kill. No bare sleeps: every wait is a poll with
+ * a deadline that also wakes on the runner's interrupt pipe. */
+#ifndef RDPREPRO_PROC_H
+#define RDPREPRO_PROC_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "util.h"
+
+struct rp_spawn
+{
+	const char* const* argv; /* argv[0] is a path */
+	const char* netns;       /* run inside this named namespace (ip netns exec), or NULL */
+	int fd_stdin;            /* -1: /dev/null */
+	int fd_stdout;           /* -1: inherit */
+	int fd_stderr;           /* -1: inherit */
+	const char* const* env;  /* extra NAME=VALUE entries, NULL-terminated, or NULL */
+};
+
+/* Starts a child. It dies with the runner (PR_SET_PDEATHSIG), so a SIGKILLed runner leaves
+ * no process behind. */
+bool rp_proc_spawn(const struct rp_spawn* sp, pid_t* pid, struct rp_err* err);
+
+/* Waits for `pid` until `deadline_ms` (rp_now_ms() clock). Returns 1 exited (status filled
+ * with the wait status), 0 deadline passed, -1 interrupted by a signal to the runner. */
+int rp_proc_wait(pid_t pid, double deadline_ms, int* status);
+
+/* SIGTERM, then SIGKILL after grace_ms; reaps. Safe on an already reaped pid (0 or <0). */
+void rp_proc_stop(pid_t pid, unsigned grace_ms);
+
+/* Runs a command to completion within timeout_ms; status is its exit code (128+sig if
+ * killed). Output goes to stderr when verbose, to /dev/null otherwise. */
+bool rp_proc_run(const char* const* argv, bool verbose, unsigned timeout_ms, int* status,
+                 struct rp_err* err);
+
+/* Exit code from a wait status: the code, or 128 + the signal. */
+int rp_proc_exit_code(int status);
+
+#endif

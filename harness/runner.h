@@ -1,0 +1,9 @@
+/* runner.h: `rdprepro run` and `rdprepro list`: scenarios from files, each in its own lab,
+ * with a result per scenario (PASS, FAIL, SKIP, ERROR) decided here and nowhere else. */
+#ifndef RDPREPRO_RUNNER_H
+#define RDPREPRO_RUNNER_H
+
+int rp_run_main(int argc, char** argv);
+int rp_list_main(int argc, char** argv);
+
+#endif

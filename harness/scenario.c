@@ -1,0 +1,245 @@
+/* scenario.c: the scenario parser, on libinih, with one table row per key. */
+#include "scenario.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <ini.h>
+
+enum key_kind
+{
+	K_TEXT,     /* free text, continued on indented lines */
+	K_DURATION, /* 250ms, 3s */
+	K_CAUSE,    /* a cause name from verdict.h */
+	K_CHOICE,   /* one word from `choices` */
+};
+
+struct key_def
+{
+	const char* section;
+	const char* key;
+	enum key_kind kind;
+	size_t off;
+	size_t size;
+	bool required;
+	const char* const* choices;
+};
+
+static const char* const behaviours[] = { "normal", NULL };
+
+#define F(m) offsetof(struct rp_scenario, m), sizeof(((struct rp_scenario*)0)->m)
+/* One row per key: its section, its kind, where it goes, whether it must be there. */
+static const struct key_def keys[] = {
+	{ "scenario", "summary", K_TEXT, F(summary), true, NULL },
+	{ "scenario", "field", K_TEXT, F(field), false, NULL },
+	{ "scenario", "keywords", K_TEXT, F(keywords), false, NULL },
+	{ "client", "args", K_TEXT, F(client_args), false, NULL },
+	{ "client", "deadline", K_DURATION, F(deadline_ms), false, NULL },
+	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL },
+	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL },
+	{ "server", "behaviour", K_CHOICE, F(server_behaviour), false, behaviours },
+	{ "expect", "verdict", K_CAUSE, F(expect), true, NULL },
+};
+#undef F
+#define N_KEYS (sizeof(keys) / sizeof(keys[0]))
+
+static const char* const sections[] = { "scenario", "client", "server", "expect" };
+#define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
+
+struct parse
+{
+	struct rp_scenario* sc;
+	struct rp_err* err;
+	FILE* f;
+	int line;          /* the line the reader returned last */
+	bool indented;     /* that line began with a blank: a continuation */
+	bool too_long;     /* that line was longer than inih's buffer */
+	int err_line;      /* the line of the first error this parser found, 0 if none */
+	int seen[N_KEYS];  /* line where each key was set, 0 if not */
+	int section_line[N_SECTIONS];
+	char last_section[64];
+};
+
+/* Reads a line for inih, counting lines so that the handler knows where it is. */
+static char* reader(char* buf, int n, void* user)
+{
+	struct parse* p = user;
+	size_t len;
+
+	if (!fgets(buf, n, p->f))
+		return NULL;
+	p->line++;
+	len = strlen(buf);
+	p->indented = buf[0] == ' ' || buf[0] == '\t';
+	p->too_long = len == (size_t)n - 1 && buf[len - 1] != '\n' && !feof(p->f);
+	if (p->too_long)
+	{
+		/* Drop the rest of the line: the error is reported by the handler or below. */
+		int c;
+		while ((c = fgetc(p->f)) != EOF && c != '\n')
+			;
+	}
+	return buf;
+}
+
+static int fail_at(struct parse* p, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail_at(struct parse* p, const char* fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	if (p->err_line)
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	p->err_line = p->line;
+	rp_fail(p->err, "%s:%d: %s", p->sc->path, p->line, msg);
+	return 0;
+}
+
+static int section_index(const char* s)
+{
+	for (size_t i = 0; i < N_SECTIONS; i++)
+		if (strcmp(sections[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool only_word_chars(const char* s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+static int set_value(struct parse* p, const struct key_def* k, const char* value, bool cont)
+{
+	char* dst = (char*)p->sc + k->off;
+
+	if (!*value && !cont)
+		return fail_at(p, "key \"%s\" has no value", k->key);
+	switch (k->kind)
+	{
+		case K_TEXT:
+			if (cont)
+			{
+				size_t len = strlen(dst);
+				if (len + 1 + strlen(value) >= k->size)
+					return fail_at(p, "value of \"%s\" is too long (at most %zu characters)",
+					               k->key, k->size - 1);
+				snprintf(dst + len, k->size - len, "%s%s", len ? " " : "", value);
+				return 1;
+			}
+			if (strlen(value) >= k->size)
+				return fail_at(p, "value of \"%s\" is too long (at most %zu characters)", k->key,
+				               k->size - 1);
+			rp_strlcpy(dst, value, k->size);
+			return 1;
+		case K_DURATION:
+			if (cont || !rp_parse_duration_ms(value, (uint32_t*)(void*)dst))
+				return fail_at(p, "%s: bad duration \"%s\" (e.g. 250ms, 3s)", k->key, value);
+			return 1;
+		case K_CAUSE:
+		{
+			enum rp_cause c = rp_cause_from_name(value);
+			if (cont || c == RP_CAUSE_COUNT)
+				return fail_at(p, "%s: unknown cause \"%s\" (see `rdprepro causes`)", k->key,
+				               value);
+			*(enum rp_cause*)(void*)dst = c;
+			return 1;
+		}
+		case K_CHOICE:
+			for (int i = 0; !cont && k->choices[i]; i++)
+				if (strcmp(k->choices[i], value) == 0)
+				{
+					rp_strlcpy(dst, value, k->size);
+					return 1;
+				}
+			return fail_at(p, "%s: what is \"%s\"?", k->key, value);
+	}
+	return fail_at(p, "internal: key kind");
+}
+
+/* Called by inih for each key = value (and for each continuation line of a value). */
+static int handler(void* user, const char* section, const char* name, const char* value)
+{
+	struct parse* p = user;
+	int si = section_index(section);
+
+	if (p->too_long)
+		return fail_at(p, "line too long (at most %d characters)", INI_MAX_LINE - 2);
+	if (!*section)
+		return fail_at(p, "key \"%s\" before any [section]", name);
+	if (si < 0)
+		return fail_at(p, "unknown section [%s]", section);
+	if (strcmp(p->last_section, section) != 0)
+	{
+		/* inih merges a section named twice; a scenario names each once. */
+		if (p->section_line[si] && p->section_line[si] != -1)
+			return fail_at(p, "section [%s] appears twice (first at line %d)", section,
+			               p->section_line[si]);
+		rp_strlcpy(p->last_section, section, sizeof(p->last_section));
+	}
+	if (!p->section_line[si])
+		p->section_line[si] = p->line; /* approximately: the first key's line */
+	for (size_t i = 0; i < N_KEYS; i++)
+	{
+		if (strcmp(keys[i].section, section) != 0 || strcmp(keys[i].key, name) != 0)
+			continue;
+		if (p->seen[i] && p->indented && keys[i].kind == K_TEXT)
+			return set_value(p, &keys[i], value, true);
+		if (p->seen[i])
+			return fail_at(p, "duplicate key \"%s\" (first at line %d)", name, p->seen[i]);
+		p->seen[i] = p->line;
+		return set_value(p, &keys[i], value, false);
+	}
+	return fail_at(p, "unknown key \"%s\" in [%s]", name, section);
+}
+
+static void defaults(struct rp_scenario* sc, const char* path)
+{
+	const char* base = strrchr(path, '/');
+	size_t n;
+
+	memset(sc, 0, sizeof(*sc));
+	rp_strlcpy(sc->path, path, sizeof(sc->path));
+	rp_strlcpy(sc->name, base ? base + 1 : path, sizeof(sc->name));
+	n = strlen(sc->name);
+	if (n > 4 && strcmp(sc->name + n - 4, ".scn") == 0)
+		sc->name[n - 4] = '\0';
+	sc->deadline_ms = 20000;
+	sc->hold_ms = 500;
+	rp_strlcpy(sc->server_behaviour, "normal", sizeof(sc->server_behaviour));
+	sc->expect = RP_CAUSE_COUNT;
+}
+
+bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err)
+{
+	struct parse p = { .sc = sc, .err = err };
+	int rc;
+
+	defaults(sc, path);
+	p.f = fopen(path, "r");
+	if (!p.f)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	rc = ini_parse_stream(reader, &p, handler, &p);
+	fclose(p.f);
+	if (rc < 0)
+		return rp_fail(err, "%s: cannot read the file", path);
+	if (p.err_line && (rc == 0 || rc >= p.err_line))
+		return false; /* our own error came first: err holds it */
+	if (rc > 0)
+		return rp_fail(err, "%s:%d: syntax error: not \"key = value\", \"[section]\" or a comment",
+		               path, rc);
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (keys[i].required && !p.seen[i])
+			return rp_fail(err, "%s: missing key \"%s\" in [%s]", path, keys[i].key,
+			               keys[i].section);
+	if (!only_word_chars(sc->name))
+		return rp_fail(err, "%s: file name \"%s\": use a-z, 0-9 and '-' only", path, sc->name);
+	return true;
+}

@@ -1,0 +1,327 @@
+/* server.c: the lab's RDP server. */
+#include "server.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <freerdp/crypto/certificate.h>
+#include <freerdp/crypto/privatekey.h>
+#include <freerdp/freerdp.h>
+#include <freerdp/listener.h>
+#include <freerdp/log.h>
+#include <freerdp/peer.h>
+#include <freerdp/settings.h>
+#include <freerdp/transport_io.h>
+#include <winpr/synch.h>
+
+#include "util.h"
+
+#define TAG "rdprepro.server"
+
+struct srv_opts
+{
+	const char* addr;
+	long port;
+	const char* cert;
+	const char* key;
+	const char* sam;
+};
+
+/* Per-connection context: rdpContext first, as FreeRDP's peer API requires. */
+struct srv_peer
+{
+	rdpContext context;
+	int id;
+	CONNECTION_STATE reported;
+	bool activated_reported;
+	rdpTransportIo orig_io;
+};
+
+static struct srv_opts opts;
+static volatile sig_atomic_t stopping;
+static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
+static int next_peer_id;
+
+/* One line per event on stdout, whole and flushed: the runner reads them as they come. */
+static void report(int peer, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+static void report(int peer, const char* fmt, ...)
+{
+	va_list ap;
+
+	pthread_mutex_lock(&out_lock);
+	if (peer >= 0)
+		printf("peer %d ", peer);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf(" %.3f\n", rp_now_ms());
+	fflush(stdout);
+	pthread_mutex_unlock(&out_lock);
+}
+
+static void srv_note_state(struct srv_peer* p)
+{
+	CONNECTION_STATE s = freerdp_get_state(&p->context);
+
+	if (s != p->reported)
+	{
+		p->reported = s;
+		report(p->id, "state %s", freerdp_state_string(s));
+	}
+}
+
+/* Called by the peer library each time a PDU arrives, with the state it is in. */
+static BOOL srv_reached_state(freerdp_peer* client, CONNECTION_STATE state)
+{
+	struct srv_peer* p = (struct srv_peer*)client->context;
+
+	if (state != p->reported)
+	{
+		p->reported = state;
+		report(p->id, "state %s", freerdp_state_string(state));
+	}
+	return TRUE;
+}
+
+/* Called by the transport when the TLS handshake of the security layer starts. */
+static BOOL srv_tls_accept(rdpTransport* transport)
+{
+	struct srv_peer* p = (struct srv_peer*)transport_get_context(transport);
+	BOOL ok;
+
+	report(p->id, "event tls-start");
+	ok = p->orig_io.TLSAccept(transport);
+	report(p->id, "event %s", ok ? "tls-done" : "tls-failed");
+	return ok;
+}
+
+/* Called once the client's settings are known (after MCS and the Client Info PDU). */
+static BOOL srv_post_connect(freerdp_peer* client)
+{
+	return TRUE;
+}
+
+/* Called when the client confirmed activation (Confirm Active received). */
+static BOOL srv_activate(freerdp_peer* client)
+{
+	struct srv_peer* p = (struct srv_peer*)client->context;
+
+	if (!p->activated_reported)
+	{
+		p->activated_reported = true;
+		report(p->id, "event activated");
+	}
+	return TRUE;
+}
+
+static bool srv_configure(freerdp_peer* client, struct rp_err* err)
+{
+	rdpSettings* settings = client->context->settings;
+	rdpCertificate* cert = freerdp_certificate_new_from_file(opts.cert);
+	rdpPrivateKey* key = freerdp_key_new_from_file(opts.key);
+
+	if (!cert || !key)
+	{
+		freerdp_certificate_free(cert);
+		freerdp_key_free(key);
+		return rp_fail(err, "cannot load %s or %s", opts.cert, opts.key);
+	}
+	/* The settings own the certificate and key from here on. */
+	if (!freerdp_settings_set_pointer_len(settings, FreeRDP_RdpServerCertificate, cert, 1))
+	{
+		freerdp_certificate_free(cert);
+		freerdp_key_free(key);
+		return rp_fail(err, "cannot set the server certificate");
+	}
+	if (!freerdp_settings_set_pointer_len(settings, FreeRDP_RdpServerRsaKey, key, 1))
+	{
+		freerdp_key_free(key);
+		return rp_fail(err, "cannot set the server key");
+	}
+	if (!freerdp_settings_set_bool(settings, FreeRDP_RdpSecurity, FALSE) ||
+	    !freerdp_settings_set_bool(settings, FreeRDP_TlsSecurity, TRUE) ||
+	    !freerdp_settings_set_bool(settings, FreeRDP_NlaSecurity, TRUE) ||
+	    !freerdp_settings_set_string(settings, FreeRDP_NtlmSamFile, opts.sam) ||
+	    !freerdp_settings_set_uint32(settings, FreeRDP_ColorDepth, 32) ||
+	    !freerdp_settings_set_bool(settings, FreeRDP_SuppressOutput, TRUE) ||
+	    !freerdp_settings_set_bool(settings, FreeRDP_RefreshRect, TRUE))
+		return rp_fail(err, "cannot apply the server settings");
+	return true;
+}
+
+static void* srv_peer_thread(void* arg)
+{
+	freerdp_peer* client = arg;
+	struct srv_peer* p = NULL;
+	struct rp_err err = { "" };
+	int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
+
+	report(id, "accepted");
+	client->ContextSize = sizeof(struct srv_peer);
+	if (!freerdp_peer_context_new(client))
+	{
+		WLog_ERR(TAG, "peer %d: freerdp_peer_context_new failed", id);
+		goto out;
+	}
+	p = (struct srv_peer*)client->context;
+	p->id = id;
+	p->reported = (CONNECTION_STATE)-1;
+	if (!srv_configure(client, &err))
+	{
+		WLog_ERR(TAG, "peer %d: %s", id, err.msg);
+		goto out;
+	}
+	{
+		rdpTransportIo io = *freerdp_get_io_callbacks(client->context);
+		p->orig_io = io;
+		io.TLSAccept = srv_tls_accept;
+		if (!freerdp_set_io_callbacks(client->context, &io))
+		{
+			WLog_ERR(TAG, "peer %d: cannot set the I/O callbacks", id);
+			goto out;
+		}
+	}
+	client->ReachedState = srv_reached_state;
+	client->PostConnect = srv_post_connect;
+	client->Activate = srv_activate;
+	if (!client->Initialize(client))
+	{
+		WLog_ERR(TAG, "peer %d: Initialize failed", id);
+		goto out;
+	}
+	srv_note_state(p);
+	while (!stopping)
+	{
+		HANDLE handles[MAXIMUM_WAIT_OBJECTS] = { 0 };
+		DWORD count = client->GetEventHandles(client, handles, ARRAYSIZE(handles));
+		if (count == 0)
+			break;
+		/* Wake at least every 100 ms to notice a stop request. */
+		if (WaitForMultipleObjects(count, handles, FALSE, 100) == WAIT_FAILED)
+			break;
+		if (!client->CheckFileDescriptor(client))
+			break;
+		srv_note_state(p);
+		if (freerdp_shall_disconnect_context(client->context))
+			break;
+	}
+	client->Disconnect(client);
+out:
+	report(id, "closed");
+	if (client->context)
+		freerdp_peer_context_free(client);
+	freerdp_peer_free(client);
+	return NULL;
+}
+
+/* Called by the listener for each accepted TCP connection. */
+static BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, srv_peer_thread, client) != 0)
+		return FALSE;
+	pthread_detach(t);
+	return TRUE;
+}
+
+static void on_stop(int sig)
+{
+	stopping = 1;
+}
+
+static int usage(FILE* f)
+{
+	fprintf(f, "usage: rdprepro server --addr ADDR --port PORT --cert FILE --key FILE --sam FILE\n"
+	           "  The lab's RDP server (run by `rdprepro run` inside the server namespace).\n");
+	return f == stderr ? 2 : 0;
+}
+
+int rp_server_main(int argc, char** argv)
+{
+	static const struct option lo[] = {
+		{ "addr", required_argument, NULL, 'a' }, { "port", required_argument, NULL, 'p' },
+		{ "cert", required_argument, NULL, 'c' }, { "key", required_argument, NULL, 'k' },
+		{ "sam", required_argument, NULL, 's' },  { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	freerdp_listener* listener = NULL;
+	struct sigaction sa = { .sa_handler = on_stop };
+	int ret = 1;
+	int c;
+	char* end;
+
+	opts.port = 3389;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1)
+	{
+		switch (c)
+		{
+			case 'a':
+				opts.addr = optarg;
+				break;
+			case 'p':
+				errno = 0;
+				opts.port = strtol(optarg, &end, 10);
+				if (errno || *end || opts.port < 1 || opts.port > 65535)
+				{
+					fprintf(stderr, "rdprepro server: --port: bad port \"%s\"\n", optarg);
+					return 2;
+				}
+				break;
+			case 'c':
+				opts.cert = optarg;
+				break;
+			case 'k':
+				opts.key = optarg;
+				break;
+			case 's':
+				opts.sam = optarg;
+				break;
+			case 'h':
+				return usage(stdout);
+			default:
+				return usage(stderr);
+		}
+	}
+	if (!opts.addr || !opts.cert || !opts.key || !opts.sam || optind != argc)
+		return usage(stderr);
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	listener = freerdp_listener_new();
+	if (!listener)
+		goto out;
+	listener->PeerAccepted = srv_peer_accepted;
+	if (!listener->Open(listener, opts.addr, (UINT16)opts.port))
+	{
+		fprintf(stderr, "rdprepro server: cannot listen on %s:%ld\n", opts.addr, opts.port);
+		goto out;
+	}
+	report(-1, "listening %s %ld", opts.addr, opts.port);
+	while (!stopping)
+	{
+		HANDLE handles[32] = { 0 };
+		DWORD count = listener->GetEventHandles(listener, handles, ARRAYSIZE(handles));
+		if (count == 0)
+			break;
+		if (WaitForMultipleObjects(count, handles, FALSE, 100) == WAIT_FAILED)
+			break;
+		if (!listener->CheckFileDescriptor(listener))
+			break;
+	}
+	ret = 0;
+	listener->Close(listener);
+out:
+	freerdp_listener_free(listener);
+	return ret;
+}

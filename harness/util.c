@@ -1,0 +1,78 @@
+/* util.c: small helpers shared by every module. */
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ftw.h>
+#include <time.h>
+#include <unistd.h>
+
+bool rp_fail(struct rp_err* err, const char* fmt, ...)
+{
+	va_list ap;
+
+	if (err)
+	{
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
+double rp_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+void rp_strlcpy(char* dst, const char* src, size_t size)
+{
+	if (size == 0)
+		return;
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+bool rp_parse_duration_ms(const char* s, uint32_t* out)
+{
+	char* end = NULL;
+	double v;
+	double scale = 1.0;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || !isfinite(v) || v < 0)
+		return false;
+	if (strcmp(end, "ms") == 0 || *end == '\0')
+		scale = 1.0;
+	else if (strcmp(end, "s") == 0)
+		scale = 1000.0;
+	else
+		return false;
+	v *= scale;
+	if (v > 86400000.0)
+		return false;
+	*out = (uint32_t)llround(v);
+	return true;
+}
+
+static int remove_entry(const char* path, const struct stat* sb, int flag, struct FTW* ftw)
+{
+	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+bool rp_remove_tree(const char* path, struct rp_err* err)
+{
+	if (access(path, F_OK) != 0 && errno == ENOENT)
+		return true;
+	if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		return rp_fail(err, "%s: cannot remove: %s", path, strerror(errno));
+	return true;
+}

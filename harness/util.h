@@ -1,0 +1,33 @@
+/* util.h: small helpers shared by every module: monotonic time, error values. */
+#ifndef RDPREPRO_UTIL_H
+#define RDPREPRO_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* An error travels up as a value: helpers fill it and return false; only the top decides. */
+struct rp_err
+{
+	char msg[512];
+};
+
+bool rp_fail(struct rp_err* err, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* CLOCK_MONOTONIC in milliseconds. The clock is shared by every network namespace of the
+ * machine, so the server's and the probe's timestamps can be compared directly. WLog's own
+ * millisecond field is unreliable (LAB-NOTES), so every timing in a record comes from here. */
+double rp_now_ms(void);
+
+/* Copies src into a fixed buffer, always terminated. */
+void rp_strlcpy(char* dst, const char* src, size_t size);
+
+/* Parses a duration: "250ms", "3s", "1.5s", or a bare number of milliseconds.
+ * Returns false on anything else. */
+bool rp_parse_duration_ms(const char* s, uint32_t* out);
+
+/* Removes a directory tree (files, then directories); a missing path is success. */
+bool rp_remove_tree(const char* path, struct rp_err* err);
+
+#endif

@@ -1,0 +1,122 @@
+#!/bin/bash
+# lab.sh: the rdprepro lab, three network namespaces joined by veth pairs.
+#
+#   client ns (LAB-c)              router ns (LAB-r)                server ns (LAB-s)
+#  +------------------+      +------------------------------+      +------------------+
+#  | eth0 198.18.0.2  |------| c0 198.18.0.1   s0 198.18.1.1|------| eth0 198.18.1.2  |
+#  | default via .0.1 | veth |   ip_forward=1 (shaping here) | veth | default via .1.1 |
+#  +------------------+      +------------------------------+      +------------------+
+#
+# Addresses come from 198.18.0.0/15 (RFC 2544), used only inside these namespaces. Every
+# link is created from inside a lab namespace (`ip -n`), so the host's own network namespace
+# is never touched: no device, address, route, rule or sysctl of the host changes.
+#
+# Usage: lab.sh up LAB | down LAB | list
+#   LAB is rdpp-<owner pid>-<4 hex digits>, chosen by the runner (harness/lab.c).
+#   up builds the lab, undoing its own partial work if a step fails; down removes it,
+#   first killing any process still inside; both are idempotent. RDPREPRO_VERBOSE=1 echoes
+#   every command.
+set -eu
+
+IP=${IP:-ip}
+CLIENT_ADDR=198.18.0.2
+ROUTER_CADDR=198.18.0.1
+ROUTER_SADDR=198.18.1.1
+SERVER_ADDR=198.18.1.2
+
+die() { printf 'lab.sh: %s\n' "$*" >&2; exit 1; }
+
+run() {
+	if [ "${RDPREPRO_VERBOSE:-0}" = 1 ]; then
+		printf '+ %s\n' "$*" >&2
+	fi
+	"$@"
+}
+
+check_name() {
+	case "$1" in
+	rdpp-[0-9]*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]) ;;
+	*) die "\"$1\" is not a lab name (rdpp-<pid>-<4 hex>)" ;;
+	esac
+}
+
+ns_exists() { [ -e "/run/netns/$1" ]; }
+
+lab_down() {
+	local lab=$1 ns pids pid
+	for ns in "$lab-s" "$lab-r" "$lab-c"; do
+		ns_exists "$ns" || continue
+		# Processes inside keep a namespace alive after its name is gone: end them first.
+		pids=$($IP netns pids "$ns" 2>/dev/null || true)
+		for pid in $pids; do
+			kill -KILL "$pid" 2>/dev/null || true
+		done
+		# Deleting a namespace deletes its veth ends, and with them their peers.
+		run "$IP" netns del "$ns" || true
+	done
+}
+
+lab_up() {
+	local lab=$1 c="$1-c" r="$1-r" s="$1-s" ns
+	for ns in "$c" "$r" "$s"; do
+		ns_exists "$ns" && die "lab $lab already exists"
+	done
+	# Any failure below leaves through this trap, which removes what was made.
+	trap 'lab_down "$lab"' EXIT
+	for ns in "$c" "$r" "$s"; do
+		run "$IP" netns add "$ns"
+		run "$IP" -n "$ns" link set lo up
+	done
+	# veth pairs made inside the lab: eth0 in the client or server ns, c0/s0 in the router.
+	run "$IP" -n "$c" link add eth0 type veth peer name c0 netns "$r"
+	run "$IP" -n "$s" link add eth0 type veth peer name s0 netns "$r"
+
+	run "$IP" -n "$c" addr add "$CLIENT_ADDR/24" dev eth0
+	run "$IP" -n "$c" link set eth0 up
+	run "$IP" -n "$c" route add default via "$ROUTER_CADDR"
+
+	run "$IP" -n "$s" addr add "$SERVER_ADDR/24" dev eth0
+	run "$IP" -n "$s" link set eth0 up
+	run "$IP" -n "$s" route add default via "$ROUTER_SADDR"
+
+	run "$IP" -n "$r" addr add "$ROUTER_CADDR/24" dev c0
+	run "$IP" -n "$r" addr add "$ROUTER_SADDR/24" dev s0
+	run "$IP" -n "$r" link set c0 up
+	run "$IP" -n "$r" link set s0 up
+	# Per-namespace sysctl: the router forwards; the host's own setting is not changed.
+	run "$IP" netns exec "$r" sysctl -q -w net.ipv4.ip_forward=1
+
+	# Ready when the server answers the client through the router (no fixed sleep: ping
+	# itself waits up to its deadline).
+	run "$IP" netns exec "$c" ping -q -c 1 -W 2 "$SERVER_ADDR" >/dev/null ||
+		die "lab $lab: $CLIENT_ADDR cannot reach $SERVER_ADDR through the router"
+	trap - EXIT
+}
+
+lab_list() {
+	local f
+	for f in /run/netns/rdpp-*; do
+		[ -e "$f" ] || continue
+		printf '%s\n' "${f##*/}"
+	done
+}
+
+main() {
+	[ $# -ge 1 ] || die "usage: lab.sh up LAB | down LAB | list"
+	case "$1" in
+	up)
+		[ $# -eq 2 ] || die "usage: lab.sh up LAB"
+		check_name "$2"
+		lab_up "$2"
+		;;
+	down)
+		[ $# -eq 2 ] || die "usage: lab.sh down LAB"
+		check_name "$2"
+		lab_down "$2"
+		;;
+	list) lab_list ;;
+	*) die "what is \"$1\"? (up, down, list)" ;;
+	esac
+}
+
+main "$@"

@@ -1,0 +1,64 @@
+#!/bin/bash
+# setup.sh: install what rdprepro needs to build and run, on Debian 12 (bookworm), as root.
+#
+# FreeRDP 3 is not in bookworm's main suite; bookworm-backports carries 3.10.x, so this
+# enables that suite (one deb822 file) and installs FreeRDP from it. Everything else comes
+# from the main suite. Idempotent: a machine that has everything returns at once.
+set -eu
+
+BACKPORTS_FILE=/etc/apt/sources.list.d/rdprepro-bookworm-backports.sources
+# Packages from bookworm-backports (FreeRDP 3 and WinPR 3).
+BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils"
+# Packages from the main suite. Why each is here: docs/dependencies.md.
+MAIN_PKGS="build-essential cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
+nftables iproute2 iputils-ping tcpdump procps"
+
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+missing_pkgs() {
+	local p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+			printf '%s ' "$p"
+	done
+}
+
+main() {
+	local need_main need_bpo
+	# shellcheck disable=SC2086 # word splitting of the package lists is intended
+	need_main=$(missing_pkgs $MAIN_PKGS)
+	# shellcheck disable=SC2086
+	need_bpo=$(missing_pkgs $BPO_PKGS)
+	if [ -z "$need_main$need_bpo" ]; then
+		echo "setup: all packages present"
+		return 0
+	fi
+	if [ "$(id -u)" != 0 ]; then
+		die "not root; run as root: sudo $0 (missing: $need_main$need_bpo)"
+	fi
+	if ! grep -qs 'VERSION_CODENAME=bookworm' /etc/os-release; then
+		die "not Debian 12 (bookworm); install by hand the equivalents of: $need_main$need_bpo"
+	fi
+	if [ ! -f "$BACKPORTS_FILE" ] && ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+		# Reuse the mirror the machine already uses for the main suite.
+		local uri
+		uri=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
+		[ -n "$uri" ] || uri=$(awk '/^deb .*bookworm main/ { print $2; exit }' /etc/apt/sources.list 2>/dev/null)
+		[ -n "$uri" ] || uri="http://deb.debian.org/debian"
+		printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+			"$uri" >"$BACKPORTS_FILE"
+		echo "setup: enabled bookworm-backports in $BACKPORTS_FILE"
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q
+	if [ -n "$need_main" ]; then
+		# shellcheck disable=SC2086
+		apt-get install -y -q --no-install-recommends $need_main
+	fi
+	if [ -n "$need_bpo" ]; then
+		# shellcheck disable=SC2086
+		apt-get install -y -q --no-install-recommends -t bookworm-backports $need_bpo
+	fi
+}
+
+main "$@"
