@@ -2,6 +2,7 @@
 #include "scenario.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,7 +59,8 @@ struct parse
 	bool too_long;     /* that line was longer than inih's buffer */
 	int err_line;      /* the line of the first error this parser found, 0 if none */
 	int seen[N_KEYS];  /* line where each key was set, 0 if not */
-	int section_line[N_SECTIONS];
+	int section_line[N_SECTIONS]; /* line of each section's header, 0 if not seen */
+	int header_line;              /* line of the last [section] header read */
 	char last_section[64];
 };
 
@@ -73,6 +75,8 @@ static char* reader(char* buf, int n, void* user)
 	p->line++;
 	len = strlen(buf);
 	p->indented = buf[0] == ' ' || buf[0] == '\t';
+	if (buf[strspn(buf, " \t")] == '[')
+		p->header_line = p->line;
 	p->too_long = len == (size_t)n - 1 && buf[len - 1] != '\n' && !feof(p->f);
 	if (p->too_long)
 	{
@@ -84,20 +88,42 @@ static char* reader(char* buf, int n, void* user)
 	return buf;
 }
 
-static int fail_at(struct parse* p, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail_at(struct parse* p, const char* fmt, ...)
+static int vfail(struct parse* p, int line, const char* fmt, va_list ap)
 {
 	char msg[400];
-	va_list ap;
 
 	if (p->err_line)
 		return 0;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	p->err_line = p->line;
-	rp_fail(p->err, "%s:%d: %s", p->sc->path, p->line, msg);
+	p->err_line = line;
+	rp_fail(p->err, "%s:%d: %s", p->sc->path, line, msg);
 	return 0;
+}
+
+/* Records the first error at the current line; returns 0 so that inih records it too. */
+static int fail_at(struct parse* p, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail_at(struct parse* p, const char* fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vfail(p, p->line, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static int fail_line(struct parse* p, int line, const char* fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail_line(struct parse* p, int line, const char* fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vfail(p, line, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 static int section_index(const char* s)
@@ -175,17 +201,16 @@ static int handler(void* user, const char* section, const char* name, const char
 	if (!*section)
 		return fail_at(p, "key \"%s\" before any [section]", name);
 	if (si < 0)
-		return fail_at(p, "unknown section [%s]", section);
+		return fail_line(p, p->header_line, "unknown section [%s]", section);
 	if (strcmp(p->last_section, section) != 0)
 	{
 		/* inih merges a section named twice; a scenario names each once. */
-		if (p->section_line[si] && p->section_line[si] != -1)
-			return fail_at(p, "section [%s] appears twice (first at line %d)", section,
-			               p->section_line[si]);
+		if (p->section_line[si])
+			return fail_line(p, p->header_line, "section [%s] appears twice (first at line %d)",
+			                 section, p->section_line[si]);
+		p->section_line[si] = p->header_line;
 		rp_strlcpy(p->last_section, section, sizeof(p->last_section));
 	}
-	if (!p->section_line[si])
-		p->section_line[si] = p->line; /* approximately: the first key's line */
 	for (size_t i = 0; i < N_KEYS; i++)
 	{
 		if (strcmp(keys[i].section, section) != 0 || strcmp(keys[i].key, name) != 0)

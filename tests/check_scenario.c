@@ -1,2 +1,93 @@
+/* check_scenario.c: the scenario parser on the catalog and on the malformed corpus.
+ *
+ * Each file in tests/bad-scenarios/ says on its first line the error it must produce:
+ * "# expect: <text after the file name>", e.g. "# expect: :6: unknown key \"los\" in [client]". */
 #include <check.h>
-int main(void){return 0;}
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario.h"
+
+START_TEST(test_baseline)
+{
+	struct rp_scenario sc;
+	struct rp_err err = { "" };
+
+	ck_assert_msg(rp_scenario_load(&sc, TESTS_DIR "/../scenarios/baseline.scn", &err), "%s",
+	              err.msg);
+	ck_assert_str_eq(sc.name, "baseline");
+	ck_assert_int_eq(sc.expect, RP_CAUSE_CONNECTED);
+	ck_assert_int_eq(sc.deadline_ms, 20000);
+	ck_assert_int_eq(sc.hold_ms, 500);
+	ck_assert_str_eq(sc.client_args, "/sec:nla /cert:ignore");
+	/* A value continued on an indented line is joined with a blank. */
+	ck_assert(strstr(sc.summary, "FreeRDP server through") != NULL);
+	ck_assert_str_eq(sc.server_behaviour, "normal");
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	struct rp_scenario sc;
+	struct rp_err err = { "" };
+
+	ck_assert(!rp_scenario_load(&sc, "/nonexistent/x.scn", &err));
+	ck_assert_str_eq(err.msg, "/nonexistent/x.scn: No such file or directory");
+}
+END_TEST
+
+static int scn_only(const struct dirent* e)
+{
+	size_t n = strlen(e->d_name);
+	return n > 4 && strcmp(e->d_name + n - 4, ".scn") == 0;
+}
+
+START_TEST(test_bad_corpus)
+{
+	struct dirent** list = NULL;
+	int n = scandir(TESTS_DIR "/bad-scenarios", &list, scn_only, alphasort);
+
+	ck_assert_int_ge(n, 10);
+	for (int i = 0; i < n; i++)
+	{
+		char path[1024], want[512], first[600] = "";
+		struct rp_scenario sc;
+		struct rp_err err = { "" };
+		FILE* f;
+
+		snprintf(path, sizeof(path), TESTS_DIR "/bad-scenarios/%s", list[i]->d_name);
+		f = fopen(path, "r");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_ptr_nonnull(fgets(first, sizeof(first), f));
+		fclose(f);
+		first[strcspn(first, "\n")] = '\0';
+		ck_assert_msg(strncmp(first, "# expect: ", 10) == 0, "%s: no '# expect: ' line", path);
+		snprintf(want, sizeof(want), "%s%s", path, first + 10);
+		ck_assert_msg(!rp_scenario_load(&sc, path, &err), "%s: parsed, but must fail", path);
+		ck_assert_msg(strcmp(err.msg, want) == 0, "%s:\n  got  %s\n  want %s", list[i]->d_name,
+		              err.msg, want);
+		free(list[i]);
+	}
+	free(list);
+}
+END_TEST
+
+int main(void)
+{
+	Suite* s = suite_create("scenario");
+	TCase* tc = tcase_create("core");
+	SRunner* sr;
+	int failed;
+
+	tcase_add_test(tc, test_baseline);
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_bad_corpus);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
