@@ -230,21 +230,10 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 	pid_t server = 0, probe = 0;
 	int srv_out[2] = { -1, -1 };
 	int log_fd = -1, plog_fd = -1, pout_fd = -1;
-	int mark;
 	unsigned short rnd = 0;
 	double t0 = rp_now_ms();
 
 	memset(r, 0, sizeof(*r));
-	mark = rp_cleanup_pending();
-	(void)mark;
-	/* Trying is the test: without CAP_SYS_ADMIN `ip netns add` fails; say so as a SKIP. */
-	if (geteuid() != 0)
-	{
-		r->status = RP_SKIP;
-		snprintf(r->reason, sizeof(r->reason),
-		         "needs root for network namespaces (run as root: sudo %s run ...)", self_exe);
-		goto out;
-	}
 	if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
 		rnd = (unsigned short)(getpid() ^ (int)t0);
 	rp_lab_name(&lab, getpid(), rnd);
@@ -261,8 +250,18 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 	if (!rp_remove_tree(resdir, &err) || !mkdir_p(resdir, &err))
 		goto error;
 
+	/* Trying is the test: without CAP_SYS_ADMIN `ip netns add` fails, and that is a SKIP
+	 * with its reason, not an error of the harness. */
 	if (!rp_lab_up(&lab, o->verbose, &err))
-		goto error;
+	{
+		if (geteuid() == 0)
+			goto error;
+		r->status = RP_SKIP;
+		snprintf(r->reason, sizeof(r->reason),
+		         "cannot create network namespaces as uid %d (%s); run as root", (int)geteuid(),
+		         err.msg);
+		goto out;
+	}
 	rp_defer(undo_lab, &lab, "lab");
 
 	if (!rp_creds_make(&creds, rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, &err))

@@ -61,8 +61,10 @@ lab_up() {
 	for ns in "$c" "$r" "$s"; do
 		ns_exists "$ns" && die "lab $lab already exists"
 	done
-	# Any failure below leaves through this trap, which removes what was made.
-	trap 'lab_down "$lab"' EXIT
+	# Any failure below leaves through this trap, which removes what was made. The name is
+	# expanded now (it was validated by check_name): the local is gone when EXIT fires.
+	# shellcheck disable=SC2064
+	trap "lab_down '$lab'" EXIT
 	for ns in "$c" "$r" "$s"; do
 		run "$IP" netns add "$ns"
 		run "$IP" -n "$ns" link set lo up
