@@ -1,5 +1,6 @@
 /* check_evidence.c: the evidence record: phases, attempts, JSON round trip, summary. */
 #include <check.h>
+#include "check_util.h"
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -213,8 +214,6 @@ int main(void)
 {
 	Suite* s = suite_create("evidence");
 	TCase* tc = tcase_create("core");
-	SRunner* sr;
-	int failed;
 
 	tcase_add_test(tc, test_phase_names_round_trip);
 	tcase_add_test(tc, test_mark_keeps_first_time_and_furthest);
@@ -225,9 +224,5 @@ int main(void)
 	tcase_add_test(tc, test_file_round_trip);
 	tcase_add_test(tc, test_summary_names_the_facts);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rp_check_run(s);
 }

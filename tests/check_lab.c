@@ -1,5 +1,6 @@
 /* check_lab.c: lab naming, ownership, staleness, and the cleanup stack. */
 #include <check.h>
+#include "check_util.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <signal.h>
@@ -200,8 +201,6 @@ int main(void)
 {
 	Suite* s = suite_create("lab");
 	TCase* tc = tcase_create("core");
-	SRunner* sr;
-	int failed;
 
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_two_runs_never_collide);
@@ -213,9 +212,5 @@ int main(void)
 	tcase_add_test(tc, test_remove_tree);
 	tcase_add_test(tc, test_durations);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rp_check_run(s);
 }

@@ -3,6 +3,7 @@
  * Each file in tests/bad-scenarios/ says on its first line the error it must produce:
  * "# expect: <text after the file name>", e.g. "# expect: :6: unknown key \"los\" in [client]". */
 #include <check.h>
+#include "check_util.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,16 +79,10 @@ int main(void)
 {
 	Suite* s = suite_create("scenario");
 	TCase* tc = tcase_create("core");
-	SRunner* sr;
-	int failed;
 
 	tcase_add_test(tc, test_baseline);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_bad_corpus);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rp_check_run(s);
 }
