@@ -153,3 +153,14 @@ bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const ch
 	snprintf(c->password_file, sizeof(c->password_file), "%s/password", dir);
 	return make_cert(c, cn, ip, err) && make_password(c, err) && make_sam(c, err);
 }
+
+bool rp_creds_wrong_password(struct rp_creds* c, const char* dir, struct rp_err* err)
+{
+	FILE* f;
+
+	snprintf(c->password_file, sizeof(c->password_file), "%s/wrong-password", dir);
+	if (!(f = open_private(c->password_file, err)))
+		return false;
+	fprintf(f, "%s-wrong\n", c->password);
+	return close_file(f, c->password_file, err);
+}

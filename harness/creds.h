@@ -24,4 +24,7 @@ struct rp_creds
 bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const char* ip,
                    struct rp_err* err);
 
+/* Replaces the client's password file with a wrong password (the SAM keeps the right one). */
+bool rp_creds_wrong_password(struct rp_creds* c, const char* dir, struct rp_err* err);
+
 #endif

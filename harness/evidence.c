@@ -44,6 +44,7 @@ static void attempt_init(struct rp_attempt* a)
 	for (int i = 0; i < RP_PHASE_COUNT; i++)
 		a->t_phase_ms[i] = -1;
 	a->t_end_ms = -1;
+	a->t_established_ms = -1;
 }
 
 void rp_evidence_init(struct rp_evidence* ev)
@@ -117,8 +118,8 @@ double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev)
 	for (int i = 0; i < ev->n_attempts; i++)
 	{
 		const struct rp_attempt* a = &ev->attempts[i];
-		if (a->t_phase_ms[RP_PHASE_ACTIVE] >= 0 && a->t_phase_ms[RP_PHASE_X224] >= 0)
-			return a->t_phase_ms[RP_PHASE_ACTIVE] - a->t_phase_ms[RP_PHASE_X224];
+		if (a->t_phase_ms[RP_PHASE_ACTIVE] >= 0 && a->t_established_ms >= 0)
+			return a->t_phase_ms[RP_PHASE_ACTIVE] - a->t_established_ms;
 	}
 	return -1;
 }
@@ -172,6 +173,7 @@ static json_object* attempt_to_json(const struct rp_attempt* a)
 
 	add_ms(o, "t_start_ms", a->t_start_ms);
 	add_ms(o, "t_end_ms", a->t_end_ms);
+	add_ms(o, "t_established_ms", a->t_established_ms);
 	for (int i = RP_PHASE_TCP; i < RP_PHASE_COUNT; i++)
 		if (a->t_phase_ms[i] >= 0)
 			add_ms(phases, rp_phase_name((enum rp_phase)i), a->t_phase_ms[i]);
@@ -349,6 +351,7 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 
 	get_ms(r, o, "t_start_ms", &a->t_start_ms);
 	get_ms(r, o, "t_end_ms", &a->t_end_ms);
+	get_ms(r, o, "t_established_ms", &a->t_established_ms);
 	if (phases)
 	{
 		json_object_object_foreach(phases, key, val)
@@ -499,6 +502,8 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 			fprintf(f, ", error %s 0x%08X", a->last_error_name, a->last_error);
 		if (a->sock_errno)
 			fprintf(f, ", errno %s", strerrorname_np(a->sock_errno));
+		if (a->t_established_ms < 0)
+			fprintf(f, ", TCP never established");
 		fprintf(f, "\n%s  phases:", in);
 		for (int p = RP_PHASE_TCP; p < RP_PHASE_COUNT; p++)
 			if (a->t_phase_ms[p] >= 0)

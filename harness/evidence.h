@@ -18,7 +18,7 @@ enum rp_phase
 {
 	RP_PHASE_NONE = 0,     /* nothing happened yet */
 	RP_PHASE_TCP,          /* TCP connect started (SYN sent) */
-	RP_PHASE_X224,         /* TCP connected; X.224 Connection Request/Confirm (2.2.1.1-2) */
+	RP_PHASE_X224,         /* X.224 Connection Request/Confirm (2.2.1.1-2), FreeRDP's NEGO */
 	RP_PHASE_TLS,          /* TLS handshake of the enhanced security layer (5.4) */
 	RP_PHASE_NLA,          /* CredSSP / NLA (MS-CSSP) */
 	RP_PHASE_MCS,          /* MCS Connect Initial .. Channel Join (2.2.1.3-2.2.1.8) */
@@ -64,6 +64,8 @@ struct rp_attempt
 	double t_start_ms;
 	double t_end_ms;
 	double t_phase_ms[RP_PHASE_COUNT]; /* first time each phase was reached, -1 if never */
+	double t_established_ms; /* TCP handshake completed (TCP_INFO), -1 if never: FreeRDP's
+	                          * state reaches NEGO before a refused connect fails */
 	enum rp_phase furthest;
 	char last_state[64];
 	uint32_t last_error; /* FreeRDP's last error when the attempt ended */
@@ -114,7 +116,7 @@ void rp_evidence_mark(struct rp_evidence* ev, double t_ms, enum rp_phase phase,
 /* The furthest phase over every attempt. */
 enum rp_phase rp_evidence_furthest(const struct rp_evidence* ev);
 bool rp_evidence_active(const struct rp_evidence* ev);
-/* Time from the TCP connection being up (X.224 start) to ACTIVE in the attempt that got
+/* Time from the TCP connection being established to ACTIVE in the attempt that got
  * there, or -1. */
 double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);
 

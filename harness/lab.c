@@ -82,27 +82,49 @@ bool rp_lab_is_stale(const char* name, bool (*alive)(pid_t pid))
 	return !alive(owner);
 }
 
-const char* rp_lab_script(void)
+const char* rp_lab_script(const char* name)
 {
 	static char path[4096];
 	const char* dir = getenv("RDPREPRO_NETEM_DIR");
 
-	snprintf(path, sizeof(path), "%s/lab.sh", dir && *dir ? dir : RDPREPRO_NETEM_DIR);
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : RDPREPRO_NETEM_DIR, name);
 	return path;
+}
+
+/* Runs netem/<script> with up to 4 arguments; a non-zero exit is an error. */
+static bool run_script(const char* script, const char* const* args, bool verbose,
+                       struct rp_err* err)
+{
+	const char* argv[8] = { "/bin/bash", rp_lab_script(script) };
+	char cmd[512] = "";
+	int status = 0;
+	int n = 2;
+
+	for (int i = 0; args[i] && n < 7; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	for (int i = 1; i < n; i++)
+		snprintf(cmd + strlen(cmd), sizeof(cmd) - strlen(cmd), "%s%s", i > 1 ? " " : "", argv[i]);
+	if (verbose)
+		fprintf(stderr, "+ %s\n", cmd);
+	if (!rp_proc_run(argv, verbose, 60000, &status, err))
+		return false;
+	if (status != 0)
+		return rp_fail(err, "%s: exit status %d", cmd, status);
+	return true;
 }
 
 static bool run_lab(const char* verb, const char* name, bool verbose, struct rp_err* err)
 {
-	const char* argv[5] = { "/bin/bash", rp_lab_script(), verb, name, NULL };
-	int status = 0;
+	const char* args[] = { verb, name, NULL };
+	return run_script("lab.sh", args, verbose, err);
+}
 
-	if (verbose)
-		fprintf(stderr, "+ %s %s %s\n", argv[1], verb, name ? name : "");
-	if (!rp_proc_run(argv, verbose, 60000, &status, err))
-		return false;
-	if (status != 0)
-		return rp_fail(err, "%s %s %s: exit status %d", argv[1], verb, name ? name : "", status);
-	return true;
+bool rp_lab_port_fault(const struct rp_lab* lab, const char* mode, bool verbose,
+                       struct rp_err* err)
+{
+	const char* args[] = { "port", lab->name, mode, NULL };
+	return run_script("fault.sh", args, verbose, err);
 }
 
 bool rp_lab_up(struct rp_lab* lab, bool verbose, struct rp_err* err)

@@ -43,10 +43,14 @@ bool rp_lab_is_stale(const char* name, bool (*alive)(pid_t pid));
 /* The real liveness check: /proc/<pid>/comm reads "rdprepro". */
 bool rp_lab_owner_alive(pid_t pid);
 
-/* Calls netem/lab.sh (directory from $RDPREPRO_NETEM_DIR or the build's default). */
-const char* rp_lab_script(void);
+/* The path of a netem/ script (directory from $RDPREPRO_NETEM_DIR or the build's default). */
+const char* rp_lab_script(const char* name);
 bool rp_lab_up(struct rp_lab* lab, bool verbose, struct rp_err* err);
 bool rp_lab_down(struct rp_lab* lab, bool verbose, struct rp_err* err);
+/* netem/fault.sh port LAB closed|filtered: the router rejects or drops the RDP SYN. */
+bool rp_lab_port_fault(const struct rp_lab* lab, const char* mode, bool verbose,
+                       struct rp_err* err);
+
 /* Removes the labs (namespaces) and run directories under `tmpdir` that killed runs left. */
 bool rp_lab_sweep(const char* tmpdir, bool verbose, struct rp_err* err);
 

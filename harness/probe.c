@@ -31,6 +31,7 @@ struct probe
 	struct rp_evidence ev;
 	double t0;
 	int fd; /* the current attempt's socket, -1 between attempts */
+	bool established; /* the current attempt's TCP handshake completed */
 	CONNECTION_STATE last_state;
 
 	pthread_mutex_t lock;
@@ -95,9 +96,42 @@ static double since_start(struct probe* p)
 	return rp_now_ms() - p->t0;
 }
 
+/* tcpi_state values (the kernel's include/net/tcp_states.h; <linux/tcp.h> has no names). */
+enum
+{
+	RP_TCP_ESTABLISHED = 1,
+	RP_TCP_SYN_SENT = 2,
+	RP_TCP_CLOSE = 7,
+};
+
+/* FreeRDP's TCPConnect can return a socket whose non-blocking connect has not completed (or
+ * was refused a moment later): "TCP connected" is marked only once TCP_INFO says ESTABLISHED
+ * (or later states: the peer may already have closed after sending data). */
+static void note_established(struct probe* p)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+
+	if (p->established || p->fd < 0)
+		return;
+	memset(&ti, 0, sizeof(ti));
+	if (getsockopt(p->fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0)
+		return;
+	if (ti.tcpi_state == RP_TCP_SYN_SENT ||
+	    (ti.tcpi_state == RP_TCP_CLOSE && ti.tcpi_bytes_received == 0 && ti.tcpi_rtt == 0))
+		return;
+	p->established = true;
+	if (rp_evidence_current(&p->ev))
+		rp_evidence_current(&p->ev)->t_established_ms = since_start(p);
+	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TCP, "tcp-connected");
+}
+
 static void note_state(struct probe* p)
 {
-	CONNECTION_STATE s = freerdp_get_state(&p->common.context);
+	CONNECTION_STATE s;
+
+	note_established(p);
+	s = freerdp_get_state(&p->common.context);
 
 	/* INITIAL is where a failed attempt falls back to: not progress, keep the furthest. */
 	if (s == p->last_state || s == CONNECTION_STATE_INITIAL)
@@ -178,8 +212,9 @@ static int probe_tcp_connect(rdpContext* context, rdpSettings* settings, const c
 	}
 	pthread_mutex_lock(&p->lock);
 	p->fd = fd;
+	p->established = false;
 	pthread_mutex_unlock(&p->lock);
-	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_X224, "tcp-connected");
+	note_established(p);
 	return fd;
 }
 
@@ -197,10 +232,24 @@ static BOOL probe_tls_connect(rdpTransport* t)
 }
 
 /* Called for every whole PDU read or written: the moments the state can change. */
+/* The errno of the first failed read or write of an attempt: ECONNREFUSED, ECONNRESET,
+ * ETIMEDOUT (TCP_USER_TIMEOUT), EPIPE. */
+static void note_io_errno(struct probe* p, int rc, int err)
+{
+	struct rp_attempt* a = rp_evidence_current(&p->ev);
+
+	if (rc < 0 && err && a && !a->sock_errno && err != EAGAIN && err != EINTR)
+		a->sock_errno = err;
+}
+
 static int probe_read_pdu(rdpTransport* t, wStream* s)
 {
 	struct probe* p = probe_of(t);
-	int rc = p->orig_io.ReadPdu(t, s);
+	int rc;
+
+	errno = 0;
+	rc = p->orig_io.ReadPdu(t, s);
+	note_io_errno(p, rc, errno);
 	note_state(p);
 	return rc;
 }
@@ -208,7 +257,11 @@ static int probe_read_pdu(rdpTransport* t, wStream* s)
 static int probe_write_pdu(rdpTransport* t, wStream* s)
 {
 	struct probe* p = probe_of(t);
-	int rc = p->orig_io.WritePdu(t, s);
+	int rc;
+
+	errno = 0;
+	rc = p->orig_io.WritePdu(t, s);
+	note_io_errno(p, rc, errno);
 	note_state(p);
 	return rc;
 }

@@ -218,6 +218,48 @@ static void split_args(char* s, const char** av, int* ac, int max)
 		av[(*ac)++] = t;
 }
 
+/* PASS only if the verdict and every optional expectation hold; the reason names each miss. */
+static void check_expectations(const struct rp_scenario* sc, struct result* r)
+{
+	char* w = r->reason;
+	size_t left = sizeof(r->reason);
+	int n;
+
+	r->status = RP_PASS;
+	n = snprintf(w, left, "%s", rp_cause_name(r->verdict.cause));
+	if (r->verdict.cause != sc->expect)
+	{
+		r->status = RP_FAIL;
+		n = snprintf(w, left, "expected %s, observed %s", rp_cause_name(sc->expect),
+		             rp_cause_name(r->verdict.cause));
+	}
+	w += n;
+	left -= (size_t)n;
+	if (sc->has_last_error && r->ev.last_error != sc->expect_last_error)
+	{
+		r->status = RP_FAIL;
+		n = snprintf(w, left, "; expected last error 0x%08X, observed 0x%08X",
+		             sc->expect_last_error, r->ev.last_error);
+		w += n;
+		left -= (size_t)n;
+	}
+	if (sc->has_error_info && r->ev.error_info != sc->expect_error_info)
+	{
+		r->status = RP_FAIL;
+		n = snprintf(w, left, "; expected errorInfo 0x%08X, observed 0x%08X",
+		             sc->expect_error_info, r->ev.error_info);
+		w += n;
+		left -= (size_t)n;
+	}
+	if (sc->has_phase && (int)rp_evidence_furthest(&r->ev) != sc->expect_phase)
+	{
+		r->status = RP_FAIL;
+		snprintf(w, left, "; expected furthest phase %s, observed %s",
+		         rp_phase_name((enum rp_phase)sc->expect_phase),
+		         rp_phase_name(rp_evidence_furthest(&r->ev)));
+	}
+}
+
 static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
                          struct result* r)
 {
@@ -266,6 +308,10 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 
 	if (!rp_creds_make(&creds, rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, &err))
 		goto error;
+	if (sc->wrong_password && !rp_creds_wrong_password(&creds, rundir, &err))
+		goto error;
+	if (sc->port != RP_PORT_OPEN && !rp_lab_port_fault(&lab, rp_port_name(sc->port), o->verbose, &err))
+		goto error;
 
 	/* The server, in the server namespace; its reports come through a pipe. */
 	if (pipe2(srv_out, O_CLOEXEC) != 0)
@@ -280,7 +326,7 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 	{
 		const char* argv[] = { self_exe, "server", "--addr", RP_LAB_SERVER_ADDR, "--port",
 			                   RDP_PORT, "--cert", creds.cert, "--key", creds.key, "--sam",
-			                   creds.sam, NULL };
+			                   creds.sam, "--behaviour", rp_behaviour_name(sc->behaviour), NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_server, .fd_stdin = -1,
 			                   .fd_stdout = srv_out[1], .fd_stderr = log_fd };
 		if (!rp_proc_spawn(&sp, &server, &err))
@@ -376,17 +422,7 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 	r->have_evidence = true;
 	/* The verdict comes from the evidence alone; only then is it compared. */
 	rp_classify(&r->ev, &r->verdict);
-	if (r->verdict.cause == sc->expect)
-	{
-		r->status = RP_PASS;
-		snprintf(r->reason, sizeof(r->reason), "%s", rp_cause_name(r->verdict.cause));
-	}
-	else
-	{
-		r->status = RP_FAIL;
-		snprintf(r->reason, sizeof(r->reason), "expected %s, observed %s",
-		         rp_cause_name(sc->expect), rp_cause_name(r->verdict.cause));
-	}
+	check_expectations(sc, r);
 	goto out;
 error:
 	r->status = RP_ERROR;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ini.h>
@@ -12,9 +13,19 @@
 enum key_kind
 {
 	K_TEXT,     /* free text, continued on indented lines */
-	K_DURATION, /* 250ms, 3s */
-	K_CAUSE,    /* a cause name from verdict.h */
-	K_CHOICE,   /* one word from `choices` */
+	K_DURATION, /* 250ms, 3s -> uint32_t ms */
+	K_UINT,     /* a decimal number -> uint32_t */
+	K_CODE,     /* 0x00010007 or 7 -> uint32_t */
+	K_CAUSE,    /* a cause name from verdict.h -> enum rp_cause */
+	K_PHASE,    /* a phase name from evidence.h -> int */
+	K_ENUM,     /* one word from `choices` -> int */
+	K_FLAGS,    /* words from `choices`, separated by commas -> unsigned bits */
+};
+
+struct choice
+{
+	const char* name;
+	int value;
 };
 
 struct key_def
@@ -25,28 +36,59 @@ struct key_def
 	size_t off;
 	size_t size;
 	bool required;
-	const char* const* choices;
+	const struct choice* choices;
+	ptrdiff_t has; /* offset of a bool set when the key is given, or -1 */
 };
 
-static const char* const behaviours[] = { "normal", NULL };
+static const struct choice behaviours[] = { { "normal", RP_SERVER_NORMAL },
+	                                        { "deny", RP_SERVER_DENY },
+	                                        { NULL, 0 } };
+static const struct choice ports[] = { { "open", RP_PORT_OPEN },
+	                                   { "closed", RP_PORT_CLOSED },
+	                                   { "filtered", RP_PORT_FILTERED },
+	                                   { NULL, 0 } };
+static const struct choice passwords[] = { { "right", 0 }, { "wrong", 1 }, { NULL, 0 } };
+static const struct choice requirements[] = {
+	{ "root", RP_REQ_ROOT },     { "netem", RP_REQ_NETEM },       { "xrdp", RP_REQ_XRDP },
+	{ "freerdp-shadow", RP_REQ_SHADOW }, { "xfreerdp", RP_REQ_XFREERDP }, { NULL, 0 }
+};
+
+const char* rp_behaviour_name(enum rp_server_behaviour b)
+{
+	return behaviours[b].name;
+}
+
+const char* rp_port_name(enum rp_port_fault p)
+{
+	return ports[p].name;
+}
 
 #define F(m) offsetof(struct rp_scenario, m), sizeof(((struct rp_scenario*)0)->m)
+#define HAS(m) (ptrdiff_t) offsetof(struct rp_scenario, m)
 /* One row per key: its section, its kind, where it goes, whether it must be there. */
 static const struct key_def keys[] = {
-	{ "scenario", "summary", K_TEXT, F(summary), true, NULL },
-	{ "scenario", "field", K_TEXT, F(field), false, NULL },
-	{ "scenario", "keywords", K_TEXT, F(keywords), false, NULL },
-	{ "client", "args", K_TEXT, F(client_args), false, NULL },
-	{ "client", "deadline", K_DURATION, F(deadline_ms), false, NULL },
-	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL },
-	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL },
-	{ "server", "behaviour", K_CHOICE, F(server_behaviour), false, behaviours },
-	{ "expect", "verdict", K_CAUSE, F(expect), true, NULL },
+	{ "scenario", "summary", K_TEXT, F(summary), true, NULL, -1 },
+	{ "scenario", "field", K_TEXT, F(field), false, NULL, -1 },
+	{ "scenario", "keywords", K_TEXT, F(keywords), false, NULL, -1 },
+	{ "scenario", "requires", K_FLAGS, F(requires), false, requirements, -1 },
+	{ "scenario", "seed", K_UINT, F(seed), false, NULL, -1 },
+	{ "client", "args", K_TEXT, F(client_args), false, NULL, -1 },
+	{ "client", "deadline", K_DURATION, F(deadline_ms), false, NULL, -1 },
+	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
+	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
+	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
+	{ "server", "behaviour", K_ENUM, F(behaviour), false, behaviours, -1 },
+	{ "fault", "port", K_ENUM, F(port), false, ports, -1 },
+	{ "expect", "verdict", K_CAUSE, F(expect), true, NULL, -1 },
+	{ "expect", "last-error", K_CODE, F(expect_last_error), false, NULL, HAS(has_last_error) },
+	{ "expect", "error-info", K_CODE, F(expect_error_info), false, NULL, HAS(has_error_info) },
+	{ "expect", "phase", K_PHASE, F(expect_phase), false, NULL, HAS(has_phase) },
 };
 #undef F
+#undef HAS
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
 
-static const char* const sections[] = { "scenario", "client", "server", "expect" };
+static const char* const sections[] = { "scenario", "client", "server", "fault", "expect" };
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
 
 struct parse
@@ -142,50 +184,115 @@ static bool only_word_chars(const char* s)
 	return true;
 }
 
+/* Stores an int-like value in a field of 1, 2 or 4 bytes (bool, enum, uint32_t). */
+static void store_int(void* dst, size_t size, long v)
+{
+	switch (size)
+	{
+		case 1:
+			*(uint8_t*)dst = (uint8_t)v;
+			break;
+		case 2:
+			*(uint16_t*)dst = (uint16_t)v;
+			break;
+		default:
+			*(uint32_t*)dst = (uint32_t)v;
+			break;
+	}
+}
+
+static const struct choice* find_choice(const struct choice* c, const char* word, size_t n)
+{
+	for (; c->name; c++)
+		if (strlen(c->name) == n && strncmp(c->name, word, n) == 0)
+			return c;
+	return NULL;
+}
+
 static int set_value(struct parse* p, const struct key_def* k, const char* value, bool cont)
 {
 	char* dst = (char*)p->sc + k->off;
+	char* end = NULL;
 
 	if (!*value && !cont)
 		return fail_at(p, "key \"%s\" has no value", k->key);
+	if (cont && k->kind != K_TEXT)
+		return fail_at(p, "%s: a continuation line is only for text", k->key);
+	if (k->has >= 0)
+		*(bool*)((char*)p->sc + k->has) = true;
 	switch (k->kind)
 	{
 		case K_TEXT:
-			if (cont)
-			{
-				size_t len = strlen(dst);
-				if (len + 1 + strlen(value) >= k->size)
-					return fail_at(p, "value of \"%s\" is too long (at most %zu characters)",
-					               k->key, k->size - 1);
-				snprintf(dst + len, k->size - len, "%s%s", len ? " " : "", value);
-				return 1;
-			}
-			if (strlen(value) >= k->size)
+		{
+			size_t len = cont ? strlen(dst) : 0;
+			if (len + 1 + strlen(value) >= k->size)
 				return fail_at(p, "value of \"%s\" is too long (at most %zu characters)", k->key,
 				               k->size - 1);
-			rp_strlcpy(dst, value, k->size);
+			snprintf(dst + len, k->size - len, "%s%s", len ? " " : "", value);
 			return 1;
+		}
 		case K_DURATION:
-			if (cont || !rp_parse_duration_ms(value, (uint32_t*)(void*)dst))
+			if (!rp_parse_duration_ms(value, (uint32_t*)(void*)dst))
 				return fail_at(p, "%s: bad duration \"%s\" (e.g. 250ms, 3s)", k->key, value);
 			return 1;
+		case K_UINT:
+		case K_CODE:
+		{
+			unsigned long v;
+			errno = 0;
+			v = strtoul(value, &end, k->kind == K_CODE ? 0 : 10);
+			if (errno || *end || v > UINT32_MAX || value[0] == '-')
+				return fail_at(p, "%s: bad number \"%s\"", k->key, value);
+			*(uint32_t*)(void*)dst = (uint32_t)v;
+			return 1;
+		}
 		case K_CAUSE:
 		{
 			enum rp_cause c = rp_cause_from_name(value);
-			if (cont || c == RP_CAUSE_COUNT)
+			if (c == RP_CAUSE_COUNT)
 				return fail_at(p, "%s: unknown cause \"%s\" (see `rdprepro causes`)", k->key,
 				               value);
 			*(enum rp_cause*)(void*)dst = c;
 			return 1;
 		}
-		case K_CHOICE:
-			for (int i = 0; !cont && k->choices[i]; i++)
-				if (strcmp(k->choices[i], value) == 0)
-				{
-					rp_strlcpy(dst, value, k->size);
-					return 1;
-				}
-			return fail_at(p, "%s: what is \"%s\"?", k->key, value);
+		case K_PHASE:
+		{
+			enum rp_phase ph = rp_phase_from_name(value);
+			if (ph == RP_PHASE_COUNT)
+				return fail_at(p, "%s: unknown phase \"%s\" (tcp, x224, tls, nla, mcs, ...)",
+				               k->key, value);
+			*(int*)(void*)dst = (int)ph;
+			return 1;
+		}
+		case K_ENUM:
+		{
+			const struct choice* c = find_choice(k->choices, value, strlen(value));
+			if (!c)
+				return fail_at(p, "%s: what is \"%s\"?", k->key, value);
+			store_int(dst, k->size, c->value);
+			return 1;
+		}
+		case K_FLAGS:
+		{
+			unsigned bits = 0;
+			const char* w = value;
+			while (*w)
+			{
+				size_t n;
+				const struct choice* c;
+				w += strspn(w, " ,");
+				n = strcspn(w, " ,");
+				if (!n)
+					break;
+				c = find_choice(k->choices, w, n);
+				if (!c)
+					return fail_at(p, "%s: what is \"%.*s\"?", k->key, (int)n, w);
+				bits |= (unsigned)c->value;
+				w += n;
+			}
+			*(unsigned*)(void*)dst = bits;
+			return 1;
+		}
 	}
 	return fail_at(p, "internal: key kind");
 }
@@ -225,6 +332,36 @@ static int handler(void* user, const char* section, const char* name, const char
 	return fail_at(p, "unknown key \"%s\" in [%s]", name, section);
 }
 
+static int key_line(const struct parse* p, const char* section, const char* key)
+{
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (strcmp(keys[i].section, section) == 0 && strcmp(keys[i].key, key) == 0)
+			return p->seen[i];
+	return 0;
+}
+
+/* Settings that make each other moot: a scenario must test one thing. */
+static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
+{
+	int port_line = key_line(p, "fault", "port");
+
+	if (sc->port != RP_PORT_OPEN && sc->behaviour != RP_SERVER_NORMAL)
+		return rp_fail(p->err,
+		               "%s:%d: port = %s conflicts with behaviour = %s (line %d): the client "
+		               "never reaches the server",
+		               sc->path, port_line, rp_port_name(sc->port), rp_behaviour_name(sc->behaviour),
+		               key_line(p, "server", "behaviour"));
+	if (sc->port != RP_PORT_OPEN && sc->wrong_password)
+		return rp_fail(p->err,
+		               "%s:%d: port = %s conflicts with password = wrong (line %d): the client "
+		               "never reaches the server",
+		               sc->path, port_line, rp_port_name(sc->port), key_line(p, "client", "password"));
+	if (sc->expect == RP_CAUSE_CONNECTED && sc->has_last_error && sc->expect_last_error)
+		return rp_fail(p->err, "%s:%d: verdict = connected conflicts with last-error = 0x%08X",
+		               sc->path, key_line(p, "expect", "last-error"), sc->expect_last_error);
+	return true;
+}
+
 static void defaults(struct rp_scenario* sc, const char* path)
 {
 	const char* base = strrchr(path, '/');
@@ -238,7 +375,8 @@ static void defaults(struct rp_scenario* sc, const char* path)
 		sc->name[n - 4] = '\0';
 	sc->deadline_ms = 20000;
 	sc->hold_ms = 500;
-	rp_strlcpy(sc->server_behaviour, "normal", sizeof(sc->server_behaviour));
+	sc->seed = 1;
+	sc->requires = RP_REQ_ROOT;
 	sc->expect = RP_CAUSE_COUNT;
 }
 
@@ -264,6 +402,8 @@ bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* e
 		if (keys[i].required && !p.seen[i])
 			return rp_fail(err, "%s: missing key \"%s\" in [%s]", path, keys[i].key,
 			               keys[i].section);
+	if (!check_conflicts(sc, &p))
+		return false;
 	if (!only_word_chars(sc->name))
 		return rp_fail(err, "%s: file name \"%s\": use a-z, 0-9 and '-' only", path, sc->name);
 	return true;

@@ -11,6 +11,29 @@
 #include "util.h"
 #include "verdict.h"
 
+/* What a scenario needs; the runner finds each by trying, and SKIPs with the reason. */
+enum rp_require
+{
+	RP_REQ_ROOT = 1 << 0,   /* network namespaces */
+	RP_REQ_NETEM = 1 << 1,  /* sch_netem in the kernel */
+	RP_REQ_XRDP = 1 << 2,   /* the xrdp server */
+	RP_REQ_SHADOW = 1 << 3, /* freerdp-shadow-cli3 under Xvfb */
+	RP_REQ_XFREERDP = 1 << 4,
+};
+
+enum rp_server_behaviour
+{
+	RP_SERVER_NORMAL = 0, /* TLS + NLA, to the active state */
+	RP_SERVER_DENY,       /* Set Error Info 0x7 (SERVER_DENIED_CONNECTION), then close */
+};
+
+enum rp_port_fault
+{
+	RP_PORT_OPEN = 0,
+	RP_PORT_CLOSED,   /* the router answers the SYN with a RST */
+	RP_PORT_FILTERED, /* the router drops the SYN */
+};
+
 struct rp_scenario
 {
 	char path[1024];
@@ -20,19 +43,33 @@ struct rp_scenario
 	char summary[256];
 	char field[256];
 	char keywords[256];
+	unsigned requires; /* enum rp_require bits */
+	uint32_t seed;
 
 	/* [client] */
 	char client_args[512]; /* FreeRDP command-line syntax, split on blanks */
 	uint32_t deadline_ms;
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms; /* 0: FreeRDP's default */
+	bool wrong_password;
 
 	/* [server] */
-	char server_behaviour[32];
+	enum rp_server_behaviour behaviour;
+
+	/* [fault] */
+	enum rp_port_fault port;
 
 	/* [expect] */
 	enum rp_cause expect;
+	bool has_last_error, has_error_info, has_phase;
+	uint32_t expect_last_error;
+	uint32_t expect_error_info;
+	int expect_phase; /* enum rp_phase: the furthest phase reached */
 };
+
+/* Names for enum values, as scenario files spell them. */
+const char* rp_behaviour_name(enum rp_server_behaviour b);
+const char* rp_port_name(enum rp_port_fault p);
 
 /* Parses `path`. On error fills err with "path:line: ..." and returns false. */
 bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err);

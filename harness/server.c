@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <freerdp/crypto/certificate.h>
+#include <freerdp/error.h>
 #include <freerdp/crypto/privatekey.h>
 #include <freerdp/freerdp.h>
 #include <freerdp/listener.h>
@@ -31,6 +32,7 @@ struct srv_opts
 	const char* cert;
 	const char* key;
 	const char* sam;
+	bool deny;
 };
 
 /* Per-connection context: rdpContext first, as FreeRDP's peer API requires. */
@@ -40,6 +42,7 @@ struct srv_peer
 	int id;
 	CONNECTION_STATE reported;
 	bool activated_reported;
+	bool close_now; /* the behaviour asked to end the connection */
 	rdpTransportIo orig_io;
 };
 
@@ -116,6 +119,18 @@ static BOOL srv_activate(freerdp_peer* client)
 	{
 		p->activated_reported = true;
 		report(p->id, "event activated");
+	}
+	if (opts.deny && !p->close_now)
+	{
+		/* What a Windows host that refuses the session does: a Set Error Info PDU with
+		 * ERRINFO_SERVER_DENIED_CONNECTION (MS-RDPBCGR 2.2.5.1.1), then the disconnect the
+		 * spec requires. The client shows 0x904 / extended 0x7. */
+		freerdp_set_error_info(client->context->rdp, ERRINFO_SERVER_DENIED_CONNECTION);
+		if (freerdp_send_error_info(client->context->rdp))
+			report(p->id, "event sent-error-info-0x7");
+		else
+			report(p->id, "event send-error-info-failed");
+		p->close_now = true;
 	}
 	return TRUE;
 }
@@ -208,7 +223,7 @@ static void* srv_peer_thread(void* arg)
 		if (!client->CheckFileDescriptor(client))
 			break;
 		srv_note_state(p);
-		if (freerdp_shall_disconnect_context(client->context))
+		if (p->close_now || freerdp_shall_disconnect_context(client->context))
 			break;
 	}
 	client->Disconnect(client);
@@ -239,6 +254,7 @@ static void on_stop(int sig)
 static int usage(FILE* f)
 {
 	fprintf(f, "usage: rdprepro server --addr ADDR --port PORT --cert FILE --key FILE --sam FILE\n"
+	           "                       [--behaviour normal|deny]\n"
 	           "  The lab's RDP server (run by `rdprepro run` inside the server namespace).\n");
 	return f == stderr ? 2 : 0;
 }
@@ -248,7 +264,8 @@ int rp_server_main(int argc, char** argv)
 	static const struct option lo[] = {
 		{ "addr", required_argument, NULL, 'a' }, { "port", required_argument, NULL, 'p' },
 		{ "cert", required_argument, NULL, 'c' }, { "key", required_argument, NULL, 'k' },
-		{ "sam", required_argument, NULL, 's' },  { "help", no_argument, NULL, 'h' },
+		{ "sam", required_argument, NULL, 's' },  { "behaviour", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	freerdp_listener* listener = NULL;
@@ -283,6 +300,15 @@ int rp_server_main(int argc, char** argv)
 				break;
 			case 's':
 				opts.sam = optarg;
+				break;
+			case 'b':
+				if (strcmp(optarg, "deny") == 0)
+					opts.deny = true;
+				else if (strcmp(optarg, "normal") != 0)
+				{
+					fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", optarg);
+					return 2;
+				}
 				break;
 			case 'h':
 				return usage(stdout);

@@ -1,7 +1,7 @@
 /* verdict.c: cause names and the classifier's rules.
  *
- * The walking skeleton knows one rule, "connected"; everything else is "undetermined"
- * until the classifier (docs/causes.md) grows its table. */
+ * A table of rules over the evidence record, most specific first. It knows the causes the
+ * catalog reproduces so far; the rest are "undetermined" until it grows. */
 #include "verdict.h"
 
 #include <stdio.h>
@@ -45,19 +45,121 @@ enum rp_cause rp_cause_from_name(const char* name)
 	return RP_CAUSE_COUNT;
 }
 
+/* FreeRDP's last-error codes the rules read (freerdp/error.h: class << 16 | type). */
+#define ERR_SERVER_DENIED 0x00010007u      /* ERRINFO class, ERRINFO_SERVER_DENIED_CONNECTION */
+#define ERR_CONNECT_FAILED 0x00020006u     /* ERRCONNECT_CONNECT_FAILED */
+#define ERR_AUTH_FAILED 0x00020009u        /* ERRCONNECT_AUTHENTICATION_FAILED */
+#define ERR_LOGON_FAILURE 0x00020014u      /* ERRCONNECT_LOGON_FAILURE */
+#define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
+
+/* An attempt whose TCP handshake never completed. */
+static bool never_established(const struct rp_evidence* ev)
+{
+	if (ev->n_attempts == 0)
+		return false;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].t_established_ms >= 0)
+			return false;
+	return true;
+}
+
+static double attempt_ms(const struct rp_attempt* a)
+{
+	return a->t_end_ms >= 0 ? a->t_end_ms - a->t_start_ms : -1;
+}
+
+struct rule
+{
+	enum rp_cause cause;
+	bool (*match)(const struct rp_evidence* ev, char* why, size_t n);
+};
+
+static bool is_connected(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* Active after finalization (MS-RDPBCGR 1.3.1.1), and no error while the probe held it. */
+	if (!rp_evidence_active(ev) || ev->last_error || ev->error_info)
+		return false;
+	snprintf(why, n, "reached active, no last error, no errorInfo during a %u ms hold", ev->hold_ms);
+	return true;
+}
+
+static bool is_denied(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* The server said so: a Set Error Info PDU with ERRINFO_SERVER_DENIED_CONNECTION. */
+	if (ev->error_info != ERRINFO_DENIED)
+		return false;
+	snprintf(why, n, "the server sent errorInfo 0x7 (SERVER_DENIED_CONNECTION) at phase %s",
+	         rp_phase_name(rp_evidence_furthest(ev)));
+	return true;
+}
+
+static bool is_bad_credentials(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* NLA ran (CredSSP) and FreeRDP reports an authentication or logon failure; the
+	 * connection got no further than NLA. */
+	if ((ev->last_error != ERR_AUTH_FAILED && ev->last_error != ERR_LOGON_FAILURE) ||
+	    rp_evidence_furthest(ev) != RP_PHASE_NLA)
+		return false;
+	snprintf(why, n, "%s during NLA, the connection went no further",
+	         ev->last_error_name[0] ? ev->last_error_name : "authentication failure");
+	return true;
+}
+
+static bool is_port_closed(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* Refused: the SYN was answered with a RST, so TCP never came up, nothing was received,
+	 * and each attempt failed within a second (no timeout was waited for). */
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		double ms = attempt_ms(a);
+		if (!a->tcp.valid || a->tcp.bytes_received || ms < 0 || ms > 1000)
+			return false;
+	}
+	if (!never_established(ev) || ev->watchdog_fired)
+		return false;
+	snprintf(why, n, "TCP never established in %d attempt(s), each refused within 1 s, "
+	                 "0 bytes received (errno %d)",
+	         ev->n_attempts, ev->attempts[0].sock_errno);
+	return true;
+}
+
+static bool is_port_filtered(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* Filtered: the SYN went unanswered until the connect timeout (CONNECT_FAILED, no
+	 * handshake, the attempt lasted at least a second). */
+	const struct rp_attempt* a = ev->n_attempts ? &ev->attempts[0] : NULL;
+
+	if (!a || !never_established(ev) || ev->last_error != ERR_CONNECT_FAILED ||
+	    attempt_ms(a) < 1000)
+		return false;
+	snprintf(why, n, "no answer to the SYN for %.1f s, then CONNECT_FAILED; TCP never established",
+	         attempt_ms(a) / 1000.0);
+	return true;
+}
+
+/* One row per rule, most specific first; the first that matches decides. */
+static const struct rule rules[] = {
+	{ RP_CAUSE_SERVER_DENIED, is_denied },
+	{ RP_CAUSE_CONNECTED, is_connected },
+	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials },
+	{ RP_CAUSE_PORT_CLOSED, is_port_closed },
+	{ RP_CAUSE_PORT_FILTERED, is_port_filtered },
+};
+
 void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 {
 	memset(v, 0, sizeof(*v));
-	/* Connected: the session reached ACTIVE, and neither FreeRDP nor the server reported an
-	 * error while the probe held it (MS-RDPBCGR 1.3.1.1: active after finalization). */
-	if (rp_evidence_active(ev) && ev->last_error == 0 && ev->error_info == 0)
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 	{
-		v->cause = RP_CAUSE_CONNECTED;
-		snprintf(v->because, sizeof(v->because),
-		         "reached active, no last error, no errorInfo during a %u ms hold", ev->hold_ms);
-		return;
+		if (rules[i].match(ev, v->because, sizeof(v->because)))
+		{
+			v->cause = rules[i].cause;
+			return;
+		}
 	}
 	v->cause = RP_CAUSE_UNDETERMINED;
-	snprintf(v->because, sizeof(v->because), "furthest phase %s, last error 0x%08X, errorInfo 0x%08X",
+	snprintf(v->because, sizeof(v->because),
+	         "no rule matched: furthest phase %s, last error 0x%08X, errorInfo 0x%08X",
 	         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);
 }

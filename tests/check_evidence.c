@@ -55,7 +55,8 @@ START_TEST(test_attempts_are_separate)
 	rp_evidence_begin_attempt(&ev, 0);
 	rp_evidence_mark(&ev, 1, RP_PHASE_TLS, "tls-start");
 	rp_evidence_begin_attempt(&ev, 100);
-	rp_evidence_mark(&ev, 101, RP_PHASE_X224, "tcp-connected");
+	ev.attempts[1].t_established_ms = 101;
+	rp_evidence_mark(&ev, 101, RP_PHASE_TCP, "tcp-connected");
 	rp_evidence_mark(&ev, 130, RP_PHASE_ACTIVE, "CONNECTION_STATE_ACTIVE");
 	ck_assert_int_eq(ev.n_attempts, 2);
 	ck_assert_int_eq(ev.attempts[0].furthest, RP_PHASE_TLS);
@@ -97,7 +98,8 @@ static void fill(struct rp_evidence* ev)
 	ev->t0_mono_ms = 123456.789;
 	a = rp_evidence_begin_attempt(ev, 0.5);
 	rp_evidence_mark(ev, 1, RP_PHASE_TCP, "tcp-connect");
-	rp_evidence_mark(ev, 2, RP_PHASE_X224, "tcp-connected");
+	rp_evidence_mark(ev, 2, RP_PHASE_X224, "CONNECTION_STATE_NEGO");
+	a->t_established_ms = 1.5;
 	rp_evidence_mark(ev, 7.25, RP_PHASE_TLS, "tls-start");
 	a->t_end_ms = 9000;
 	a->last_error = 0x0002000D;
@@ -139,6 +141,8 @@ START_TEST(test_json_round_trip)
 	ck_assert_double_eq_tol(back.attempts[0].t_phase_ms[RP_PHASE_TLS], 7.25, 1e-9);
 	ck_assert_double_eq(back.attempts[0].t_phase_ms[RP_PHASE_MCS], -1);
 	ck_assert_int_eq(back.attempts[0].n_events, 3);
+	ck_assert_double_eq_tol(back.attempts[0].t_established_ms, 1.5, 1e-9);
+	ck_assert_double_eq(back.attempts[1].t_established_ms, -1);
 	ck_assert_str_eq(back.attempts[0].events[2].state, "tls-start");
 	ck_assert_int_eq(back.attempts[1].furthest, RP_PHASE_ACTIVE);
 	ck_assert_int_eq(back.error_info, 7);
@@ -206,6 +210,7 @@ START_TEST(test_summary_names_the_facts)
 	ck_assert(strstr(s, "retransmits 7") != NULL);
 	ck_assert(strstr(s, "server errorInfo: - 0x00000007") != NULL);
 	ck_assert(strstr(s, "active reached") != NULL);
+	ck_assert(strstr(s, "attempt 2: furthest active, TCP never established") != NULL);
 	free(s);
 }
 END_TEST

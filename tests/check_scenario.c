@@ -25,7 +25,11 @@ START_TEST(test_baseline)
 	ck_assert_str_eq(sc.client_args, "/sec:nla /cert:ignore");
 	/* A value continued on an indented line is joined with a blank. */
 	ck_assert(strstr(sc.summary, "FreeRDP server through") != NULL);
-	ck_assert_str_eq(sc.server_behaviour, "normal");
+	ck_assert_int_eq(sc.behaviour, RP_SERVER_NORMAL);
+	ck_assert_int_eq(sc.port, RP_PORT_OPEN);
+	ck_assert_int_eq(sc.seed, 1);
+	ck_assert_uint_eq(sc.requires, RP_REQ_ROOT);
+	ck_assert(!sc.has_phase && !sc.has_last_error && !sc.has_error_info);
 }
 END_TEST
 
