@@ -105,6 +105,18 @@ bool rp_signals_install(void)
 	return true;
 }
 
+bool rp_signals_after_fork(void)
+{
+	if (wake_pipe[0] >= 0)
+	{
+		close(wake_pipe[0]);
+		close(wake_pipe[1]);
+		wake_pipe[0] = wake_pipe[1] = -1;
+	}
+	caught = 0;
+	return rp_signals_install();
+}
+
 int rp_interrupted(void)
 {
 	return caught;

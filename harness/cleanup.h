@@ -23,6 +23,8 @@ int rp_cleanup_pending(void);
 
 /* Catches SIGINT, SIGTERM, SIGHUP: records the signal and wakes waits through a pipe. */
 bool rp_signals_install(void);
+/* In a forked child: its own wake pipe (a shared one would wake every process's polls). */
+bool rp_signals_after_fork(void);
 /* The signal that interrupted the run, or 0. */
 int rp_interrupted(void);
 /* Readable when the run was interrupted (poll it beside what you wait for), or -1. */

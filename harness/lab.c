@@ -59,18 +59,29 @@ pid_t rp_lab_owner(const char* name)
 bool rp_lab_owner_alive(pid_t pid)
 {
 	char path[64];
-	char comm[32] = "";
+	char buf[512];
+	size_t n;
+	char* open;
+	char* close;
 	FILE* f;
 
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	/* /proc/PID/stat is "PID (COMM) STATE ...". A zombie (Z) or dead (X) process owns
+	 * nothing: its parent was killed and nobody reaped it yet. */
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
 	f = fopen(path, "r");
 	if (!f)
 		return false;
-	if (!fgets(comm, sizeof(comm), f))
-		comm[0] = '\0';
+	n = fread(buf, 1, sizeof(buf) - 1, f);
 	fclose(f);
-	comm[strcspn(comm, "\n")] = '\0';
-	return strcmp(comm, "rdprepro") == 0;
+	buf[n] = '\0';
+	open = strchr(buf, '(');
+	close = strrchr(buf, ')');
+	if (!open || !close || close < open || close[1] != ' ')
+		return false;
+	*close = '\0';
+	if (strcmp(open + 1, "rdprepro") != 0)
+		return false;
+	return close[2] != 'Z' && close[2] != 'X';
 }
 
 bool rp_lab_is_stale(const char* name, bool (*alive)(pid_t pid))

@@ -51,11 +51,25 @@ static void child_exec(const struct rp_spawn* sp, pid_t parent)
 	_exit(127);
 }
 
+static bool verbose_spawn;
+
+void rp_proc_set_verbose(bool on)
+{
+	verbose_spawn = on;
+}
+
 bool rp_proc_spawn(const struct rp_spawn* sp, pid_t* pid, struct rp_err* err)
 {
 	pid_t parent = getpid();
 	pid_t p;
 
+	if (verbose_spawn)
+	{
+		fprintf(stderr, "+%s%s", sp->netns ? " ip netns exec " : "", sp->netns ? sp->netns : "");
+		for (int i = 0; sp->argv[i]; i++)
+			fprintf(stderr, " %s", sp->argv[i]);
+		fprintf(stderr, "\n");
+	}
 	fflush(NULL);
 	p = fork();
 	if (p < 0)

@@ -35,6 +35,9 @@ void rp_proc_stop(pid_t pid, unsigned grace_ms);
 bool rp_proc_run(const char* const* argv, bool verbose, unsigned timeout_ms, int* status,
                  struct rp_err* err);
 
+/* Echo every spawned command on stderr (rdprepro run -v). */
+void rp_proc_set_verbose(bool on);
+
 /* Exit code from a wait status: the code, or 128 + the signal. */
 int rp_proc_exit_code(int status);
 

@@ -2,6 +2,9 @@
 #include "runner.h"
 
 #include <dirent.h>
+#include <fnmatch.h>
+#include <sys/prctl.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -20,6 +23,7 @@
 #include "evidence.h"
 #include "lab.h"
 #include "proc.h"
+#include "results.h"
 #include "scenario.h"
 #include "verdict.h"
 
@@ -28,20 +32,23 @@
 #define PROBE_GRACE_MS 5000  /* the probe's own deadline plus this bounds the whole probe */
 #define MAX_SCENARIOS 512
 
-enum rp_status
-{
-	RP_PASS,
-	RP_FAIL,
-	RP_SKIP,
-	RP_ERROR,
-};
-
 struct run_opts
 {
 	const char* results;
 	const char* tmpdir;
 	bool verbose;
+	bool keep;    /* leave a failed lab up for inspection */
+	bool capture; /* a pcap per router link */
+	bool have_seed;
+	unsigned seed;
 	int skip_code;
+	int jobs;
+	int repeat;
+	int shard_i, shard_n; /* 1-based shard of N */
+	const char* names[16];
+	int n_names;
+	const char* keywords[16];
+	int n_keywords;
 };
 
 struct result
@@ -53,24 +60,9 @@ struct result
 	bool have_evidence;
 	double wall_ms;
 	char server_log[4096]; /* the server's report lines, as received */
+	char kept[512];        /* --keep: the lab left up */
 	size_t server_len;
 };
-
-static const char* status_tag(enum rp_status s)
-{
-	switch (s)
-	{
-		case RP_PASS:
-			return "[ OK ]";
-		case RP_FAIL:
-			return "[FAIL]";
-		case RP_SKIP:
-			return "[SKIP]";
-		case RP_ERROR:
-			return "[ERR ]";
-	}
-	return "[????]";
-}
 
 static char self_exe[4096];
 
@@ -206,7 +198,7 @@ static void print_server_timeline(FILE* f, const struct result* r, const char* i
 			fprintf(f, "\n%s  ", in);
 		fprintf(f, " %s@%+.1f", name, r->have_evidence ? t - r->ev.t0_mono_ms : t);
 	}
-	fprintf(f, "%s\n", col ? " (ms from the probe's start)" : " no report");
+	fprintf(f, "%s\n", col ? " (ms from the probe's start)" : " no connection reached it");
 }
 
 /* ---- one scenario ---- */
@@ -260,13 +252,55 @@ static void check_expectations(const struct rp_scenario* sc, struct result* r)
 	}
 }
 
-static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
-                         struct result* r)
+/* tcpdump on one router link, into the scenario's result folder; ready when it says so. */
+static bool start_capture(const struct rp_lab* lab, const char* dev, const char* resdir,
+                          pid_t* pid, struct rp_err* err)
 {
+	char file[4096], log[4096];
+	int fd;
+	double deadline = rp_now_ms() + 3000;
+
+	snprintf(file, sizeof(file), "%s/%s-link.pcap", resdir, strcmp(dev, "c0") == 0 ? "client" : "server");
+	snprintf(log, sizeof(log), "%s/tcpdump-%s.log", resdir, dev);
+	fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return rp_fail(err, "%s: %s", log, strerror(errno));
+	{
+		const char* argv[] = { "tcpdump", "-n", "-U", "-s", "256", "-i", dev, "-w", file, NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_router, .fd_stdin = -1,
+			                   .fd_stdout = fd, .fd_stderr = fd };
+		bool ok = rp_proc_spawn(&sp, pid, err);
+		close(fd);
+		if (!ok)
+			return false;
+	}
+	/* tcpdump prints "listening on DEV" once its socket is open. */
+	while (rp_now_ms() < deadline && !rp_interrupted())
+	{
+		char buf[512] = "";
+		FILE* f = fopen(log, "r");
+		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+		int status;
+		if (f)
+			fclose(f);
+		buf[n] = '\0';
+		if (strstr(buf, "listening on"))
+			return true;
+		if (rp_proc_wait(*pid, rp_now_ms() + 20, &status) == 1)
+			return rp_fail(err, "tcpdump on %s exited: see %s", dev, log);
+	}
+	return rp_fail(err, "tcpdump on %s: not listening after 3 s", dev);
+}
+
+static void run_scenario(const struct rp_scenario* sc, const char* resdir,
+                         const struct run_opts* o, struct result* r)
+{
+	pid_t cap_c = 0, cap_s = 0;
+	int lab_undo = -1;
 	struct rp_lab lab;
 	struct rp_creds creds;
 	struct rp_err err = { "" };
-	char rundir[4096], resdir[4096], path[4096], evpath[4096];
+	char rundir[4096], path[4096], evpath[4096];
 	char deadline[32], hold[32], ctimeout[32];
 	char args[sizeof(sc->client_args)];
 	pid_t server = 0, probe = 0;
@@ -288,7 +322,6 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 	}
 	rp_defer(undo_remove_tree, rundir, "run directory");
 
-	snprintf(resdir, sizeof(resdir), "%s/%s", o->results, sc->name);
 	if (!rp_remove_tree(resdir, &err) || !mkdir_p(resdir, &err))
 		goto error;
 
@@ -304,7 +337,16 @@ static void run_scenario(const struct rp_scenario* sc, const struct run_opts* o,
 		         err.msg);
 		goto out;
 	}
-	rp_defer(undo_lab, &lab, "lab");
+	lab_undo = rp_defer(undo_lab, &lab, "lab");
+	if (o->capture)
+	{
+		if (!start_capture(&lab, "c0", resdir, &cap_c, &err))
+			goto error;
+		rp_defer(undo_stop, &cap_c, "capture c0");
+		if (!start_capture(&lab, "s0", resdir, &cap_s, &err))
+			goto error;
+		rp_defer(undo_stop, &cap_s, "capture s0");
+	}
 
 	if (!rp_creds_make(&creds, rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, &err))
 		goto error;
@@ -428,26 +470,41 @@ error:
 	r->status = RP_ERROR;
 	snprintf(r->reason, sizeof(r->reason), "%s", err.msg);
 out:
-	/* Undo this scenario's things, newest first: probe, server, files, lab, run dir. */
+	if (o->keep && lab_undo >= 0 && (r->status == RP_FAIL || r->status == RP_ERROR))
+	{
+		/* Leave the namespaces up; the next run's sweep removes them (owner gone). */
+		rp_undo_cancel(lab_undo);
+		snprintf(r->kept, sizeof(r->kept), "%s (ip netns exec %s ...; remove: %s down %s)",
+		         lab.name, lab.ns_router, rp_lab_script("lab.sh"), lab.name);
+	}
+	/* Undo this scenario's things, newest first: probe, server, captures, files, lab, run dir. */
 	rp_cleanup_all();
 	r->wall_ms = rp_now_ms() - t0;
 }
 
-static void print_result(const struct rp_scenario* sc, const struct result* r)
+/* The readable block under a result line: verdict, evidence, server timeline. */
+static char* report_text(const struct result* r)
 {
-	printf("%s %s: %s (%.2f s)\n", status_tag(r->status), sc->name, r->reason,
-	       r->wall_ms / 1000.0);
+	char* buf = NULL;
+	size_t len = 0;
+	FILE* f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
 	if (r->have_evidence)
 	{
 		char* s = rp_evidence_summary(&r->ev, "       ");
-		printf("       verdict %s, because %s\n", rp_cause_name(r->verdict.cause),
-		       r->verdict.because);
-		fputs(s ? s : "", stdout);
+		fprintf(f, "       verdict %s, because %s\n", rp_cause_name(r->verdict.cause),
+		        r->verdict.because);
+		fputs(s ? s : "", f);
 		free(s);
 	}
 	if (r->server_len)
-		print_server_timeline(stdout, r, "       ");
-	fflush(stdout);
+		print_server_timeline(f, r, "       ");
+	if (r->kept[0])
+		fprintf(f, "       lab kept: %s\n", r->kept);
+	fclose(f);
+	return buf;
 }
 
 /* ---- file selection ---- */
@@ -510,42 +567,345 @@ fail:
 static int run_usage(FILE* f)
 {
 	fprintf(f,
-	        "usage: rdprepro run [options] FILE|DIR...\n"
-	        "  Runs each scenario (a .scn file, or every .scn in a DIR) in its own lab and\n"
-	        "  prints PASS, FAIL, SKIP or ERROR with the evidence.\n"
+	        "usage: rdprepro run [options] [FILE|DIR...]\n"
+	        "  Runs each scenario (a .scn file, or every .scn in a DIR; default scenarios/) in its\n"
+	        "  own lab and prints PASS, FAIL, SKIP or ERROR with the evidence.\n"
 	        "options:\n"
-	        "  --results DIR    where each scenario's evidence and logs go (default ./results)\n"
-	        "  --skip-code N    exit with N when every scenario was skipped (default 0)\n"
-	        "  -v, --verbose    echo every lab command\n"
-	        "exit: 0 all passed or skipped, 1 a failure or error, 2 usage or parse error\n");
+	        "  -n, --name GLOB    only scenarios whose name matches (repeatable)\n"
+	        "  -k, --keyword WORD only scenarios with this keyword (repeatable: any of them)\n"
+	        "  -j, --jobs N       scenarios in parallel, each in its own lab (default: cores)\n"
+	        "  -r, --repeat N     run each scenario N times and count the verdicts\n"
+	        "      --shard I/N    only the I-th of N interleaved slices of the selection (CI)\n"
+	        "      --seed N       the seed of every random decision (default: the scenario's)\n"
+	        "      --keep         leave a failed scenario's lab up for inspection\n"
+	        "      --capture      write a pcap per router link into each result folder\n"
+	        "      --results DIR  result folders, junit.xml, results.tap (default ./results)\n"
+	        "      --skip-code N  exit with N when every scenario was skipped (default 0)\n"
+	        "  -v, --verbose      echo every lab command\n"
+	        "exit: 0 all passed or skipped, 1 a failure or error, 2 usage or parse error,\n"
+	        "      128+N interrupted by signal N (the labs are removed first)\n");
 	return f == stderr ? 2 : 0;
+}
+
+static bool parse_count(const char* opt, const char* s, int lo, int hi, int* out)
+{
+	char* end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v < lo || v > hi)
+	{
+		fprintf(stderr, "rdprepro run: %s: bad number \"%s\" (%d to %d)\n", opt, s, lo, hi);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static bool has_keyword(const struct rp_scenario* sc, const char* word)
+{
+	const char* k = sc->keywords;
+	size_t n = strlen(word);
+
+	while (*k)
+	{
+		size_t m;
+		k += strspn(k, " ,");
+		m = strcspn(k, " ,");
+		if (m == n && strncmp(k, word, n) == 0)
+			return true;
+		k += m;
+	}
+	return false;
+}
+
+static bool selected(const struct rp_scenario* sc, const struct run_opts* o)
+{
+	bool ok = o->n_names == 0;
+
+	for (int i = 0; i < o->n_names && !ok; i++)
+		ok = fnmatch(o->names[i], sc->name, 0) == 0;
+	if (!ok)
+		return false;
+	if (o->n_keywords == 0)
+		return true;
+	for (int i = 0; i < o->n_keywords; i++)
+		if (has_keyword(sc, o->keywords[i]))
+			return true;
+	return false;
+}
+
+/* One job: a scenario and which of its --repeat runs. */
+struct job
+{
+	const struct rp_scenario* sc;
+	int run;
+	char resdir[4096];
+	pid_t pid;
+	bool done;
+	struct rp_outcome out;
+};
+
+/* The worker: a forked child that runs one job in its own lab, with its own cleanup stack,
+ * and leaves result.json and report.txt in the job's folder. */
+static int worker(struct job* jb, const struct run_opts* o)
+{
+	struct result* r = calloc(1, sizeof(*r));
+	struct rp_outcome oc = { 0 };
+	struct rp_err err = { "" };
+	char path[4096], evpath[4096];
+	struct rp_scenario sc = *jb->sc;
+	char* report;
+	FILE* f;
+
+	/* If the runner dies (even SIGKILL), unwind this lab as for Ctrl-C. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() == 1 || !r || !rp_signals_after_fork())
+		return 1;
+	if (o->have_seed)
+		sc.seed = o->seed;
+	run_scenario(&sc, jb->resdir, o, r);
+	report = report_text(r);
+	rp_strlcpy(oc.scenario, sc.name, sizeof(oc.scenario));
+	rp_strlcpy(oc.path, sc.path, sizeof(oc.path));
+	oc.run = jb->run;
+	oc.status = r->status;
+	rp_strlcpy(oc.reason, r->reason, sizeof(oc.reason));
+	rp_strlcpy(oc.expected, rp_cause_name(sc.expect), sizeof(oc.expected));
+	rp_strlcpy(oc.verdict, r->have_evidence ? rp_cause_name(r->verdict.cause) : "",
+	           sizeof(oc.verdict));
+	rp_strlcpy(oc.because, r->have_evidence ? r->verdict.because : "", sizeof(oc.because));
+	oc.seed = sc.seed;
+	oc.wall_ms = r->wall_ms;
+	mkdir_p(jb->resdir, &err);
+	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
+	if ((f = fopen(path, "w")))
+	{
+		fputs(report ? report : "", f);
+		fclose(f);
+	}
+	snprintf(evpath, sizeof(evpath), "%s/evidence.json", jb->resdir);
+	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
+	if (!rp_result_write(path, &oc, r->have_evidence ? evpath : NULL, r->server_log, &err))
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
+	free(report);
+	free(r);
+	return 0;
+}
+
+static bool spawn_worker(struct job* jb, const struct run_opts* o)
+{
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0)
+		_exit(worker(jb, o));
+	jb->pid = pid;
+	return true;
+}
+
+/* Reads what a finished worker left; a worker that left nothing is a harness ERROR. */
+static void collect_job(struct job* jb, int status)
+{
+	char path[4096];
+	struct rp_err err = { "" };
+	FILE* f;
+
+	jb->done = true;
+	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
+	if (!rp_result_read(path, &jb->out, &err))
+	{
+		rp_strlcpy(jb->out.scenario, jb->sc->name, sizeof(jb->out.scenario));
+		rp_strlcpy(jb->out.path, jb->sc->path, sizeof(jb->out.path));
+		jb->out.run = jb->run;
+		jb->out.status = RP_ERROR;
+		snprintf(jb->out.reason, sizeof(jb->out.reason), "worker ended with status %d: %s",
+		         rp_proc_exit_code(status), err.msg);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
+	if ((f = fopen(path, "r")))
+	{
+		size_t cap = 0;
+		if (getdelim(&jb->out.report, &cap, '\0', f) < 0)
+		{
+			free(jb->out.report);
+			jb->out.report = NULL;
+		}
+		fclose(f);
+	}
+}
+
+static void print_outcome(const struct rp_outcome* o, int repeat)
+{
+	char name[96];
+
+	snprintf(name, sizeof(name), repeat > 1 ? "%s#%d" : "%s", o->scenario, o->run);
+	printf("%s %s: %s (%.2f s)\n", rp_status_tag(o->status), name, o->reason, o->wall_ms / 1000.0);
+	if (o->report)
+		fputs(o->report, stdout);
+	fflush(stdout);
+}
+
+static void progress(const struct job* jobs, int n, int done, bool tty)
+{
+	char line[160];
+	int len;
+
+	if (!tty)
+		return;
+	len = snprintf(line, sizeof(line), "[%d/%d] running:", done, n);
+	for (int i = 0; i < n && len < (int)sizeof(line) - 20; i++)
+		if (jobs[i].pid > 0 && !jobs[i].done)
+			len += snprintf(line + len, sizeof(line) - (size_t)len, " %s", jobs[i].sc->name);
+	fprintf(stderr, "\r%-79.79s\r", done < n ? line : "");
+}
+
+static int cmp_double(const void* a, const void* b)
+{
+	double x = *(const double*)a, y = *(const double*)b;
+	return (x > y) - (x < y);
+}
+
+/* One row per scenario: runs, verdict counts, its result, median wall time. */
+static void summary_table(const struct job* jobs, int n)
+{
+	printf("\n%-26s %4s  %-34s %-6s %s\n", "scenario", "runs", "verdicts", "result", "wall (median)");
+	for (int i = 0; i < n; i++)
+	{
+		char verdicts[256] = "";
+		double walls[64];
+		int runs = 0, worst = RP_PASS;
+		if (i > 0 && jobs[i - 1].sc == jobs[i].sc)
+			continue;
+		for (int j = i; j < n && jobs[j].sc == jobs[i].sc; j++)
+		{
+			const char* v = jobs[j].out.verdict[0] ? jobs[j].out.verdict : "-";
+			char key[48];
+			int count = 0;
+			bool seen = false;
+			for (int k = i; k < j && !seen; k++)
+				seen = strcmp(jobs[k].out.verdict[0] ? jobs[k].out.verdict : "-", v) == 0;
+			if (runs < 64)
+				walls[runs] = jobs[j].out.wall_ms;
+			runs++;
+			/* Severity order for the row's result: ERROR > FAIL > SKIP > PASS. */
+			{
+				static const int rank[RP_STATUS_COUNT] = { 0, 2, 1, 3 };
+				if (rank[jobs[j].out.status] > rank[worst])
+					worst = jobs[j].out.status;
+			}
+			if (seen)
+				continue;
+			for (int k = j; k < n && jobs[k].sc == jobs[i].sc; k++)
+				count += strcmp(jobs[k].out.verdict[0] ? jobs[k].out.verdict : "-", v) == 0;
+			snprintf(key, sizeof(key), "%s%s x%d", verdicts[0] ? ", " : "", v, count);
+			strncat(verdicts, key, sizeof(verdicts) - strlen(verdicts) - 1);
+		}
+		qsort(walls, (size_t)(runs < 64 ? runs : 64), sizeof(double), cmp_double);
+		printf("%-26s %4d  %-34s %-6s %.2f s\n", jobs[i].sc->name, runs, verdicts,
+		       rp_status_name((enum rp_status)worst), walls[(runs < 64 ? runs : 64) / 2] / 1000.0);
+	}
 }
 
 int rp_run_main(int argc, char** argv)
 {
-	static const struct option lo[] = { { "results", required_argument, NULL, 'r' },
-		                                { "skip-code", required_argument, NULL, 's' },
-		                                { "verbose", no_argument, NULL, 'v' },
-		                                { "help", no_argument, NULL, 'h' },
-		                                { NULL, 0, NULL, 0 } };
-	struct run_opts o = { .results = "results", .skip_code = 0 };
+	enum
+	{
+		OPT_SHARD = 256,
+		OPT_SEED,
+		OPT_KEEP,
+		OPT_CAPTURE,
+		OPT_RESULTS,
+		OPT_SKIP_CODE,
+	};
+	static const struct option lo[] = {
+		{ "name", required_argument, NULL, 'n' },     { "keyword", required_argument, NULL, 'k' },
+		{ "jobs", required_argument, NULL, 'j' },     { "repeat", required_argument, NULL, 'r' },
+		{ "shard", required_argument, NULL, OPT_SHARD },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "keep", no_argument, NULL, OPT_KEEP },      { "capture", no_argument, NULL, OPT_CAPTURE },
+		{ "results", required_argument, NULL, OPT_RESULTS },
+		{ "skip-code", required_argument, NULL, OPT_SKIP_CODE },
+		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct run_opts o = { .results = "results", .jobs = (int)sysconf(_SC_NPROCESSORS_ONLN),
+		                  .repeat = 1, .shard_i = 1, .shard_n = 1 };
 	struct rp_err err = { "" };
 	struct rp_scenario* scs = NULL;
+	struct rp_outcome* outs = NULL;
+	struct job* jobs = NULL;
 	char** paths = NULL;
-	int n = 0, c;
-	int counts[4] = { 0 };
+	char* def[] = { "scenarios" };
+	int n = 0, n_sel = 0, n_jobs = 0, c;
+	int counts[RP_STATUS_COUNT] = { 0 };
 	int ret = 2;
+	double t0 = rp_now_ms();
+	bool tty = isatty(2);
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "vh", lo, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "n:k:j:r:vh", lo, NULL)) != -1)
 	{
 		switch (c)
 		{
+			case 'n':
+			case 'k':
+				if ((c == 'n' ? o.n_names : o.n_keywords) >= 16)
+				{
+					fprintf(stderr, "rdprepro run: at most 16 of -%c\n", c);
+					return 2;
+				}
+				if (c == 'n')
+					o.names[o.n_names++] = optarg;
+				else
+					o.keywords[o.n_keywords++] = optarg;
+				break;
+			case 'j':
+				if (!parse_count("--jobs", optarg, 1, 64, &o.jobs))
+					return 2;
+				break;
 			case 'r':
+				if (!parse_count("--repeat", optarg, 1, 1000, &o.repeat))
+					return 2;
+				break;
+			case OPT_SHARD:
+			{
+				char extra;
+				if (sscanf(optarg, "%d/%d%c", &o.shard_i, &o.shard_n, &extra) != 2 ||
+				    o.shard_n < 1 || o.shard_i < 1 || o.shard_i > o.shard_n)
+				{
+					fprintf(stderr, "rdprepro run: --shard: bad shard \"%s\" (I/N, 1 <= I <= N)\n",
+					        optarg);
+					return 2;
+				}
+				break;
+			}
+			case OPT_SEED:
+			{
+				int v;
+				if (!parse_count("--seed", optarg, 0, 2147483647, &v))
+					return 2;
+				o.seed = (unsigned)v;
+				o.have_seed = true;
+				break;
+			}
+			case OPT_KEEP:
+				o.keep = true;
+				break;
+			case OPT_CAPTURE:
+				o.capture = true;
+				break;
+			case OPT_RESULTS:
 				o.results = optarg;
 				break;
-			case 's':
-				o.skip_code = atoi(optarg);
+			case OPT_SKIP_CODE:
+				if (!parse_count("--skip-code", optarg, 0, 255, &o.skip_code))
+					return 2;
 				break;
 			case 'v':
 				o.verbose = true;
@@ -556,53 +916,157 @@ int rp_run_main(int argc, char** argv)
 				return run_usage(stderr);
 		}
 	}
-	if (optind >= argc)
-		return run_usage(stderr);
 	g_verbose = o.verbose;
+	rp_proc_set_verbose(o.verbose);
 	o.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	if (!find_self(&err) || !collect(argv + optind, argc - optind, &paths, &n, &err))
+	if (!find_self(&err) || !collect(optind < argc ? argv + optind : def,
+	                                 optind < argc ? argc - optind : 1, &paths, &n, &err))
 	{
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
 		return 2;
 	}
-	if (n == 0)
-	{
-		fprintf(stderr, "rdprepro: no scenario (*.scn) in the arguments\n");
-		goto done;
-	}
 	/* Parse every file before running any: a typo stops the suite before it starts. */
-	scs = calloc((size_t)n, sizeof(*scs));
-	for (int i = 0; scs && i < n; i++)
+	scs = calloc((size_t)n + 1, sizeof(*scs));
+	if (!scs)
+		goto done;
+	for (int i = 0; i < n; i++)
 	{
-		if (!rp_scenario_load(&scs[i], paths[i], &err))
+		struct rp_scenario sc;
+		if (!rp_scenario_load(&sc, paths[i], &err))
 		{
 			fprintf(stderr, "%s\n", err.msg);
 			goto done;
 		}
+		for (int j = 0; j < n_sel; j++)
+			if (strcmp(scs[j].name, sc.name) == 0)
+			{
+				fprintf(stderr, "%s: scenario name \"%s\" also used by %s\n", sc.path, sc.name,
+				        scs[j].path);
+				goto done;
+			}
+		/* Shards interleave over the whole sorted selection: I, I+N, I+2N, ... */
+		if (selected(&sc, &o))
+			scs[n_sel++] = sc;
 	}
+	{
+		int k = 0;
+		for (int i = 0; i < n_sel; i++)
+			if (i % o.shard_n == o.shard_i - 1)
+				scs[k++] = scs[i];
+		n_sel = k;
+	}
+	if (n_sel == 0)
+	{
+		fprintf(stderr, "rdprepro: no scenario selected\n");
+		goto done;
+	}
+	n_jobs = n_sel * o.repeat;
+	jobs = calloc((size_t)n_jobs, sizeof(*jobs));
+	outs = calloc((size_t)n_jobs, sizeof(*outs));
+	if (!jobs || !outs || !mkdir_p(o.results, &err))
+	{
+		fprintf(stderr, "rdprepro: %s\n", err.msg[0] ? err.msg : "out of memory");
+		ret = 1;
+		goto done;
+	}
+	for (int i = 0; i < n_sel; i++)
+		for (int k = 0; k < o.repeat; k++)
+		{
+			struct job* jb = &jobs[i * o.repeat + k];
+			jb->sc = &scs[i];
+			jb->run = k + 1;
+			if (o.repeat > 1)
+				snprintf(jb->resdir, sizeof(jb->resdir), "%s/%s/run-%d", o.results, scs[i].name, k + 1);
+			else
+				snprintf(jb->resdir, sizeof(jb->resdir), "%s/%s", o.results, scs[i].name);
+		}
 	if (!rp_signals_install())
 	{
 		fprintf(stderr, "rdprepro: cannot install signal handlers\n");
 		ret = 1;
 		goto done;
 	}
-	if (geteuid() == 0 && !rp_lab_sweep(o.tmpdir, o.verbose, &err))
+	if (!rp_lab_sweep(o.tmpdir, o.verbose, &err))
 		fprintf(stderr, "rdprepro: sweep: %s\n", err.msg);
-	for (int i = 0; i < n && !rp_interrupted(); i++)
+
+	/* Schedule: up to --jobs workers at once, each job's result printed as it ends. */
 	{
-		struct result* r = calloc(1, sizeof(*r));
-		if (!r)
-			break;
-		run_scenario(&scs[i], &o, r);
-		counts[r->status]++;
-		print_result(&scs[i], r);
-		free(r);
+		int next = 0, running = 0, done = 0;
+		while (done < n_jobs)
+		{
+			int status;
+			pid_t pid;
+			while (running < o.jobs && next < n_jobs && !rp_interrupted())
+			{
+				if (!spawn_worker(&jobs[next], &o))
+				{
+					jobs[next].done = true;
+					jobs[next].out.status = RP_ERROR;
+					snprintf(jobs[next].out.reason, sizeof(jobs[next].out.reason), "fork: %s",
+					         strerror(errno));
+					done++;
+				}
+				else
+					running++;
+				next++;
+			}
+			if (running == 0)
+				break;
+			progress(jobs, n_jobs, done, tty);
+			pid = waitpid(-1, &status, 0);
+			if (pid < 0)
+			{
+				if (errno == EINTR)
+				{
+					/* A signal to the runner alone (kill -INT PID): pass it on, so every
+					 * worker unwinds its lab. A Ctrl-C reached them already. */
+					for (int i = 0; i < n_jobs; i++)
+						if (jobs[i].pid > 0 && !jobs[i].done)
+							kill(jobs[i].pid, SIGTERM);
+					continue;
+				}
+				break;
+			}
+			for (int i = 0; i < n_jobs; i++)
+				if (jobs[i].pid == pid && !jobs[i].done)
+				{
+					collect_job(&jobs[i], status);
+					running--;
+					done++;
+					progress(jobs, n_jobs, done, tty);
+					print_outcome(&jobs[i].out, o.repeat);
+				}
+		}
+		progress(jobs, n_jobs, n_jobs, tty);
 	}
-	printf("%d passed, %d failed, %d skipped, %d errors\n", counts[RP_PASS], counts[RP_FAIL],
-	       counts[RP_SKIP], counts[RP_ERROR]);
+	for (int i = 0; i < n_jobs; i++)
+	{
+		if (!jobs[i].done)
+		{
+			rp_strlcpy(jobs[i].out.scenario, jobs[i].sc->name, sizeof(jobs[i].out.scenario));
+			jobs[i].out.run = jobs[i].run;
+			jobs[i].out.status = RP_SKIP;
+			snprintf(jobs[i].out.reason, sizeof(jobs[i].out.reason), "not run: interrupted");
+		}
+		outs[i] = jobs[i].out;
+		counts[jobs[i].out.status]++;
+	}
+	summary_table(jobs, n_jobs);
+	{
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/junit.xml", o.results);
+		if (!rp_junit_write(path, outs, n_jobs, rp_now_ms() - t0, &err))
+			fprintf(stderr, "rdprepro: %s\n", err.msg);
+		snprintf(path, sizeof(path), "%s/results.tap", o.results);
+		if (!rp_tap_write(path, outs, n_jobs, &err))
+			fprintf(stderr, "rdprepro: %s\n", err.msg);
+	}
+	printf("%d passed, %d failed, %d skipped, %d errors (%.1f s, %d jobs; results in %s)\n",
+	       counts[RP_PASS], counts[RP_FAIL], counts[RP_SKIP], counts[RP_ERROR],
+	       (rp_now_ms() - t0) / 1000.0, o.jobs, o.results);
 	if (rp_interrupted())
 	{
-		fprintf(stderr, "rdprepro: interrupted by signal %d; the lab was removed\n",
+		fprintf(stderr, "rdprepro: interrupted by signal %d; the labs were removed\n",
 		        rp_interrupted());
 		ret = 128 + rp_interrupted();
 	}
@@ -613,10 +1077,14 @@ int rp_run_main(int argc, char** argv)
 	else
 		ret = 0;
 done:
+	for (int i = 0; jobs && i < n_jobs; i++)
+		free(jobs[i].out.report);
 	for (int i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
 	free(scs);
+	free(jobs);
+	free(outs);
 	return ret;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/bash
 # host_untouched.sh: the host's network namespace and filesystem are as they were after a
-# run, after a run interrupted with SIGINT in the middle of its scenario, and after a run
-# killed with SIGKILL once the next run has swept what it left.
+# run, after a run interrupted with SIGINT in the middle of its scenario, after SIGKILL of the
+# runner (its workers unwind), and after SIGKILL of runner and workers once the next run has
+# swept what they left.
 #
 # Usage: host_untouched.sh RDPREPRO SOURCE_DIR     (exit 77: skipped, not root)
 set -eu
@@ -77,14 +78,34 @@ wait "$runner" || rc=$?
 [ "$rc" = 130 ] || { echo "[FAIL] SIGINT: exit $rc, want 130"; cat "$WORK/out2"; exit 1; }
 compare "SIGINT mid-scenario"
 
-# 3. SIGKILL: nothing can run in the dying runner; its children die with it
-#    (PR_SET_PDEATHSIG), and the next run sweeps its namespaces and run directory.
+# Waits (deadline) until no rdprepro process of ours is left.
+wait_no_rdprepro() {
+	for _ in $(seq 1 200); do
+		pgrep -f 'rdprepro (run|server|probe)' >/dev/null || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# 3. SIGKILL of the runner alone: its workers get SIGTERM (PR_SET_PDEATHSIG) and unwind
+#    their labs as for Ctrl-C; the server and probe die with their worker.
 "$RDPREPRO" run --results "$WORK/r3" "$WORK/held.scn" >"$WORK/out3" 2>&1 &
 runner=$!
 wait_probe "$runner" || { echo "[FAIL] the probe never started"; exit 1; }
 kill -KILL "$runner"
-wait "$runner" || true
-ip netns list | grep -q "^rdpp-$runner-" || { echo "[FAIL] SIGKILL left nothing to sweep?"; exit 1; }
-"$RDPREPRO" run --results "$WORK/r4" "$SCN" >"$WORK/out4" 2>&1
-grep -q "sweeping lab rdpp-$runner-" "$WORK/out4" || { echo "[FAIL] no sweep"; cat "$WORK/out4"; exit 1; }
-compare "SIGKILL, then the next run's sweep"
+wait "$runner" 2>/dev/null || true
+wait_no_rdprepro || { echo "[FAIL] SIGKILL of the runner: processes left"; pgrep -a -f rdprepro; exit 1; }
+compare "SIGKILL of the runner"
+
+# 4. SIGKILL of the runner and its workers at once: nothing can unwind; the next run's sweep
+#    removes the namespaces and run directory they left (owner pid gone), and only those.
+"$RDPREPRO" run --results "$WORK/r4" "$WORK/held.scn" >"$WORK/out4" 2>&1 &
+runner=$!
+wait_probe "$runner" || { echo "[FAIL] the probe never started"; exit 1; }
+pkill -KILL -f 'rdprepro run'
+wait "$runner" 2>/dev/null || true
+wait_no_rdprepro || { echo "[FAIL] processes survived SIGKILL"; exit 1; }
+ip netns list | grep -q '^rdpp-' || { echo "[FAIL] SIGKILL left nothing to sweep?"; exit 1; }
+"$RDPREPRO" run --results "$WORK/r5" "$SCN" >"$WORK/out5" 2>&1
+grep -q "sweeping lab rdpp-" "$WORK/out5" || { echo "[FAIL] no sweep"; cat "$WORK/out5"; exit 1; }
+compare "SIGKILL of runner and workers, then the next run's sweep"

@@ -1,0 +1,226 @@
+/* results.c: result.json (json-c), JUnit XML (libxml2's xmlTextWriter), TAP. */
+#include "results.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+#include <libxml/xmlwriter.h>
+
+static const char* const status_names[RP_STATUS_COUNT] = { "PASS", "FAIL", "SKIP", "ERROR" };
+static const char* const status_tags[RP_STATUS_COUNT] = { "[ OK ]", "[FAIL]", "[SKIP]",
+	                                                      "[ERR ]" };
+
+const char* rp_status_name(enum rp_status s)
+{
+	return (int)s >= 0 && s < RP_STATUS_COUNT ? status_names[s] : "?";
+}
+
+const char* rp_status_tag(enum rp_status s)
+{
+	return (int)s >= 0 && s < RP_STATUS_COUNT ? status_tags[s] : "[????]";
+}
+
+bool rp_result_write(const char* path, const struct rp_outcome* o, const char* evidence_path,
+                     const char* server_log, struct rp_err* err)
+{
+	json_object* j = json_object_new_object();
+	json_object* ev = evidence_path ? json_object_from_file(evidence_path) : NULL;
+	int rc;
+
+	json_object_object_add(j, "record", json_object_new_string("rdprepro-result/1"));
+	json_object_object_add(j, "scenario", json_object_new_string(o->scenario));
+	json_object_object_add(j, "path", json_object_new_string(o->path));
+	json_object_object_add(j, "run", json_object_new_int(o->run));
+	json_object_object_add(j, "status", json_object_new_string(rp_status_name(o->status)));
+	json_object_object_add(j, "reason", json_object_new_string(o->reason));
+	json_object_object_add(j, "expected", json_object_new_string(o->expected));
+	json_object_object_add(j, "verdict", json_object_new_string(o->verdict));
+	json_object_object_add(j, "because", json_object_new_string(o->because));
+	json_object_object_add(j, "seed", json_object_new_int64(o->seed));
+	json_object_object_add(j, "wall_ms", json_object_new_double(o->wall_ms));
+	json_object_object_add(j, "evidence", ev); /* null when the run never got that far */
+	json_object_object_add(j, "server_events",
+	                       json_object_new_string(server_log ? server_log : ""));
+	rc = json_object_to_file_ext(path, j, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	json_object_put(j);
+	if (rc != 0)
+		return rp_fail(err, "%s: cannot write: %s", path, json_util_get_last_err());
+	return true;
+}
+
+static void copy_str(json_object* j, const char* k, char* dst, size_t n)
+{
+	json_object* v;
+	if (json_object_object_get_ex(j, k, &v) && json_object_is_type(v, json_type_string))
+		rp_strlcpy(dst, json_object_get_string(v), n);
+}
+
+bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err)
+{
+	json_object* j = json_object_from_file(path);
+	json_object* v;
+	char status[16] = "";
+
+	if (!j)
+		return rp_fail(err, "%s: %s", path, json_util_get_last_err());
+	copy_str(j, "scenario", o->scenario, sizeof(o->scenario));
+	copy_str(j, "path", o->path, sizeof(o->path));
+	copy_str(j, "reason", o->reason, sizeof(o->reason));
+	copy_str(j, "expected", o->expected, sizeof(o->expected));
+	copy_str(j, "verdict", o->verdict, sizeof(o->verdict));
+	copy_str(j, "because", o->because, sizeof(o->because));
+	copy_str(j, "status", status, sizeof(status));
+	if (json_object_object_get_ex(j, "run", &v))
+		o->run = json_object_get_int(v);
+	if (json_object_object_get_ex(j, "seed", &v))
+		o->seed = (unsigned)json_object_get_int64(v);
+	if (json_object_object_get_ex(j, "wall_ms", &v))
+		o->wall_ms = json_object_get_double(v);
+	json_object_put(j);
+	for (int s = 0; s < RP_STATUS_COUNT; s++)
+		if (strcmp(status, status_names[s]) == 0)
+		{
+			o->status = (enum rp_status)s;
+			return true;
+		}
+	return rp_fail(err, "%s: bad status \"%s\"", path, status);
+}
+
+/* ---- JUnit ---- */
+
+static int count(const struct rp_outcome* o, int n, enum rp_status s)
+{
+	int c = 0;
+	for (int i = 0; i < n; i++)
+		c += o[i].status == s;
+	return c;
+}
+
+static void fmt_secs(char* buf, size_t n, double ms)
+{
+	snprintf(buf, n, "%.3f", ms / 1000.0);
+}
+
+bool rp_junit_write(const char* path, const struct rp_outcome* o, int n, double total_ms,
+                    struct rp_err* err)
+{
+	xmlTextWriterPtr w = xmlNewTextWriterFilename(path, 0);
+	char buf[64];
+	int rc = 0;
+
+	if (!w)
+		return rp_fail(err, "%s: cannot write", path);
+	xmlTextWriterSetIndent(w, 1);
+	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
+	rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites") < 0;
+	rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuite") < 0;
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "rdprepro") < 0;
+	snprintf(buf, sizeof(buf), "%d", n);
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST buf) < 0;
+	snprintf(buf, sizeof(buf), "%d", count(o, n, RP_FAIL));
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST buf) < 0;
+	snprintf(buf, sizeof(buf), "%d", count(o, n, RP_ERROR));
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "errors", BAD_CAST buf) < 0;
+	snprintf(buf, sizeof(buf), "%d", count(o, n, RP_SKIP));
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "skipped", BAD_CAST buf) < 0;
+	fmt_secs(buf, sizeof(buf), total_ms);
+	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "time", BAD_CAST buf) < 0;
+	for (int i = 0; i < n && !rc; i++)
+	{
+		char name[96];
+		snprintf(name, sizeof(name), o[i].run > 1 ? "%s#%d" : "%s", o[i].scenario, o[i].run);
+		rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "classname", BAD_CAST "rdprepro.scenarios") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name) < 0;
+		fmt_secs(buf, sizeof(buf), o[i].wall_ms);
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "time", BAD_CAST buf) < 0;
+		switch (o[i].status)
+		{
+			case RP_PASS:
+			case RP_STATUS_COUNT:
+				break;
+			case RP_FAIL:
+			case RP_ERROR:
+				rc |= xmlTextWriterStartElement(w, BAD_CAST(o[i].status == RP_FAIL ? "failure"
+				                                                                   : "error")) < 0;
+				rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "message", BAD_CAST o[i].reason) < 0;
+				rc |= xmlTextWriterWriteAttribute(
+				          w, BAD_CAST "type", BAD_CAST(o[i].status == RP_FAIL ? "verdict" : "harness")) < 0;
+				rc |= xmlTextWriterWriteString(w, BAD_CAST(o[i].report ? o[i].report : o[i].reason)) < 0;
+				rc |= xmlTextWriterEndElement(w) < 0;
+				break;
+			case RP_SKIP:
+				rc |= xmlTextWriterStartElement(w, BAD_CAST "skipped") < 0;
+				rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "message", BAD_CAST o[i].reason) < 0;
+				rc |= xmlTextWriterEndElement(w) < 0;
+				break;
+		}
+		if (o[i].report && (o[i].status == RP_PASS))
+		{
+			rc |= xmlTextWriterStartElement(w, BAD_CAST "system-out") < 0;
+			rc |= xmlTextWriterWriteString(w, BAD_CAST o[i].report) < 0;
+			rc |= xmlTextWriterEndElement(w) < 0;
+		}
+		rc |= xmlTextWriterEndElement(w) < 0;
+	}
+	rc |= xmlTextWriterEndDocument(w) < 0;
+	xmlFreeTextWriter(w);
+	if (rc)
+		return rp_fail(err, "%s: cannot write the JUnit XML", path);
+	return true;
+}
+
+/* ---- TAP ---- */
+
+/* A YAML block scalar line must not break the block: indent every line of the text. */
+static void tap_block(FILE* f, const char* key, const char* text)
+{
+	fprintf(f, "  %s: |\n", key);
+	while (text && *text)
+	{
+		size_t n = strcspn(text, "\n");
+		fprintf(f, "    %.*s\n", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+bool rp_tap_write(const char* path, const struct rp_outcome* o, int n, struct rp_err* err)
+{
+	FILE* f = fopen(path, "w");
+
+	if (!f)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	fprintf(f, "TAP version 13\n1..%d\n", n);
+	for (int i = 0; i < n; i++)
+	{
+		const struct rp_outcome* r = &o[i];
+		char name[96];
+		snprintf(name, sizeof(name), r->run > 1 ? "%s#%d" : "%s", r->scenario, r->run);
+		switch (r->status)
+		{
+			case RP_PASS:
+			case RP_STATUS_COUNT:
+				fprintf(f, "ok %d - %s: %s\n", i + 1, name, r->verdict);
+				break;
+			case RP_SKIP:
+				/* The SKIP directive's reason runs to the end of the line. */
+				fprintf(f, "ok %d - %s # SKIP %s\n", i + 1, name, r->reason);
+				break;
+			case RP_FAIL:
+			case RP_ERROR:
+				fprintf(f, "not ok %d - %s\n  ---\n", i + 1, name);
+				fprintf(f, "  status: %s\n", rp_status_name(r->status));
+				tap_block(f, "message", r->reason);
+				if (r->report)
+					tap_block(f, "evidence", r->report);
+				fprintf(f, "  ...\n");
+				break;
+		}
+	}
+	if (fclose(f) != 0)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	return true;
+}

@@ -1,0 +1,51 @@
+/* results.h: what a scenario run ended as, and the machine-readable reports: a result.json
+ * per run (with the whole evidence record), JUnit XML and TAP for the suite. */
+#ifndef RDPREPRO_RESULTS_H
+#define RDPREPRO_RESULTS_H
+
+#include <stdbool.h>
+
+#include "util.h"
+
+enum rp_status
+{
+	RP_PASS,
+	RP_FAIL,
+	RP_SKIP,  /* a requirement is missing: the reason says which */
+	RP_ERROR, /* the harness itself failed */
+	RP_STATUS_COUNT
+};
+
+const char* rp_status_name(enum rp_status s); /* PASS, FAIL, SKIP, ERROR */
+const char* rp_status_tag(enum rp_status s);  /* [ OK ], [FAIL], [SKIP], [ERR ] */
+
+/* One run of one scenario, as the reports need it. */
+struct rp_outcome
+{
+	char scenario[64];
+	char path[1024];
+	int run; /* 1-based, for --repeat */
+	enum rp_status status;
+	char reason[600];
+	char verdict[32];
+	char expected[32];
+	char because[256];
+	unsigned seed;
+	double wall_ms;
+	char* report; /* the readable block (evidence, server timeline), malloc'd, may be NULL */
+};
+
+/* result.json: the outcome plus the evidence record (read from evidence_path if it exists)
+ * and the server's report lines. */
+bool rp_result_write(const char* path, const struct rp_outcome* o, const char* evidence_path,
+                     const char* server_log, struct rp_err* err);
+/* Reads back the outcome part of a result.json (report stays NULL). */
+bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err);
+
+/* JUnit XML, one <testcase> per run, in the schema Jenkins, GitLab and others accept. */
+bool rp_junit_write(const char* path, const struct rp_outcome* o, int n, double total_ms,
+                    struct rp_err* err);
+/* TAP version 13, one test point per run, with a YAML block for failures. */
+bool rp_tap_write(const char* path, const struct rp_outcome* o, int n, struct rp_err* err);
+
+#endif
