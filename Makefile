@@ -19,7 +19,7 @@ scenarios: build
 	$(RDPREPRO) run --results $(BUILD)/results scenarios/
 
 check: build
-	cd $(BUILD) && ctest --output-on-failure
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:
 	rm -rf $(BUILD)

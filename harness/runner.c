@@ -581,6 +581,7 @@ static int run_usage(FILE* f)
 	        "      --capture      write a pcap per router link into each result folder\n"
 	        "      --results DIR  result folders, junit.xml, results.tap (default ./results)\n"
 	        "      --skip-code N  exit with N when every scenario was skipped (default 0)\n"
+	        "      --list         print the selected scenarios (after -n, -k, --shard); run none\n"
 	        "  -v, --verbose      echo every lab command\n"
 	        "exit: 0 all passed or skipped, 1 a failure or error, 2 usage or parse error,\n"
 	        "      128+N interrupted by signal N (the labs are removed first)\n");
@@ -822,6 +823,7 @@ int rp_run_main(int argc, char** argv)
 		OPT_CAPTURE,
 		OPT_RESULTS,
 		OPT_SKIP_CODE,
+		OPT_LIST,
 	};
 	static const struct option lo[] = {
 		{ "name", required_argument, NULL, 'n' },     { "keyword", required_argument, NULL, 'k' },
@@ -831,6 +833,7 @@ int rp_run_main(int argc, char** argv)
 		{ "keep", no_argument, NULL, OPT_KEEP },      { "capture", no_argument, NULL, OPT_CAPTURE },
 		{ "results", required_argument, NULL, OPT_RESULTS },
 		{ "skip-code", required_argument, NULL, OPT_SKIP_CODE },
+		{ "list", no_argument, NULL, OPT_LIST },
 		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -847,6 +850,7 @@ int rp_run_main(int argc, char** argv)
 	int ret = 2;
 	double t0 = rp_now_ms();
 	bool tty = isatty(2);
+	bool list_only = false;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:k:j:r:vh", lo, NULL)) != -1)
@@ -896,6 +900,9 @@ int rp_run_main(int argc, char** argv)
 			}
 			case OPT_KEEP:
 				o.keep = true;
+				break;
+			case OPT_LIST:
+				list_only = true;
 				break;
 			case OPT_CAPTURE:
 				o.capture = true;
@@ -948,6 +955,11 @@ int rp_run_main(int argc, char** argv)
 		if (selected(&sc, &o))
 			scs[n_sel++] = sc;
 	}
+	if (n_sel == 0)
+	{
+		fprintf(stderr, "rdprepro: no scenario selected\n");
+		goto done;
+	}
 	{
 		int k = 0;
 		for (int i = 0; i < n_sel; i++)
@@ -957,7 +969,16 @@ int rp_run_main(int argc, char** argv)
 	}
 	if (n_sel == 0)
 	{
-		fprintf(stderr, "rdprepro: no scenario selected\n");
+		/* More shards than scenarios in a CI matrix: this shard has nothing to do. */
+		fprintf(stderr, "rdprepro: shard %d/%d: nothing to run\n", o.shard_i, o.shard_n);
+		ret = list_only ? 0 : o.skip_code;
+		goto done;
+	}
+	if (list_only)
+	{
+		for (int i = 0; i < n_sel; i++)
+			printf("%s\n", scs[i].name);
+		ret = 0;
 		goto done;
 	}
 	n_jobs = n_sel * o.repeat;

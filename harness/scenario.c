@@ -322,7 +322,7 @@ static int handler(void* user, const char* section, const char* name, const char
 	{
 		if (strcmp(keys[i].section, section) != 0 || strcmp(keys[i].key, name) != 0)
 			continue;
-		if (p->seen[i] && p->indented && keys[i].kind == K_TEXT)
+		if (p->seen[i] && p->indented)
 			return set_value(p, &keys[i], value, true);
 		if (p->seen[i])
 			return fail_at(p, "duplicate key \"%s\" (first at line %d)", name, p->seen[i]);
