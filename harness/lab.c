@@ -116,8 +116,6 @@ static bool run_script(const char* script, const char* const* args, bool verbose
 	argv[n] = NULL;
 	for (int i = 1; i < n; i++)
 		snprintf(cmd + strlen(cmd), sizeof(cmd) - strlen(cmd), "%s%s", i > 1 ? " " : "", argv[i]);
-	if (verbose)
-		fprintf(stderr, "+ %s\n", cmd);
 	if (!rp_proc_run(argv, verbose, 60000, &status, err))
 		return false;
 	if (status != 0)

@@ -925,6 +925,8 @@ int rp_run_main(int argc, char** argv)
 	}
 	g_verbose = o.verbose;
 	rp_proc_set_verbose(o.verbose);
+	if (o.verbose)
+		setenv("RDPREPRO_VERBOSE", "1", 1); /* the netem scripts echo theirs too */
 	o.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	if (!find_self(&err) || !collect(optind < argc ? argv + optind : def,
 	                                 optind < argc ? argc - optind : 1, &paths, &n, &err))
