@@ -106,12 +106,12 @@ const char* rp_lab_script(const char* name)
 static bool run_script(const char* script, const char* const* args, bool verbose,
                        struct rp_err* err)
 {
-	const char* argv[8] = { "/bin/bash", rp_lab_script(script) };
+	const char* argv[40] = { "/bin/bash", rp_lab_script(script) };
 	char cmd[512] = "";
 	int status = 0;
 	int n = 2;
 
-	for (int i = 0; args[i] && n < 7; i++)
+	for (int i = 0; args[i] && n < 39; i++)
 		argv[n++] = args[i];
 	argv[n] = NULL;
 	for (int i = 1; i < n; i++)
@@ -129,10 +129,15 @@ static bool run_lab(const char* verb, const char* name, bool verbose, struct rp_
 	return run_script("lab.sh", args, verbose, err);
 }
 
-bool rp_lab_port_fault(const struct rp_lab* lab, const char* mode, bool verbose,
-                       struct rp_err* err)
+bool rp_lab_fault(const struct rp_lab* lab, const char* const* words, bool verbose,
+                  struct rp_err* err)
 {
-	const char* args[] = { "port", lab->name, mode, NULL };
+	const char* args[40] = { words[0], lab->name };
+	int n = 2;
+
+	for (int i = 1; words[i] && n < 39; i++)
+		args[n++] = words[i];
+	args[n] = NULL;
 	return run_script("fault.sh", args, verbose, err);
 }
 

@@ -47,9 +47,9 @@ bool rp_lab_owner_alive(pid_t pid);
 const char* rp_lab_script(const char* name);
 bool rp_lab_up(struct rp_lab* lab, bool verbose, struct rp_err* err);
 bool rp_lab_down(struct rp_lab* lab, bool verbose, struct rp_err* err);
-/* netem/fault.sh port LAB closed|filtered: the router rejects or drops the RDP SYN. */
-bool rp_lab_port_fault(const struct rp_lab* lab, const char* mode, bool verbose,
-                       struct rp_err* err);
+/* netem/fault.sh VERB LAB ARGS...: words = { VERB, ARGS..., NULL }. */
+bool rp_lab_fault(const struct rp_lab* lab, const char* const* words, bool verbose,
+                  struct rp_err* err);
 
 /* Removes the labs (namespaces) and run directories under `tmpdir` that killed runs left. */
 bool rp_lab_sweep(const char* tmpdir, bool verbose, struct rp_err* err);

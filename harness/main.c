@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "linkcheck.h"
 #include "probe.h"
 #include "runner.h"
 #include "server.h"
+#include "shaper.h"
 #include "verdict.h"
 
 static int version_main(int argc, char** argv)
@@ -31,9 +33,11 @@ static const struct subcommand
 } subcommands[] = {
 	{ "run", rp_run_main, "run scenarios in labs and check their verdicts" },
 	{ "list", rp_list_main, "list scenarios with their expected verdicts" },
+	{ "linkcheck", rp_linkcheck_main, "measure what a shaped lab link really does" },
 	{ "causes", causes_main, "list the cause names a verdict can take" },
 	{ "server", rp_server_main, "the lab's RDP server (started by run)" },
 	{ "probe", rp_probe_main, "the lab's headless RDP client (started by run)" },
+	{ "shaper", rp_shaper_main, "the lab's userspace link engine (started by run)" },
 	{ "version", version_main, "print the version" },
 	{ "help", help_main, "this text" },
 };

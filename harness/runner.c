@@ -39,6 +39,7 @@ struct run_opts
 	bool verbose;
 	bool keep;    /* leave a failed lab up for inspection */
 	bool capture; /* a pcap per router link */
+	const char* backend; /* auto, netem, engine */
 	bool have_seed;
 	unsigned seed;
 	int skip_code;
@@ -61,12 +62,13 @@ struct result
 	double wall_ms;
 	char server_log[4096]; /* the server's report lines, as received */
 	char kept[512];        /* --keep: the lab left up */
+	char link[512];        /* the link faults applied, and by which backend */
 	size_t server_len;
 };
 
-static char self_exe[4096];
+char self_exe[4096];
 
-static bool find_self(struct rp_err* err)
+bool rp_find_self(struct rp_err* err)
 {
 	ssize_t n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
 	if (n <= 0)
@@ -96,23 +98,23 @@ static bool mkdir_p(const char* path, struct rp_err* err)
 
 /* ---- undo actions ---- */
 
-static void undo_remove_tree(void* arg)
+void rp_undo_remove_tree(void* arg)
 {
 	struct rp_err err;
 	if (!rp_remove_tree(arg, &err))
 		fprintf(stderr, "rdprepro: cleanup: %s\n", err.msg);
 }
 
-static bool g_verbose;
+bool g_verbose;
 
-static void undo_lab(void* arg)
+void rp_undo_lab(void* arg)
 {
 	struct rp_err err;
 	if (!rp_lab_down(arg, g_verbose, &err))
 		fprintf(stderr, "rdprepro: cleanup: %s\n", err.msg);
 }
 
-static void undo_stop(void* arg)
+void rp_undo_stop(void* arg)
 {
 	pid_t* pid = arg;
 	rp_proc_stop(*pid, 1000);
@@ -292,10 +294,160 @@ static bool start_capture(const struct rp_lab* lab, const char* dev, const char*
 	return rp_fail(err, "tcpdump on %s: not listening after 3 s", dev);
 }
 
+/* Starts the userspace engine for one direction in the router namespace and waits for its
+ * "ready" (it is bound to its queue) before any packet is queued to it. */
+static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab, int dir,
+                         const char* resdir, pid_t* pid, struct rp_err* err)
+{
+	static const char* const names[2] = { "to-server", "to-client" };
+	char queue[8], direction[8], seed[16], log[4096], buf[512], line[128] = "";
+	const char* argv[32] = { self_exe, "shaper", "--queue", queue, "--direction", direction,
+		                     "--seed", seed, "--log", log };
+	int ac = 10;
+	int out[2];
+	size_t got = 0;
+	double deadline = rp_now_ms() + 3000;
+
+	snprintf(queue, sizeof(queue), "%d", dir);
+	snprintf(direction, sizeof(direction), "%d", dir);
+	snprintf(seed, sizeof(seed), "%u", sc->seed);
+	snprintf(log, sizeof(log), "%s/engine-%s.log", resdir, names[dir]);
+	ac += rp_shape_engine_args(&sc->link[dir], argv + ac, buf, sizeof(buf));
+	argv[ac] = NULL;
+	if (pipe2(out, O_CLOEXEC) != 0)
+		return rp_fail(err, "pipe: %s", strerror(errno));
+	{
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_router, .fd_stdin = -1,
+			                   .fd_stdout = out[1], .fd_stderr = -1 };
+		bool ok = rp_proc_spawn(&sp, pid, err);
+		close(out[1]);
+		if (!ok)
+		{
+			close(out[0]);
+			return false;
+		}
+	}
+	while (!strstr(line, "ready") && rp_now_ms() < deadline && !rp_interrupted())
+	{
+		struct pollfd p = { .fd = out[0], .events = POLLIN };
+		ssize_t n;
+		if (poll(&p, 1, (int)(deadline - rp_now_ms()) + 1) <= 0)
+			continue;
+		n = read(out[0], line + got, sizeof(line) - 1 - got);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+		line[got] = '\0';
+	}
+	close(out[0]);
+	if (!strstr(line, "ready"))
+		return rp_fail(err, "engine %s: not ready (see %s)", names[dir], log);
+	return true;
+}
+
+bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab,
+                          const char* resdir, const char* backend, bool verbose, bool force_engine,
+                          char* how, size_t how_size, pid_t engines[2], struct rp_err* err);
+
+static bool apply_faults(const struct rp_scenario* sc, const struct rp_lab* lab,
+                         const char* resdir, const struct run_opts* o, struct result* r,
+                         pid_t engines[2], struct rp_err* err)
+{
+	return rp_apply_link_faults(sc, lab, resdir, o->backend, o->verbose, false, r->link,
+	                            sizeof(r->link), engines, err);
+}
+
+/* Applies the scenario's link and port faults to the lab, and says how in `how`. Engines
+ * started are registered for undo. force_engine: run the engine even with nothing to do
+ * (linkcheck measures its own cost that way). */
+bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab,
+                          const char* resdir, const char* backend, bool verbose, bool force_engine,
+                          char* how, size_t how_size, pid_t engines[2], struct rp_err* err)
+{
+	static const char* const names[2] = { "to-server", "to-client" };
+	bool netem = false;
+	size_t len = 0;
+
+	if (sc->port != RP_PORT_OPEN)
+	{
+		const char* w[] = { "port", rp_port_name(sc->port), NULL };
+		if (!rp_lab_fault(lab, w, verbose, err))
+			return false;
+	}
+	if (sc->mtu)
+	{
+		char mtu[16];
+		const char* w[] = { "mtu", mtu, sc->icmp_blocked ? "blocked" : "allowed", NULL };
+		snprintf(mtu, sizeof(mtu), "%u", sc->mtu);
+		if (!rp_lab_fault(lab, w, verbose, err))
+			return false;
+		len += (size_t)snprintf(how + len, how_size - len,
+		                        "mtu %u on the client side, ICMP frag-needed %s; ", sc->mtu,
+		                        sc->icmp_blocked ? "blocked" : "allowed");
+	}
+	if (rp_scenario_needs_engine(sc) && !force_engine && strcmp(backend, "engine") != 0)
+	{
+		const char* w[] = { "netem-probe", NULL };
+		struct rp_err ignored;
+		netem = rp_lab_fault(lab, w, verbose, &ignored);
+		if (!netem && strcmp(backend, "netem") == 0)
+			return rp_fail(err, "backend netem asked for, and this kernel has no sch_netem");
+	}
+	for (int d = 0; d < 2; d++)
+	{
+		char kbit[16], words[256];
+		if (rp_shape_needs_engine(&sc->link[d]) || (force_engine && d == 0))
+		{
+			rp_shape_netem_args(&sc->link[d], sc->seed, false, words, sizeof(words));
+			if (netem)
+			{
+				const char* w[32] = { "netem", names[d] };
+				int k = 2;
+				char copy[256];
+				char* save = NULL;
+				rp_strlcpy(copy, words, sizeof(copy));
+				for (char* t = strtok_r(copy, " ", &save); t && k < 31; t = strtok_r(NULL, " ", &save))
+					w[k++] = t;
+				w[k] = NULL;
+				if (!rp_lab_fault(lab, w, verbose, err))
+					return false;
+			}
+			else
+			{
+				char q[8];
+				const char* w[] = { "queue", names[d], q, NULL };
+				snprintf(q, sizeof(q), "%d", d);
+				if (!start_engine(sc, lab, d, resdir, &engines[d], err))
+					return false;
+				rp_defer(rp_undo_stop, &engines[d], "engine");
+				if (!rp_lab_fault(lab, w, verbose, err))
+					return false;
+			}
+			len += (size_t)snprintf(how + len, how_size - len, "%s: %s by %s; ",
+			                        names[d], words, netem ? "netem" : "the userspace engine");
+		}
+		if (sc->rate_kbit[d])
+		{
+			const char* w[] = { "rate", names[d], kbit, NULL };
+			snprintf(kbit, sizeof(kbit), "%u", sc->rate_kbit[d]);
+			if (!rp_lab_fault(lab, w, verbose, err))
+				return false;
+			len += (size_t)snprintf(how + len, how_size - len,
+			                        "%s: rate %u kbit/s by tbf; ", names[d], sc->rate_kbit[d]);
+		}
+	}
+	if (len >= 2 && len < how_size)
+		how[len - 2] = '\0';
+	else if (how_size)
+		how[0] = '\0';
+	return true;
+}
+
 static void run_scenario(const struct rp_scenario* sc, const char* resdir,
                          const struct run_opts* o, struct result* r)
 {
 	pid_t cap_c = 0, cap_s = 0;
+	pid_t engines[2] = { 0, 0 };
 	int lab_undo = -1;
 	struct rp_lab lab;
 	struct rp_creds creds;
@@ -320,7 +472,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		rp_fail(&err, "mkdtemp %s: %s", rundir, strerror(errno));
 		goto error;
 	}
-	rp_defer(undo_remove_tree, rundir, "run directory");
+	rp_defer(rp_undo_remove_tree, rundir, "run directory");
 
 	if (!rp_remove_tree(resdir, &err) || !mkdir_p(resdir, &err))
 		goto error;
@@ -337,22 +489,22 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		         err.msg);
 		goto out;
 	}
-	lab_undo = rp_defer(undo_lab, &lab, "lab");
+	lab_undo = rp_defer(rp_undo_lab, &lab, "lab");
 	if (o->capture)
 	{
 		if (!start_capture(&lab, "c0", resdir, &cap_c, &err))
 			goto error;
-		rp_defer(undo_stop, &cap_c, "capture c0");
+		rp_defer(rp_undo_stop, &cap_c, "capture c0");
 		if (!start_capture(&lab, "s0", resdir, &cap_s, &err))
 			goto error;
-		rp_defer(undo_stop, &cap_s, "capture s0");
+		rp_defer(rp_undo_stop, &cap_s, "capture s0");
 	}
 
 	if (!rp_creds_make(&creds, rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, &err))
 		goto error;
 	if (sc->wrong_password && !rp_creds_wrong_password(&creds, rundir, &err))
 		goto error;
-	if (sc->port != RP_PORT_OPEN && !rp_lab_port_fault(&lab, rp_port_name(sc->port), o->verbose, &err))
+	if (!apply_faults(sc, &lab, resdir, o, r, engines, &err))
 		goto error;
 
 	/* The server, in the server namespace; its reports come through a pipe. */
@@ -373,7 +525,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 			                   .fd_stdout = srv_out[1], .fd_stderr = log_fd };
 		if (!rp_proc_spawn(&sp, &server, &err))
 			goto error;
-		rp_defer(undo_stop, &server, "server");
+		rp_defer(rp_undo_stop, &server, "server");
 	}
 	close(srv_out[1]);
 	srv_out[1] = -1;
@@ -413,7 +565,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		argv[ac] = NULL;
 		if (!rp_proc_spawn(&sp, &probe, &err))
 			goto error;
-		rp_defer(undo_stop, &probe, "probe");
+		rp_defer(rp_undo_stop, &probe, "probe");
 		/* The probe's watchdog ends it at its deadline; this bound is the backstop. */
 		{
 			double until = rp_now_ms() + sc->deadline_ms + sc->hold_ms + PROBE_GRACE_MS;
@@ -442,6 +594,18 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		{
 			rp_fail(&err, "probe exited with status %d: see %s/probe.log",
 			        rp_proc_exit_code(status), resdir);
+			goto error;
+		}
+	}
+	/* An engine that died took its link down with it: the run would mislead. */
+	for (int d = 0; d < 2; d++)
+	{
+		int status;
+		if (engines[d] > 0 && waitpid(engines[d], &status, WNOHANG) == engines[d])
+		{
+			engines[d] = 0;
+			rp_fail(&err, "the userspace engine (%s) died with status %d during the run",
+			        d ? "to-client" : "to-server", rp_proc_exit_code(status));
 			goto error;
 		}
 	}
@@ -491,6 +655,8 @@ static char* report_text(const struct result* r)
 
 	if (!f)
 		return NULL;
+	if (r->link[0])
+		fprintf(f, "       link: %s\n", r->link);
 	if (r->have_evidence)
 	{
 		char* s = rp_evidence_summary(&r->ev, "       ");
@@ -582,6 +748,7 @@ static int run_usage(FILE* f)
 	        "      --results DIR  result folders, junit.xml, results.tap (default ./results)\n"
 	        "      --skip-code N  exit with N when every scenario was skipped (default 0)\n"
 	        "      --list         print the selected scenarios (after -n, -k, --shard); run none\n"
+	        "      --backend B    link shaping: auto (netem if the kernel has it), netem, engine\n"
 	        "  -v, --verbose      echo every lab command\n"
 	        "exit: 0 all passed or skipped, 1 a failure or error, 2 usage or parse error,\n"
 	        "      128+N interrupted by signal N (the labs are removed first)\n");
@@ -824,6 +991,7 @@ int rp_run_main(int argc, char** argv)
 		OPT_RESULTS,
 		OPT_SKIP_CODE,
 		OPT_LIST,
+		OPT_BACKEND,
 	};
 	static const struct option lo[] = {
 		{ "name", required_argument, NULL, 'n' },     { "keyword", required_argument, NULL, 'k' },
@@ -834,10 +1002,11 @@ int rp_run_main(int argc, char** argv)
 		{ "results", required_argument, NULL, OPT_RESULTS },
 		{ "skip-code", required_argument, NULL, OPT_SKIP_CODE },
 		{ "list", no_argument, NULL, OPT_LIST },
+		{ "backend", required_argument, NULL, OPT_BACKEND },
 		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct run_opts o = { .results = "results", .jobs = (int)sysconf(_SC_NPROCESSORS_ONLN),
+	struct run_opts o = { .results = "results", .backend = "auto", .jobs = (int)sysconf(_SC_NPROCESSORS_ONLN),
 		                  .repeat = 1, .shard_i = 1, .shard_n = 1 };
 	struct rp_err err = { "" };
 	struct rp_scenario* scs = NULL;
@@ -904,6 +1073,16 @@ int rp_run_main(int argc, char** argv)
 			case OPT_LIST:
 				list_only = true;
 				break;
+			case OPT_BACKEND:
+				if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "netem") != 0 &&
+				    strcmp(optarg, "engine") != 0)
+				{
+					fprintf(stderr, "rdprepro run: --backend: what is \"%s\"? (auto, netem, engine)\n",
+					        optarg);
+					return 2;
+				}
+				o.backend = optarg;
+				break;
 			case OPT_CAPTURE:
 				o.capture = true;
 				break;
@@ -928,7 +1107,7 @@ int rp_run_main(int argc, char** argv)
 	if (o.verbose)
 		setenv("RDPREPRO_VERBOSE", "1", 1); /* the netem scripts echo theirs too */
 	o.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	if (!find_self(&err) || !collect(optind < argc ? argv + optind : def,
+	if (!rp_find_self(&err) || !collect(optind < argc ? argv + optind : def,
 	                                 optind < argc ? argc - optind : 1, &paths, &n, &err))
 	{
 		fprintf(stderr, "rdprepro: %s\n", err.msg);

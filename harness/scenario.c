@@ -20,6 +20,8 @@ enum key_kind
 	K_PHASE,    /* a phase name from evidence.h -> int */
 	K_ENUM,     /* one word from `choices` -> int */
 	K_FLAGS,    /* words from `choices`, separated by commas -> unsigned bits */
+	K_SHAPE,    /* a netem-like link setting, for the section's direction(s) (shape.h) */
+	K_RATE,     /* 512kbit, 2mbit -> uint32_t kbit/s, for the section's direction(s) */
 };
 
 struct choice
@@ -47,6 +49,7 @@ static const struct choice ports[] = { { "open", RP_PORT_OPEN },
 	                                   { "closed", RP_PORT_CLOSED },
 	                                   { "filtered", RP_PORT_FILTERED },
 	                                   { NULL, 0 } };
+static const struct choice icmp_modes[] = { { "allowed", 0 }, { "blocked", 1 }, { NULL, 0 } };
 static const struct choice passwords[] = { { "right", 0 }, { "wrong", 1 }, { NULL, 0 } };
 static const struct choice requirements[] = {
 	{ "root", RP_REQ_ROOT },     { "netem", RP_REQ_NETEM },       { "xrdp", RP_REQ_XRDP },
@@ -78,6 +81,19 @@ static const struct key_def keys[] = {
 	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
 	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
 	{ "server", "behaviour", K_ENUM, F(behaviour), false, behaviours, -1 },
+	{ "link", "mtu", K_UINT, F(mtu), false, NULL, -1 },
+	{ "link", "icmp", K_ENUM, F(icmp_blocked), false, icmp_modes, -1 },
+#define LINK_KEYS(sec)                                                                            \
+	{ sec, "loss", K_SHAPE, 0, 0, false, NULL, -1 },                                              \
+	    { sec, "delay", K_SHAPE, 0, 0, false, NULL, -1 },                                         \
+	    { sec, "reorder", K_SHAPE, 0, 0, false, NULL, -1 },                                       \
+	    { sec, "duplicate", K_SHAPE, 0, 0, false, NULL, -1 },                                     \
+	    { sec, "corrupt", K_SHAPE, 0, 0, false, NULL, -1 },                                       \
+	    { sec, "rate", K_RATE, 0, 0, false, NULL, -1 }
+	LINK_KEYS("link"),
+	LINK_KEYS("link to-server"),
+	LINK_KEYS("link to-client"),
+#undef LINK_KEYS
 	{ "fault", "port", K_ENUM, F(port), false, ports, -1 },
 	{ "expect", "verdict", K_CAUSE, F(expect), true, NULL, -1 },
 	{ "expect", "last-error", K_CODE, F(expect_last_error), false, NULL, HAS(has_last_error) },
@@ -88,7 +104,8 @@ static const struct key_def keys[] = {
 #undef HAS
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
 
-static const char* const sections[] = { "scenario", "client", "server", "fault", "expect" };
+static const char* const sections[] = { "scenario",       "client",         "server", "link",
+	                                     "link to-server", "link to-client", "fault",  "expect" };
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
 
 struct parse
@@ -272,6 +289,35 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			store_int(dst, k->size, c->value);
 			return 1;
 		}
+		case K_SHAPE:
+		case K_RATE:
+		{
+			/* [link] sets both directions, [link to-server] index 0, [link to-client] 1. */
+			int first = strcmp(k->section, "link to-client") == 0 ? 1 : 0;
+			int last = strcmp(k->section, "link to-server") == 0 ? 0 : 1;
+			char why[256];
+			for (int d = first; d <= last; d++)
+			{
+				if (k->kind == K_RATE)
+				{
+					double v;
+					char* unit;
+					errno = 0;
+					v = strtod(value, &unit);
+					if (errno || unit == value || v <= 0 ||
+					    (strcmp(unit, "kbit") != 0 && strcmp(unit, "mbit") != 0 &&
+					     strcmp(unit, "gbit") != 0))
+						return fail_at(p, "rate: bad rate \"%s\" (e.g. 512kbit, 2mbit)", value);
+					v *= unit[0] == 'k' ? 1 : unit[0] == 'm' ? 1000 : 1000000;
+					if (v < 8 || v > 100000000)
+						return fail_at(p, "rate: \"%s\" is out of range (8kbit to 100gbit)", value);
+					p->sc->rate_kbit[d] = (uint32_t)v;
+				}
+				else if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))
+					return fail_at(p, "%s", why);
+			}
+			return 1;
+		}
 		case K_FLAGS:
 		{
 			unsigned bits = 0;
@@ -356,10 +402,34 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		               "%s:%d: port = %s conflicts with password = wrong (line %d): the client "
 		               "never reaches the server",
 		               sc->path, port_line, rp_port_name(sc->port), key_line(p, "client", "password"));
+	{
+		static const char* const lk[] = { "loss", "delay", "reorder", "duplicate", "corrupt", "rate" };
+		for (size_t i = 0; i < sizeof(lk) / sizeof(lk[0]); i++)
+		{
+			int both = key_line(p, "link", lk[i]);
+			int ts = key_line(p, "link to-server", lk[i]);
+			int tc = key_line(p, "link to-client", lk[i]);
+			if (both && (ts || tc))
+				return rp_fail(p->err, "%s:%d: %s is set for both directions in [link] (line %d) "
+				                       "and again for one",
+				               sc->path, ts ? ts : tc, lk[i], both);
+		}
+	}
+	if (key_line(p, "link", "mtu") && (sc->mtu < 576 || sc->mtu > 1500))
+		return rp_fail(p->err, "%s:%d: mtu: %u is out of range (576 to 1500)", sc->path,
+		               key_line(p, "link", "mtu"), sc->mtu);
+	if (key_line(p, "link", "icmp") && !sc->mtu)
+		return rp_fail(p->err, "%s:%d: icmp is about the lowered mtu, and no mtu is set", sc->path,
+		               key_line(p, "link", "icmp"));
 	if (sc->expect == RP_CAUSE_CONNECTED && sc->has_last_error && sc->expect_last_error)
 		return rp_fail(p->err, "%s:%d: verdict = connected conflicts with last-error = 0x%08X",
 		               sc->path, key_line(p, "expect", "last-error"), sc->expect_last_error);
 	return true;
+}
+
+bool rp_scenario_needs_engine(const struct rp_scenario* sc)
+{
+	return rp_shape_needs_engine(&sc->link[0]) || rp_shape_needs_engine(&sc->link[1]);
 }
 
 static void defaults(struct rp_scenario* sc, const char* path)

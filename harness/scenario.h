@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "shape.h"
 #include "util.h"
 #include "verdict.h"
 
@@ -56,6 +57,12 @@ struct rp_scenario
 	/* [server] */
 	enum rp_server_behaviour behaviour;
 
+	/* [link] (both directions), [link to-server] (index 0), [link to-client] (index 1) */
+	struct rp_shape link[2];
+	uint32_t rate_kbit[2]; /* 0: unlimited */
+	uint32_t mtu;          /* of the router's client-side link; 0: unchanged (1500) */
+	bool icmp_blocked;     /* the router drops ICMP "fragmentation needed" it would send */
+
 	/* [fault] */
 	enum rp_port_fault port;
 
@@ -66,6 +73,9 @@ struct rp_scenario
 	uint32_t expect_error_info;
 	int expect_phase; /* enum rp_phase: the furthest phase reached */
 };
+
+/* True if the scenario shapes any packet in userspace (loss, delay, ...). */
+bool rp_scenario_needs_engine(const struct rp_scenario* sc);
 
 /* Names for enum values, as scenario files spell them. */
 const char* rp_behaviour_name(enum rp_server_behaviour b);

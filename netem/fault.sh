@@ -1,11 +1,24 @@
 #!/bin/bash
 # fault.sh: faults applied on the lab's router (see lab.sh for the topology).
 #
-# Usage: fault.sh port LAB closed|filtered [PORT]
-#   closed:   the router answers the client's SYN with a TCP RST (a firewall that rejects;
-#             what the client sees is exactly "connection refused")
-#   filtered: the router drops the SYN (a firewall that drops: the client times out)
+# Usage: fault.sh VERB LAB ARGS...
+#   port LAB closed|filtered [PORT]
+#       closed: the router answers the client's SYN with a TCP RST (a firewall that rejects;
+#       the client sees "connection refused"); filtered: the router drops the SYN
+#   queue LAB to-server|to-client QUEUE
+#       hand that direction's forwarded packets to the userspace engine on NFQUEUE QUEUE
+#       (iptables: nft's own `queue` expression is absent from this kernel)
+#   rate LAB to-server|to-client KBIT
+#       a token bucket (tbf) on the router's egress toward that side
+#   netem LAB to-server|to-client NETEM-WORDS...
+#       tc netem on the router's egress toward that side (kernels that have sch_netem)
+#   netem-probe LAB
+#       exit 0 if this kernel has sch_netem (tried on the router's loopback, then removed)
+#   mtu LAB MTU blocked|allowed
+#       lower the MTU of the router's client-side link; "blocked" drops the ICMP
+#       "fragmentation needed" the router sends back, making a PMTUD black hole
 #
+# Directions: to-server leaves the router on s0, to-client on c0.
 # Rules live in an nftables table of the router's own namespace, so they cannot touch the
 # host's ruleset and vanish with the namespace. RDPREPRO_VERBOSE=1 echoes every command.
 set -eu
@@ -40,6 +53,75 @@ ensure_table() {
 	nft_router add chain inet "$TABLE" forward '{ type filter hook forward priority 0; policy accept; }'
 }
 
+egress_of() {
+	case "$1" in
+	to-server) echo s0 ;;
+	to-client) echo c0 ;;
+	*) die "what is \"$1\"? (to-server, to-client)" ;;
+	esac
+}
+
+ingress_of() {
+	case "$1" in
+	to-server) echo c0 ;;
+	to-client) echo s0 ;;
+	*) die "what is \"$1\"? (to-server, to-client)" ;;
+	esac
+}
+
+fault_queue() {
+	local dev
+	dev=$(ingress_of "$1")
+	case "$2" in
+	'' | *[!0-9]*) die "bad queue \"$2\"" ;;
+	esac
+	# No --queue-bypass: if the engine dies, the link dies with it, visibly, instead of
+	# silently carrying unshaped traffic.
+	run "$IP" netns exec "$LAB-r" iptables -w -t mangle -A FORWARD -i "$dev" -j NFQUEUE --queue-num "$2"
+}
+
+fault_rate() {
+	local dev kbit=$2 burst
+	dev=$(egress_of "$1")
+	case "$kbit" in
+	'' | *[!0-9]*) die "bad rate \"$kbit\"" ;;
+	esac
+	# The bucket holds 10 ms of the rate, at least 2 full frames; 1 s of queue before drops.
+	burst=$((kbit * 1000 / 8 / 100))
+	[ "$burst" -ge 3028 ] || burst=3028
+	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" root tbf rate "${kbit}kbit" burst "$burst" latency 1s
+}
+
+fault_netem() {
+	local dev
+	dev=$(egress_of "$1")
+	shift
+	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" root netem "$@"
+}
+
+fault_netem_probe() {
+	"$IP" netns exec "$LAB-r" tc qdisc add dev lo root netem delay 1ms 2>/dev/null || return 1
+	"$IP" netns exec "$LAB-r" tc qdisc del dev lo root
+}
+
+fault_mtu() {
+	local mtu=$1 icmp=$2
+	case "$mtu" in
+	'' | *[!0-9]*) die "bad mtu \"$mtu\"" ;;
+	esac
+	run "$IP" -n "$LAB-r" link set c0 mtu "$mtu"
+	case "$icmp" in
+	allowed) ;;
+	blocked)
+		nft_router add table inet "$TABLE"
+		# The router's own ICMP leaves through OUTPUT, not FORWARD.
+		nft_router add chain inet "$TABLE" output '{ type filter hook output priority 0; policy accept; }'
+		nft_router add rule inet "$TABLE" output icmp type destination-unreachable icmp code frag-needed drop
+		;;
+	*) die "mtu: what is \"$icmp\"? (blocked, allowed)" ;;
+	esac
+}
+
 fault_port() {
 	local mode=$1 port=$2
 	case "$port" in
@@ -54,7 +136,7 @@ fault_port() {
 }
 
 main() {
-	[ $# -ge 2 ] || die "usage: fault.sh port LAB closed|filtered [PORT]"
+	[ $# -ge 2 ] || die "usage: fault.sh VERB LAB ARGS... (see the top of this file)"
 	local verb=$1
 	LAB=$2
 	check_name "$LAB"
@@ -63,7 +145,27 @@ main() {
 		[ $# -ge 3 ] || die "usage: fault.sh port LAB closed|filtered [PORT]"
 		fault_port "$3" "${4:-3389}"
 		;;
-	*) die "what is \"$verb\"? (port)" ;;
+	queue)
+		[ $# -eq 4 ] || die "usage: fault.sh queue LAB to-server|to-client QUEUE"
+		fault_queue "$3" "$4"
+		;;
+	rate)
+		[ $# -eq 4 ] || die "usage: fault.sh rate LAB to-server|to-client KBIT"
+		fault_rate "$3" "$4"
+		;;
+	netem)
+		[ $# -ge 4 ] || die "usage: fault.sh netem LAB to-server|to-client WORDS..."
+		shift 2
+		fault_netem "$@"
+		;;
+	netem-probe)
+		fault_netem_probe
+		;;
+	mtu)
+		[ $# -eq 4 ] || die "usage: fault.sh mtu LAB MTU blocked|allowed"
+		fault_mtu "$3" "$4"
+		;;
+	*) die "what is \"$verb\"? (port, queue, rate, netem, netem-probe, mtu)" ;;
 	esac
 }
 

@@ -1,0 +1,485 @@
+/* linkcheck.c: measure a shaped link. */
+#include "linkcheck.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "lab.h"
+#include "runner.h"
+#include "scenario.h"
+#include "shape.h"
+
+#define UDP_PORT 9000
+#define TCP_PORT 9001
+
+struct probe_pkt
+{
+	uint32_t seq;
+	uint32_t pad;
+	double t_send;
+};
+
+struct lc
+{
+	int count;
+	int interval_us;
+	double bulk_s;
+	int udp_rx, tcp_listen;
+	/* receiver results */
+	double* delay; /* per seq, -1 if never received */
+	int* seen;     /* receptions per seq */
+	int reordered;
+	double drain_until;
+	volatile int sending;
+	double bytes_window;
+	double window_s;
+};
+
+/* Creates a socket inside a named namespace: a socket keeps the namespace it was made in. */
+static int socket_in(const char* ns, int type)
+{
+	char path[256];
+	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	int fd, target, s = -1;
+
+	snprintf(path, sizeof(path), "/run/netns/%s", ns);
+	target = open(path, O_RDONLY | O_CLOEXEC);
+	if (self < 0 || target < 0)
+		goto out;
+	if (setns(target, CLONE_NEWNET) != 0)
+		goto out;
+	s = socket(AF_INET, type | SOCK_CLOEXEC, 0);
+	fd = setns(self, CLONE_NEWNET);
+	if (fd != 0)
+	{
+		/* Stuck in the lab's namespace: never go on from there. */
+		fprintf(stderr, "rdprepro linkcheck: cannot return to the original namespace\n");
+		abort();
+	}
+out:
+	if (self >= 0)
+		close(self);
+	if (target >= 0)
+		close(target);
+	return s;
+}
+
+static void* udp_receiver(void* arg)
+{
+	struct lc* c = arg;
+	uint32_t max_seq = 0;
+	bool any = false;
+
+	for (;;)
+	{
+		struct pollfd p = { .fd = c->udp_rx, .events = POLLIN };
+		struct probe_pkt pkt;
+		double now = rp_now_ms();
+		if (!c->sending && now > c->drain_until)
+			break;
+		if (poll(&p, 1, 20) <= 0)
+			continue;
+		while (recv(c->udp_rx, &pkt, sizeof(pkt), MSG_DONTWAIT) == (ssize_t)sizeof(pkt))
+		{
+			double t = rp_now_ms();
+			if (pkt.seq >= (uint32_t)c->count)
+				continue;
+			if (c->seen[pkt.seq]++ == 0)
+				c->delay[pkt.seq] = t - pkt.t_send;
+			if (any && pkt.seq < max_seq)
+				c->reordered++;
+			if (!any || pkt.seq > max_seq)
+				max_seq = pkt.seq;
+			any = true;
+		}
+	}
+	return NULL;
+}
+
+static int cmp_d(const void* a, const void* b)
+{
+	double x = *(const double*)a, y = *(const double*)b;
+	return (x > y) - (x < y);
+}
+
+struct bulk
+{
+	struct lc* c;
+	int fd;
+};
+
+static void* tcp_sink(void* arg)
+{
+	struct lc* c = arg;
+	int fd = accept(c->tcp_listen, NULL, NULL);
+	char buf[65536];
+	double t0 = -1, w0 = 0, w1 = 0;
+
+	if (fd < 0)
+		return NULL;
+	for (;;)
+	{
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		double now = rp_now_ms();
+		if (n <= 0)
+			break;
+		if (t0 < 0)
+			t0 = now;
+		/* Measure from 0.5 s in: past the bucket's initial burst and slow start. */
+		if (now - t0 >= 500)
+		{
+			if (w0 == 0)
+				w0 = now;
+			c->bytes_window += (double)n;
+			w1 = now;
+		}
+	}
+	c->window_s = (w1 - w0) / 1000.0;
+	close(fd);
+	return NULL;
+}
+
+static int usage(FILE* f)
+{
+	fprintf(f,
+	        "usage: rdprepro linkcheck [--loss SPEC] [--delay SPEC] [--reorder P] [--duplicate P]\n"
+	        "                          [--corrupt P] [--rate R] [--engine] [--backend B]\n"
+	        "                          [--count N] [--interval-us U] [--bulk S] [--seed N] [-v]\n"
+	        "  Shapes the lab's client-to-server link as a scenario's [link to-server] would,\n"
+	        "  sends N timestamped UDP probes (and, with --rate, a TCP bulk flow for S seconds)\n"
+	        "  between the namespaces, and compares what the link did with what was asked.\n"
+	        "  --engine runs the userspace engine even with nothing to shape (its own cost).\n"
+	        "exit: 0 every measure within its tolerance, 1 one is not, 2 usage.\n");
+	return f == stderr ? 2 : 0;
+}
+
+/* One line of the table; returns whether the measure is within tolerance. */
+static bool row(const char* what, double asked, double got, double tol, const char* unit,
+                const char* tol_text)
+{
+	bool ok = fabs(got - asked) <= tol;
+	printf("  %-22s %10.3f %-5s %10.3f %-5s %-14s %s\n", what, asked, unit, got, unit, tol_text,
+	       ok ? "[ OK ]" : "[FAIL]");
+	return ok;
+}
+
+int rp_linkcheck_main(int argc, char** argv)
+{
+	static const struct option lo[] = {
+		{ "loss", required_argument, NULL, 'L' },      { "delay", required_argument, NULL, 'D' },
+		{ "reorder", required_argument, NULL, 'R' },   { "duplicate", required_argument, NULL, 'U' },
+		{ "corrupt", required_argument, NULL, 'C' },   { "rate", required_argument, NULL, 'r' },
+		{ "engine", no_argument, NULL, 'e' },          { "backend", required_argument, NULL, 'b' },
+		{ "count", required_argument, NULL, 'n' },     { "interval-us", required_argument, NULL, 'i' },
+		{ "bulk", required_argument, NULL, 'B' },      { "seed", required_argument, NULL, 's' },
+		{ "verbose", no_argument, NULL, 'v' },         { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct rp_scenario sc;
+	struct rp_lab lab;
+	struct rp_err err = { "" };
+	struct lc c = { .count = 10000, .interval_us = 200, .bulk_s = 3 };
+	const char* backend = "auto";
+	bool force_engine = false, verbose = false;
+	char rundir[4096], how[512], why[256];
+	pid_t engines[2] = { 0, 0 };
+	unsigned short rnd = 0;
+	int ch, ret = 1, tx = -1, tcp_tx = -1;
+	bool ok = true;
+
+	memset(&sc, 0, sizeof(sc));
+	rp_strlcpy(sc.name, "linkcheck", sizeof(sc.name));
+	sc.seed = 1;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "vh", lo, NULL)) != -1)
+	{
+		const char* key = NULL;
+		char* end;
+		switch (ch)
+		{
+			case 'L':
+				key = "loss";
+				break;
+			case 'D':
+				key = "delay";
+				break;
+			case 'R':
+				key = "reorder";
+				break;
+			case 'U':
+				key = "duplicate";
+				break;
+			case 'C':
+				key = "corrupt";
+				break;
+			case 'r':
+			{
+				double v = strtod(optarg, &end);
+				if (v <= 0 || (strcmp(end, "kbit") != 0 && strcmp(end, "mbit") != 0))
+				{
+					fprintf(stderr, "rdprepro linkcheck: --rate: bad rate \"%s\"\n", optarg);
+					return 2;
+				}
+				sc.rate_kbit[0] = (uint32_t)(v * (end[0] == 'm' ? 1000 : 1));
+				break;
+			}
+			case 'e':
+				force_engine = true;
+				break;
+			case 'b':
+				backend = optarg;
+				break;
+			case 'n':
+				c.count = atoi(optarg);
+				break;
+			case 'i':
+				c.interval_us = atoi(optarg);
+				break;
+			case 'B':
+				c.bulk_s = atof(optarg);
+				break;
+			case 's':
+				sc.seed = (uint32_t)strtoul(optarg, NULL, 10);
+				break;
+			case 'v':
+				verbose = true;
+				break;
+			case 'h':
+				return usage(stdout);
+			default:
+				return usage(stderr);
+		}
+		if (key && !rp_shape_parse(&sc.link[0], key, optarg, why, sizeof(why)))
+		{
+			fprintf(stderr, "rdprepro linkcheck: %s\n", why);
+			return 2;
+		}
+	}
+	if (optind != argc || c.count < 100 || c.count > 1000000 || c.interval_us < 10 ||
+	    c.bulk_s < 1 || c.bulk_s > 60)
+		return usage(stderr);
+	g_verbose = verbose;
+	if (!rp_find_self(&err) || !rp_signals_install())
+	{
+		fprintf(stderr, "rdprepro linkcheck: %s\n", err.msg);
+		return 1;
+	}
+	{
+		const char* tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+		if (!rp_lab_sweep(tmp, verbose, &err))
+			fprintf(stderr, "rdprepro: sweep: %s\n", err.msg);
+		if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
+			rnd = (unsigned short)getpid();
+		rp_lab_name(&lab, getpid(), rnd);
+		snprintf(rundir, sizeof(rundir), "%s/%s.XXXXXX", tmp, lab.name);
+	}
+	if (!mkdtemp(rundir))
+	{
+		fprintf(stderr, "rdprepro linkcheck: mkdtemp: %s\n", strerror(errno));
+		return 1;
+	}
+	rp_defer(rp_undo_remove_tree, rundir, "run directory");
+	if (!rp_lab_up(&lab, verbose, &err))
+	{
+		fprintf(stderr, "rdprepro linkcheck: %s (root is needed for network namespaces)\n", err.msg);
+		goto out;
+	}
+	rp_defer(rp_undo_lab, &lab, "lab");
+	if (!rp_apply_link_faults(&sc, &lab, rundir, backend, verbose, force_engine, how, sizeof(how),
+	                          engines, &err))
+	{
+		fprintf(stderr, "rdprepro linkcheck: %s\n", err.msg);
+		goto out;
+	}
+	printf("link to-server: %s\n", how[0] ? how : "unshaped");
+
+	/* Sockets: the sender in the client namespace, the receivers in the server's. */
+	{
+		struct sockaddr_in a = { .sin_family = AF_INET };
+		int one = 1;
+		tx = socket_in(lab.ns_client, SOCK_DGRAM);
+		c.udp_rx = socket_in(lab.ns_server, SOCK_DGRAM);
+		c.tcp_listen = socket_in(lab.ns_server, SOCK_STREAM);
+		if (tx < 0 || c.udp_rx < 0 || c.tcp_listen < 0)
+		{
+			fprintf(stderr, "rdprepro linkcheck: cannot make sockets in the lab\n");
+			goto out;
+		}
+		inet_pton(AF_INET, RP_LAB_SERVER_ADDR, &a.sin_addr);
+		a.sin_port = htons(UDP_PORT);
+		setsockopt(c.udp_rx, SOL_SOCKET, SO_RCVBUF, &(int){ 8 << 20 }, sizeof(int));
+		if (bind(c.udp_rx, (struct sockaddr*)&a, sizeof(a)) != 0 ||
+		    connect(tx, (struct sockaddr*)&a, sizeof(a)) != 0)
+		{
+			fprintf(stderr, "rdprepro linkcheck: udp: %s\n", strerror(errno));
+			goto out;
+		}
+		a.sin_port = htons(TCP_PORT);
+		setsockopt(c.tcp_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(c.tcp_listen, (struct sockaddr*)&a, sizeof(a)) != 0 || listen(c.tcp_listen, 1) != 0)
+		{
+			fprintf(stderr, "rdprepro linkcheck: tcp: %s\n", strerror(errno));
+			goto out;
+		}
+	}
+
+	/* 1. UDP probes at a fixed pace, each with its sequence number and send time. */
+	c.delay = malloc(sizeof(double) * (size_t)c.count);
+	c.seen = calloc((size_t)c.count, sizeof(int));
+	if (!c.delay || !c.seen)
+		goto out;
+	for (int i = 0; i < c.count; i++)
+		c.delay[i] = -1;
+	{
+		pthread_t rx;
+		struct timespec next;
+		double worst = sc.link[0].delay_ms + 6 * sc.link[0].jitter_ms + 500;
+		c.sending = 1;
+		pthread_create(&rx, NULL, udp_receiver, &c);
+		clock_gettime(CLOCK_MONOTONIC, &next);
+		for (int i = 0; i < c.count && !rp_interrupted(); i++)
+		{
+			struct probe_pkt pkt = { .seq = (uint32_t)i, .t_send = rp_now_ms() };
+			if (send(tx, &pkt, sizeof(pkt), 0) < 0 && errno != ENOBUFS && errno != EAGAIN)
+				break;
+			/* Pacing the probe stream (absolute times: no drift), not waiting on a state. */
+			next.tv_nsec += (long)c.interval_us * 1000;
+			while (next.tv_nsec >= 1000000000L)
+			{
+				next.tv_nsec -= 1000000000L;
+				next.tv_sec++;
+			}
+			clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+		}
+		c.drain_until = rp_now_ms() + worst;
+		c.sending = 0;
+		pthread_join(rx, NULL);
+	}
+	{
+		double* d = malloc(sizeof(double) * (size_t)c.count);
+		int got = 0, dups = 0;
+		double mean = 0, var = 0;
+		for (int i = 0; i < c.count; i++)
+		{
+			if (c.seen[i])
+				d[got++] = c.delay[i];
+			if (c.seen[i] > 1)
+				dups += c.seen[i] - 1;
+		}
+		for (int i = 0; i < got; i++)
+			mean += d[i];
+		mean = got ? mean / got : 0;
+		for (int i = 0; i < got; i++)
+			var += (d[i] - mean) * (d[i] - mean);
+		var = got > 1 ? var / (got - 1) : 0;
+		qsort(d, (size_t)got, sizeof(double), cmp_d);
+		{
+			const struct rp_shape* s = &sc.link[0];
+			double asked_loss = s->loss * 100;
+			/* netem's own formula for the stationary loss of its Gilbert-Elliott chain. */
+			if (s->ge)
+			{
+				double pb = s->ge_p / (s->ge_p + s->ge_r);
+				asked_loss = 100 * (pb * s->ge_bad_loss + (1 - pb) * s->ge_good_loss);
+			}
+			double med = got ? d[got / 2] : -1;
+			double sd = sqrt(var);
+			/* The spread each distribution gives for a jitter j (shape.c). */
+			double sd_factor[] = { 1 / sqrt(3.0), 1, 1, sqrt(0.25 * 0.25 + 0.75 * 0.75) };
+			double asked_sd = s->jitter_ms * sd_factor[s->dist];
+			printf("probes: %d sent every %d us, %d received once or more, %d duplicates, "
+			       "%d reordered\n",
+			       c.count, c.interval_us, got, dups, c.reordered);
+			printf("delay: min %.3f  p10 %.3f  median %.3f  p90 %.3f  max %.3f  mean %.3f  sd %.3f ms\n",
+			       got ? d[0] : 0, got ? d[got / 10] : 0, med, got ? d[got * 9 / 10] : 0,
+			       got ? d[got - 1] : 0, mean, sd);
+			printf("\n  %-22s %16s %16s %-14s %s\n", "measure", "asked", "measured", "tolerance",
+			       "result");
+			ok &= row("loss", asked_loss, 100.0 * (c.count - got) / c.count, 2.0, "%",
+			          "+-2 points");
+			if (s->delay_ms > 0 || force_engine)
+				ok &= row("delay (median)", s->delay_ms, med, 1.0, "ms", "+-1 ms");
+			if (s->jitter_ms > 0)
+				ok &= row("jitter (sd)", asked_sd, sd, asked_sd * 0.10, "ms", "+-10%");
+			if (s->duplicate > 0)
+				ok &= row("duplicates", s->duplicate * 100, 100.0 * dups / (got ? got : 1), 1.0, "%",
+				          "+-1 point");
+			if (s->reorder > 0 && s->delay_ms > 0)
+			{
+				/* netem reorder p: p of the packets skip the delay. */
+				int fast = 0;
+				for (int i = 0; i < got; i++)
+					fast += d[i] < s->delay_ms / 2;
+				ok &= row("sent at once", s->reorder * 100, 100.0 * fast / (got ? got : 1), 2.0, "%",
+				          "+-2 points");
+			}
+		}
+		free(d);
+	}
+
+	/* 2. A TCP bulk flow for the rate, or for the engine's throughput. */
+	if (sc.rate_kbit[0] || force_engine)
+	{
+		pthread_t sink;
+		char buf[65536];
+		struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(TCP_PORT) };
+		double t_end;
+		memset(buf, 0x5a, sizeof(buf));
+		inet_pton(AF_INET, RP_LAB_SERVER_ADDR, &a.sin_addr);
+		tcp_tx = socket_in(lab.ns_client, SOCK_STREAM);
+		pthread_create(&sink, NULL, tcp_sink, &c);
+		if (tcp_tx < 0 || connect(tcp_tx, (struct sockaddr*)&a, sizeof(a)) != 0)
+		{
+			fprintf(stderr, "rdprepro linkcheck: tcp connect: %s\n", strerror(errno));
+			shutdown(c.tcp_listen, SHUT_RDWR);
+			pthread_join(sink, NULL);
+			goto out;
+		}
+		t_end = rp_now_ms() + c.bulk_s * 1000;
+		while (rp_now_ms() < t_end && !rp_interrupted())
+		{
+			struct pollfd p = { .fd = tcp_tx, .events = POLLOUT };
+			if (poll(&p, 1, 50) > 0 && send(tcp_tx, buf, sizeof(buf), MSG_DONTWAIT) < 0 &&
+			    errno != EAGAIN)
+				break;
+		}
+		close(tcp_tx);
+		tcp_tx = -1;
+		pthread_join(sink, NULL);
+		{
+			double kbit = c.window_s > 0 ? c.bytes_window * 8 / 1000 / c.window_s : 0;
+			printf("\nbulk TCP: %.0f kbit/s over %.2f s\n", kbit, c.window_s);
+			if (sc.rate_kbit[0])
+				ok &= row("rate", sc.rate_kbit[0], kbit, sc.rate_kbit[0] * 0.10, "kbit", "+-10%");
+		}
+	}
+	printf("\n%s\n", ok ? "linkcheck: every measure within its tolerance"
+	                    : "linkcheck: a measure is out of its tolerance");
+	ret = ok ? 0 : 1;
+	if (rp_interrupted())
+		ret = 128 + rp_interrupted();
+out:
+	if (tx >= 0)
+		close(tx);
+	if (tcp_tx >= 0)
+		close(tcp_tx);
+	free(c.delay);
+	free(c.seen);
+	rp_cleanup_all();
+	return ret;
+}

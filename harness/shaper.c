@@ -1,0 +1,373 @@
+/* shaper.c: the NFQUEUE side of the userspace link engine. */
+#include "shaper.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <linux/netfilter.h>
+#include <netinet/in.h>
+#include <netinet/ip.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <libnetfilter_queue/libnetfilter_queue.h>
+
+#include "shape.h"
+#include "util.h"
+
+/* A packet held for its delay: its kernel id, and a copy when it must leave changed
+ * (corrupted) or twice (the duplicate, sent by us). */
+struct held
+{
+	double t_release;
+	uint64_t order; /* arrival order: ties leave first-in first-out */
+	uint32_t id;
+	bool is_dup;
+	unsigned char* data;
+	size_t len;
+};
+
+struct engine
+{
+	struct rp_shape shape;
+	struct rp_shape_state st;
+	struct nfq_q_handle* qh;
+	int raw; /* raw IP socket for duplicates */
+	FILE* log;
+	struct held* heap;
+	size_t n_heap, cap_heap;
+	uint64_t order;
+	uint64_t counts[4]; /* passed, dropped, duplicated, corrupted */
+};
+
+static volatile sig_atomic_t stopping;
+
+static void on_stop(int sig)
+{
+	stopping = 1;
+}
+
+/* ---- a binary heap on (t_release, order) ---- */
+
+static bool before(const struct held* a, const struct held* b)
+{
+	return a->t_release < b->t_release || (a->t_release == b->t_release && a->order < b->order);
+}
+
+static bool heap_push(struct engine* e, struct held h)
+{
+	size_t i;
+
+	if (e->n_heap == e->cap_heap)
+	{
+		size_t cap = e->cap_heap ? e->cap_heap * 2 : 1024;
+		struct held* p = realloc(e->heap, cap * sizeof(*p));
+		if (!p)
+			return false;
+		e->heap = p;
+		e->cap_heap = cap;
+	}
+	i = e->n_heap++;
+	e->heap[i] = h;
+	while (i > 0 && before(&e->heap[i], &e->heap[(i - 1) / 2]))
+	{
+		struct held t = e->heap[i];
+		e->heap[i] = e->heap[(i - 1) / 2];
+		e->heap[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+	return true;
+}
+
+static struct held heap_pop(struct engine* e)
+{
+	struct held top = e->heap[0];
+	size_t i = 0;
+
+	e->heap[0] = e->heap[--e->n_heap];
+	for (;;)
+	{
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < e->n_heap && before(&e->heap[l], &e->heap[m]))
+			m = l;
+		if (r < e->n_heap && before(&e->heap[r], &e->heap[m]))
+			m = r;
+		if (m == i)
+			break;
+		struct held t = e->heap[i];
+		e->heap[i] = e->heap[m];
+		e->heap[m] = t;
+		i = m;
+	}
+	return top;
+}
+
+/* ---- release ---- */
+
+static void send_copy(struct engine* e, const unsigned char* data, size_t len)
+{
+	struct sockaddr_in dst = { .sin_family = AF_INET };
+	const struct iphdr* ip = (const void*)data;
+
+	if (len < sizeof(*ip) || e->raw < 0)
+		return;
+	dst.sin_addr.s_addr = ip->daddr;
+	/* A locally sent packet takes OUTPUT, not FORWARD: it is not queued to us again. */
+	if (sendto(e->raw, data, len, 0, (struct sockaddr*)&dst, sizeof(dst)) < 0 && e->log)
+		fprintf(e->log, "# duplicate not sent: %s\n", strerror(errno));
+}
+
+static void release(struct engine* e, struct held* h)
+{
+	if (h->is_dup)
+		send_copy(e, h->data, h->len);
+	else
+		nfq_set_verdict(e->qh, h->id, NF_ACCEPT, h->data ? (uint32_t)h->len : 0, h->data);
+	free(h->data);
+}
+
+static void release_due(struct engine* e, double now)
+{
+	while (e->n_heap > 0 && e->heap[0].t_release <= now)
+	{
+		struct held h = heap_pop(e);
+		release(e, &h);
+	}
+}
+
+/* Called by libnetfilter_queue for each queued packet. */
+static int on_packet(struct nfq_q_handle* qh, struct nfgenmsg* msg, struct nfq_data* nfa,
+                     void* data)
+{
+	struct engine* e = data;
+	struct nfqnl_msg_packet_hdr* ph = nfq_get_msg_packet_hdr(nfa);
+	unsigned char* payload = NULL;
+	int len = nfq_get_payload(nfa, &payload);
+	uint32_t id = ph ? ntohl(ph->packet_id) : 0;
+	struct rp_fate f;
+	double now = rp_now_ms();
+	unsigned char* copy = NULL;
+
+	if (len < 0)
+		len = 0;
+	rp_shape_decide(&e->shape, &e->st, (size_t)len, &f);
+	if (e->log)
+		fprintf(e->log, "%llu %s%s%s %.3f\n", (unsigned long long)e->st.n,
+		        f.drop ? "drop" : "pass", f.duplicate ? "+dup" : "", f.corrupt ? "+corrupt" : "",
+		        f.drop ? 0.0 : f.delay_ms);
+	if (f.drop)
+	{
+		e->counts[1]++;
+		return nfq_set_verdict(qh, id, NF_DROP, 0, NULL);
+	}
+	e->counts[0]++;
+	if (f.corrupt && len > 0)
+	{
+		e->counts[3]++;
+		copy = malloc((size_t)len);
+		if (copy)
+		{
+			memcpy(copy, payload, (size_t)len);
+			copy[f.corrupt_bit / 8] ^= (unsigned char)(1u << (f.corrupt_bit % 8));
+		}
+	}
+	if (f.duplicate && len > 0)
+	{
+		struct held d = { .t_release = now + f.delay_ms, .order = e->order++, .is_dup = true,
+			              .data = malloc((size_t)len), .len = (size_t)len };
+		e->counts[2]++;
+		if (d.data)
+		{
+			memcpy(d.data, copy ? copy : payload, (size_t)len);
+			if (!heap_push(e, d))
+				free(d.data);
+		}
+	}
+	if (f.delay_ms <= 0 && (e->n_heap == 0 || e->heap[0].t_release > now))
+	{
+		int rc = nfq_set_verdict(qh, id, NF_ACCEPT, copy ? (uint32_t)len : 0, copy);
+		free(copy);
+		return rc;
+	}
+	{
+		struct held h = { .t_release = now + f.delay_ms, .order = e->order++, .id = id,
+			              .data = copy, .len = copy ? (size_t)len : 0 };
+		if (!heap_push(e, h))
+		{
+			free(copy);
+			return nfq_set_verdict(qh, id, NF_ACCEPT, 0, NULL);
+		}
+	}
+	return 0;
+}
+
+/* ---- main ---- */
+
+static int usage(FILE* f)
+{
+	fprintf(f, "usage: rdprepro shaper --queue N [--seed S] [--direction 0|1] [--log FILE]\n"
+	           "                       [--loss SPEC] [--delay SPEC] [--reorder P] [--duplicate P]\n"
+	           "                       [--corrupt P]\n"
+	           "  The lab's userspace link engine (started by run and linkcheck in the router\n"
+	           "  namespace). SPEC as in scenario files: --loss 5%%, --loss 'gemodel 1%% 10%% 70%% 0%%',\n"
+	           "  --delay '100ms 20ms normal'. Prints \"ready\" once it is bound to its queue.\n");
+	return f == stderr ? 2 : 0;
+}
+
+int rp_shaper_main(int argc, char** argv)
+{
+	static const struct option lo[] = {
+		{ "queue", required_argument, NULL, 'q' },     { "seed", required_argument, NULL, 's' },
+		{ "direction", required_argument, NULL, 'd' }, { "log", required_argument, NULL, 'l' },
+		{ "loss", required_argument, NULL, 'L' },      { "delay", required_argument, NULL, 'D' },
+		{ "reorder", required_argument, NULL, 'R' },   { "duplicate", required_argument, NULL, 'U' },
+		{ "corrupt", required_argument, NULL, 'C' },   { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct engine e = { .raw = -1 };
+	struct nfq_handle* h = NULL;
+	struct sigaction sa = { .sa_handler = on_stop };
+	long queue = -1, dir = 0;
+	unsigned long seed = 1;
+	const char* log_path = NULL;
+	char why[256];
+	char buf[0x10000 + 512] __attribute__((aligned));
+	int c, fd, ret = 1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1)
+	{
+		const char* key = NULL;
+		switch (c)
+		{
+			case 'q':
+				queue = strtol(optarg, NULL, 10);
+				break;
+			case 's':
+				seed = strtoul(optarg, NULL, 10);
+				break;
+			case 'd':
+				dir = strtol(optarg, NULL, 10);
+				break;
+			case 'l':
+				log_path = optarg;
+				break;
+			case 'L':
+				key = "loss";
+				break;
+			case 'D':
+				key = "delay";
+				break;
+			case 'R':
+				key = "reorder";
+				break;
+			case 'U':
+				key = "duplicate";
+				break;
+			case 'C':
+				key = "corrupt";
+				break;
+			case 'h':
+				return usage(stdout);
+			default:
+				return usage(stderr);
+		}
+		if (key && !rp_shape_parse(&e.shape, key, optarg, why, sizeof(why)))
+		{
+			fprintf(stderr, "rdprepro shaper: %s\n", why);
+			return 2;
+		}
+	}
+	if (queue < 0 || queue > 65535 || optind != argc)
+		return usage(stderr);
+	rp_shape_seed(&e.st, (uint32_t)seed, (int)dir);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	if (log_path && !(e.log = fopen(log_path, "w")))
+	{
+		fprintf(stderr, "rdprepro shaper: %s: %s\n", log_path, strerror(errno));
+		return 1;
+	}
+	if (e.shape.duplicate > 0)
+	{
+		int one = 1;
+		e.raw = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
+		if (e.raw >= 0)
+			setsockopt(e.raw, IPPROTO_IP, IP_HDRINCL, &one, sizeof(one));
+	}
+	h = nfq_open();
+	if (!h)
+	{
+		fprintf(stderr, "rdprepro shaper: nfq_open: %s\n", strerror(errno));
+		goto out;
+	}
+	e.qh = nfq_create_queue(h, (uint16_t)queue, on_packet, &e);
+	if (!e.qh)
+	{
+		fprintf(stderr, "rdprepro shaper: cannot bind queue %ld: %s\n", queue, strerror(errno));
+		goto out;
+	}
+	if (nfq_set_mode(e.qh, NFQNL_COPY_PACKET, 0xffff) < 0)
+	{
+		fprintf(stderr, "rdprepro shaper: nfq_set_mode: %s\n", strerror(errno));
+		goto out;
+	}
+	/* Room for every packet a delay holds: 65536 packets is seconds of a fast link. */
+	nfq_set_queue_maxlen(e.qh, 65536);
+	nfnl_rcvbufsiz(nfq_nfnlh(h), 16 << 20);
+	fd = nfq_fd(h);
+	printf("ready queue %ld\n", queue);
+	fflush(stdout);
+	while (!stopping)
+	{
+		double now = rp_now_ms();
+		int timeout = 200;
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		ssize_t n;
+
+		release_due(&e, now);
+		if (e.n_heap > 0)
+		{
+			double wait = e.heap[0].t_release - now;
+			timeout = wait < 0 ? 0 : (int)wait + (wait > (int)wait);
+			if (timeout > 200)
+				timeout = 200;
+		}
+		if (poll(&p, 1, timeout) <= 0)
+			continue;
+		/* Drain what is there: each recv is one netlink message of one packet. */
+		while ((n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+			nfq_handle_packet(h, buf, (int)n);
+		if (n < 0 && errno == ENOBUFS && e.log)
+			fprintf(e.log, "# ENOBUFS: the kernel dropped queue messages\n");
+	}
+	/* Let every held packet go: a stopping engine must not strand the lab's traffic. */
+	while (e.n_heap > 0)
+	{
+		struct held hd = heap_pop(&e);
+		release(&e, &hd);
+	}
+	ret = 0;
+out:
+	if (e.log)
+	{
+		fprintf(e.log, "# passed %llu dropped %llu duplicated %llu corrupted %llu\n",
+		        (unsigned long long)e.counts[0], (unsigned long long)e.counts[1],
+		        (unsigned long long)e.counts[2], (unsigned long long)e.counts[3]);
+		fclose(e.log);
+	}
+	if (e.qh)
+		nfq_destroy_queue(e.qh);
+	if (h)
+		nfq_close(h);
+	if (e.raw >= 0)
+		close(e.raw);
+	free(e.heap);
+	return ret;
+}
