@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 RDPREPRO = $(BUILD)/rdprepro
 
-.PHONY: all setup build scenarios check clean
+.PHONY: all setup build scenarios check bench clean
 
 all: build
 
@@ -20,6 +20,10 @@ scenarios: build
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Benchmarks (numbers, not pass/fail timing tests): the impairment engine's fidelity.
+bench: build
+	bench/fidelity.sh $(RDPREPRO)
 
 clean:
 	rm -rf $(BUILD)
