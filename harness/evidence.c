@@ -158,6 +158,10 @@ static json_object* tcp_to_json(const struct rp_tcpinfo* t)
 	add_int(o, "retransmits", t->retransmits);
 	add_int(o, "rtt_us", t->rtt_us);
 	add_int(o, "rttvar_us", t->rttvar_us);
+	add_int(o, "min_rtt_us", t->min_rtt_us);
+	add_int(o, "delivery_rate", (int64_t)t->delivery_rate);
+	add_int(o, "rcv_ooopack", t->rcv_ooopack);
+	add_int(o, "dsack_dups", t->dsack_dups);
 	add_int(o, "pmtu", t->pmtu);
 	add_int(o, "snd_mss", t->snd_mss);
 	add_int(o, "bytes_acked", (int64_t)t->bytes_acked);
@@ -378,6 +382,10 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 		get_u32(r, tcp, "retransmits", &a->tcp.retransmits);
 		get_u32(r, tcp, "rtt_us", &a->tcp.rtt_us);
 		get_u32(r, tcp, "rttvar_us", &a->tcp.rttvar_us);
+		get_u32(r, tcp, "min_rtt_us", &a->tcp.min_rtt_us);
+		get_u64(r, tcp, "delivery_rate", &a->tcp.delivery_rate);
+		get_u32(r, tcp, "rcv_ooopack", &a->tcp.rcv_ooopack);
+		get_u32(r, tcp, "dsack_dups", &a->tcp.dsack_dups);
 		get_u32(r, tcp, "pmtu", &a->tcp.pmtu);
 		get_u32(r, tcp, "snd_mss", &a->tcp.snd_mss);
 		get_u64(r, tcp, "bytes_acked", &a->tcp.bytes_acked);
@@ -511,9 +519,10 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 		fprintf(f, " (ms)\n");
 		if (a->tcp.valid)
 			fprintf(f,
-			        "%s  tcp: rtt %.2f ms (var %.2f), retransmits %u, pmtu %u, mss %u, "
-			        "acked %llu B, received %llu B\n",
-			        in, a->tcp.rtt_us / 1000.0, a->tcp.rttvar_us / 1000.0, a->tcp.retransmits,
+			        "%s  tcp: rtt %.2f ms (var %.2f, min %.2f), retransmits %u, out-of-order in %u, "
+			        "delivery %.1f kbit/s, pmtu %u, mss %u, acked %llu B, received %llu B\n",
+			        in, a->tcp.rtt_us / 1000.0, a->tcp.rttvar_us / 1000.0, a->tcp.min_rtt_us / 1000.0,
+			        a->tcp.retransmits, a->tcp.rcv_ooopack, a->tcp.delivery_rate * 8 / 1000.0,
 			        a->tcp.pmtu, a->tcp.snd_mss, (unsigned long long)a->tcp.bytes_acked,
 			        (unsigned long long)a->tcp.bytes_received);
 	}

@@ -53,6 +53,10 @@ struct rp_tcpinfo
 	uint32_t retransmits; /* tcpi_total_retrans */
 	uint32_t rtt_us;
 	uint32_t rttvar_us;
+	uint32_t min_rtt_us;     /* the path's own latency: the best RTT sample */
+	uint64_t delivery_rate;  /* bytes/s, the kernel's recent estimate: the path's bandwidth */
+	uint32_t rcv_ooopack;    /* out-of-order packets received: the server's packets lost */
+	uint32_t dsack_dups;
 	uint32_t pmtu;
 	uint32_t snd_mss;
 	uint64_t bytes_acked;

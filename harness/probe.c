@@ -158,6 +158,10 @@ static void note_socket(struct probe* p, struct rp_attempt* a)
 		a->tcp.retransmits = ti.tcpi_total_retrans;
 		a->tcp.rtt_us = ti.tcpi_rtt;
 		a->tcp.rttvar_us = ti.tcpi_rttvar;
+		a->tcp.min_rtt_us = ti.tcpi_min_rtt == ~0u ? 0 : ti.tcpi_min_rtt;
+		a->tcp.delivery_rate = ti.tcpi_delivery_rate;
+		a->tcp.rcv_ooopack = ti.tcpi_rcv_ooopack;
+		a->tcp.dsack_dups = ti.tcpi_dsack_dups;
 		a->tcp.pmtu = ti.tcpi_pmtu;
 		a->tcp.snd_mss = ti.tcpi_snd_mss;
 		a->tcp.bytes_acked = ti.tcpi_bytes_acked;

@@ -662,6 +662,9 @@ static char* report_text(const struct result* r)
 		char* s = rp_evidence_summary(&r->ev, "       ");
 		fprintf(f, "       verdict %s, because %s\n", rp_cause_name(r->verdict.cause),
 		        r->verdict.because);
+		if (r->verdict.runner_up != RP_CAUSE_COUNT)
+			fprintf(f, "       not ruled out: %s: %s\n", rp_cause_name(r->verdict.runner_up),
+			        r->verdict.unsure);
 		fputs(s ? s : "", f);
 		free(s);
 	}

@@ -309,8 +309,8 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 					     strcmp(unit, "gbit") != 0))
 						return fail_at(p, "rate: bad rate \"%s\" (e.g. 512kbit, 2mbit)", value);
 					v *= unit[0] == 'k' ? 1 : unit[0] == 'm' ? 1000 : 1000000;
-					if (v < 8 || v > 100000000)
-						return fail_at(p, "rate: \"%s\" is out of range (8kbit to 100gbit)", value);
+					if (v < 1 || v > 100000000)
+						return fail_at(p, "rate: \"%s\" is out of range (1kbit to 100gbit)", value);
 					p->sc->rate_kbit[d] = (uint32_t)v;
 				}
 				else if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))

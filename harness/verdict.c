@@ -50,6 +50,11 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define ERR_CONNECT_FAILED 0x00020006u     /* ERRCONNECT_CONNECT_FAILED */
 #define ERR_AUTH_FAILED 0x00020009u        /* ERRCONNECT_AUTHENTICATION_FAILED */
 #define ERR_LOGON_FAILURE 0x00020014u      /* ERRCONNECT_LOGON_FAILURE */
+#define ERR_TLS_FAILED 0x00020008u         /* ERRCONNECT_TLS_CONNECT_FAILED */
+#define ERR_TRANSPORT_FAILED 0x0002000Du   /* ERRCONNECT_CONNECT_TRANSPORT_FAILED */
+#define ERR_ACTIVATION_TIMEOUT 0x0002001Cu /* ERRCONNECT_ACTIVATION_TIMEOUT */
+#define ERRNO_ETIMEDOUT 110                /* TCP_USER_TIMEOUT, from /timeout:N */
+#define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
 #define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
 
 /* An attempt whose TCP handshake never completed. */
@@ -71,10 +76,27 @@ static double attempt_ms(const struct rp_attempt* a)
 struct rule
 {
 	enum rp_cause cause;
-	bool (*match)(const struct rp_evidence* ev, char* why, size_t n);
+	bool (*match)(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v);
 };
 
-static bool is_connected(const struct rp_evidence* ev, char* why, size_t n)
+/* The attempt that got furthest (the last one on ties): its counters tell the story. */
+static const struct rp_attempt* furthest_attempt(const struct rp_evidence* ev)
+{
+	const struct rp_attempt* best = NULL;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (!best || ev->attempts[i].furthest >= best->furthest)
+			best = &ev->attempts[i];
+	return best;
+}
+
+/* A failure by waiting: FreeRDP's activation timeout, TCP_USER_TIMEOUT, or our watchdog. */
+static bool timed_out(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	return ev->last_error == ERR_ACTIVATION_TIMEOUT || ev->watchdog_fired ||
+	       (ev->last_error == ERR_TRANSPORT_FAILED && a && a->sock_errno == ERRNO_ETIMEDOUT);
+}
+
+static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* Active after finalization (MS-RDPBCGR 1.3.1.1), and no error while the probe held it. */
 	if (!rp_evidence_active(ev) || ev->last_error || ev->error_info)
@@ -83,7 +105,7 @@ static bool is_connected(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
-static bool is_denied(const struct rp_evidence* ev, char* why, size_t n)
+static bool is_denied(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* The server said so: a Set Error Info PDU with ERRINFO_SERVER_DENIED_CONNECTION. */
 	if (ev->error_info != ERRINFO_DENIED)
@@ -93,7 +115,7 @@ static bool is_denied(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
-static bool is_bad_credentials(const struct rp_evidence* ev, char* why, size_t n)
+static bool is_bad_credentials(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* NLA ran (CredSSP) and FreeRDP reports an authentication or logon failure; the
 	 * connection got no further than NLA. */
@@ -105,7 +127,7 @@ static bool is_bad_credentials(const struct rp_evidence* ev, char* why, size_t n
 	return true;
 }
 
-static bool is_port_closed(const struct rp_evidence* ev, char* why, size_t n)
+static bool is_port_closed(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* Refused: the SYN was answered with a RST, so TCP never came up, nothing was received,
 	 * and each attempt failed within a second (no timeout was waited for). */
@@ -124,7 +146,7 @@ static bool is_port_closed(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
-static bool is_port_filtered(const struct rp_evidence* ev, char* why, size_t n)
+static bool is_port_filtered(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* Filtered: the SYN went unanswered until the connect timeout (CONNECT_FAILED, no
 	 * handshake, the attempt lasted at least a second). */
@@ -138,6 +160,66 @@ static bool is_port_filtered(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
+static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
+                             struct rp_verdict* v)
+{
+	/* PMTUD black hole (RFC 2923): the client's small packets pass (its TLS ClientHello is
+	 * acknowledged) but the server's full-size TLS flight never arrives, and after seconds the
+	 * server gives up and closes (a hung server would not close; the watchdog would fire). */
+	const struct rp_attempt* a = furthest_attempt(ev);
+	double ms = a ? attempt_ms(a) : -1;
+
+	if (!a || a->furthest != RP_PHASE_TLS || a->t_established_ms < 0 || ev->watchdog_fired ||
+	    (ev->last_error != ERR_TLS_FAILED && ev->last_error != ERR_TRANSPORT_FAILED) ||
+	    !a->tcp.valid || a->tcp.bytes_received >= 100 || a->tcp.bytes_acked < 100 || ms < 5000)
+		return false;
+	snprintf(why, n,
+	         "TLS started, the client's %llu bytes were acknowledged, but only %llu bytes came "
+	         "back in %.1f s, then the server closed: its full-size packets were lost",
+	         (unsigned long long)a->tcp.bytes_acked, (unsigned long long)a->tcp.bytes_received,
+	         ms / 1000.0);
+	return true;
+}
+
+static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
+                            struct rp_verdict* v)
+{
+	/* The best RTT sample is the path's own latency (RFC 6298 samples; Linux's min_rtt):
+	 * a handshake that timed out on a path this slow timed out because of it. */
+	const struct rp_attempt* a = furthest_attempt(ev);
+
+	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
+	    a->tcp.min_rtt_us < SLOW_PATH_US)
+		return false;
+	snprintf(why, n, "timed out in phase %s on a path whose best RTT was %.0f ms (retransmits %u)",
+	         rp_phase_name(a->furthest), a->tcp.min_rtt_us / 1000.0, a->tcp.retransmits);
+	return true;
+}
+
+static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
+                           struct rp_verdict* v)
+{
+	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
+	const struct rp_attempt* a = furthest_attempt(ev);
+
+	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
+	    a->tcp.min_rtt_us >= SLOW_PATH_US || a->tcp.bytes_received == 0 ||
+	    a->tcp.retransmits + a->tcp.rcv_ooopack < 3)
+		return false;
+	snprintf(why, n,
+	         "timed out in phase %s after %u retransmissions and %u out-of-order arrivals, on a "
+	         "path whose best RTT was %.2f ms",
+	         rp_phase_name(a->furthest), a->tcp.retransmits, a->tcp.rcv_ooopack,
+	         a->tcp.min_rtt_us / 1000.0);
+	/* A narrow link makes ACKs wait behind data and the client retransmit early: from TCP's
+	 * counters over a few kilobytes, the two look alike. */
+	v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
+	snprintf(v->unsure, sizeof(v->unsure),
+	         "too little bandwidth gives the same counters over a handshake of a few kB; a path "
+	         "probe (RTT of small vs large packets) would tell them apart");
+	return true;
+}
+
 /* One row per rule, most specific first; the first that matches decides. */
 static const struct rule rules[] = {
 	{ RP_CAUSE_SERVER_DENIED, is_denied },
@@ -145,14 +227,18 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials },
 	{ RP_CAUSE_PORT_CLOSED, is_port_closed },
 	{ RP_CAUSE_PORT_FILTERED, is_port_filtered },
+	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole },
+	{ RP_CAUSE_HIGH_LATENCY, is_high_latency },
+	{ RP_CAUSE_PACKET_LOSS, is_packet_loss },
 };
 
 void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 {
 	memset(v, 0, sizeof(*v));
+	v->runner_up = RP_CAUSE_COUNT;
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 	{
-		if (rules[i].match(ev, v->because, sizeof(v->because)))
+		if (rules[i].match(ev, v->because, sizeof(v->because), v))
 		{
 			v->cause = rules[i].cause;
 			return;

@@ -38,6 +38,10 @@ struct rp_verdict
 {
 	enum rp_cause cause;
 	char because[256]; /* the evidence that decided it */
+	/* A cause the evidence could not rule out, or RP_CAUSE_COUNT: the verdict says both
+	 * rather than guess. */
+	enum rp_cause runner_up;
+	char unsure[256]; /* why the runner-up stays, and what would settle it */
 };
 
 /* A pure function of the record: never of the scenario's name or expectation. */

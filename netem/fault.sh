@@ -86,9 +86,10 @@ fault_rate() {
 	case "$kbit" in
 	'' | *[!0-9]*) die "bad rate \"$kbit\"" ;;
 	esac
-	# The bucket holds 10 ms of the rate, at least 2 full frames; 1 s of queue before drops.
+	# The bucket holds 10 ms of the rate, and at least one full frame (tbf needs that);
+	# 1 s of queue before drops.
 	burst=$((kbit * 1000 / 8 / 100))
-	[ "$burst" -ge 3028 ] || burst=3028
+	[ "$burst" -ge 1600 ] || burst=1600
 	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" root tbf rate "${kbit}kbit" burst "$burst" latency 1s
 }
 

@@ -108,6 +108,9 @@ static void fill(struct rp_evidence* ev)
 	a->tcp.valid = true;
 	a->tcp.retransmits = 7;
 	a->tcp.rtt_us = 1234;
+	a->tcp.min_rtt_us = 99;
+	a->tcp.delivery_rate = 5000000000ULL;
+	a->tcp.rcv_ooopack = 3;
 	a->tcp.pmtu = 1500;
 	a->tcp.bytes_acked = 4000000000ULL; /* past 32 bits */
 	a = rp_evidence_begin_attempt(ev, 9001);
@@ -138,6 +141,9 @@ START_TEST(test_json_round_trip)
 	ck_assert_int_eq(back.attempts[0].sock_errno, 110);
 	ck_assert_int_eq(back.attempts[0].tcp.retransmits, 7);
 	ck_assert(back.attempts[0].tcp.bytes_acked == 4000000000ULL);
+	ck_assert(back.attempts[0].tcp.delivery_rate == 5000000000ULL);
+	ck_assert_int_eq(back.attempts[0].tcp.min_rtt_us, 99);
+	ck_assert_int_eq(back.attempts[0].tcp.rcv_ooopack, 3);
 	ck_assert_double_eq_tol(back.attempts[0].t_phase_ms[RP_PHASE_TLS], 7.25, 1e-9);
 	ck_assert_double_eq(back.attempts[0].t_phase_ms[RP_PHASE_MCS], -1);
 	ck_assert_int_eq(back.attempts[0].n_events, 3);
