@@ -160,10 +160,13 @@ static int usage(FILE* f)
 	        "usage: rdprepro linkcheck [--loss SPEC] [--delay SPEC] [--reorder P] [--duplicate P]\n"
 	        "                          [--corrupt P] [--rate R] [--engine] [--backend B]\n"
 	        "                          [--count N] [--interval-us U] [--bulk S] [--seed N] [-v]\n"
+	        "                          [--mtu N --icmp blocked|allowed]\n"
 	        "  Shapes the lab's client-to-server link as a scenario's [link to-server] would,\n"
 	        "  sends N timestamped UDP probes (and, with --rate, a TCP bulk flow for S seconds)\n"
 	        "  between the namespaces, and compares what the link did with what was asked.\n"
 	        "  --engine runs the userspace engine even with nothing to shape (its own cost).\n"
+	        "  --mtu also sends DF datagrams of 1400 bytes from the server to the client and\n"
+	        "  reads the path MTU the server learns (PMTUD works, or is a black hole).\n"
 	        "exit: 0 every measure within its tolerance, 1 one is not, 2 usage.\n");
 	return f == stderr ? 2 : 0;
 }
@@ -187,6 +190,7 @@ int rp_linkcheck_main(int argc, char** argv)
 		{ "engine", no_argument, NULL, 'e' },          { "backend", required_argument, NULL, 'b' },
 		{ "count", required_argument, NULL, 'n' },     { "interval-us", required_argument, NULL, 'i' },
 		{ "bulk", required_argument, NULL, 'B' },      { "seed", required_argument, NULL, 's' },
+		{ "mtu", required_argument, NULL, 'm' },       { "icmp", required_argument, NULL, 'I' },
 		{ "verbose", no_argument, NULL, 'v' },         { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -240,6 +244,24 @@ int rp_linkcheck_main(int argc, char** argv)
 			}
 			case 'e':
 				force_engine = true;
+				break;
+			case 'm':
+				sc.mtu = (uint32_t)strtoul(optarg, NULL, 10);
+				if (sc.mtu < 576 || sc.mtu > 1500)
+				{
+					fprintf(stderr, "rdprepro linkcheck: --mtu: %s is out of range (576 to 1500)\n",
+					        optarg);
+					return 2;
+				}
+				break;
+			case 'I':
+				if (strcmp(optarg, "blocked") != 0 && strcmp(optarg, "allowed") != 0)
+				{
+					fprintf(stderr, "rdprepro linkcheck: --icmp: what is \"%s\"? (blocked, allowed)\n",
+					        optarg);
+					return 2;
+				}
+				sc.icmp_blocked = strcmp(optarg, "blocked") == 0;
 				break;
 			case 'b':
 				backend = optarg;
@@ -397,6 +419,8 @@ int rp_linkcheck_main(int argc, char** argv)
 				double pb = s->ge_p / (s->ge_p + s->ge_r);
 				asked_loss = 100 * (pb * s->ge_bad_loss + (1 - pb) * s->ge_good_loss);
 			}
+			/* A flipped bit fails the IP or UDP checksum: the receiver's kernel drops it. */
+			asked_loss += (100 - asked_loss) * s->corrupt;
 			double med = got ? d[got / 2] : -1;
 			double sd = sqrt(var);
 			/* The spread each distribution gives for a jitter j (shape.c). */
@@ -432,7 +456,44 @@ int rp_linkcheck_main(int argc, char** argv)
 		free(d);
 	}
 
-	/* 2. A TCP bulk flow for the rate, or for the engine's throughput. */
+	/* 2. PMTUD: full-size DF datagrams from the server, as its TLS flight would be. */
+	if (sc.mtu)
+	{
+		int srv = socket_in(lab.ns_server, SOCK_DGRAM);
+		int cli = socket_in(lab.ns_client, SOCK_DGRAM);
+		int pmtu = IP_PMTUDISC_DO, mtu = 0, delivered = 0;
+		socklen_t len = sizeof(mtu);
+		struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(UDP_PORT + 2) };
+		char big[1400];
+		memset(big, 0x42, sizeof(big));
+		inet_pton(AF_INET, RP_LAB_CLIENT_ADDR, &a.sin_addr);
+		if (srv < 0 || cli < 0 || bind(cli, (struct sockaddr*)&a, sizeof(a)) != 0 ||
+		    setsockopt(srv, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof(pmtu)) != 0 ||
+		    connect(srv, (struct sockaddr*)&a, sizeof(a)) != 0)
+		{
+			fprintf(stderr, "rdprepro linkcheck: pmtud sockets: %s\n", strerror(errno));
+			goto out;
+		}
+		/* Five tries 100 ms apart: the ICMP, if it comes, arrives within one RTT. */
+		for (int i = 0; i < 5; i++)
+		{
+			struct pollfd p = { .fd = cli, .events = POLLIN };
+			send(srv, big, sizeof(big), 0);
+			if (poll(&p, 1, 100) > 0 && recv(cli, big, sizeof(big), MSG_DONTWAIT) > 0)
+				delivered++;
+		}
+		getsockopt(srv, IPPROTO_IP, IP_MTU, &mtu, &len);
+		printf("\npmtud: 5 DF datagrams of 1400 B from the server: %d delivered, the server's "
+		       "path MTU is now %d\n",
+		       delivered, mtu);
+		/* With ICMP allowed the server learns the lower MTU; blocked, it never does. */
+		ok &= row("server's path MTU", sc.icmp_blocked ? 1500 : sc.mtu, mtu, 0, "B", "exact");
+		ok &= row("1400 B DF delivered", 0, delivered, 0, "", "exact");
+		close(srv);
+		close(cli);
+	}
+
+	/* 3. A TCP bulk flow for the rate, or for the engine's throughput. */
 	if (sc.rate_kbit[0] || force_engine)
 	{
 		pthread_t sink;

@@ -1,0 +1,174 @@
+/* check_verdict.c: each classifier rule with records that must and must not trigger it.
+ * The records are shaped after what the lab's runs produced (results/<scenario>/evidence.json). */
+#include <check.h>
+#include <string.h>
+
+#include "check_util.h"
+#include "verdict.h"
+
+/* An attempt from t0 to t1 that reached `furthest`, TCP established unless `est` < 0. */
+static struct rp_attempt* attempt(struct rp_evidence* ev, double t0, double t1, enum rp_phase furthest,
+                                  double est)
+{
+	struct rp_attempt* a = rp_evidence_begin_attempt(ev, t0);
+	rp_evidence_mark(ev, t0, RP_PHASE_TCP, "tcp-connect");
+	for (int p = RP_PHASE_X224; p <= (int)furthest; p++)
+		rp_evidence_mark(ev, t0 + p, (enum rp_phase)p, "x");
+	a->t_established_ms = est;
+	a->t_end_ms = t1;
+	a->tcp.valid = true;
+	return a;
+}
+
+static enum rp_cause classify(const struct rp_evidence* ev, struct rp_verdict* v)
+{
+	rp_classify(ev, v);
+	return v->cause;
+}
+
+static struct rp_evidence ev;
+static struct rp_verdict v;
+
+static void setup(void)
+{
+	rp_evidence_init(&ev);
+	ev.hold_ms = 500;
+}
+
+START_TEST(test_connected)
+{
+	attempt(&ev, 0, 600, RP_PHASE_ACTIVE, 1);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_CONNECTED);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_COUNT);
+	ev.last_error = 0x0002001C; /* an error after active: not a clean connection */
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_CONNECTED);
+}
+END_TEST
+
+START_TEST(test_denied_vs_plain_close)
+{
+	attempt(&ev, 0, 100, RP_PHASE_ACTIVE, 1);
+	ev.last_error = 0x00010007;
+	ev.error_info = 0x7;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_DENIED);
+	ck_assert(strstr(v.because, "errorInfo 0x7") != NULL);
+	/* A bare close reaches the client as errorInfo 0xC (LOGOFF_BY_USER): no denial. */
+	ev.last_error = 0x0001000C;
+	ev.error_info = 0xC;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_SERVER_DENIED);
+}
+END_TEST
+
+START_TEST(test_bad_credentials)
+{
+	attempt(&ev, 0, 80, RP_PHASE_NLA, 1);
+	ev.last_error = 0x00020009;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_BAD_CREDENTIALS);
+	ev.last_error = 0x00020014; /* LOGON_FAILURE */
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_BAD_CREDENTIALS);
+	/* Past NLA, an authentication error is something else. */
+	setup();
+	attempt(&ev, 0, 80, RP_PHASE_MCS, 1);
+	ev.last_error = 0x00020009;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_BAD_CREDENTIALS);
+}
+END_TEST
+
+START_TEST(test_port_closed_vs_filtered)
+{
+	/* Refused: two quick attempts, never established, nothing received. */
+	attempt(&ev, 0, 12, RP_PHASE_X224, -1);
+	attempt(&ev, 13, 26, RP_PHASE_X224, -1);
+	ev.last_error = 0x0002000D;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PORT_CLOSED);
+	/* Filtered: one attempt that waited 3 s for a SYN-ACK. */
+	setup();
+	attempt(&ev, 0, 3010, RP_PHASE_TCP, -1);
+	ev.last_error = 0x00020006;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PORT_FILTERED);
+	/* Established connections are neither. */
+	setup();
+	attempt(&ev, 0, 3010, RP_PHASE_X224, 1);
+	ev.last_error = 0x00020006;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PORT_FILTERED);
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PORT_CLOSED);
+}
+END_TEST
+
+START_TEST(test_mtu_blackhole)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 10300, RP_PHASE_TLS, 1);
+	a->tcp.bytes_acked = 359;
+	a->tcp.bytes_received = 19;
+	ev.last_error = 0x00020008;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	/* The server's flight arrived: not a black hole. */
+	a->tcp.bytes_received = 2500;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	/* The server never gave up, the watchdog ended it: not this rule (a hung server). */
+	a->tcp.bytes_received = 19;
+	ev.watchdog_fired = true;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	/* A quick TLS failure is a reset or a rejected certificate, not a black hole. */
+	ev.watchdog_fired = false;
+	a->t_end_ms = 300;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+}
+END_TEST
+
+START_TEST(test_latency_vs_loss)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 11000, RP_PHASE_MCS, 1);
+	a->tcp.min_rtt_us = 2001000;
+	a->tcp.retransmits = 1;
+	a->tcp.bytes_received = 2047;
+	ev.last_error = 0x0002001C;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_HIGH_LATENCY);
+	/* A fast path with retransmissions: loss, with low bandwidth not ruled out. */
+	a->tcp.min_rtt_us = 1800;
+	a->tcp.retransmits = 5;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_LOW_BANDWIDTH);
+	ck_assert(v.unsure[0] != '\0');
+	/* A fast path without retransmissions: neither; the classifier does not guess. */
+	a->tcp.retransmits = 0;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
+	/* Not a timeout: neither rule applies. */
+	a->tcp.retransmits = 5;
+	ev.last_error = 0x00020008;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+}
+END_TEST
+
+START_TEST(test_empty_record_is_undetermined)
+{
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
+	ck_assert(strstr(v.because, "no rule matched") != NULL);
+}
+END_TEST
+
+START_TEST(test_cause_names)
+{
+	for (int i = 0; i < RP_CAUSE_COUNT; i++)
+		ck_assert_int_eq(rp_cause_from_name(rp_cause_name((enum rp_cause)i)), i);
+	ck_assert_int_eq(rp_cause_from_name("conected"), RP_CAUSE_COUNT);
+}
+END_TEST
+
+int main(void)
+{
+	Suite* s = suite_create("verdict");
+	TCase* tc = tcase_create("rules");
+
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_connected);
+	tcase_add_test(tc, test_denied_vs_plain_close);
+	tcase_add_test(tc, test_bad_credentials);
+	tcase_add_test(tc, test_port_closed_vs_filtered);
+	tcase_add_test(tc, test_mtu_blackhole);
+	tcase_add_test(tc, test_latency_vs_loss);
+	tcase_add_test(tc, test_empty_record_is_undetermined);
+	tcase_add_test(tc, test_cause_names);
+	suite_add_tcase(s, tc);
+	return rp_check_run(s);
+}

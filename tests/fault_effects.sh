@@ -1,0 +1,38 @@
+#!/bin/bash
+# fault_effects.sh: every link fault measured on real traffic between the lab's namespaces
+# (rdprepro linkcheck), with short probe runs; bench/fidelity.sh holds the long ones.
+#
+# Usage: fault_effects.sh RDPREPRO     (exit 77: skipped, not root)
+set -eu
+
+RDPREPRO=$1
+if [ "$(id -u)" != 0 ]; then
+	echo "[SKIP] fault_effects: needs root (network namespaces)"
+	exit 77
+fi
+passes=0
+fails=0
+
+check() {
+	local title=$1 out
+	shift
+	if out=$("$RDPREPRO" linkcheck "$@" 2>&1); then
+		passes=$((passes + 1))
+		printf '[ OK ] %s\n' "$title"
+	else
+		fails=$((fails + 1))
+		printf '[FAIL] %s\n%s\n' "$title" "$out"
+	fi
+}
+
+check "random loss 10%" --loss 10% --count 5000 --interval-us 100
+check "bursty loss (gemodel)" --loss "gemodel 2% 20% 80% 0%" --count 5000 --interval-us 100
+check "delay 20 ms, jitter 5 ms normal" --delay "20ms 5ms normal" --count 3000
+check "duplication 5%" --duplicate 5% --count 3000
+check "reordering 25%" --delay 20ms --reorder 25% --count 3000
+check "corruption 10% (the receiver's checksums drop them: seen as loss)" --corrupt 10% --count 5000 --interval-us 100
+check "rate 1 mbit/s" --rate 1mbit --count 500 --bulk 2
+check "MTU 1200, ICMP blocked: a PMTUD black hole" --mtu 1200 --icmp blocked --count 200
+check "MTU 1200, ICMP allowed: PMTUD works" --mtu 1200 --icmp allowed --count 200
+printf '%d passed, %d failed\n' "$passes" "$fails"
+[ "$fails" = 0 ]
