@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -297,7 +298,8 @@ static bool start_capture(const struct rp_lab* lab, const char* dev, const char*
 /* Starts the userspace engine for one direction in the router namespace and waits for its
  * "ready" (it is bound to its queue) before any packet is queued to it. */
 static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab, int dir,
-                         const char* resdir, pid_t* pid, struct rp_err* err)
+                         const char* resdir, const char* const* extra, pid_t* pid,
+                         struct rp_err* err)
 {
 	static const char* const names[2] = { "to-server", "to-client" };
 	char queue[8], direction[8], seed[16], log[4096], buf[512], line[128] = "";
@@ -313,6 +315,8 @@ static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab,
 	snprintf(seed, sizeof(seed), "%u", sc->seed);
 	snprintf(log, sizeof(log), "%s/engine-%s.log", resdir, names[dir]);
 	ac += rp_shape_engine_args(&sc->link[dir], argv + ac, buf, sizeof(buf));
+	for (int i = 0; extra && extra[i] && ac < 31; i++)
+		argv[ac++] = extra[i];
 	argv[ac] = NULL;
 	if (pipe2(out, O_CLOEXEC) != 0)
 		return rp_fail(err, "pipe: %s", strerror(errno));
@@ -393,13 +397,45 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 		if (!netem && strcmp(backend, "netem") == 0)
 			return rp_fail(err, "backend netem asked for, and this kernel has no sch_netem");
 	}
+	if (sc->nat_timeout_ms)
+	{
+		char secs[16];
+		const char* w[] = { "nat", secs, sc->nat_reset ? "reset" : "drop", NULL };
+		snprintf(secs, sizeof(secs), "%u", (sc->nat_timeout_ms + 999) / 1000);
+		if (!rp_lab_fault(lab, w, verbose, err))
+			return false;
+		len += (size_t)snprintf(how + len, how_size - len,
+		                        "a middlebox forgets connections idle %s s, then %s; ", secs,
+		                        sc->nat_reset ? "resets" : "drops");
+	}
 	for (int d = 0; d < 2; d++)
 	{
 		char kbit[16], words[256];
-		if (rp_shape_needs_engine(&sc->link[d]) || (force_engine && d == 0))
+		/* The reset fault is the engine's: both directions, so that whichever side sends
+		 * first after the moment is reset; a byte count is the server's bytes (to-client). */
+		const char* extra[5] = { NULL };
+		char bytes[16];
+		bool resets = sc->reset.when && (sc->reset.when != RP_WHEN_BYTES || d == 1);
+		if (resets)
+		{
+			/* to-server (d 0): destination server, source client; to-client (d 1): the reverse. */
+			bool dst_is_client = d == 1;
+			const char* mode = sc->reset_to == RP_RESET_BOTH ? "both"
+			                   : (sc->reset_to == RP_RESET_CLIENT) == dst_is_client ? "destination"
+			                                                                     : "source";
+			extra[0] = "--reset";
+			extra[1] = mode;
+			if (sc->reset.when == RP_WHEN_BYTES)
+			{
+				snprintf(bytes, sizeof(bytes), "%u", sc->reset.bytes);
+				extra[2] = "--reset-after-bytes";
+				extra[3] = bytes;
+			}
+		}
+		if (rp_shape_needs_engine(&sc->link[d]) || (force_engine && d == 0) || resets)
 		{
 			rp_shape_netem_args(&sc->link[d], sc->seed, false, words, sizeof(words));
-			if (netem)
+			if (netem && !resets)
 			{
 				const char* w[32] = { "netem", names[d] };
 				int k = 2;
@@ -417,14 +453,16 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 				char q[8];
 				const char* w[] = { "queue", names[d], q, NULL };
 				snprintf(q, sizeof(q), "%d", d);
-				if (!start_engine(sc, lab, d, resdir, &engines[d], err))
+				if (!start_engine(sc, lab, d, resdir, resets ? extra : NULL, &engines[d], err))
 					return false;
 				rp_defer(rp_undo_stop, &engines[d], "engine");
 				if (!rp_lab_fault(lab, w, verbose, err))
 					return false;
 			}
-			len += (size_t)snprintf(how + len, how_size - len, "%s: %s by %s; ",
-			                        names[d], words, netem ? "netem" : "the userspace engine");
+			len += (size_t)snprintf(how + len, how_size - len, "%s: %s%s%s by %s; ", names[d],
+			                        words, words[0] && resets ? ", " : "",
+			                        resets ? "armed to reset" : "",
+			                        netem && !resets ? "netem" : "the userspace engine");
 		}
 		if (sc->rate_kbit[d])
 		{
@@ -443,6 +481,88 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 	return true;
 }
 
+/* The timed fault of one run: a reset (signals to the engines) or a drop (nft), fired at
+ * the server's hold or at a time after the probe started, and a drop's end. */
+struct fault_clock
+{
+	const struct rp_scenario* sc;
+	const struct rp_lab* lab;
+	pid_t* engines;
+	bool verbose;
+	double t0;
+	int srv_in;
+	struct result* r;
+	bool fired;         /* fired at least once (a time trigger fires once) */
+	double drop_off_at; /* 0: none pending */
+	char error[300];
+};
+
+static void fault_clock_fire(struct fault_clock* fc, const char* why)
+{
+	struct rp_err err = { "" };
+	double at = rp_now_ms() - fc->t0;
+	size_t len = strlen(fc->r->link);
+
+	if (fc->sc->reset.when)
+	{
+		/* Each hold is a connection reaching the phase: every one is reset (the engines
+		 * reset each connection once). */
+		for (int d = 0; d < 2; d++)
+			if (fc->engines[d] > 0)
+				kill(fc->engines[d], SIGUSR1);
+		snprintf(fc->r->link + len, sizeof(fc->r->link) - len, "%sreset armed at +%.0f ms (%s)",
+		         len ? "; " : "", at, why);
+	}
+	else if (fc->sc->drop.when && !fc->fired)
+	{
+		const char* w[] = { "drop", "on", NULL };
+		if (!rp_lab_fault(fc->lab, w, fc->verbose, &err))
+			rp_strlcpy(fc->error, err.msg, sizeof(fc->error));
+		if (fc->sc->drop_for_ms)
+			fc->drop_off_at = rp_now_ms() + fc->sc->drop_for_ms;
+		snprintf(fc->r->link + len, sizeof(fc->r->link) - len,
+		         "%sall traffic dropped from +%.0f ms (%s)%s", len ? "; " : "", at, why,
+		         fc->sc->drop_for_ms ? "" : " for good");
+	}
+	fc->fired = true;
+	/* Let a holding server go on: the fault is in place. */
+	if (fc->srv_in >= 0 && write(fc->srv_in, "go\n", 3) != 3)
+		rp_strlcpy(fc->error, "cannot release the held server", sizeof(fc->error));
+}
+
+/* When the loop must wake next for the fault clock (absolute ms), at most `until`. */
+static double fault_clock_next(const struct fault_clock* fc, double until)
+{
+	const struct rp_trigger* t = fc->sc->reset.when ? &fc->sc->reset : &fc->sc->drop;
+	double next = until;
+
+	if (!fc->fired && t->when == RP_WHEN_TIME && fc->t0 + t->at_ms < next)
+		next = fc->t0 + t->at_ms;
+	if (fc->drop_off_at > 0 && fc->drop_off_at < next)
+		next = fc->drop_off_at;
+	return next;
+}
+
+static void fault_clock_tick(struct fault_clock* fc)
+{
+	const struct rp_trigger* t = fc->sc->reset.when ? &fc->sc->reset : &fc->sc->drop;
+	double now = rp_now_ms();
+
+	if (!fc->fired && t->when == RP_WHEN_TIME && now >= fc->t0 + t->at_ms)
+		fault_clock_fire(fc, "time");
+	if (fc->drop_off_at > 0 && now >= fc->drop_off_at)
+	{
+		struct rp_err err = { "" };
+		const char* w[] = { "drop", "off", NULL };
+		size_t len = strlen(fc->r->link);
+		fc->drop_off_at = 0;
+		if (!rp_lab_fault(fc->lab, w, fc->verbose, &err))
+			rp_strlcpy(fc->error, err.msg, sizeof(fc->error));
+		snprintf(fc->r->link + len, sizeof(fc->r->link) - len, ", flowing again at +%.0f ms",
+		         now - fc->t0);
+	}
+}
+
 static void run_scenario(const struct rp_scenario* sc, const char* resdir,
                          const struct run_opts* o, struct result* r)
 {
@@ -457,6 +577,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	char args[sizeof(sc->client_args)];
 	pid_t server = 0, probe = 0;
 	int srv_out[2] = { -1, -1 };
+	int srv_in[2] = { -1, -1 };
 	int log_fd = -1, plog_fd = -1, pout_fd = -1;
 	unsigned short rnd = 0;
 	double t0 = rp_now_ms();
@@ -517,13 +638,41 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	snprintf(path, sizeof(path), "%s/server.log", resdir);
 	log_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	rp_defer(undo_close, &log_fd, "server log");
+	/* A fault armed on a phase holds the server there until the runner says "go". */
+	if (pipe2(srv_in, O_CLOEXEC) != 0)
 	{
-		const char* argv[] = { self_exe, "server", "--addr", RP_LAB_SERVER_ADDR, "--port",
-			                   RDP_PORT, "--cert", creds.cert, "--key", creds.key, "--sam",
-			                   creds.sam, "--behaviour", rp_behaviour_name(sc->behaviour), NULL };
-		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_server, .fd_stdin = -1,
+		rp_fail(&err, "pipe: %s", strerror(errno));
+		goto error;
+	}
+	rp_defer(undo_close, &srv_in[1], "server stdin");
+	{
+		const char* argv[24] = { self_exe, "server", "--addr", RP_LAB_SERVER_ADDR, "--port",
+			                     RDP_PORT, "--cert", creds.cert, "--key", creds.key, "--sam",
+			                     creds.sam, "--behaviour", rp_behaviour_name(sc->behaviour) };
+		int ac = 14;
+		char pause_ms[16];
+		const struct rp_trigger* t = sc->reset.when ? &sc->reset : &sc->drop;
+		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_server, .fd_stdin = srv_in[0],
 			                   .fd_stdout = srv_out[1], .fd_stderr = log_fd };
-		if (!rp_proc_spawn(&sp, &server, &err))
+		bool ok;
+		if (t->when == RP_WHEN_PHASE)
+		{
+			argv[ac++] = "--hold-at";
+			argv[ac++] = rp_phase_name((enum rp_phase)t->phase);
+		}
+		if (sc->pause_phase >= 0)
+		{
+			snprintf(pause_ms, sizeof(pause_ms), "%u", sc->pause_ms);
+			argv[ac++] = "--pause-at";
+			argv[ac++] = rp_phase_name((enum rp_phase)sc->pause_phase);
+			argv[ac++] = "--pause-ms";
+			argv[ac++] = pause_ms;
+		}
+		argv[ac] = NULL;
+		ok = rp_proc_spawn(&sp, &server, &err);
+		close(srv_in[0]);
+		srv_in[0] = -1;
+		if (!ok)
 			goto error;
 		rp_defer(rp_undo_stop, &server, "server");
 	}
@@ -566,16 +715,51 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		if (!rp_proc_spawn(&sp, &probe, &err))
 			goto error;
 		rp_defer(rp_undo_stop, &probe, "probe");
-		/* The probe's watchdog ends it at its deadline; this bound is the backstop. */
+		/* The probe's watchdog ends it at its deadline; this bound is the backstop. Meanwhile
+		 * the timed fault fires: on the server's "hold" report, or at its time. */
 		{
-			double until = rp_now_ms() + sc->deadline_ms + sc->hold_ms + PROBE_GRACE_MS;
+			double t0 = rp_now_ms();
+			double until = t0 + sc->deadline_ms + sc->hold_ms + PROBE_GRACE_MS;
+			struct fault_clock fc = { .sc = sc, .lab = &lab, .engines = engines, .verbose = o->verbose,
+				                      .t0 = t0, .srv_in = srv_in[1], .r = r };
+			int pfd = (int)syscall(SYS_pidfd_open, probe, 0);
+			size_t scanned = 0;
+			w = 0;
 			for (;;)
 			{
-				w = rp_proc_wait(probe, rp_now_ms() + 100 < until ? rp_now_ms() + 100 : until,
-				                 &status);
-				read_server_lines(srv_out[0], r, NULL);
-				if (w != 0 || rp_now_ms() >= until)
+				double now = rp_now_ms();
+				double next = fault_clock_next(&fc, until);
+				struct pollfd fds[3] = { { .fd = srv_out[0], .events = POLLIN },
+					                     { .fd = pfd, .events = POLLIN },
+					                     { .fd = rp_interrupt_fd(), .events = POLLIN } };
+				if (waitpid(probe, &status, WNOHANG) == probe)
+				{
+					w = 1;
 					break;
+				}
+				if (rp_interrupted())
+				{
+					w = -1;
+					break;
+				}
+				if (now >= until)
+					break;
+				poll(fds, 3, next - now > 100 ? 100 : (int)(next - now) + 1);
+				read_server_lines(srv_out[0], r, NULL);
+				/* The server holds at the armed phase: fire, then let it go on; once per
+				 * connection that gets there. */
+				for (const char* h = strstr(r->server_log + scanned, " hold "); h;
+				     h = strstr(h + 1, " hold "))
+					fault_clock_fire(&fc, "phase");
+				scanned = r->server_len;
+				fault_clock_tick(&fc);
+			}
+			if (pfd >= 0)
+				close(pfd);
+			if (fc.error[0])
+			{
+				rp_fail(&err, "%s", fc.error);
+				goto error;
 			}
 		}
 		if (w < 0)

@@ -22,6 +22,8 @@ enum key_kind
 	K_FLAGS,    /* words from `choices`, separated by commas -> unsigned bits */
 	K_SHAPE,    /* a netem-like link setting, for the section's direction(s) (shape.h) */
 	K_RATE,     /* 512kbit, 2mbit -> uint32_t kbit/s, for the section's direction(s) */
+	K_TRIGGER,  /* phase NAME | at DURATION | bytes N -> struct rp_trigger */
+	K_PHASE_OR_NONE, /* a phase name -> int (default -1) */
 };
 
 struct choice
@@ -49,6 +51,11 @@ static const struct choice ports[] = { { "open", RP_PORT_OPEN },
 	                                   { "closed", RP_PORT_CLOSED },
 	                                   { "filtered", RP_PORT_FILTERED },
 	                                   { NULL, 0 } };
+static const struct choice reset_tos[] = { { "both", RP_RESET_BOTH },
+	                                        { "client", RP_RESET_CLIENT },
+	                                        { "server", RP_RESET_SERVER },
+	                                        { NULL, 0 } };
+static const struct choice nat_actions[] = { { "drop", 0 }, { "reset", 1 }, { NULL, 0 } };
 static const struct choice icmp_modes[] = { { "allowed", 0 }, { "blocked", 1 }, { NULL, 0 } };
 static const struct choice passwords[] = { { "right", 0 }, { "wrong", 1 }, { NULL, 0 } };
 static const struct choice requirements[] = {
@@ -66,6 +73,55 @@ const char* rp_port_name(enum rp_port_fault p)
 	return ports[p].name;
 }
 
+const char* rp_reset_to_name(enum rp_reset_to r)
+{
+	return reset_tos[r].name;
+}
+
+bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
+                      size_t n)
+{
+	char word[16], arg[64], extra[8];
+	int k = sscanf(value, "%15s %63s %7s", word, arg, extra);
+
+	memset(t, 0, sizeof(*t));
+	if (k != 2)
+		return snprintf(why, n, "\"%s\": write \"phase NAME\", \"at DURATION\"%s", value,
+		                allow_bytes ? " or \"bytes N\"" : ""),
+		       false;
+	if (strcmp(word, "phase") == 0)
+	{
+		enum rp_phase ph = rp_phase_from_name(arg);
+		if (ph == RP_PHASE_COUNT || ph < RP_PHASE_X224)
+			return snprintf(why, n, "unknown phase \"%s\" (x224, tls, nla, mcs, secure-settings, "
+			                        "licensing, capabilities, finalization, active)",
+			                arg),
+			       false;
+		t->when = RP_WHEN_PHASE;
+		t->phase = (int)ph;
+		return true;
+	}
+	if (strcmp(word, "at") == 0)
+	{
+		if (!rp_parse_duration_ms(arg, &t->at_ms))
+			return snprintf(why, n, "bad duration \"%s\" (e.g. 250ms, 3s)", arg), false;
+		t->when = RP_WHEN_TIME;
+		return true;
+	}
+	if (allow_bytes && strcmp(word, "bytes") == 0)
+	{
+		char* end;
+		unsigned long v = strtoul(arg, &end, 10);
+		if (*end || !v || v > 100000000 || arg[0] == '-')
+			return snprintf(why, n, "bad byte count \"%s\"", arg), false;
+		t->when = RP_WHEN_BYTES;
+		t->bytes = (uint32_t)v;
+		return true;
+	}
+	return snprintf(why, n, "what is \"%s\"? (phase, at%s)", word, allow_bytes ? ", bytes" : ""),
+	       false;
+}
+
 #define F(m) offsetof(struct rp_scenario, m), sizeof(((struct rp_scenario*)0)->m)
 #define HAS(m) (ptrdiff_t) offsetof(struct rp_scenario, m)
 /* One row per key: its section, its kind, where it goes, whether it must be there. */
@@ -81,6 +137,8 @@ static const struct key_def keys[] = {
 	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
 	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
 	{ "server", "behaviour", K_ENUM, F(behaviour), false, behaviours, -1 },
+	{ "server", "pause-at", K_PHASE_OR_NONE, F(pause_phase), false, NULL, -1 },
+	{ "server", "pause", K_DURATION, F(pause_ms), false, NULL, -1 },
 	{ "link", "mtu", K_UINT, F(mtu), false, NULL, -1 },
 	{ "link", "icmp", K_ENUM, F(icmp_blocked), false, icmp_modes, -1 },
 #define LINK_KEYS(sec)                                                                            \
@@ -95,6 +153,12 @@ static const struct key_def keys[] = {
 	LINK_KEYS("link to-client"),
 #undef LINK_KEYS
 	{ "fault", "port", K_ENUM, F(port), false, ports, -1 },
+	{ "fault", "reset", K_TRIGGER, F(reset), false, NULL, -1 },
+	{ "fault", "reset-to", K_ENUM, F(reset_to), false, reset_tos, -1 },
+	{ "fault", "drop", K_TRIGGER, F(drop), false, NULL, -1 },
+	{ "fault", "drop-for", K_DURATION, F(drop_for_ms), false, NULL, -1 },
+	{ "fault", "nat-timeout", K_DURATION, F(nat_timeout_ms), false, NULL, -1 },
+	{ "fault", "nat-action", K_ENUM, F(nat_reset), false, nat_actions, -1 },
 	{ "expect", "verdict", K_CAUSE, F(expect), true, NULL, -1 },
 	{ "expect", "last-error", K_CODE, F(expect_last_error), false, NULL, HAS(has_last_error) },
 	{ "expect", "error-info", K_CODE, F(expect_error_info), false, NULL, HAS(has_error_info) },
@@ -272,6 +336,15 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			*(enum rp_cause*)(void*)dst = c;
 			return 1;
 		}
+		case K_TRIGGER:
+		{
+			char why[256];
+			if (!rp_trigger_parse((struct rp_trigger*)(void*)dst, value,
+			                      strcmp(k->key, "reset") == 0, why, sizeof(why)))
+				return fail_at(p, "%s: %s", k->key, why);
+			return 1;
+		}
+		case K_PHASE_OR_NONE:
 		case K_PHASE:
 		{
 			enum rp_phase ph = rp_phase_from_name(value);
@@ -415,6 +488,28 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 				               sc->path, ts ? ts : tc, lk[i], both);
 		}
 	}
+	if (sc->reset.when && sc->drop.when)
+		return rp_fail(p->err, "%s:%d: reset conflicts with drop (line %d): one fault at a time",
+		               sc->path, key_line(p, "fault", "drop"), key_line(p, "fault", "reset"));
+	if (sc->port != RP_PORT_OPEN && (sc->reset.when || sc->drop.when || sc->nat_timeout_ms))
+		return rp_fail(p->err, "%s:%d: port = %s conflicts with a fault on the connection: the "
+		                       "client never gets one",
+		               sc->path, key_line(p, "fault", "port"), rp_port_name(sc->port));
+	if (key_line(p, "fault", "reset-to") && !sc->reset.when)
+		return rp_fail(p->err, "%s:%d: reset-to without a reset", sc->path,
+		               key_line(p, "fault", "reset-to"));
+	if (key_line(p, "fault", "drop-for") && !sc->drop.when)
+		return rp_fail(p->err, "%s:%d: drop-for without a drop", sc->path,
+		               key_line(p, "fault", "drop-for"));
+	if (key_line(p, "fault", "nat-action") && !sc->nat_timeout_ms)
+		return rp_fail(p->err, "%s:%d: nat-action without a nat-timeout", sc->path,
+		               key_line(p, "fault", "nat-action"));
+	if ((sc->pause_phase >= 0) != (sc->pause_ms > 0))
+		return rp_fail(p->err, "%s:%d: pause-at and pause go together", sc->path,
+		               key_line(p, "server", sc->pause_phase >= 0 ? "pause-at" : "pause"));
+	if (sc->nat_timeout_ms && sc->nat_timeout_ms < 1000)
+		return rp_fail(p->err, "%s:%d: nat-timeout: at least 1s (conntrack counts in seconds)",
+		               sc->path, key_line(p, "fault", "nat-timeout"));
 	if (key_line(p, "link", "mtu") && (sc->mtu < 576 || sc->mtu > 1500))
 		return rp_fail(p->err, "%s:%d: mtu: %u is out of range (576 to 1500)", sc->path,
 		               key_line(p, "link", "mtu"), sc->mtu);
@@ -447,6 +542,7 @@ static void defaults(struct rp_scenario* sc, const char* path)
 	sc->hold_ms = 500;
 	sc->seed = 1;
 	sc->requires = RP_REQ_ROOT;
+	sc->pause_phase = -1;
 	sc->expect = RP_CAUSE_COUNT;
 }
 

@@ -35,6 +35,31 @@ enum rp_port_fault
 	RP_PORT_FILTERED, /* the router drops the SYN */
 };
 
+/* When a timed fault fires: at a phase the server reaches, at a time after the probe
+ * starts, or after the server has sent N bytes of TCP payload. */
+enum rp_when
+{
+	RP_WHEN_NEVER = 0,
+	RP_WHEN_PHASE,
+	RP_WHEN_TIME,
+	RP_WHEN_BYTES,
+};
+
+struct rp_trigger
+{
+	enum rp_when when;
+	int phase; /* enum rp_phase */
+	uint32_t at_ms;
+	uint32_t bytes;
+};
+
+enum rp_reset_to
+{
+	RP_RESET_BOTH = 0,
+	RP_RESET_CLIENT,
+	RP_RESET_SERVER,
+};
+
 struct rp_scenario
 {
 	char path[1024];
@@ -56,6 +81,8 @@ struct rp_scenario
 
 	/* [server] */
 	enum rp_server_behaviour behaviour;
+	int pause_phase; /* enum rp_phase, or -1: a slow server stays silent there */
+	uint32_t pause_ms;
 
 	/* [link] (both directions), [link to-server] (index 0), [link to-client] (index 1) */
 	struct rp_shape link[2];
@@ -65,6 +92,12 @@ struct rp_scenario
 
 	/* [fault] */
 	enum rp_port_fault port;
+	struct rp_trigger reset; /* a firewall's TCP reset */
+	enum rp_reset_to reset_to;
+	struct rp_trigger drop; /* the tunnel drops: all traffic stops */
+	uint32_t drop_for_ms;   /* 0: for good */
+	uint32_t nat_timeout_ms; /* a middlebox forgets connections idle this long; 0: none */
+	bool nat_reset;          /* then resets (true) or drops (false) their next packet */
 
 	/* [expect] */
 	enum rp_cause expect;
@@ -80,6 +113,10 @@ bool rp_scenario_needs_engine(const struct rp_scenario* sc);
 /* Names for enum values, as scenario files spell them. */
 const char* rp_behaviour_name(enum rp_server_behaviour b);
 const char* rp_port_name(enum rp_port_fault p);
+const char* rp_reset_to_name(enum rp_reset_to r);
+/* Parses "phase tls", "at 2s", "bytes 3000" (bytes only if allow_bytes). */
+bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
+                      size_t n);
 
 /* Parses `path`. On error fills err with "path:line: ..." and returns false. */
 bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err);

@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <pthread.h>
+#include <time.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +35,9 @@ struct srv_opts
 	const char* key;
 	const char* sam;
 	bool deny;
+	const char* hold_at;  /* a phase name: report "hold" there and wait for "go" on stdin */
+	const char* pause_at; /* a phase name: stay silent there for pause_ms (a slow server) */
+	long pause_ms;
 };
 
 /* Per-connection context: rdpContext first, as FreeRDP's peer API requires. */
@@ -43,10 +48,13 @@ struct srv_peer
 	CONNECTION_STATE reported;
 	bool activated_reported;
 	bool close_now; /* the behaviour asked to end the connection */
+	bool held;      /* each connection holds once at the armed phase: FreeRDP's own retry is
+	                 * a new connection, and a firewall meets it the same way */
 	rdpTransportIo orig_io;
 };
 
 static struct srv_opts opts;
+static bool paused; /* the pause happens once per server, on whichever peer gets there */
 static volatile sig_atomic_t stopping;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static int next_peer_id;
@@ -68,6 +76,83 @@ static void report(int peer, const char* fmt, ...)
 	pthread_mutex_unlock(&out_lock);
 }
 
+/* The server's view of the phases (evidence.h's names). The server passes no NLA state of
+ * its own: NLA runs inside its NEGO step, right after TLS; "nla" is hooked there. */
+static const char* phase_of_state(CONNECTION_STATE s)
+{
+	switch (s)
+	{
+		case CONNECTION_STATE_NEGO:
+			return "x224";
+		case CONNECTION_STATE_MCS_CREATE_REQUEST:
+			return "mcs";
+		case CONNECTION_STATE_SECURE_SETTINGS_EXCHANGE:
+			return "secure-settings";
+		case CONNECTION_STATE_LICENSING:
+			return "licensing";
+		case CONNECTION_STATE_CAPABILITIES_EXCHANGE_DEMAND_ACTIVE:
+			return "capabilities";
+		case CONNECTION_STATE_FINALIZATION_SYNC:
+			return "finalization";
+		case CONNECTION_STATE_INITIAL:
+		case CONNECTION_STATE_NLA:
+		case CONNECTION_STATE_AAD:
+		case CONNECTION_STATE_MCS_CREATE_RESPONSE:
+		case CONNECTION_STATE_MCS_ERECT_DOMAIN:
+		case CONNECTION_STATE_MCS_ATTACH_USER:
+		case CONNECTION_STATE_MCS_ATTACH_USER_CONFIRM:
+		case CONNECTION_STATE_MCS_CHANNEL_JOIN_REQUEST:
+		case CONNECTION_STATE_MCS_CHANNEL_JOIN_RESPONSE:
+		case CONNECTION_STATE_RDP_SECURITY_COMMENCEMENT:
+		case CONNECTION_STATE_CONNECT_TIME_AUTO_DETECT_REQUEST:
+		case CONNECTION_STATE_CONNECT_TIME_AUTO_DETECT_RESPONSE:
+		case CONNECTION_STATE_MULTITRANSPORT_BOOTSTRAPPING_REQUEST:
+		case CONNECTION_STATE_MULTITRANSPORT_BOOTSTRAPPING_RESPONSE:
+		case CONNECTION_STATE_CAPABILITIES_EXCHANGE_MONITOR_LAYOUT:
+		case CONNECTION_STATE_CAPABILITIES_EXCHANGE_CONFIRM_ACTIVE:
+		case CONNECTION_STATE_FINALIZATION_COOPERATE:
+		case CONNECTION_STATE_FINALIZATION_REQUEST_CONTROL:
+		case CONNECTION_STATE_FINALIZATION_PERSISTENT_KEY_LIST:
+		case CONNECTION_STATE_FINALIZATION_FONT_LIST:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_SYNC:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_COOPERATE:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_GRANTED_CONTROL:
+		case CONNECTION_STATE_FINALIZATION_CLIENT_FONT_MAP:
+		case CONNECTION_STATE_ACTIVE:
+			return NULL;
+	}
+	return NULL;
+}
+
+/* Called when a peer reaches a phase: the armed hold (report, wait for the runner's "go"
+ * on stdin, at most 10 s) and the slow-server pause. Sleeping is the behaviour simulated
+ * here: a server whose disk stalls for that long. */
+static void at_phase(struct srv_peer* p, const char* phase)
+{
+	if (!phase)
+		return;
+	if (opts.hold_at && !p->held && strcmp(phase, opts.hold_at) == 0)
+	{
+		char line[16];
+		struct pollfd fd = { .fd = 0, .events = POLLIN };
+		p->held = true;
+		report(p->id, "hold %s", phase);
+		if (poll(&fd, 1, 10000) > 0 && fgets(line, sizeof(line), stdin))
+			report(p->id, "event released");
+		else
+			report(p->id, "event hold-timeout");
+	}
+	if (opts.pause_at && !paused && strcmp(phase, opts.pause_at) == 0)
+	{
+		struct timespec ts = { .tv_sec = opts.pause_ms / 1000,
+			                   .tv_nsec = (opts.pause_ms % 1000) * 1000000L };
+		paused = true;
+		report(p->id, "event pause-%ldms", opts.pause_ms);
+		nanosleep(&ts, NULL);
+		report(p->id, "event resume");
+	}
+}
+
 static void srv_note_state(struct srv_peer* p)
 {
 	CONNECTION_STATE s = freerdp_get_state(&p->context);
@@ -77,6 +162,8 @@ static void srv_note_state(struct srv_peer* p)
 		p->reported = s;
 		report(p->id, "state %s", freerdp_state_string(s));
 	}
+	/* Either path may see a state first; the hold and pause happen once per connection. */
+	at_phase(p, phase_of_state(s));
 }
 
 /* Called by the peer library each time a PDU arrives, with the state it is in. */
@@ -88,6 +175,7 @@ static BOOL srv_reached_state(freerdp_peer* client, CONNECTION_STATE state)
 	{
 		p->reported = state;
 		report(p->id, "state %s", freerdp_state_string(state));
+		at_phase(p, phase_of_state(state));
 	}
 	return TRUE;
 }
@@ -99,8 +187,11 @@ static BOOL srv_tls_accept(rdpTransport* transport)
 	BOOL ok;
 
 	report(p->id, "event tls-start");
+	at_phase(p, "tls");
 	ok = p->orig_io.TLSAccept(transport);
 	report(p->id, "event %s", ok ? "tls-done" : "tls-failed");
+	if (ok)
+		at_phase(p, "nla"); /* CredSSP follows at once on the same connection */
 	return ok;
 }
 
@@ -119,6 +210,7 @@ static BOOL srv_activate(freerdp_peer* client)
 	{
 		p->activated_reported = true;
 		report(p->id, "event activated");
+		at_phase(p, "active");
 	}
 	if (opts.deny && !p->close_now)
 	{
@@ -254,7 +346,8 @@ static void on_stop(int sig)
 static int usage(FILE* f)
 {
 	fprintf(f, "usage: rdprepro server --addr ADDR --port PORT --cert FILE --key FILE --sam FILE\n"
-	           "                       [--behaviour normal|deny]\n"
+	           "                       [--behaviour normal|deny] [--hold-at PHASE]\n"
+	           "                       [--pause-at PHASE --pause-ms MS]\n"
 	           "  The lab's RDP server (run by `rdprepro run` inside the server namespace).\n");
 	return f == stderr ? 2 : 0;
 }
@@ -265,6 +358,8 @@ int rp_server_main(int argc, char** argv)
 		{ "addr", required_argument, NULL, 'a' }, { "port", required_argument, NULL, 'p' },
 		{ "cert", required_argument, NULL, 'c' }, { "key", required_argument, NULL, 'k' },
 		{ "sam", required_argument, NULL, 's' },  { "behaviour", required_argument, NULL, 'b' },
+		{ "hold-at", required_argument, NULL, 'H' }, { "pause-at", required_argument, NULL, 'P' },
+		{ "pause-ms", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -309,6 +404,15 @@ int rp_server_main(int argc, char** argv)
 					fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", optarg);
 					return 2;
 				}
+				break;
+			case 'H':
+				opts.hold_at = optarg;
+				break;
+			case 'P':
+				opts.pause_at = optarg;
+				break;
+			case 'M':
+				opts.pause_ms = strtol(optarg, NULL, 10);
 				break;
 			case 'h':
 				return usage(stdout);

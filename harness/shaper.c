@@ -7,6 +7,7 @@
 #include <linux/netfilter.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -43,9 +44,138 @@ struct engine
 	size_t n_heap, cap_heap;
 	uint64_t order;
 	uint64_t counts[4]; /* passed, dropped, duplicated, corrupted */
+	bool reset_dst, reset_src; /* on arming: an RST to the packet's destination, its source */
+	uint64_t reset_after;      /* arm once this many TCP payload bytes went through (0: off) */
+	/* Connections already reset, by their 4-tuple (either direction): each is reset once,
+	 * at its own trigger, as a firewall's rule meets every new connection. */
+	struct conn
+	{
+		uint32_t a, b;
+		uint16_t pa, pb;
+		uint64_t bytes;
+		bool done;
+	} conns[64];
+	int n_conns;
 };
 
 static volatile sig_atomic_t stopping;
+/* SIGUSR1 arms the connections known at that moment (index below armed_below): each is
+ * reset at its next packet. A connection opened later (FreeRDP's retry) waits for its own
+ * arming, at its own phase. */
+static volatile sig_atomic_t n_conns_seen;
+static volatile sig_atomic_t armed_below;
+
+static void on_arm(int sig)
+{
+	armed_below = n_conns_seen;
+}
+
+/* The connection of a TCP packet (either direction), added if new; NULL when full. */
+static struct conn* find_conn(struct engine* e, const struct iphdr* ip, const struct tcphdr* th)
+{
+	uint32_t a = ip->saddr, b = ip->daddr;
+	uint16_t pa = th->source, pb = th->dest;
+
+	for (int i = 0; i < e->n_conns; i++)
+	{
+		struct conn* c = &e->conns[i];
+		if ((c->a == a && c->b == b && c->pa == pa && c->pb == pb) ||
+		    (c->a == b && c->b == a && c->pa == pb && c->pb == pa))
+			return c;
+	}
+	if (e->n_conns == (int)(sizeof(e->conns) / sizeof(e->conns[0])))
+		return NULL;
+	e->conns[e->n_conns] = (struct conn){ .a = a, .b = b, .pa = pa, .pb = pb };
+	n_conns_seen = e->n_conns + 1;
+	return &e->conns[e->n_conns++];
+}
+
+/* RFC 1071's Internet checksum over a buffer, continuing from `sum`. */
+static uint32_t csum_add(uint32_t sum, const void* data, size_t len)
+{
+	const unsigned char* p = data;
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)(p[len - 1] << 8);
+	return sum;
+}
+
+static uint16_t csum_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return htons((uint16_t)~sum);
+}
+
+/* Fills in the IP and TCP checksums of a 40-byte IPv4+TCP segment without options. */
+static void rst_checksums(unsigned char* pkt)
+{
+	struct iphdr* ip = (struct iphdr*)pkt;
+	struct tcphdr* th = (struct tcphdr*)(pkt + 20);
+	unsigned char pseudo[12];
+	uint32_t sum;
+
+	ip->check = 0;
+	ip->check = csum_fold(csum_add(0, ip, 20));
+	memcpy(pseudo, &ip->saddr, 4);
+	memcpy(pseudo + 4, &ip->daddr, 4);
+	pseudo[8] = 0;
+	pseudo[9] = IPPROTO_TCP;
+	pseudo[10] = 0;
+	pseudo[11] = 20;
+	th->check = 0;
+	sum = csum_add(0, pseudo, sizeof(pseudo));
+	th->check = csum_fold(csum_add(sum, th, 20));
+}
+
+/* What a "reset both sides" firewall sends, built from one packet of the connection:
+ * to its destination, an RST carrying the packet's own sequence number (exactly what the
+ * receiver expects next); to its source, an RST with the packet's ACK number. TCP options
+ * are left out, so timestamps (PAWS) cannot make a receiver ignore them (RFC 7323 5.3). */
+static void build_resets(const unsigned char* pkt, size_t len, unsigned char to_dst[40],
+                         unsigned char to_src[40])
+{
+	const struct iphdr* ip = (const struct iphdr*)pkt;
+	const struct tcphdr* th = (const struct tcphdr*)(pkt + ip->ihl * 4);
+	struct iphdr* a = (struct iphdr*)to_dst;
+	struct tcphdr* at = (struct tcphdr*)(to_dst + 20);
+	struct iphdr* b = (struct iphdr*)to_src;
+	struct tcphdr* bt = (struct tcphdr*)(to_src + 20);
+
+	(void)len;
+	memset(to_dst, 0, 40);
+	a->version = 4;
+	a->ihl = 5;
+	a->ttl = ip->ttl;
+	a->protocol = IPPROTO_TCP;
+	a->tot_len = htons(40);
+	a->saddr = ip->saddr;
+	a->daddr = ip->daddr;
+	at->source = th->source;
+	at->dest = th->dest;
+	at->seq = th->seq;
+	at->ack_seq = th->ack_seq;
+	at->doff = 5;
+	at->rst = 1;
+	at->ack = 1;
+	rst_checksums(to_dst);
+
+	memset(to_src, 0, 40);
+	b->version = 4;
+	b->ihl = 5;
+	b->ttl = 64;
+	b->protocol = IPPROTO_TCP;
+	b->tot_len = htons(40);
+	b->saddr = ip->daddr;
+	b->daddr = ip->saddr;
+	bt->source = th->dest;
+	bt->dest = th->source;
+	bt->seq = th->ack_seq;
+	bt->doff = 5;
+	bt->rst = 1;
+	rst_checksums(to_src);
+}
 
 static void on_stop(int sig)
 {
@@ -156,6 +286,37 @@ static int on_packet(struct nfq_q_handle* qh, struct nfgenmsg* msg, struct nfq_d
 	if (len < 0)
 		len = 0;
 	rp_shape_decide(&e->shape, &e->st, (size_t)len, &f);
+	/* The reset fault: at arming, or once this connection's byte count crosses the
+	 * threshold, on a TCP packet of a connection not reset yet. */
+	if ((e->reset_dst || e->reset_src) && len >= 40 &&
+	    ((const struct iphdr*)payload)->protocol == IPPROTO_TCP)
+	{
+		const struct iphdr* ip = (const struct iphdr*)payload;
+		const struct tcphdr* th = (const struct tcphdr*)(payload + ip->ihl * 4);
+		size_t hl = (size_t)ip->ihl * 4 + (size_t)th->doff * 4;
+		struct conn* c = find_conn(e, ip, th);
+		bool due = false;
+		if (c && !c->done)
+		{
+			c->bytes += (size_t)len > hl ? (size_t)len - hl : 0;
+			due = (e->reset_after && c->bytes >= e->reset_after) ||
+			      (c - e->conns) < armed_below;
+		}
+		if (c && due && !th->rst && !th->syn)
+		{
+			unsigned char to_dst[40], to_src[40];
+			c->done = true;
+			build_resets(payload, (size_t)len, to_dst, to_src);
+			if (e->log)
+				fprintf(e->log, "%llu reset%s%s 0.000\n", (unsigned long long)e->st.n,
+				        e->reset_dst ? " to-destination" : "", e->reset_src ? " to-source" : "");
+			if (e->reset_src)
+				send_copy(e, to_src, sizeof(to_src));
+			if (e->reset_dst)
+				return nfq_set_verdict(qh, id, NF_ACCEPT, sizeof(to_dst), to_dst);
+			return nfq_set_verdict(qh, id, NF_DROP, 0, NULL);
+		}
+	}
 	if (e->log)
 		fprintf(e->log, "%llu %s%s%s %.3f\n", (unsigned long long)e->st.n,
 		        f.drop ? "drop" : "pass", f.duplicate ? "+dup" : "", f.corrupt ? "+corrupt" : "",
@@ -212,10 +373,13 @@ static int usage(FILE* f)
 {
 	fprintf(f, "usage: rdprepro shaper --queue N [--seed S] [--direction 0|1] [--log FILE]\n"
 	           "                       [--loss SPEC] [--delay SPEC] [--reorder P] [--duplicate P]\n"
-	           "                       [--corrupt P]\n"
+	           "                       [--corrupt P] [--reset destination|source|both]\n"
+	           "                       [--reset-after-bytes N]\n"
 	           "  The lab's userspace link engine (started by run and linkcheck in the router\n"
 	           "  namespace). SPEC as in scenario files: --loss 5%%, --loss 'gemodel 1%% 10%% 70%% 0%%',\n"
-	           "  --delay '100ms 20ms normal'. Prints \"ready\" once it is bound to its queue.\n");
+	           "  --delay '100ms 20ms normal'. Prints \"ready\" once it is bound to its queue.\n"
+	           "  --reset: on SIGUSR1 (or after N TCP payload bytes), the next TCP packet becomes\n"
+	           "  an RST to its destination and/or a forged RST goes to its source.\n");
 	return f == stderr ? 2 : 0;
 }
 
@@ -226,7 +390,9 @@ int rp_shaper_main(int argc, char** argv)
 		{ "direction", required_argument, NULL, 'd' }, { "log", required_argument, NULL, 'l' },
 		{ "loss", required_argument, NULL, 'L' },      { "delay", required_argument, NULL, 'D' },
 		{ "reorder", required_argument, NULL, 'R' },   { "duplicate", required_argument, NULL, 'U' },
-		{ "corrupt", required_argument, NULL, 'C' },   { "help", no_argument, NULL, 'h' },
+		{ "corrupt", required_argument, NULL, 'C' },   { "reset", required_argument, NULL, 'r' },
+		{ "reset-after-bytes", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct engine e = { .raw = -1 };
@@ -272,6 +438,20 @@ int rp_shaper_main(int argc, char** argv)
 			case 'C':
 				key = "corrupt";
 				break;
+			case 'r':
+				e.reset_dst = strcmp(optarg, "destination") == 0 || strcmp(optarg, "both") == 0;
+				e.reset_src = strcmp(optarg, "source") == 0 || strcmp(optarg, "both") == 0;
+				if (!e.reset_dst && !e.reset_src)
+				{
+					fprintf(stderr, "rdprepro shaper: --reset: what is \"%s\"? (destination, "
+					                "source, both)\n",
+					        optarg);
+					return 2;
+				}
+				break;
+			case 'b':
+				e.reset_after = strtoull(optarg, NULL, 10);
+				break;
 			case 'h':
 				return usage(stdout);
 			default:
@@ -289,12 +469,17 @@ int rp_shaper_main(int argc, char** argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	{
+		struct sigaction arm = { .sa_handler = on_arm };
+		sigemptyset(&arm.sa_mask);
+		sigaction(SIGUSR1, &arm, NULL);
+	}
 	if (log_path && !(e.log = fopen(log_path, "w")))
 	{
 		fprintf(stderr, "rdprepro shaper: %s: %s\n", log_path, strerror(errno));
 		return 1;
 	}
-	if (e.shape.duplicate > 0)
+	if (e.shape.duplicate > 0 || e.reset_src)
 	{
 		int one = 1;
 		e.raw = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);

@@ -17,6 +17,11 @@
 #   mtu LAB MTU blocked|allowed
 #       lower the MTU of the router's client-side link; "blocked" drops the ICMP
 #       "fragmentation needed" the router sends back, making a PMTUD black hole
+#   drop LAB on|off
+#       all forwarded traffic stops (a tunnel that went down), or flows again
+#   nat LAB SECONDS drop|reset
+#       a stateful middlebox that forgets a TCP connection idle for SECONDS, then drops its
+#       next packet, or answers it with a reset (conntrack, nf_conntrack_tcp_loose=0)
 #
 # Directions: to-server leaves the router on s0, to-client on c0.
 # Rules live in an nftables table of the router's own namespace, so they cannot touch the
@@ -123,6 +128,34 @@ fault_mtu() {
 	esac
 }
 
+fault_drop() {
+	nft_router add table inet "$TABLE"
+	# Its own chain, before the others: "off" flushes it and nothing else.
+	nft_router add chain inet "$TABLE" tunnel '{ type filter hook forward priority -10; policy accept; }'
+	case "$1" in
+	on) nft_router add rule inet "$TABLE" tunnel drop ;;
+	off) nft_router flush chain inet "$TABLE" tunnel ;;
+	*) die "drop: what is \"$1\"? (on, off)" ;;
+	esac
+}
+
+fault_nat() {
+	local secs=$1 action=$2
+	case "$secs" in
+	'' | *[!0-9]*) die "bad timeout \"$secs\"" ;;
+	esac
+	nft_router add table inet "$TABLE"
+	nft_router add chain inet "$TABLE" nat '{ type filter hook forward priority -5; policy accept; }'
+	# The ct expression turns conntrack on in this namespace; the sysctls exist from then.
+	case "$action" in
+	drop) nft_router add rule inet "$TABLE" nat ct state invalid drop ;;
+	reset) nft_router add rule inet "$TABLE" nat ct state invalid reject with tcp reset ;;
+	*) die "nat: what is \"$action\"? (drop, reset)" ;;
+	esac
+	run "$IP" netns exec "$LAB-r" sysctl -q -w net.netfilter.nf_conntrack_tcp_loose=0 \
+		"net.netfilter.nf_conntrack_tcp_timeout_established=$secs"
+}
+
 fault_port() {
 	local mode=$1 port=$2
 	case "$port" in
@@ -166,7 +199,15 @@ main() {
 		[ $# -eq 4 ] || die "usage: fault.sh mtu LAB MTU blocked|allowed"
 		fault_mtu "$3" "$4"
 		;;
-	*) die "what is \"$verb\"? (port, queue, rate, netem, netem-probe, mtu)" ;;
+	drop)
+		[ $# -eq 3 ] || die "usage: fault.sh drop LAB on|off"
+		fault_drop "$3"
+		;;
+	nat)
+		[ $# -eq 4 ] || die "usage: fault.sh nat LAB SECONDS drop|reset"
+		fault_nat "$3" "$4"
+		;;
+	*) die "what is \"$verb\"? (port, queue, rate, netem, netem-probe, mtu, drop, nat)" ;;
 	esac
 }
 
