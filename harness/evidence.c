@@ -38,6 +38,19 @@ enum rp_phase rp_phase_from_name(const char* name)
 	return RP_PHASE_COUNT;
 }
 
+static const char* const recheck_tcp_names[] = { "not-run", "connected", "refused", "no-answer" };
+static const char* const recheck_x224_names[] = { "not-run", "answered", "silent", "closed" };
+
+const char* rp_recheck_tcp_name(enum rp_recheck_tcp t)
+{
+	return (int)t >= 0 && t <= RP_RECHECK_NO_ANSWER ? recheck_tcp_names[t] : "invalid";
+}
+
+const char* rp_recheck_x224_name(enum rp_recheck_x224 x)
+{
+	return (int)x >= 0 && x <= RP_X224_CLOSED ? recheck_x224_names[x] : "invalid";
+}
+
 static void attempt_init(struct rp_attempt* a)
 {
 	memset(a, 0, sizeof(*a));
@@ -230,6 +243,14 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	add_int(o, "bytes_out", (int64_t)ev->bytes_out);
 	add_ms(o, "t_total_ms", ev->t_total_ms);
 	add_ms(o, "t_connect_to_active_ms", rp_evidence_connect_to_active_ms(ev));
+	{
+		json_object* rc = json_object_new_object();
+		add_str(rc, "tcp", rp_recheck_tcp_name(ev->recheck.tcp));
+		add_str(rc, "x224", rp_recheck_x224_name(ev->recheck.x224));
+		add_ms(rc, "tcp_ms", ev->recheck.tcp_ms);
+		add_ms(rc, "x224_ms", ev->recheck.x224_ms);
+		json_object_object_add(o, "recheck", rc);
+	}
 	return o;
 }
 
@@ -457,6 +478,23 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_u64(&r, o, "bytes_in", &ev->bytes_in);
 	get_u64(&r, o, "bytes_out", &ev->bytes_out);
 	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);
+	{
+		json_object* rc = get(&r, o, "recheck", json_type_object);
+		char t[32] = "", x[32] = "";
+		if (rc)
+		{
+			get_str(&r, rc, "tcp", t, sizeof(t));
+			get_str(&r, rc, "x224", x, sizeof(x));
+			get_ms(&r, rc, "tcp_ms", &ev->recheck.tcp_ms);
+			get_ms(&r, rc, "x224_ms", &ev->recheck.x224_ms);
+			for (int i = 0; i <= RP_RECHECK_NO_ANSWER; i++)
+				if (strcmp(t, recheck_tcp_names[i]) == 0)
+					ev->recheck.tcp = (enum rp_recheck_tcp)i;
+			for (int i = 0; i <= RP_X224_CLOSED; i++)
+				if (strcmp(x, recheck_x224_names[i]) == 0)
+					ev->recheck.x224 = (enum rp_recheck_x224)i;
+		}
+	}
 	json_object_put(o);
 	return r.ok;
 }
@@ -535,6 +573,10 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 	        ev->error_info_name[0] ? ev->error_info_name : "-", ev->error_info);
 	fprintf(f, "%sbytes in/out: %llu/%llu%s\n", in, (unsigned long long)ev->bytes_in,
 	        (unsigned long long)ev->bytes_out, ev->watchdog_fired ? ", watchdog fired" : "");
+	if (ev->recheck.tcp != RP_RECHECK_NOT_RUN)
+		fprintf(f, "%srecheck (a second connection): TCP %s (%.0f ms), X.224 %s (%.0f ms)\n", in,
+		        rp_recheck_tcp_name(ev->recheck.tcp), ev->recheck.tcp_ms,
+		        rp_recheck_x224_name(ev->recheck.x224), ev->recheck.x224_ms);
 	fprintf(f, "%stime: total %.1f ms", in, ev->t_total_ms);
 	if (c2a >= 0)
 		fprintf(f, ", TCP connected to active %.1f ms", c2a);

@@ -63,6 +63,35 @@ struct rp_tcpinfo
 	uint64_t bytes_received;
 };
 
+/* The active probe after a failure: a second TCP connection and an X.224 Connection
+ * Request (MS-RDPBCGR 2.2.1.1), each with a 2 s deadline. */
+enum rp_recheck_tcp
+{
+	RP_RECHECK_NOT_RUN = 0,
+	RP_RECHECK_CONNECTED,
+	RP_RECHECK_REFUSED,
+	RP_RECHECK_NO_ANSWER, /* the SYN went unanswered */
+};
+
+enum rp_recheck_x224
+{
+	RP_X224_NOT_RUN = 0,
+	RP_X224_ANSWERED, /* an X.224 Connection Confirm came back */
+	RP_X224_SILENT,   /* connected, nothing came back */
+	RP_X224_CLOSED,   /* the server closed or reset without answering */
+};
+
+struct rp_recheck
+{
+	enum rp_recheck_tcp tcp;
+	enum rp_recheck_x224 x224;
+	double tcp_ms;
+	double x224_ms;
+};
+
+const char* rp_recheck_tcp_name(enum rp_recheck_tcp t);
+const char* rp_recheck_x224_name(enum rp_recheck_x224 x);
+
 struct rp_attempt
 {
 	double t_start_ms;
@@ -104,6 +133,7 @@ struct rp_evidence
 	uint64_t bytes_out;
 
 	double t_total_ms;
+	struct rp_recheck recheck;
 };
 
 void rp_evidence_init(struct rp_evidence* ev);

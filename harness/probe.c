@@ -4,7 +4,10 @@
 #include <errno.h>
 #include <getopt.h>
 #include <linux/tcp.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,6 +371,60 @@ static void* probe_watchdog(void* arg)
 	return NULL;
 }
 
+/* ---- the active probe after a failure ---- */
+
+/* A second, plain connection to the same port after the failure: does the SYN get an
+ * answer, and does the server answer an X.224 Connection Request? TPKT (RFC 1006) +
+ * X.224 CR (LI 14, CR code, refs 0, class 0) + RDP_NEG_REQ asking for TLS|CredSSP. */
+static void probe_recheck(struct probe* p, const char* host, long port)
+{
+	static const unsigned char x224_cr[19] = { 0x03, 0x00, 0x00, 0x13, 0x0e, 0xe0, 0x00,
+		                                       0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08,
+		                                       0x00, 0x03, 0x00, 0x00, 0x00 };
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	struct rp_recheck* rc = &p->ev.recheck;
+	double t0 = rp_now_ms();
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	struct pollfd pf = { .fd = fd, .events = POLLOUT };
+	int soerr = 0;
+	socklen_t len = sizeof(soerr);
+
+	if (fd < 0 || inet_pton(AF_INET, host, &a.sin_addr) != 1)
+	{
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (connect(fd, (struct sockaddr*)&a, sizeof(a)) != 0 && errno != EINPROGRESS)
+		soerr = errno;
+	else if (poll(&pf, 1, 2000) <= 0)
+		soerr = ETIMEDOUT;
+	else
+		getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len);
+	rc->tcp_ms = rp_now_ms() - t0;
+	rc->tcp = soerr == 0 ? RP_RECHECK_CONNECTED
+	          : soerr == ECONNREFUSED ? RP_RECHECK_REFUSED
+	                                  : RP_RECHECK_NO_ANSWER;
+	if (rc->tcp == RP_RECHECK_CONNECTED)
+	{
+		unsigned char buf[64];
+		ssize_t n = 0;
+		t0 = rp_now_ms();
+		pf.events = POLLIN;
+		if (send(fd, x224_cr, sizeof(x224_cr), MSG_NOSIGNAL) == (ssize_t)sizeof(x224_cr) &&
+		    poll(&pf, 1, 2000) > 0)
+			n = recv(fd, buf, sizeof(buf), 0);
+		else
+			n = -2; /* silent */
+		rc->x224_ms = rp_now_ms() - t0;
+		/* A Connection Confirm starts with a TPKT header (version 3) and the CC code. */
+		rc->x224 = n >= 6 && buf[0] == 0x03 && (buf[5] & 0xf0) == 0xd0 ? RP_X224_ANSWERED
+		           : n == -2                                            ? RP_X224_SILENT
+		                                                                : RP_X224_CLOSED;
+	}
+	close(fd);
+}
+
 /* ---- main ---- */
 
 struct probe_opts
@@ -380,6 +437,7 @@ struct probe_opts
 	uint32_t deadline_ms;
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms;
+	bool recheck;
 	int n_extra;
 	char** extra;
 };
@@ -389,10 +447,11 @@ static int usage(FILE* f)
 	fprintf(f,
 	        "usage: rdprepro probe --host H [--port P] --user U --password-file F --out FILE\n"
 	        "                      [--deadline DUR] [--hold DUR] [--connect-timeout DUR]\n"
-	        "                      [-- FREERDP-ARGS...]\n"
+	        "                      [--no-recheck] [-- FREERDP-ARGS...]\n"
 	        "  The lab's headless client (run by `rdprepro run` in the client namespace).\n"
 	        "  FREERDP-ARGS use xfreerdp's syntax (/sec:nla, /cert:ignore, /timeout:N).\n"
-	        "  DUR: 250ms, 3s, 1.5s.\n");
+	        "  DUR: 250ms, 3s, 1.5s. After a failure the probe makes a second connection and\n"
+	        "  sends an X.224 Connection Request (2 s each) unless --no-recheck.\n");
 	return f == stderr ? 2 : 0;
 }
 
@@ -422,6 +481,7 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 		{ "deadline", required_argument, NULL, 'd' },
 		{ "hold", required_argument, NULL, 'l' },
 		{ "connect-timeout", required_argument, NULL, 't' },
+		{ "no-recheck", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -468,6 +528,9 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 				}
 				break;
 			}
+			case 'N':
+				o->recheck = false;
+				break;
 			case 'h':
 				return usage(stdout) - 1; /* -1: printed help */
 			default:
@@ -561,7 +624,7 @@ static void probe_pump(struct probe* p, const struct probe_opts* o)
 
 int rp_probe_main(int argc, char** argv)
 {
-	struct probe_opts o = { .port = 3389, .deadline_ms = 20000, .hold_ms = 500 };
+	struct probe_opts o = { .port = 3389, .deadline_ms = 20000, .hold_ms = 500, .recheck = true };
 	RDP_CLIENT_ENTRY_POINTS ep = { 0 };
 	rdpContext* ctx = NULL;
 	struct probe* p = NULL;
@@ -649,6 +712,9 @@ int rp_probe_main(int argc, char** argv)
 	freerdp_disconnect(ctx->instance);
 	end_attempt(p);
 	p->ev.t_total_ms = since_start(p);
+	/* On by default in the lab; the probe is never pointed at other hosts. */
+	if (!rp_evidence_active(&p->ev) && o.recheck)
+		probe_recheck(p, o.host, o.port);
 
 	pthread_mutex_lock(&p->lock);
 	p->done = true;

@@ -181,6 +181,113 @@ static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+#define ERRNO_ECONNRESET 104
+#define TCP_STATE_CLOSE 7 /* tcpi_state after an RST (include/net/tcp_states.h) */
+
+/* The attempt was reset: the socket saw ECONNRESET, or ended in CLOSE after data flowed
+ * (a peer's orderly close leaves CLOSE_WAIT instead). */
+static bool was_reset(const struct rp_attempt* a)
+{
+	return a->t_established_ms >= 0 &&
+	       (a->sock_errno == ERRNO_ECONNRESET ||
+	        (a->tcp.valid && a->tcp.state == TCP_STATE_CLOSE && a->tcp.bytes_received > 0));
+}
+
+static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
+                              struct rp_verdict* v)
+{
+	/* Every attempt was reset within a couple of seconds of its start, while the server
+	 * said nothing (no errorInfo), and a fresh connection is answered: something on the path
+	 * resets this connection at this point of the handshake. */
+	double worst = 0;
+
+	if (ev->n_attempts == 0 || ev->error_info || ev->watchdog_fired)
+		return false;
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		double ms = attempt_ms(a);
+		if (!was_reset(a) || ms < 0 || ms > 2000)
+			return false;
+		if (ms > worst)
+			worst = ms;
+	}
+	snprintf(why, n, "%d attempt(s) reset by RST in phase %s, each within %.0f ms, no errorInfo",
+	         ev->n_attempts, rp_phase_name(furthest_attempt(ev)->furthest), worst);
+	if (ev->recheck.x224 != RP_X224_ANSWERED)
+	{
+		/* Without a live server behind, a crashing service resets connections too. */
+		v->runner_up = RP_CAUSE_SERVER_HUNG;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "a fresh connection was not answered (%s, %s): the server itself may be failing",
+		         rp_recheck_tcp_name(ev->recheck.tcp), rp_recheck_x224_name(ev->recheck.x224));
+	}
+	return true;
+}
+
+/* A connection that made progress and then went silent until a timeout. */
+static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	return a && a->t_established_ms >= 0 && timed_out(ev, a) && a->tcp.valid &&
+	       a->tcp.bytes_received > 0 && a->tcp.min_rtt_us < SLOW_PATH_US;
+}
+
+static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
+                           struct rp_verdict* v)
+{
+	/* The handshake stalled, and afterwards not even a SYN to the server gets an answer:
+	 * the path itself is down. */
+	const struct rp_attempt* a = furthest_attempt(ev);
+
+	if (!stalled(ev, a) || ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
+		return false;
+	snprintf(why, n, "the handshake stalled in phase %s, and a fresh connection's SYN got no "
+	                 "answer in %.0f ms: the path is down",
+	         rp_phase_name(a->furthest), ev->recheck.tcp_ms);
+	return true;
+}
+
+static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
+                           struct rp_verdict* v)
+{
+	/* The server's TCP stack answers, its RDP service does not: a fresh connection is
+	 * accepted but its X.224 request goes unanswered. */
+	const struct rp_attempt* a = furthest_attempt(ev);
+
+	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) ||
+	    ev->recheck.tcp != RP_RECHECK_CONNECTED || ev->recheck.x224 != RP_X224_SILENT)
+		return false;
+	snprintf(why, n, "stalled in phase %s; a fresh connection is accepted but its X.224 "
+	                 "request gets no answer in %.0f ms",
+	         rp_phase_name(a->furthest), ev->recheck.x224_ms);
+	return true;
+}
+
+static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t n,
+                                struct rp_verdict* v)
+{
+	/* The connection went quiet in the middle of the handshake and never came back, yet a
+	 * fresh connection is answered at once: path and server are fine, this connection was
+	 * forgotten on the way (a NAT or firewall idle timeout). */
+	const struct rp_attempt* a = furthest_attempt(ev);
+	double last = -1;
+
+	if (!stalled(ev, a) || ev->recheck.x224 != RP_X224_ANSWERED ||
+	    a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
+		return false;
+	for (int i = 0; i < a->n_events; i++)
+		if (a->events[i].t_ms > last)
+			last = a->events[i].t_ms;
+	snprintf(why, n, "the handshake went quiet in phase %s for %.1f s until the timeout, while a "
+	                 "fresh connection is answered in %.0f ms",
+	         rp_phase_name(a->furthest), (a->t_end_ms - last) / 1000.0, ev->recheck.x224_ms);
+	v->runner_up = RP_CAUSE_SERVER_HUNG;
+	snprintf(v->unsure, sizeof(v->unsure),
+	         "a server that hangs one session but still answers new ones looks the same from "
+	         "here; the server's own log, or a capture on both sides of the middlebox, settles it");
+	return true;
+}
+
 static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
                             struct rp_verdict* v)
 {
@@ -211,6 +318,15 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	         "path whose best RTT was %.2f ms",
 	         rp_phase_name(a->furthest), a->tcp.retransmits, a->tcp.rcv_ooopack,
 	         a->tcp.min_rtt_us / 1000.0);
+	if (ev->recheck.tcp == RP_RECHECK_NO_ANSWER)
+	{
+		/* Retransmissions, then not even a SYN passes: the link may have gone down. */
+		v->runner_up = RP_CAUSE_TUNNEL_DROP;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "a fresh connection's SYN got no answer either: a link that went down while "
+		         "the client was sending looks the same");
+		return true;
+	}
 	/* A narrow link makes ACKs wait behind data and the client retransmit early: from TCP's
 	 * counters over a few kilobytes, the two look alike. */
 	v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
@@ -228,8 +344,12 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_PORT_CLOSED, is_port_closed },
 	{ RP_CAUSE_PORT_FILTERED, is_port_filtered },
 	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole },
+	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset },
 	{ RP_CAUSE_HIGH_LATENCY, is_high_latency },
 	{ RP_CAUSE_PACKET_LOSS, is_packet_loss },
+	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop },
+	{ RP_CAUSE_SERVER_HUNG, is_server_hung },
+	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout },
 };
 
 void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)

@@ -140,6 +140,64 @@ START_TEST(test_latency_vs_loss)
 }
 END_TEST
 
+START_TEST(test_reset_vs_close)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 20, RP_PHASE_MCS, 1);
+	struct rp_attempt* b;
+	a->sock_errno = 104; /* ECONNRESET */
+	b = attempt(&ev, 25, 45, RP_PHASE_MCS, 26);
+	b->sock_errno = 104;
+	ev.last_error = 0x0002000D;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_COUNT);
+	/* Reset, and nothing answers afterwards: the server may be the one failing. */
+	ev.recheck.x224 = RP_X224_CLOSED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_SERVER_HUNG);
+	/* An orderly close (CLOSE_WAIT, no ECONNRESET) is no reset. */
+	a->sock_errno = b->sock_errno = 0;
+	a->tcp.state = b->tcp.state = 8;
+	a->tcp.bytes_received = b->tcp.bytes_received = 500;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	/* CLOSE after data is a reset even without the errno. */
+	a->tcp.state = b->tcp.state = 7;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	/* A reset that came after a long wait is not this rule. */
+	b->t_end_ms = 9000;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+}
+END_TEST
+
+/* Silence after progress: the recheck decides between a dead path, a hung server and a
+ * connection forgotten by a middlebox. */
+START_TEST(test_stalls)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 8000, RP_PHASE_LICENSING, 1);
+	a->tcp.min_rtt_us = 30;
+	a->tcp.bytes_received = 2275;
+	ev.last_error = 0x0002001C;
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_TUNNEL_DROP);
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_SILENT;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_HUNG);
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_SERVER_HUNG);
+	/* No recheck: nothing to go on, no guess. */
+	ev.recheck.tcp = RP_RECHECK_NOT_RUN;
+	ev.recheck.x224 = RP_X224_NOT_RUN;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
+	/* Retransmissions, then a dead path: loss, with the tunnel not ruled out. */
+	a->tcp.retransmits = 6;
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_TUNNEL_DROP);
+}
+END_TEST
+
 START_TEST(test_empty_record_is_undetermined)
 {
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
@@ -167,6 +225,8 @@ int main(void)
 	tcase_add_test(tc, test_port_closed_vs_filtered);
 	tcase_add_test(tc, test_mtu_blackhole);
 	tcase_add_test(tc, test_latency_vs_loss);
+	tcase_add_test(tc, test_reset_vs_close);
+	tcase_add_test(tc, test_stalls);
 	tcase_add_test(tc, test_empty_record_is_undetermined);
 	tcase_add_test(tc, test_cause_names);
 	suite_add_tcase(s, tc);
