@@ -489,8 +489,12 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		}
 	}
 	if (sc->reset.when && sc->drop.when)
-		return rp_fail(p->err, "%s:%d: reset conflicts with drop (line %d): one fault at a time",
-		               sc->path, key_line(p, "fault", "drop"), key_line(p, "fault", "reset"));
+	{
+		int lr = key_line(p, "fault", "reset"), ld = key_line(p, "fault", "drop");
+		return rp_fail(p->err, "%s:%d: %s conflicts with %s (line %d): one fault at a time",
+		               sc->path, lr > ld ? lr : ld, lr > ld ? "reset" : "drop",
+		               lr > ld ? "drop" : "reset", lr > ld ? ld : lr);
+	}
 	if (sc->port != RP_PORT_OPEN && (sc->reset.when || sc->drop.when || sc->nat_timeout_ms))
 		return rp_fail(p->err, "%s:%d: port = %s conflicts with a fault on the connection: the "
 		                       "client never gets one",
