@@ -713,8 +713,15 @@ int rp_probe_main(int argc, char** argv)
 	end_attempt(p);
 	p->ev.t_total_ms = since_start(p);
 	/* On by default in the lab; the probe is never pointed at other hosts. */
+	/* Only after a connection that came up: when TCP never did, a second SYN says nothing new. */
 	if (!rp_evidence_active(&p->ev) && o.recheck)
-		probe_recheck(p, o.host, o.port);
+	{
+		bool came_up = false;
+		for (int i = 0; i < p->ev.n_attempts; i++)
+			came_up |= p->ev.attempts[i].t_established_ms >= 0;
+		if (came_up)
+			probe_recheck(p, o.host, o.port);
+	}
 
 	pthread_mutex_lock(&p->lock);
 	p->done = true;

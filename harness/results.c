@@ -40,6 +40,7 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	json_object_object_add(j, "verdict", json_object_new_string(o->verdict));
 	json_object_object_add(j, "because", json_object_new_string(o->because));
 	json_object_object_add(j, "seed", json_object_new_int64(o->seed));
+	json_object_object_add(j, "link", json_object_new_string(o->link));
 	json_object_object_add(j, "wall_ms", json_object_new_double(o->wall_ms));
 	json_object_object_add(j, "evidence", ev); /* null when the run never got that far */
 	json_object_object_add(j, "server_events",
@@ -72,6 +73,7 @@ bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err)
 	copy_str(j, "expected", o->expected, sizeof(o->expected));
 	copy_str(j, "verdict", o->verdict, sizeof(o->verdict));
 	copy_str(j, "because", o->because, sizeof(o->because));
+	copy_str(j, "link", o->link, sizeof(o->link));
 	copy_str(j, "status", status, sizeof(status));
 	if (json_object_object_get_ex(j, "run", &v))
 		o->run = json_object_get_int(v);

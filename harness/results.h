@@ -31,6 +31,7 @@ struct rp_outcome
 	char expected[32];
 	char because[256];
 	unsigned seed;
+	char link[512]; /* the link faults and the backend that applied each */
 	double wall_ms;
 	char* report; /* the readable block (evidence, server timeline), malloc'd, may be NULL */
 };

@@ -369,7 +369,7 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
                           char* how, size_t how_size, pid_t engines[2], struct rp_err* err)
 {
 	static const char* const names[2] = { "to-server", "to-client" };
-	bool netem = false;
+	bool netem = false, netem_seed = false;
 	size_t len = 0;
 
 	if (sc->port != RP_PORT_OPEN)
@@ -392,8 +392,12 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 	if (rp_scenario_needs_engine(sc) && !force_engine && strcmp(backend, "engine") != 0)
 	{
 		const char* w[] = { "netem-probe", NULL };
-		struct rp_err ignored;
-		netem = rp_lab_fault(lab, w, verbose, &ignored);
+		struct rp_err probe_err = { "" };
+		netem = rp_lab_fault(lab, w, verbose, &probe_err);
+		/* Exit 3: netem without its seed option (kernel or iproute2 older than 6.6). */
+		netem_seed = netem;
+		if (!netem && strstr(probe_err.msg, "exit status 3"))
+			netem = true;
 		if (!netem && strcmp(backend, "netem") == 0)
 			return rp_fail(err, "backend netem asked for, and this kernel has no sch_netem");
 	}
@@ -434,7 +438,9 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 		}
 		if (rp_shape_needs_engine(&sc->link[d]) || (force_engine && d == 0) || resets)
 		{
-			rp_shape_netem_args(&sc->link[d], sc->seed, false, words, sizeof(words));
+			/* netem's seed makes its losses repeatable where it has one; say so otherwise. */
+			rp_shape_netem_args(&sc->link[d], sc->seed + (uint32_t)d, netem && netem_seed, words,
+			                    sizeof(words));
 			if (netem && !resets)
 			{
 				const char* w[32] = { "netem", names[d] };
@@ -462,7 +468,9 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 			len += (size_t)snprintf(how + len, how_size - len, "%s: %s%s%s by %s; ", names[d],
 			                        words, words[0] && resets ? ", " : "",
 			                        resets ? "armed to reset" : "",
-			                        netem && !resets ? "netem" : "the userspace engine");
+			                        netem && !resets ? (netem_seed ? "netem" : "netem (unseeded: "
+			                                                                   "no seed option here)")
+			                                         : "the userspace engine");
 		}
 		if (sc->rate_kbit[d])
 		{
@@ -1033,6 +1041,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	rp_strlcpy(oc.because, r->have_evidence ? r->verdict.because : "", sizeof(oc.because));
 	oc.seed = sc.seed;
 	oc.wall_ms = r->wall_ms;
+	rp_strlcpy(oc.link, r->link, sizeof(oc.link));
 	mkdir_p(jb->resdir, &err);
 	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
 	if ((f = fopen(path, "w")))

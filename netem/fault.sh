@@ -13,7 +13,8 @@
 #   netem LAB to-server|to-client NETEM-WORDS...
 #       tc netem on the router's egress toward that side (kernels that have sch_netem)
 #   netem-probe LAB
-#       exit 0 if this kernel has sch_netem (tried on the router's loopback, then removed)
+#       exit 0 if this kernel has sch_netem with its `seed` option, 3 if it has netem without
+#       seed, 1 if no netem (tried on the router's loopback, then removed)
 #   mtu LAB MTU blocked|allowed
 #       lower the MTU of the router's client-side link; "blocked" drops the ICMP
 #       "fragmentation needed" the router sends back, making a PMTUD black hole
@@ -107,6 +108,9 @@ fault_netem() {
 
 fault_netem_probe() {
 	"$IP" netns exec "$LAB-r" tc qdisc add dev lo root netem delay 1ms 2>/dev/null || return 1
+	"$IP" netns exec "$LAB-r" tc qdisc del dev lo root
+	# netem's `seed` (Linux 6.6, iproute2 6.6): exit 3 when netem is here without it.
+	"$IP" netns exec "$LAB-r" tc qdisc add dev lo root netem loss 1% seed 1 2>/dev/null || return 3
 	"$IP" netns exec "$LAB-r" tc qdisc del dev lo root
 }
 
