@@ -374,9 +374,9 @@ static void* probe_watchdog(void* arg)
 /* ---- the active probe after a failure ---- */
 
 /* A second, plain connection to the same port after the failure: does the SYN get an
- * answer, and does the server answer an X.224 Connection Request? TPKT (RFC 1006) +
+ * answer, and does the server answer an X.224 Connection Request? (wait_ms each) TPKT (RFC 1006) +
  * X.224 CR (LI 14, CR code, refs 0, class 0) + RDP_NEG_REQ asking for TLS|CredSSP. */
-static void probe_recheck(struct probe* p, const char* host, long port)
+static void probe_recheck(struct probe* p, const char* host, long port, int wait_ms)
 {
 	static const unsigned char x224_cr[19] = { 0x03, 0x00, 0x00, 0x13, 0x0e, 0xe0, 0x00,
 		                                       0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08,
@@ -397,7 +397,7 @@ static void probe_recheck(struct probe* p, const char* host, long port)
 	}
 	if (connect(fd, (struct sockaddr*)&a, sizeof(a)) != 0 && errno != EINPROGRESS)
 		soerr = errno;
-	else if (poll(&pf, 1, 2000) <= 0)
+	else if (poll(&pf, 1, wait_ms) <= 0)
 		soerr = ETIMEDOUT;
 	else
 		getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len);
@@ -412,7 +412,7 @@ static void probe_recheck(struct probe* p, const char* host, long port)
 		t0 = rp_now_ms();
 		pf.events = POLLIN;
 		if (send(fd, x224_cr, sizeof(x224_cr), MSG_NOSIGNAL) == (ssize_t)sizeof(x224_cr) &&
-		    poll(&pf, 1, 2000) > 0)
+		    poll(&pf, 1, wait_ms) > 0)
 			n = recv(fd, buf, sizeof(buf), 0);
 		else
 			n = -2; /* silent */
@@ -717,10 +717,19 @@ int rp_probe_main(int argc, char** argv)
 	if (!rp_evidence_active(&p->ev) && o.recheck)
 	{
 		bool came_up = false;
+		uint32_t min_rtt_us = 0;
 		for (int i = 0; i < p->ev.n_attempts; i++)
-			came_up |= p->ev.attempts[i].t_established_ms >= 0;
+		{
+			const struct rp_attempt* a = &p->ev.attempts[i];
+			came_up |= a->t_established_ms >= 0;
+			if (a->tcp.valid && a->tcp.min_rtt_us > min_rtt_us)
+				min_rtt_us = a->tcp.min_rtt_us;
+		}
+		/* 2 s each, or 3 round trips of this path if it is slower: a slow path is not a
+		 * dead one. */
 		if (came_up)
-			probe_recheck(p, o.host, o.port);
+			probe_recheck(p, o.host, o.port,
+			              min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000);
 	}
 
 	pthread_mutex_lock(&p->lock);
