@@ -184,9 +184,7 @@ static bool row(const char* what, double asked, double got, double tol, const ch
 int rp_linkcheck_main(int argc, char** argv)
 {
 	static const struct option lo[] = {
-		{ "loss", required_argument, NULL, 'L' },      { "delay", required_argument, NULL, 'D' },
-		{ "reorder", required_argument, NULL, 'R' },   { "duplicate", required_argument, NULL, 'U' },
-		{ "corrupt", required_argument, NULL, 'C' },   { "rate", required_argument, NULL, 'r' },
+		RP_SHAPE_LONG_OPTIONS,                         { "rate", required_argument, NULL, 'r' },
 		{ "engine", no_argument, NULL, 'e' },          { "backend", required_argument, NULL, 'b' },
 		{ "count", required_argument, NULL, 'n' },     { "interval-us", required_argument, NULL, 'i' },
 		{ "bulk", required_argument, NULL, 'B' },      { "seed", required_argument, NULL, 's' },
@@ -212,25 +210,10 @@ int rp_linkcheck_main(int argc, char** argv)
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "vh", lo, NULL)) != -1)
 	{
-		const char* key = NULL;
+		const char* key = rp_shape_option_key(ch);
 		char* end;
 		switch (ch)
 		{
-			case 'L':
-				key = "loss";
-				break;
-			case 'D':
-				key = "delay";
-				break;
-			case 'R':
-				key = "reorder";
-				break;
-			case 'U':
-				key = "duplicate";
-				break;
-			case 'C':
-				key = "corrupt";
-				break;
 			case 'r':
 			{
 				double v = strtod(optarg, &end);
@@ -284,7 +267,9 @@ int rp_linkcheck_main(int argc, char** argv)
 			case 'h':
 				return usage(stdout);
 			default:
-				return usage(stderr);
+				if (!key)
+					return usage(stderr);
+				break;
 		}
 		if (key && !rp_shape_parse(&sc.link[0], key, optarg, why, sizeof(why)))
 		{

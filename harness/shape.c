@@ -263,3 +263,22 @@ int rp_shape_engine_args(const struct rp_shape* s, const char** argv, char* buf,
 #undef ARG
 	return k;
 }
+
+const char* rp_shape_option_key(int code)
+{
+	switch (code)
+	{
+		case 'L':
+			return "loss";
+		case 'D':
+			return "delay";
+		case 'R':
+			return "reorder";
+		case 'U':
+			return "duplicate";
+		case 'C':
+			return "corrupt";
+		default:
+			return NULL;
+	}
+}

@@ -66,6 +66,15 @@ bool rp_shape_parse(struct rp_shape* s, const char* key, const char* value, char
  * argv (at most 10 entries), strings kept in buf. Returns the number of entries. */
 int rp_shape_engine_args(const struct rp_shape* s, const char** argv, char* buf, size_t n);
 
+/* The link options of `rdprepro shaper` and `rdprepro linkcheck` (getopt_long rows), with
+ * the scenario key each one sets: --loss, --delay, --reorder, --duplicate, --corrupt. */
+#define RP_SHAPE_LONG_OPTIONS                                                                     \
+	{ "loss", required_argument, NULL, 'L' }, { "delay", required_argument, NULL, 'D' },          \
+	    { "reorder", required_argument, NULL, 'R' },                                              \
+	    { "duplicate", required_argument, NULL, 'U' }, { "corrupt", required_argument, NULL, 'C' }
+/* The scenario key of one of those option codes, or NULL for any other code. */
+const char* rp_shape_option_key(int code);
+
 /* The same settings as netem words, for the netem backend ("loss 5% delay 100ms 20ms ..."). */
 void rp_shape_netem_args(const struct rp_shape* s, uint32_t seed, bool with_seed, char* buf,
                          size_t n);

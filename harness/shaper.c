@@ -388,9 +388,7 @@ int rp_shaper_main(int argc, char** argv)
 	static const struct option lo[] = {
 		{ "queue", required_argument, NULL, 'q' },     { "seed", required_argument, NULL, 's' },
 		{ "direction", required_argument, NULL, 'd' }, { "log", required_argument, NULL, 'l' },
-		{ "loss", required_argument, NULL, 'L' },      { "delay", required_argument, NULL, 'D' },
-		{ "reorder", required_argument, NULL, 'R' },   { "duplicate", required_argument, NULL, 'U' },
-		{ "corrupt", required_argument, NULL, 'C' },   { "reset", required_argument, NULL, 'r' },
+		RP_SHAPE_LONG_OPTIONS,                         { "reset", required_argument, NULL, 'r' },
 		{ "reset-after-bytes", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -408,7 +406,7 @@ int rp_shaper_main(int argc, char** argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1)
 	{
-		const char* key = NULL;
+		const char* key = rp_shape_option_key(c);
 		switch (c)
 		{
 			case 'q':
@@ -422,21 +420,6 @@ int rp_shaper_main(int argc, char** argv)
 				break;
 			case 'l':
 				log_path = optarg;
-				break;
-			case 'L':
-				key = "loss";
-				break;
-			case 'D':
-				key = "delay";
-				break;
-			case 'R':
-				key = "reorder";
-				break;
-			case 'U':
-				key = "duplicate";
-				break;
-			case 'C':
-				key = "corrupt";
 				break;
 			case 'r':
 				e.reset_dst = strcmp(optarg, "destination") == 0 || strcmp(optarg, "both") == 0;
@@ -455,7 +438,9 @@ int rp_shaper_main(int argc, char** argv)
 			case 'h':
 				return usage(stdout);
 			default:
-				return usage(stderr);
+				if (!key)
+					return usage(stderr);
+				break;
 		}
 		if (key && !rp_shape_parse(&e.shape, key, optarg, why, sizeof(why)))
 		{

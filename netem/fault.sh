@@ -29,23 +29,14 @@
 # host's ruleset and vanish with the namespace. RDPREPRO_VERBOSE=1 echoes every command.
 set -eu
 
-IP=${IP:-ip}
+PROG=fault.sh
+# shellcheck source=netem/common.sh
+. "$(dirname "$0")/common.sh"
+
 TABLE=rdprepro
 
-die() { printf 'fault.sh: %s\n' "$*" >&2; exit 1; }
-
-run() {
-	if [ "${RDPREPRO_VERBOSE:-0}" = 1 ]; then
-		printf '+ %s\n' "$*" >&2
-	fi
-	"$@"
-}
-
 check_name() {
-	case "$1" in
-	rdpp-[0-9]*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]) ;;
-	*) die "\"$1\" is not a lab name (rdpp-<pid>-<4 hex>)" ;;
-	esac
+	check_lab_name "$1"
 	[ -e "/run/netns/$1-r" ] || die "lab $1 has no router namespace"
 }
 

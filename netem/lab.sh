@@ -18,27 +18,14 @@
 #   every command.
 set -eu
 
-IP=${IP:-ip}
+PROG=lab.sh
+# shellcheck source=netem/common.sh
+. "$(dirname "$0")/common.sh"
+
 CLIENT_ADDR=198.18.0.2
 ROUTER_CADDR=198.18.0.1
 ROUTER_SADDR=198.18.1.1
 SERVER_ADDR=198.18.1.2
-
-die() { printf 'lab.sh: %s\n' "$*" >&2; exit 1; }
-
-run() {
-	if [ "${RDPREPRO_VERBOSE:-0}" = 1 ]; then
-		printf '+ %s\n' "$*" >&2
-	fi
-	"$@"
-}
-
-check_name() {
-	case "$1" in
-	rdpp-[0-9]*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]) ;;
-	*) die "\"$1\" is not a lab name (rdpp-<pid>-<4 hex>)" ;;
-	esac
-}
 
 ns_exists() { [ -e "/run/netns/$1" ]; }
 
@@ -108,12 +95,12 @@ main() {
 	case "$1" in
 	up)
 		[ $# -eq 2 ] || die "usage: lab.sh up LAB"
-		check_name "$2"
+		check_lab_name "$2"
 		lab_up "$2"
 		;;
 	down)
 		[ $# -eq 2 ] || die "usage: lab.sh down LAB"
-		check_name "$2"
+		check_lab_name "$2"
 		lab_down "$2"
 		;;
 	list) lab_list ;;
