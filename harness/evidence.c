@@ -239,6 +239,7 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	json_object_object_add(o, "connect_returned_true",
 	                       json_object_new_boolean(ev->connect_returned_true));
 	json_object_object_add(o, "watchdog_fired", json_object_new_boolean(ev->watchdog_fired));
+	json_object_object_add(o, "cert_rejected", json_object_new_boolean(ev->cert_rejected));
 	add_int(o, "bytes_in", (int64_t)ev->bytes_in);
 	add_int(o, "bytes_out", (int64_t)ev->bytes_out);
 	add_ms(o, "t_total_ms", ev->t_total_ms);
@@ -475,6 +476,7 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_str(&r, o, "error_info_name", ev->error_info_name, sizeof(ev->error_info_name));
 	get_bool(&r, o, "connect_returned_true", &ev->connect_returned_true);
 	get_bool(&r, o, "watchdog_fired", &ev->watchdog_fired);
+	get_bool(&r, o, "cert_rejected", &ev->cert_rejected);
 	get_u64(&r, o, "bytes_in", &ev->bytes_in);
 	get_u64(&r, o, "bytes_out", &ev->bytes_out);
 	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);

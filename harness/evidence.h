@@ -129,6 +129,7 @@ struct rp_evidence
 	char error_info_name[96];
 	bool connect_returned_true;
 	bool watchdog_fired;
+	bool cert_rejected; /* the client's own certificate check refused the server's */
 	uint64_t bytes_in;
 	uint64_t bytes_out;
 

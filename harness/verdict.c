@@ -37,6 +37,176 @@ const char* rp_cause_name(enum rp_cause c)
 	return cause_names[c];
 }
 
+static const char* const confidence_names[] = { "low", "medium", "high" };
+
+const char* rp_confidence_name(enum rp_confidence c)
+{
+	return (int)c >= 0 && c <= RP_CONF_HIGH ? confidence_names[c] : "invalid";
+}
+
+/* Sources: the discReason names and numbers are Microsoft's IMsTscAxEvents::OnDisconnected
+ * table; the extended reasons, the ExtendedDisconnectReasonCode enumeration, whose numbers
+ * are those of the Set Error Info PDU (MS-RDPBCGR 2.2.5.1.1). Which pair a Windows client
+ * shows for a cause is documented only where a code names the cause itself; elsewhere it is
+ * our inference, marked so. */
+static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
+	[RP_CAUSE_CONNECTED] = { RP_CAUSE_CONNECTED, 0, "(none: the session works)",
+	                         "the session reached active with no error during the hold",
+	                         "any error, errorInfo, or a phase short of active", 0, "", 0, "",
+	                         "no disconnect", "baseline", "" },
+	[RP_CAUSE_UNDETERMINED] = { RP_CAUSE_UNDETERMINED, 0, "(any)",
+	                            "no rule's evidence is complete", "", 0, "", 0, "",
+	                            "unknown", "",
+	                            "a FreeRDP log at debug level (/log-level:DEBUG), or a lab run" },
+	[RP_CAUSE_SERVER_DENIED] = { RP_CAUSE_SERVER_DENIED, 1,
+	                             "the server denies the connection (policy, not in Remote "
+	                             "Desktop Users)",
+	                             "the server's Set Error Info PDU carries 0x7 "
+	                             "(ERRINFO_SERVER_DENIED_CONNECTION)",
+	                             "errorInfo 0 or another code (0xC is a plain logoff close)",
+	                             0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0x7,
+	                             "exDiscReasonServerDeniedConnection",
+	                             "documented: both codes name it; the pair is the field's symptom",
+	                             "server-denied", "the server's event log (policy, group)" },
+	[RP_CAUSE_PACKET_LOSS] = { RP_CAUSE_PACKET_LOSS, 2, "packet loss on Wi-Fi or a VPN",
+	                           "a timeout on a fast path (small min RTT) after retransmissions",
+	                           "no retransmissions; a slow path (min RTT); an errorInfo", 0x904,
+	                           "disconnectReasonAtClientWinsockFDCLOSE", 0, "exDiscReasonNoInfo",
+	                           "inferred: the session dies on a closed or timed-out socket, with "
+	                           "no reason from the server",
+	                           "packet-loss", "a path probe: loss of small pings, RTT of small vs "
+	                                          "large packets (tells loss from a narrow link)" },
+	[RP_CAUSE_HIGH_LATENCY] = { RP_CAUSE_HIGH_LATENCY, 3,
+	                            "high latency, jitter, satellite links: the handshake times out",
+	                            "a timeout on a path whose best RTT is at least 250 ms",
+	                            "a fast path (min RTT well below 250 ms)", 0x108,
+	                            "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
+	                            "inferred: the client gives up waiting", "high-latency",
+	                            "ping RTT to the server; a longer client timeout (/timeout:N) "
+	                            "that then succeeds" },
+	[RP_CAUSE_LOW_BANDWIDTH] = { RP_CAUSE_LOW_BANDWIDTH, 4, "too little bandwidth",
+	                             "queueing: smoothed RTT far above the minimum, early "
+	                             "retransmissions, no loss of small probes",
+	                             "loss of small probes (that is loss)", 0x108,
+	                             "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
+	                             "inferred", "rate-64kbit (control; no failing scenario yet)",
+	                             "RTT of small vs large packets (serialization delay)" },
+	[RP_CAUSE_MTU_BLACKHOLE] = { RP_CAUSE_MTU_BLACKHOLE, 5,
+	                             "VPN MTU too large, fragments lost (PMTUD black hole)",
+	                             "TLS started, the client's ClientHello acknowledged, almost "
+	                             "nothing received for seconds, then the server closed",
+	                             "the server's TLS flight arrived; a quick failure; the "
+	                             "watchdog (the server never gave up)",
+	                             0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
+	                             "exDiscReasonNoInfo",
+	                             "inferred: the server gives up its TLS handshake and closes",
+	                             "mtu-blackhole", "ping -M do -s 1400 to the server; a lower "
+	                                              "client MTU that then succeeds" },
+	[RP_CAUSE_FIREWALL_RESET] = { RP_CAUSE_FIREWALL_RESET, 6,
+	                              "a firewall or antivirus flags the RDP start and resets it",
+	                              "every attempt ended by RST (ECONNRESET, or CLOSE after data) "
+	                              "within 2 s, no errorInfo; a fresh connection is answered",
+	                              "an orderly close (CLOSE_WAIT), an errorInfo, a long wait",
+	                              0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
+	                              "exDiscReasonNoInfo", "inferred: an RST closes the socket",
+	                              "firewall-reset-tls", "a capture on both sides of the firewall: "
+	                                                    "who sent the RST" },
+	[RP_CAUSE_NAT_IDLE_TIMEOUT] = { RP_CAUSE_NAT_IDLE_TIMEOUT, 7,
+	                                "a NAT or firewall idle timeout kills a slow handshake",
+	                                "the handshake went quiet mid-way and never came back, "
+	                                "while a fresh connection is answered at once",
+	                                "retransmission storms (loss); an unanswered fresh SYN "
+	                                "(tunnel down); an unanswered X.224 (hung server)",
+	                                0x108, "disconnectReasonConnectionTimedOut", 0,
+	                                "exDiscReasonNoInfo", "inferred: the client times out",
+	                                "nat-idle-timeout", "the middlebox's idle timeout and the "
+	                                                    "server's logon time" },
+	[RP_CAUSE_TUNNEL_DROP] = { RP_CAUSE_TUNNEL_DROP, 8, "the VPN tunnel drops",
+	                           "the handshake stalled, and a fresh SYN is not answered",
+	                           "a fresh connection is answered", 0x108,
+	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
+	                           "inferred: the client times out", "tunnel-drop",
+	                           "the VPN client's log; a ping during the failure" },
+	[RP_CAUSE_PORT_CLOSED] = { RP_CAUSE_PORT_CLOSED, 9, "port 3389 closed (rejected)",
+	                           "TCP never established, each attempt refused within 1 s",
+	                           "an established connection", 0x204,
+	                           "disconnectReasonSocketConnectFailed (516, \"Winsock socket "
+	                           "connect failure\")",
+	                           0, "exDiscReasonNoInfo",
+	                           "the code is documented; the pairing is inferred", "port-closed",
+	                           "Test-NetConnection -Port 3389 from the client" },
+	[RP_CAUSE_PORT_FILTERED] = { RP_CAUSE_PORT_FILTERED, 9, "port 3389 filtered (dropped)",
+	                             "TCP never established, the SYN unanswered until the connect "
+	                             "timeout",
+	                             "a refusal (RST) or an established connection", 0x204,
+	                             "disconnectReasonSocketConnectFailed (516)", 0,
+	                             "exDiscReasonNoInfo",
+	                             "the code is documented; the pairing is inferred",
+	                             "port-filtered", "a capture at the server: did the SYN arrive" },
+	[RP_CAUSE_CERTIFICATE_REJECTED] = { RP_CAUSE_CERTIFICATE_REJECTED, 10,
+	                                    "expired or replaced RDP certificate",
+	                                    "the client's own certificate check failed (not a "
+	                                    "reset, not a timeout)",
+	                                    "a TLS failure with an RST or after a long wait", 0, "", 0,
+	                                    "",
+	                                    "none: a Windows client shows a certificate dialog, "
+	                                    "not a disconnect code (inferred)",
+	                                    "", "the certificate the server presents "
+	                                        "(openssl s_client -connect host:3389)" },
+	[RP_CAUSE_SECURITY_MISMATCH] = { RP_CAUSE_SECURITY_MISMATCH, 11,
+	                                 "security layer mismatch (RDP / TLS / NLA)",
+	                                 "X.224 negotiation failure from the server (e.g. "
+	                                 "HYBRID_REQUIRED_BY_SERVER, SSL_NOT_ALLOWED_BY_SERVER)",
+	                                 "a negotiated protocol", 0, "", 0, "",
+	                                 "none documented in these tables; inferred", "",
+	                                 "the server's Security Layer and NLA settings" },
+	[RP_CAUSE_LICENSING_FAILURE] = { RP_CAUSE_LICENSING_FAILURE, 12,
+	                                 "corrupt license cache, licensing server problems",
+	                                 "an error license PDU or a license errorInfo (0x100-0x10A) "
+	                                 "during licensing",
+	                                 "progress past licensing", 0x904,
+	                                 "disconnectReasonAtClientWinsockFDCLOSE", 262,
+	                                 "exDiscReasonLicenseCantFinishProtocol (or another "
+	                                 "exDiscReasonLicense* code)",
+	                                 "the codes are documented; which one is inferred", "",
+	                                 "the server's licensing event log" },
+	[RP_CAUSE_SERVER_OVERLOADED] = { RP_CAUSE_SERVER_OVERLOADED, 13,
+	                                 "too many half-open connections (MaxOutstandingConnections)",
+	                                 "TCP accepted and closed at once without an X.224 answer",
+	                                 "an X.224 answer", 0x904,
+	                                 "disconnectReasonAtClientWinsockFDCLOSE", 0,
+	                                 "exDiscReasonNoInfo", "inferred", "",
+	                                 "the server's connection count; a retry a minute later" },
+	[RP_CAUSE_SERVER_HUNG] = { RP_CAUSE_SERVER_HUNG, 14, "Remote Desktop Services hung",
+	                           "TCP accepted, the X.224 request (of a fresh connection too) "
+	                           "unanswered",
+	                           "an answered X.224 request", 0x108,
+	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
+	                           "inferred: the client times out", "",
+	                           "the server's TermService state" },
+	[RP_CAUSE_BAD_CREDENTIALS] = { RP_CAUSE_BAD_CREDENTIALS, 15, "bad credentials",
+	                               "an authentication or logon failure during NLA",
+	                               "progress past NLA", 0, "", 0, "",
+	                               "none: with NLA a Windows client shows a logon failure, not "
+	                               "a disconnect code (inferred)",
+	                               "bad-credentials", "the server's security log (4625)" },
+	[RP_CAUSE_DNS_FAILURE] = { RP_CAUSE_DNS_FAILURE, 16, "stale DNS",
+	                           "the name does not resolve, or resolves to a dead address",
+	                           "a connection to the right server", 0x104,
+	                           "disconnectReasonDNSLookupFailed", 0, "exDiscReasonNoInfo",
+	                           "documented code; pairing inferred", "",
+	                           "nslookup of the name against the server's address" },
+	[RP_CAUSE_UDP_TRANSPORT] = { RP_CAUSE_UDP_TRANSPORT, 17,
+	                             "unstable UDP transport; \"force TCP\" fixes it",
+	                             "(not reproducible with FreeRDP 3's client here)", "", 0, "", 0,
+	                             "", "n/a", "", "" },
+};
+
+const struct rp_cause_info* rp_cause_info(enum rp_cause c)
+{
+	return (int)c >= 0 && c < RP_CAUSE_COUNT ? &infos[c] : NULL;
+}
+
 enum rp_cause rp_cause_from_name(const char* name)
 {
 	for (int i = 0; i < RP_CAUSE_COUNT; i++)
@@ -54,6 +224,11 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define ERR_TRANSPORT_FAILED 0x0002000Du   /* ERRCONNECT_CONNECT_TRANSPORT_FAILED */
 #define ERR_ACTIVATION_TIMEOUT 0x0002001Cu /* ERRCONNECT_ACTIVATION_TIMEOUT */
 #define ERRNO_ETIMEDOUT 110                /* TCP_USER_TIMEOUT, from /timeout:N */
+#define ERR_DNS_ERROR 0x00020004u          /* ERRCONNECT_DNS_ERROR */
+#define ERR_DNS_NOT_FOUND 0x00020005u      /* ERRCONNECT_DNS_NAME_NOT_FOUND */
+#define ERR_NEGO_FAILED 0x0002000Cu        /* ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED */
+#define ERRINFO_LICENSE_FIRST 0x100u       /* ERRINFO_LICENSE_INTERNAL (2.2.5.1.1) */
+#define ERRINFO_LICENSE_LAST 0x10Au        /* ERRINFO_LICENSE_CANT_UPGRADE_LICENSE */
 #define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
 #define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
 
@@ -77,6 +252,7 @@ struct rule
 {
 	enum rp_cause cause;
 	bool (*match)(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v);
+	enum rp_confidence confidence; /* when it matches with no runner-up */
 };
 
 /* The attempt that got furthest (the last one on ties): its counters tell the story. */
@@ -288,6 +464,76 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 	return true;
 }
 
+static bool is_dns_failure(const struct rp_evidence* ev, char* why, size_t n,
+                           struct rp_verdict* v)
+{
+	if (ev->last_error != ERR_DNS_ERROR && ev->last_error != ERR_DNS_NOT_FOUND)
+		return false;
+	snprintf(why, n, "%s: the server's name did not resolve",
+	         ev->last_error_name[0] ? ev->last_error_name : "a DNS error");
+	return true;
+}
+
+static bool is_security_mismatch(const struct rp_evidence* ev, char* why, size_t n,
+                                 struct rp_verdict* v)
+{
+	/* The X.224 negotiation (MS-RDPBCGR 2.2.1.2) found no security protocol both accept. */
+	if (ev->last_error != ERR_NEGO_FAILED)
+		return false;
+	snprintf(why, n, "the security negotiation failed (%s) in phase %s: client and server accept "
+	                 "no common protocol (RDP, TLS, NLA)",
+	         ev->last_error_name, rp_phase_name(rp_evidence_furthest(ev)));
+	return true;
+}
+
+static bool is_certificate_rejected(const struct rp_evidence* ev, char* why, size_t n,
+                                    struct rp_verdict* v)
+{
+	if (!ev->cert_rejected)
+		return false;
+	snprintf(why, n, "the client's own check refused the server's certificate (%s)",
+	         ev->last_error_name[0] ? ev->last_error_name : "no error code");
+	return true;
+}
+
+static bool is_licensing_failure(const struct rp_evidence* ev, char* why, size_t n,
+                                 struct rp_verdict* v)
+{
+	if (ev->error_info < ERRINFO_LICENSE_FIRST || ev->error_info > ERRINFO_LICENSE_LAST)
+		return false;
+	snprintf(why, n, "the server sent a licensing errorInfo 0x%X (%s)", ev->error_info,
+	         ev->error_info_name[0] ? ev->error_info_name : "ERRINFO_LICENSE_*");
+	return true;
+}
+
+static bool is_server_overloaded(const struct rp_evidence* ev, char* why, size_t n,
+                                 struct rp_verdict* v)
+{
+	/* TCP is accepted and closed at once, before any X.224 answer, and not by a reset: a
+	 * server shedding connections (MaxOutstandingConnections), for every attempt. */
+	if (ev->n_attempts == 0 || ev->watchdog_fired || ev->error_info)
+		return false;
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		double ms = attempt_ms(a);
+		if (a->t_established_ms < 0 || !a->tcp.valid || a->tcp.bytes_received > 0 ||
+		    a->sock_errno == ERRNO_ECONNRESET || ms < 0 || ms > 1000)
+			return false;
+	}
+	snprintf(why, n, "TCP accepted and closed within 1 s before any X.224 answer, %d attempt(s)%s",
+	         ev->n_attempts,
+	         ev->recheck.x224 == RP_X224_CLOSED ? "; a fresh connection is closed the same way" : "");
+	if (ev->recheck.x224 == RP_X224_ANSWERED)
+	{
+		v->runner_up = RP_CAUSE_FIREWALL_RESET;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "a fresh connection is answered: the overload passed, or something on the "
+		         "path closes connections");
+	}
+	return true;
+}
+
 static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
                             struct rp_verdict* v)
 {
@@ -338,18 +584,23 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 
 /* One row per rule, most specific first; the first that matches decides. */
 static const struct rule rules[] = {
-	{ RP_CAUSE_SERVER_DENIED, is_denied },
-	{ RP_CAUSE_CONNECTED, is_connected },
-	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials },
-	{ RP_CAUSE_PORT_CLOSED, is_port_closed },
-	{ RP_CAUSE_PORT_FILTERED, is_port_filtered },
-	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole },
-	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset },
-	{ RP_CAUSE_HIGH_LATENCY, is_high_latency },
-	{ RP_CAUSE_PACKET_LOSS, is_packet_loss },
-	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop },
-	{ RP_CAUSE_SERVER_HUNG, is_server_hung },
-	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout },
+	{ RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH },
+	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH },
+	{ RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH },
+	{ RP_CAUSE_CERTIFICATE_REJECTED, is_certificate_rejected, RP_CONF_HIGH },
+	{ RP_CAUSE_SECURITY_MISMATCH, is_security_mismatch, RP_CONF_HIGH },
+	{ RP_CAUSE_CONNECTED, is_connected, RP_CONF_HIGH },
+	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials, RP_CONF_HIGH },
+	{ RP_CAUSE_PORT_CLOSED, is_port_closed, RP_CONF_HIGH },
+	{ RP_CAUSE_PORT_FILTERED, is_port_filtered, RP_CONF_MEDIUM },
+	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM },
+	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH },
+	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH },
+	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH },
+	{ RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM },
+	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH },
+	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH },
+	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM },
 };
 
 void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
@@ -361,10 +612,15 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 		if (rules[i].match(ev, v->because, sizeof(v->because), v))
 		{
 			v->cause = rules[i].cause;
+			v->confidence = rules[i].confidence;
+			/* A cause not ruled out caps the confidence at medium. */
+			if (v->runner_up != RP_CAUSE_COUNT && v->confidence > RP_CONF_MEDIUM)
+				v->confidence = RP_CONF_MEDIUM;
 			return;
 		}
 	}
 	v->cause = RP_CAUSE_UNDETERMINED;
+	v->confidence = RP_CONF_LOW;
 	snprintf(v->because, sizeof(v->because),
 	         "no rule matched: furthest phase %s, last error 0x%08X, errorInfo 0x%08X",
 	         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);

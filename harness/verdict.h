@@ -34,6 +34,34 @@ const char* rp_cause_name(enum rp_cause c);
 /* Returns RP_CAUSE_COUNT for an unknown name. */
 enum rp_cause rp_cause_from_name(const char* name);
 
+enum rp_confidence
+{
+	RP_CONF_LOW = 0,  /* one indirect sign, or a field log with little in it */
+	RP_CONF_MEDIUM,   /* counters that fit, with a cause not ruled out */
+	RP_CONF_HIGH,     /* a direct statement (the server's errorInfo) or an active check */
+};
+
+const char* rp_confidence_name(enum rp_confidence c);
+
+/* One row of the taxonomy (docs/causes.md is generated from these rows). */
+struct rp_cause_info
+{
+	enum rp_cause cause;
+	int field_no;           /* row of ../shared/FIELD.md, 0 for connected/undetermined */
+	const char* symptom;    /* as users describe it */
+	const char* identified; /* the evidence that identifies it */
+	const char* ruled_out;  /* the evidence that rules it out */
+	unsigned disc_reason;   /* IMsTscAxEvents::OnDisconnected discReason, 0: none */
+	const char* disc_name;
+	unsigned ext_reason;    /* ExtendedDisconnectReasonCode */
+	const char* ext_name;
+	const char* basis;      /* documented or inferred, and why */
+	const char* scenario;   /* scenarios/<name>.scn that reproduces it, or "" */
+	const char* settle;     /* what further evidence would settle a doubt */
+};
+
+const struct rp_cause_info* rp_cause_info(enum rp_cause c);
+
 struct rp_verdict
 {
 	enum rp_cause cause;
@@ -42,6 +70,7 @@ struct rp_verdict
 	 * rather than guess. */
 	enum rp_cause runner_up;
 	char unsure[256]; /* why the runner-up stays, and what would settle it */
+	enum rp_confidence confidence;
 };
 
 /* A pure function of the record: never of the scenario's name or expectation. */

@@ -198,6 +198,64 @@ START_TEST(test_stalls)
 }
 END_TEST
 
+START_TEST(test_codes_that_name_their_cause)
+{
+	attempt(&ev, 0, 5, RP_PHASE_TCP, -1);
+	ev.last_error = 0x00020005; /* DNS_NAME_NOT_FOUND */
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_DNS_FAILURE);
+	ck_assert_int_eq(v.confidence, RP_CONF_HIGH);
+	ev.last_error = 0x0002000C; /* SECURITY_NEGO_CONNECT_FAILED */
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SECURITY_MISMATCH);
+	ev.last_error = 0x00020008;
+	ev.cert_rejected = true;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_CERTIFICATE_REJECTED);
+	ev.cert_rejected = false;
+	ev.error_info = 0x102; /* ERRINFO_LICENSE_NO_LICENSE */
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_LICENSING_FAILURE);
+	ev.error_info = 0x10B; /* past the licensing range */
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_LICENSING_FAILURE);
+}
+END_TEST
+
+START_TEST(test_overloaded)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 3, RP_PHASE_X224, 1);
+	struct rp_attempt* b;
+	a->tcp.state = 8; /* CLOSE_WAIT: the server closed */
+	b = attempt(&ev, 5, 8, RP_PHASE_X224, 6);
+	b->tcp.state = 8;
+	ev.last_error = 0x0002000D;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_CLOSED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_OVERLOADED);
+	ck_assert_int_eq(v.confidence, RP_CONF_HIGH);
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_OVERLOADED);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_FIREWALL_RESET);
+	ck_assert_int_eq(v.confidence, RP_CONF_MEDIUM);
+	/* Closed by a reset: not this rule. */
+	a->sock_errno = b->sock_errno = 104;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_SERVER_OVERLOADED);
+}
+END_TEST
+
+/* Every cause has its taxonomy row, with a symptom, and a Windows pair or a reason why none. */
+START_TEST(test_taxonomy_rows)
+{
+	for (int i = 0; i < RP_CAUSE_COUNT; i++)
+	{
+		const struct rp_cause_info* in = rp_cause_info((enum rp_cause)i);
+		ck_assert_ptr_nonnull(in);
+		ck_assert_int_eq(in->cause, i);
+		ck_assert(in->symptom && in->symptom[0]);
+		ck_assert(in->basis && in->basis[0]);
+		ck_assert(!in->disc_reason || (in->disc_name && in->disc_name[0]));
+	}
+	ck_assert_int_eq(rp_cause_info(RP_CAUSE_SERVER_DENIED)->disc_reason, 0x904);
+	ck_assert_int_eq(rp_cause_info(RP_CAUSE_SERVER_DENIED)->ext_reason, 0x7);
+}
+END_TEST
+
 START_TEST(test_empty_record_is_undetermined)
 {
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
@@ -226,6 +284,9 @@ int main(void)
 	tcase_add_test(tc, test_mtu_blackhole);
 	tcase_add_test(tc, test_latency_vs_loss);
 	tcase_add_test(tc, test_reset_vs_close);
+	tcase_add_test(tc, test_codes_that_name_their_cause);
+	tcase_add_test(tc, test_overloaded);
+	tcase_add_test(tc, test_taxonomy_rows);
 	tcase_add_test(tc, test_stalls);
 	tcase_add_test(tc, test_empty_record_is_undetermined);
 	tcase_add_test(tc, test_cause_names);
