@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "classify.h"
 #include "linkcheck.h"
 #include "probe.h"
 #include "runner.h"
@@ -90,6 +91,7 @@ static const struct subcommand
 } subcommands[] = {
 	{ "run", rp_run_main, "run scenarios in labs and check their verdicts" },
 	{ "list", rp_list_main, "list scenarios with their expected verdicts" },
+	{ "classify", rp_classify_main, "the verdict for a field report (FreeRDP log, Windows event)" },
 	{ "linkcheck", rp_linkcheck_main, "measure what a shaped lab link really does" },
 	{ "causes", causes_main, "list the cause names a verdict can take" },
 	{ "server", rp_server_main, "the lab's RDP server (started by run)" },

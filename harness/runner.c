@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -41,6 +42,7 @@ struct run_opts
 	bool keep;    /* leave a failed lab up for inspection */
 	bool capture; /* a pcap per router link */
 	const char* backend; /* auto, netem, engine */
+	const char* freerdp_log; /* WLOG_LEVEL for the probe (probe.log), or NULL */
 	bool have_seed;
 	unsigned seed;
 	int skip_code;
@@ -708,8 +710,12 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 			                     creds.password_file, "--out", evpath, "--deadline", deadline,
 			                     "--hold", hold };
 		int ac = 16;
+		char wlog[64];
+		const char* env[] = { wlog, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_client, .fd_stdin = -1,
-			                   .fd_stdout = pout_fd, .fd_stderr = plog_fd };
+			                   .fd_stdout = pout_fd, .fd_stderr = plog_fd,
+			                   .env = o->freerdp_log ? env : NULL };
+		snprintf(wlog, sizeof(wlog), "WLOG_LEVEL=%s", o->freerdp_log ? o->freerdp_log : "");
 		int status = 0;
 		int w;
 		if (sc->connect_timeout_ms)
@@ -944,6 +950,7 @@ static int run_usage(FILE* f)
 	        "      --skip-code N  exit with N when every scenario was skipped (default 0)\n"
 	        "      --list         print the selected scenarios (after -n, -k, --shard); run none\n"
 	        "      --backend B    link shaping: auto (netem if the kernel has it), netem, engine\n"
+	        "      --freerdp-log L  FreeRDP's log level in probe.log (DEBUG for classify)\n"
 	        "  -v, --verbose      echo every lab command\n"
 	        "exit: 0 all passed or skipped, 1 a failure or error, 2 usage or parse error,\n"
 	        "      128+N interrupted by signal N (the labs are removed first)\n");
@@ -1188,6 +1195,7 @@ int rp_run_main(int argc, char** argv)
 		OPT_SKIP_CODE,
 		OPT_LIST,
 		OPT_BACKEND,
+		OPT_FREERDP_LOG,
 	};
 	static const struct option lo[] = {
 		{ "name", required_argument, NULL, 'n' },     { "keyword", required_argument, NULL, 'k' },
@@ -1199,6 +1207,7 @@ int rp_run_main(int argc, char** argv)
 		{ "skip-code", required_argument, NULL, OPT_SKIP_CODE },
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "backend", required_argument, NULL, OPT_BACKEND },
+		{ "freerdp-log", required_argument, NULL, OPT_FREERDP_LOG },
 		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1269,6 +1278,23 @@ int rp_run_main(int argc, char** argv)
 			case OPT_LIST:
 				list_only = true;
 				break;
+			case OPT_FREERDP_LOG:
+			{
+				static const char* const levels[] = { "TRACE", "DEBUG", "INFO", "WARN", "ERROR",
+					                                  "FATAL", "OFF" };
+				bool known = false;
+				for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+					known |= strcasecmp(optarg, levels[i]) == 0;
+				if (!known)
+				{
+					fprintf(stderr, "rdprepro run: --freerdp-log: what is \"%s\"? (TRACE, DEBUG, "
+					                "INFO, WARN, ERROR, FATAL, OFF)\n",
+					        optarg);
+					return 2;
+				}
+				o.freerdp_log = optarg;
+				break;
+			}
 			case OPT_BACKEND:
 				if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "netem") != 0 &&
 				    strcmp(optarg, "engine") != 0)

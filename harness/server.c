@@ -21,7 +21,9 @@
 #include <freerdp/peer.h>
 #include <freerdp/settings.h>
 #include <freerdp/transport_io.h>
+#include <winpr/ssl.h>
 #include <winpr/synch.h>
+#include <winpr/wlog.h>
 
 #include "util.h"
 
@@ -352,6 +354,20 @@ static int usage(FILE* f)
 	return f == stderr ? 2 : 0;
 }
 
+/* Every WLog line to stderr (its console appender sends DEBUG and INFO to stdout, which
+ * carries the command's own output), and OpenSSL's legacy provider loaded first: NTLM's MD4
+ * lives there, and FreeRDP warns at length without it. */
+static void quiet_setup(void)
+{
+	wLog* root = WLog_GetRoot();
+	wLogAppender* app;
+
+	winpr_InitializeSSL(WINPR_SSL_INIT_DEFAULT);
+	if (root && WLog_SetLogAppenderType(root, WLOG_APPENDER_CONSOLE) &&
+	    (app = WLog_GetLogAppender(root)))
+		WLog_ConfigureAppender(app, "outputstream", (void*)"stderr");
+}
+
 int rp_server_main(int argc, char** argv)
 {
 	static const struct option lo[] = {
@@ -423,6 +439,7 @@ int rp_server_main(int argc, char** argv)
 	if (!opts.addr || !opts.cert || !opts.key || !opts.sam || optind != argc)
 		return usage(stderr);
 
+	quiet_setup();
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);

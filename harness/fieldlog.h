@@ -1,0 +1,65 @@
+/* fieldlog.h: evidence from the field: a FreeRDP client log (2.x or 3.x, any level), a
+ * Windows RDP client event (TerminalServices-RDPClient/Operational, text or XML), or a lab
+ * evidence.json. Each fact keeps the line it came from. */
+#ifndef RDPREPRO_FIELDLOG_H
+#define RDPREPRO_FIELDLOG_H
+
+#include <stdbool.h>
+
+#include "evidence.h"
+#include "util.h"
+#include "verdict.h"
+
+enum rp_log_kind
+{
+	RP_LOG_UNKNOWN = 0,
+	RP_LOG_FREERDP,
+	RP_LOG_WINDOWS_EVENT,
+	RP_LOG_EVIDENCE_JSON,
+};
+
+#define RP_MAX_FACTS 24
+
+struct rp_fact
+{
+	int line;
+	char fact[120];
+	char text[160]; /* the line, shortened */
+};
+
+struct rp_fieldlog
+{
+	enum rp_log_kind kind;
+	int freerdp_major; /* 2 or 3 when the log says, else 0 */
+	int n_lines;
+	struct rp_evidence ev; /* what the log holds, in the record's terms */
+	bool has_phase;        /* the log names a phase (states at debug level, or hints) */
+	int errno_seen;        /* a system error the log reports (BIO_read ..., "Connection refused") */
+	int windows_reason;    /* discReason of a Windows event, 0 if none */
+	/* Seconds from a step's start to its failure, from WLog's "[HH:MM:SS:mmm]" stamps (whole
+	 * seconds: LAB-NOTES found the milliseconds unreliable); -1 if the log does not say. */
+	int tls_fail_after_s;
+	int connect_fail_after_s;
+	int t_tls_start, t_connect_start; /* seconds of the day, -1 unseen */
+	struct rp_fact facts[RP_MAX_FACTS];
+	int n_facts;
+};
+
+/* Reads and extracts. A file that is none of the three kinds is an error naming it. */
+bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* err);
+/* Same, from text in memory (tests, the fuzzer). `name` is for messages. */
+bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* log,
+                       struct rp_err* err);
+
+/* The verdict for what a field log holds: the classifier's rules first (codes that name
+ * their cause), then the log-only rules; with too little, undetermined and its candidates. */
+struct rp_field_verdict
+{
+	struct rp_verdict v;
+	enum rp_cause candidates[RP_CAUSE_COUNT];
+	int n_candidates;
+};
+
+void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict* fv);
+
+#endif
