@@ -214,6 +214,13 @@ START_TEST(test_codes_that_name_their_cause)
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_LICENSING_FAILURE);
 	ev.error_info = 0x10B; /* past the licensing range */
 	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_LICENSING_FAILURE);
+	/* None of them fires without its own code or flag. */
+	ev.error_info = 0;
+	ev.last_error = 0x00020006; /* CONNECT_FAILED: not DNS, not negotiation */
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_DNS_FAILURE);
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_SECURITY_MISMATCH);
+	ev.last_error = 0x00020008; /* TLS failed, but the client did not reject the certificate */
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_CERTIFICATE_REJECTED);
 }
 END_TEST
 
