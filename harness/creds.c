@@ -164,3 +164,15 @@ bool rp_creds_wrong_password(struct rp_creds* c, const char* dir, struct rp_err*
 	fprintf(f, "%s-wrong\n", c->password);
 	return close_file(f, c->password_file, err);
 }
+
+bool rp_creds_other_cert(const char* dir, const char* cn, const char* ip, char* path, size_t n,
+                         struct rp_err* err)
+{
+	struct rp_creds other;
+
+	memset(&other, 0, sizeof(other));
+	snprintf(other.cert, sizeof(other.cert), "%s/other.crt", dir);
+	snprintf(other.key, sizeof(other.key), "%s/other.key", dir);
+	rp_strlcpy(path, other.cert, n);
+	return make_cert(&other, cn, ip, err);
+}

@@ -24,6 +24,11 @@ struct rp_creds
 bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const char* ip,
                    struct rp_err* err);
 
+/* Another certificate and key (other.crt/other.key): what the client knew before the
+ * server's certificate was replaced. Its path goes to `path`. */
+bool rp_creds_other_cert(const char* dir, const char* cn, const char* ip, char* path, size_t n,
+                         struct rp_err* err);
+
 /* Replaces the client's password file with a wrong password (the SAM keeps the right one). */
 bool rp_creds_wrong_password(struct rp_creds* c, const char* dir, struct rp_err* err);
 

@@ -39,7 +39,8 @@ enum rp_phase rp_phase_from_name(const char* name)
 }
 
 static const char* const recheck_tcp_names[] = { "not-run", "connected", "refused", "no-answer" };
-static const char* const recheck_x224_names[] = { "not-run", "answered", "silent", "closed" };
+static const char* const recheck_x224_names[] = { "not-run", "answered", "silent", "closed",
+	                                               "closed-at-once" };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t)
 {
@@ -48,7 +49,7 @@ const char* rp_recheck_tcp_name(enum rp_recheck_tcp t)
 
 const char* rp_recheck_x224_name(enum rp_recheck_x224 x)
 {
-	return (int)x >= 0 && x <= RP_X224_CLOSED ? recheck_x224_names[x] : "invalid";
+	return (int)x >= 0 && x <= RP_X224_CLOSED_AT_ONCE ? recheck_x224_names[x] : "invalid";
 }
 
 static void attempt_init(struct rp_attempt* a)
@@ -240,6 +241,9 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	                       json_object_new_boolean(ev->connect_returned_true));
 	json_object_object_add(o, "watchdog_fired", json_object_new_boolean(ev->watchdog_fired));
 	json_object_object_add(o, "cert_rejected", json_object_new_boolean(ev->cert_rejected));
+	json_object_object_add(o, "is_name", json_object_new_boolean(ev->is_name));
+	add_int(o, "gai_error", ev->gai_error);
+	add_str(o, "resolved", ev->resolved);
 	add_int(o, "bytes_in", (int64_t)ev->bytes_in);
 	add_int(o, "bytes_out", (int64_t)ev->bytes_out);
 	add_ms(o, "t_total_ms", ev->t_total_ms);
@@ -477,6 +481,13 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_bool(&r, o, "connect_returned_true", &ev->connect_returned_true);
 	get_bool(&r, o, "watchdog_fired", &ev->watchdog_fired);
 	get_bool(&r, o, "cert_rejected", &ev->cert_rejected);
+	get_bool(&r, o, "is_name", &ev->is_name);
+	{
+		uint32_t g = 0;
+		get_u32(&r, o, "gai_error", &g);
+		ev->gai_error = (int)g;
+	}
+	get_str(&r, o, "resolved", ev->resolved, sizeof(ev->resolved));
 	get_u64(&r, o, "bytes_in", &ev->bytes_in);
 	get_u64(&r, o, "bytes_out", &ev->bytes_out);
 	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);
@@ -492,7 +503,7 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			for (int i = 0; i <= RP_RECHECK_NO_ANSWER; i++)
 				if (strcmp(t, recheck_tcp_names[i]) == 0)
 					ev->recheck.tcp = (enum rp_recheck_tcp)i;
-			for (int i = 0; i <= RP_X224_CLOSED; i++)
+			for (int i = 0; i <= RP_X224_CLOSED_AT_ONCE; i++)
 				if (strcmp(x, recheck_x224_names[i]) == 0)
 					ev->recheck.x224 = (enum rp_recheck_x224)i;
 		}
@@ -542,6 +553,11 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 		return NULL;
 	fprintf(f, "%starget %s, FreeRDP %s, deadline %u ms\n", in, ev->target, ev->freerdp_version,
 	        ev->deadline_ms);
+	if (ev->is_name)
+		fprintf(f, "%sthe name %s: %s\n", in, ev->gai_error ? "did not resolve" : "resolved to",
+		        ev->resolved);
+	if (ev->cert_rejected)
+		fprintf(f, "%sthe client's certificate check rejected the server's certificate\n", in);
 	for (int i = 0; i < ev->n_attempts; i++)
 	{
 		const struct rp_attempt* a = &ev->attempts[i];

@@ -79,6 +79,7 @@ enum rp_recheck_x224
 	RP_X224_ANSWERED, /* an X.224 Connection Confirm came back */
 	RP_X224_SILENT,   /* connected, nothing came back */
 	RP_X224_CLOSED,   /* the server closed or reset without answering */
+	RP_X224_CLOSED_AT_ONCE, /* the server hung up before the client said anything */
 };
 
 struct rp_recheck
@@ -130,6 +131,9 @@ struct rp_evidence
 	bool connect_returned_true;
 	bool watchdog_fired;
 	bool cert_rejected; /* the client's own certificate check refused the server's */
+	bool is_name;       /* the client was given a name, not an address */
+	int gai_error;      /* getaddrinfo's result for it (0: resolved) */
+	char resolved[64];  /* the address it resolved to, or the resolver's error */
 	uint64_t bytes_in;
 	uint64_t bytes_out;
 

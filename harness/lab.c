@@ -129,6 +129,12 @@ static bool run_lab(const char* verb, const char* name, bool verbose, struct rp_
 	return run_script("lab.sh", args, verbose, err);
 }
 
+bool rp_lab_names(const struct rp_lab* lab, const char* mode, bool verbose, struct rp_err* err)
+{
+	const char* args[] = { "names", lab->name, mode, NULL };
+	return run_script("lab.sh", args, verbose, err);
+}
+
 bool rp_lab_fault(const struct rp_lab* lab, const char* const* words, bool verbose,
                   struct rp_err* err)
 {
@@ -167,14 +173,18 @@ bool rp_lab_down(struct rp_lab* lab, bool verbose, struct rp_err* err)
  * ours whose owner is gone, never a live run's lab. */
 bool rp_lab_sweep(const char* tmpdir, bool verbose, struct rp_err* err)
 {
-	DIR* d = opendir("/run/netns");
+	/* Namespaces live in /run/netns; a lab's client files in /etc/netns (lab.sh names). */
+	static const char* const where[] = { "/run/netns", "/etc/netns" };
+	char seen[64][RP_LAB_NAME_MAX];
+	int n_seen = 0;
 	struct dirent* e;
 	bool ok = true;
+	DIR* d;
 
-	if (d)
+	for (size_t w = 0; w < sizeof(where) / sizeof(where[0]); w++)
 	{
-		char seen[64][RP_LAB_NAME_MAX];
-		int n_seen = 0;
+		if (!(d = opendir(where[w])))
+			continue;
 		while ((e = readdir(d)))
 		{
 			size_t n = strlen(e->d_name);

@@ -47,6 +47,10 @@ bool rp_lab_owner_alive(pid_t pid);
 const char* rp_lab_script(const char* name);
 bool rp_lab_up(struct rp_lab* lab, bool verbose, struct rp_err* err);
 bool rp_lab_down(struct rp_lab* lab, bool verbose, struct rp_err* err);
+/* The lab's server name for the client: "unresolvable" or "dead" (lab.sh names). */
+#define RP_LAB_SERVER_NAME "rdp-server.lab"
+bool rp_lab_names(const struct rp_lab* lab, const char* mode, bool verbose, struct rp_err* err);
+
 /* netem/fault.sh VERB LAB ARGS...: words = { VERB, ARGS..., NULL }. */
 bool rp_lab_fault(const struct rp_lab* lab, const char* const* words, bool verbose,
                   struct rp_err* err);

@@ -60,7 +60,11 @@ static void causes_markdown(void)
 	       "(MS-RDPEMT) only after the TCP connection is active, for graphics; the connection "
 	       "sequence this project reproduces is carried entirely by TCP, so a failing UDP side "
 	       "channel cannot produce these failures in FreeRDP. The cause stays in the taxonomy; "
-	       "its catalog scenario is a SKIP with this reason.\n");
+	       "its catalog scenario is a SKIP with this reason.\n"
+	       "- `low-bandwidth` (FIELD #4) has a control (`rate-64kbit`) but no failing scenario: "
+	       "over a handshake of a few kilobytes, the client's TCP counters cannot tell a narrow "
+	       "link from a lossy one, and the classifier names low-bandwidth only as the runner-up "
+	       "of packet-loss. A path probe (RTT of small vs large packets) will settle it.\n");
 }
 
 static int causes_main(int argc, char** argv)

@@ -5,6 +5,8 @@
 #include <getopt.h>
 #include <linux/tcp.h>
 #include <arpa/inet.h>
+#include <ctype.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <unistd.h>
@@ -39,6 +41,7 @@ struct probe
 	bool established; /* the current attempt's TCP handshake completed */
 	CONNECTION_STATE last_state;
 
+	char* pin; /* PEM of the only certificate the client accepts (strict check), or NULL */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	double deadline; /* absolute, rp_now_ms() */
@@ -316,21 +319,57 @@ static BOOL probe_authenticate(freerdp* instance, char** user, char** password, 
 	return FALSE;
 }
 
-/* Called to verify an unknown server certificate: accepted for this session only. */
+/* The strict check: the leaf certificate (the first PEM block; FreeRDP passes the whole
+ * chain) must be the pinned one. Blanks and line breaks do not count. */
+static bool same_leaf_pem(const char* got, const char* pin)
+{
+	static const char end[] = "-----ENDCERTIFICATE-----"; /* blanks are skipped */
+	size_t matched = 0;
+
+	for (;;)
+	{
+		while (isspace((unsigned char)*got))
+			got++;
+		while (isspace((unsigned char)*pin))
+			pin++;
+		if (!*got || !*pin || *got != *pin)
+			return false;
+		matched = *got == end[matched] ? matched + 1 : (*got == end[0] ? 1 : 0);
+		got++;
+		pin++;
+		if (matched == sizeof(end) - 1)
+			return true;
+	}
+}
+
+static DWORD verdict_on(freerdp* instance, const char* pem, DWORD flags)
+{
+	struct probe* p = (struct probe*)instance->context;
+
+	if (!p->pin)
+		return 2; /* accepted for this session only: nothing is stored */
+	if ((flags & VERIFY_CERT_FLAG_FP_IS_PEM) && pem && same_leaf_pem(pem, p->pin))
+		return 2;
+	p->ev.cert_rejected = true;
+	return 0;
+}
+
+/* Called when FreeRDP's own check of an unknown certificate fails (the lab's are self-signed). */
 static DWORD probe_verify_certificate(freerdp* instance, const char* host, UINT16 port,
                                       const char* common_name, const char* subject,
                                       const char* issuer, const char* fingerprint, DWORD flags)
 {
-	return 2;
+	return verdict_on(instance, fingerprint, flags);
 }
 
+/* Called when the certificate differs from the one FreeRDP stored for this host. */
 static DWORD probe_verify_changed_certificate(freerdp* instance, const char* host, UINT16 port,
                                               const char* common_name, const char* subject,
                                               const char* issuer, const char* fingerprint,
                                               const char* old_subject, const char* old_issuer,
                                               const char* old_fingerprint, DWORD flags)
 {
-	return 2;
+	return verdict_on(instance, fingerprint, flags);
 }
 
 /* Called by freerdp_client_context_new to set the instance's callbacks. */
@@ -411,7 +450,17 @@ static void probe_recheck(struct probe* p, const char* host, long port, int wait
 	{
 		unsigned char buf[64];
 		ssize_t n = 0;
+		struct pollfd idle = { .fd = fd, .events = POLLIN | POLLRDHUP };
 		t0 = rp_now_ms();
+		/* First say nothing for 300 ms: a server shedding connections hangs up at once,
+		 * while a middlebox that resets the RDP start waits for the request. */
+		if (poll(&idle, 1, 300) > 0 && recv(fd, buf, sizeof(buf), MSG_DONTWAIT) <= 0)
+		{
+			rc->x224 = RP_X224_CLOSED_AT_ONCE;
+			rc->x224_ms = rp_now_ms() - t0;
+			close(fd);
+			return;
+		}
 		pf.events = POLLIN;
 		if (send(fd, x224_cr, sizeof(x224_cr), MSG_NOSIGNAL) == (ssize_t)sizeof(x224_cr) &&
 		    poll(&pf, 1, wait_ms) > 0)
@@ -440,6 +489,7 @@ struct probe_opts
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms;
 	bool recheck;
+	const char* cert_pin;
 	int n_extra;
 	char** extra;
 };
@@ -449,7 +499,7 @@ static int usage(FILE* f)
 	fprintf(f,
 	        "usage: rdprepro probe --host H [--port P] --user U --password-file F --out FILE\n"
 	        "                      [--deadline DUR] [--hold DUR] [--connect-timeout DUR]\n"
-	        "                      [--no-recheck] [-- FREERDP-ARGS...]\n"
+	        "                      [--no-recheck] [--cert-pin PEM] [-- FREERDP-ARGS...]\n"
 	        "  The lab's headless client (run by `rdprepro run` in the client namespace).\n"
 	        "  FREERDP-ARGS use xfreerdp's syntax (/sec:nla, /cert:ignore, /timeout:N).\n"
 	        "  DUR: 250ms, 3s, 1.5s. After a failure the probe makes a second connection and\n"
@@ -484,6 +534,7 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 		{ "hold", required_argument, NULL, 'l' },
 		{ "connect-timeout", required_argument, NULL, 't' },
 		{ "no-recheck", no_argument, NULL, 'N' },
+		{ "cert-pin", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -533,6 +584,9 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 			case 'N':
 				o->recheck = false;
 				break;
+			case 'C':
+				o->cert_pin = optarg;
+				break;
 			case 'h':
 				return usage(stdout) - 1; /* -1: printed help */
 			default:
@@ -572,6 +626,22 @@ static bool probe_settings(struct probe* p, const struct probe_opts* o, struct r
 	memset(pw, 0, sizeof(pw));
 	if (rc != 0)
 		return rp_fail(err, "FreeRDP rejected the client arguments (status %d)", rc);
+	if (o->cert_pin)
+	{
+		FILE* f = fopen(o->cert_pin, "r");
+		size_t cap = 0;
+		if (!f)
+			return rp_fail(err, "%s: %s", o->cert_pin, strerror(errno));
+		if (getdelim(&p->pin, &cap, '\0', f) < 0)
+		{
+			fclose(f);
+			return rp_fail(err, "%s: empty", o->cert_pin);
+		}
+		fclose(f);
+		/* The callbacks then get the certificate as PEM, to compare with the pin. */
+		if (!freerdp_settings_set_bool(settings, FreeRDP_CertificateCallbackPreferPEM, TRUE))
+			return rp_fail(err, "cannot set CertificateCallbackPreferPEM");
+	}
 	if (o->connect_timeout_ms &&
 	    !freerdp_settings_set_uint32(settings, FreeRDP_TcpConnectTimeout, o->connect_timeout_ms))
 		return rp_fail(err, "cannot set TcpConnectTimeout");
@@ -694,6 +764,25 @@ int rp_probe_main(int argc, char** argv)
 		goto out;
 	}
 
+	/* A name, not an address: record what it resolves to, as FreeRDP's resolver will see it. */
+	{
+		struct in_addr ip;
+		if (inet_pton(AF_INET, o.host, &ip) != 1)
+		{
+			struct addrinfo hints = { .ai_family = AF_INET, .ai_socktype = SOCK_STREAM };
+			struct addrinfo* res = NULL;
+			int rc2 = getaddrinfo(o.host, NULL, &hints, &res);
+			p->ev.is_name = true;
+			p->ev.gai_error = rc2;
+			if (rc2 == 0 && res)
+				inet_ntop(AF_INET, &((struct sockaddr_in*)res->ai_addr)->sin_addr, p->ev.resolved,
+				          sizeof(p->ev.resolved));
+			else
+				rp_strlcpy(p->ev.resolved, gai_strerror(rc2), sizeof(p->ev.resolved));
+			if (res)
+				freeaddrinfo(res);
+		}
+	}
 	p->t0 = rp_now_ms();
 	p->ev.t0_mono_ms = p->t0;
 	p->deadline = p->t0 + o.deadline_ms;
@@ -777,6 +866,7 @@ out:
 		pthread_mutex_unlock(&p->lock);
 		pthread_join(wd, NULL);
 	}
+	free(p ? p->pin : NULL);
 	freerdp_client_context_free(ctx);
 	return ret;
 }

@@ -582,7 +582,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	struct rp_lab lab;
 	struct rp_creds creds;
 	struct rp_err err = { "" };
-	char rundir[4096], path[4096], evpath[4096];
+	char rundir[4096], path[4096], evpath[4096], other_cert[4096] = "";
 	char deadline[32], hold[32], ctimeout[32];
 	char args[sizeof(sc->client_args)];
 	pid_t server = 0, probe = 0;
@@ -593,6 +593,23 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	double t0 = rp_now_ms();
 
 	memset(r, 0, sizeof(*r));
+	/* Requirements that no lab run can meet are SKIPs with their reason, before any lab. */
+	if (sc->requires & RP_REQ_UDP_TRANSPORT)
+	{
+		r->status = RP_SKIP;
+		snprintf(r->reason, sizeof(r->reason),
+		         "FreeRDP 3 negotiates its UDP side channel (MS-RDPEMT) only after the TCP "
+		         "connection is active: no failure of the connection sequence rides on UDP");
+		goto out;
+	}
+	if (sc->requires & (RP_REQ_NETEM | RP_REQ_XRDP | RP_REQ_SHADOW | RP_REQ_XFREERDP))
+	{
+		/* Third-party peers and the netem requirement are not wired into runs yet. */
+		r->status = RP_SKIP;
+		snprintf(r->reason, sizeof(r->reason), "needs a peer this runner does not drive yet "
+		                                       "(netem, xrdp, freerdp-shadow or xfreerdp)");
+		goto out;
+	}
 	if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
 		rnd = (unsigned short)(getpid() ^ (int)t0);
 	rp_lab_name(&lab, getpid(), rnd);
@@ -635,6 +652,13 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		goto error;
 	if (sc->wrong_password && !rp_creds_wrong_password(&creds, rundir, &err))
 		goto error;
+	if (sc->naming != RP_NAME_ADDRESS &&
+	    !rp_lab_names(&lab, sc->naming == RP_NAME_DEAD ? "dead" : "unresolvable", o->verbose, &err))
+		goto error;
+	if (sc->cert == RP_CERT_CHANGED &&
+	    !rp_creds_other_cert(rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, other_cert,
+	                         sizeof(other_cert), &err))
+		goto error;
 	if (!apply_faults(sc, &lab, resdir, o, r, engines, &err))
 		goto error;
 
@@ -656,11 +680,28 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	}
 	rp_defer(undo_close, &srv_in[1], "server stdin");
 	{
-		const char* argv[24] = { self_exe, "server", "--addr", RP_LAB_SERVER_ADDR, "--port",
+		const char* argv[32] = { self_exe, "server", "--addr", RP_LAB_SERVER_ADDR, "--port",
 			                     RDP_PORT, "--cert", creds.cert, "--key", creds.key, "--sam",
-			                     creds.sam, "--behaviour", rp_behaviour_name(sc->behaviour) };
-		int ac = 14;
-		char pause_ms[16];
+			                     creds.sam, "--behaviour", rp_behaviour_name(sc->behaviour),
+			                     "--security", sc->security };
+		int ac = 16;
+		char pause_ms[16], error_info[16];
+		if (sc->behaviour == RP_SERVER_ERRORINFO)
+		{
+			snprintf(error_info, sizeof(error_info), "0x%x", sc->error_info);
+			argv[ac++] = "--error-info";
+			argv[ac++] = error_info;
+		}
+		if (sc->error_phase >= 0)
+		{
+			argv[ac++] = "--error-at";
+			argv[ac++] = rp_phase_name((enum rp_phase)sc->error_phase);
+		}
+		if (sc->hang_phase >= 0)
+		{
+			argv[ac++] = "--hang-at";
+			argv[ac++] = rp_phase_name((enum rp_phase)sc->hang_phase);
+		}
 		const struct rp_trigger* t = sc->reset.when ? &sc->reset : &sc->drop;
 		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_server, .fd_stdin = srv_in[0],
 			                   .fd_stdout = srv_out[1], .fd_stderr = log_fd };
@@ -705,7 +746,9 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	snprintf(ctimeout, sizeof(ctimeout), "%ums", sc->connect_timeout_ms);
 	rp_strlcpy(args, sc->client_args, sizeof(args));
 	{
-		const char* argv[64] = { self_exe, "probe", "--host", RP_LAB_SERVER_ADDR, "--port",
+		const char* argv[64] = { self_exe, "probe", "--host",
+			                     sc->naming == RP_NAME_ADDRESS ? RP_LAB_SERVER_ADDR : RP_LAB_SERVER_NAME,
+			                     "--port",
 			                     RDP_PORT, "--user", creds.user, "--password-file",
 			                     creds.password_file, "--out", evpath, "--deadline", deadline,
 			                     "--hold", hold };
@@ -722,6 +765,11 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		{
 			argv[ac++] = "--connect-timeout";
 			argv[ac++] = ctimeout;
+		}
+		if (sc->cert != RP_CERT_AS_ARGS)
+		{
+			argv[ac++] = "--cert-pin";
+			argv[ac++] = sc->cert == RP_CERT_CHANGED ? other_cert : creds.cert;
 		}
 		argv[ac++] = "--";
 		split_args(args, argv, &ac, 62);
@@ -1145,7 +1193,7 @@ static int cmp_double(const void* a, const void* b)
 /* One row per scenario: runs, verdict counts, its result, median wall time. */
 static void summary_table(const struct job* jobs, int n)
 {
-	printf("\n%-26s %4s  %-34s %-6s %s\n", "scenario", "runs", "verdicts", "result", "wall (median)");
+	printf("\n%-30s %4s  %-34s %-6s %s\n", "scenario", "runs", "verdicts", "result", "wall (median)");
 	for (int i = 0; i < n; i++)
 	{
 		char verdicts[256] = "";
@@ -1178,7 +1226,7 @@ static void summary_table(const struct job* jobs, int n)
 			strncat(verdicts, key, sizeof(verdicts) - strlen(verdicts) - 1);
 		}
 		qsort(walls, (size_t)(runs < 64 ? runs : 64), sizeof(double), cmp_double);
-		printf("%-26s %4d  %-34s %-6s %.2f s\n", jobs[i].sc->name, runs, verdicts,
+		printf("%-30s %4d  %-34s %-6s %.2f s\n", jobs[i].sc->name, runs, verdicts,
 		       rp_status_name((enum rp_status)worst), walls[(runs < 64 ? runs : 64) / 2] / 1000.0);
 	}
 }

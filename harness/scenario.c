@@ -24,6 +24,7 @@ enum key_kind
 	K_RATE,     /* 512kbit, 2mbit -> uint32_t kbit/s, for the section's direction(s) */
 	K_TRIGGER,  /* phase NAME | at DURATION | bytes N -> struct rp_trigger */
 	K_PHASE_OR_NONE, /* a phase name -> int (default -1) */
+	K_WORD,     /* one word from `choices`, kept as text */
 };
 
 struct choice
@@ -44,9 +45,21 @@ struct key_def
 	ptrdiff_t has; /* offset of a bool set when the key is given, or -1 */
 };
 
-static const struct choice behaviours[] = { { "normal", RP_SERVER_NORMAL },
-	                                        { "deny", RP_SERVER_DENY },
-	                                        { NULL, 0 } };
+static const struct choice behaviours[] = {
+	{ "normal", RP_SERVER_NORMAL }, { "deny", RP_SERVER_DENY },
+	{ "errorinfo", RP_SERVER_ERRORINFO }, { "close", RP_SERVER_CLOSE },
+	{ "overloaded", RP_SERVER_OVERLOADED }, { NULL, 0 }
+};
+static const struct choice names[] = { { "address", RP_NAME_ADDRESS },
+	                                   { "unresolvable", RP_NAME_UNRESOLVABLE },
+	                                   { "dead", RP_NAME_DEAD },
+	                                   { NULL, 0 } };
+static const struct choice certs[] = { { "args", RP_CERT_AS_ARGS },
+	                                   { "pinned", RP_CERT_PINNED },
+	                                   { "changed", RP_CERT_CHANGED },
+	                                   { NULL, 0 } };
+static const struct choice securities[] = { { "negotiate", 0 }, { "nla", 1 }, { "tls", 2 },
+	                                        { "rdp", 3 }, { NULL, 0 } };
 static const struct choice ports[] = { { "open", RP_PORT_OPEN },
 	                                   { "closed", RP_PORT_CLOSED },
 	                                   { "filtered", RP_PORT_FILTERED },
@@ -60,17 +73,24 @@ static const struct choice icmp_modes[] = { { "allowed", 0 }, { "blocked", 1 }, 
 static const struct choice passwords[] = { { "right", 0 }, { "wrong", 1 }, { NULL, 0 } };
 static const struct choice requirements[] = {
 	{ "root", RP_REQ_ROOT },     { "netem", RP_REQ_NETEM },       { "xrdp", RP_REQ_XRDP },
-	{ "freerdp-shadow", RP_REQ_SHADOW }, { "xfreerdp", RP_REQ_XFREERDP }, { NULL, 0 }
+	{ "freerdp-shadow", RP_REQ_SHADOW }, { "xfreerdp", RP_REQ_XFREERDP },
+	{ "udp-transport", RP_REQ_UDP_TRANSPORT }, { NULL, 0 }
 };
 
 const char* rp_behaviour_name(enum rp_server_behaviour b)
 {
+	/* The table lists the behaviours in the enum's order. */
 	return behaviours[b].name;
 }
 
 const char* rp_port_name(enum rp_port_fault p)
 {
 	return ports[p].name;
+}
+
+const char* rp_cert_check_name(enum rp_cert_check c)
+{
+	return certs[c].name;
 }
 
 const char* rp_reset_to_name(enum rp_reset_to r)
@@ -136,9 +156,15 @@ static const struct key_def keys[] = {
 	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
 	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
 	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
+	{ "client", "name", K_ENUM, F(naming), false, names, -1 },
+	{ "client", "cert", K_ENUM, F(cert), false, certs, -1 },
 	{ "server", "behaviour", K_ENUM, F(behaviour), false, behaviours, -1 },
 	{ "server", "pause-at", K_PHASE_OR_NONE, F(pause_phase), false, NULL, -1 },
 	{ "server", "pause", K_DURATION, F(pause_ms), false, NULL, -1 },
+	{ "server", "error-info", K_CODE, F(error_info), false, NULL, -1 },
+	{ "server", "error-at", K_PHASE_OR_NONE, F(error_phase), false, NULL, -1 },
+	{ "server", "hang-at", K_PHASE_OR_NONE, F(hang_phase), false, NULL, -1 },
+	{ "server", "security", K_WORD, F(security), false, securities, -1 },
 	{ "link", "mtu", K_UINT, F(mtu), false, NULL, -1 },
 	{ "link", "icmp", K_ENUM, F(icmp_blocked), false, icmp_modes, -1 },
 #define LINK_KEYS(sec)                                                                            \
@@ -336,6 +362,11 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			*(enum rp_cause*)(void*)dst = c;
 			return 1;
 		}
+		case K_WORD:
+			if (!find_choice(k->choices, value, strlen(value)))
+				return fail_at(p, "%s: what is \"%s\"?", k->key, value);
+			rp_strlcpy(dst, value, k->size);
+			return 1;
 		case K_TRIGGER:
 		{
 			char why[256];
@@ -508,6 +539,22 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 	if (key_line(p, "fault", "nat-action") && !sc->nat_timeout_ms)
 		return rp_fail(p->err, "%s:%d: nat-action without a nat-timeout", sc->path,
 		               key_line(p, "fault", "nat-action"));
+	if ((sc->behaviour == RP_SERVER_ERRORINFO) != (key_line(p, "server", "error-info") != 0))
+		return rp_fail(p->err, "%s:%d: behaviour = errorinfo and error-info go together", sc->path,
+		               key_line(p, "server", "error-info") ? key_line(p, "server", "error-info")
+		                                                   : key_line(p, "server", "behaviour"));
+	if (key_line(p, "server", "error-at") && sc->behaviour != RP_SERVER_DENY &&
+	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE)
+		return rp_fail(p->err, "%s:%d: error-at goes with behaviour deny, errorinfo or close",
+		               sc->path, key_line(p, "server", "error-at"));
+	if (sc->naming != RP_NAME_ADDRESS && sc->port != RP_PORT_OPEN)
+		return rp_fail(p->err, "%s:%d: name = %s conflicts with port = %s: one cause at a time",
+		               sc->path, key_line(p, "client", "name"), names[sc->naming].name,
+		               rp_port_name(sc->port));
+	if (sc->cert != RP_CERT_AS_ARGS && strstr(sc->client_args, "/cert:"))
+		return rp_fail(p->err, "%s:%d: cert = %s conflicts with a /cert: client argument (line %d)",
+		               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name,
+		               key_line(p, "client", "args"));
 	if ((sc->pause_phase >= 0) != (sc->pause_ms > 0))
 		return rp_fail(p->err, "%s:%d: pause-at and pause go together", sc->path,
 		               key_line(p, "server", sc->pause_phase >= 0 ? "pause-at" : "pause"));
@@ -547,6 +594,9 @@ static void defaults(struct rp_scenario* sc, const char* path)
 	sc->seed = 1;
 	sc->requires = RP_REQ_ROOT;
 	sc->pause_phase = -1;
+	sc->error_phase = -1;
+	sc->hang_phase = -1;
+	rp_strlcpy(sc->security, "negotiate", sizeof(sc->security));
 	sc->expect = RP_CAUSE_COUNT;
 }
 

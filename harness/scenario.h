@@ -20,12 +20,30 @@ enum rp_require
 	RP_REQ_XRDP = 1 << 2,   /* the xrdp server */
 	RP_REQ_SHADOW = 1 << 3, /* freerdp-shadow-cli3 under Xvfb */
 	RP_REQ_XFREERDP = 1 << 4,
+	RP_REQ_UDP_TRANSPORT = 1 << 5, /* a FreeRDP connection sequence over UDP: none exists */
 };
 
 enum rp_server_behaviour
 {
-	RP_SERVER_NORMAL = 0, /* TLS + NLA, to the active state */
-	RP_SERVER_DENY,       /* Set Error Info 0x7 (SERVER_DENIED_CONNECTION), then close */
+	RP_SERVER_NORMAL = 0,  /* to the active state */
+	RP_SERVER_DENY,        /* Set Error Info 0x7 (SERVER_DENIED_CONNECTION), then close */
+	RP_SERVER_ERRORINFO,   /* Set Error Info `error-info`, then close */
+	RP_SERVER_CLOSE,       /* close with no errorInfo */
+	RP_SERVER_OVERLOADED,  /* accept TCP and close at once (MaxOutstandingConnections) */
+};
+
+enum rp_client_name
+{
+	RP_NAME_ADDRESS = 0,  /* the client is given the server's address */
+	RP_NAME_UNRESOLVABLE, /* a name that resolves to nothing */
+	RP_NAME_DEAD,         /* a name that resolves to an address where nothing answers */
+};
+
+enum rp_cert_check
+{
+	RP_CERT_AS_ARGS = 0, /* whatever the client args say (/cert:ignore in most scenarios) */
+	RP_CERT_PINNED,      /* strict: only the server's own certificate is accepted */
+	RP_CERT_CHANGED,     /* strict: the client knows another certificate for this server */
 };
 
 enum rp_port_fault
@@ -78,11 +96,17 @@ struct rp_scenario
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms; /* 0: FreeRDP's default */
 	bool wrong_password;
+	enum rp_client_name naming;
+	enum rp_cert_check cert;
 
 	/* [server] */
 	enum rp_server_behaviour behaviour;
 	int pause_phase; /* enum rp_phase, or -1: a slow server stays silent there */
 	uint32_t pause_ms;
+	uint32_t error_info; /* behaviour errorinfo */
+	int error_phase;     /* enum rp_phase where errorinfo/close/deny happen, -1: active */
+	int hang_phase;      /* enum rp_phase where the server stops answering, -1: never */
+	char security[16];   /* negotiate, nla, tls, rdp */
 
 	/* [link] (both directions), [link to-server] (index 0), [link to-client] (index 1) */
 	struct rp_shape link[2];
@@ -114,6 +138,7 @@ bool rp_scenario_needs_engine(const struct rp_scenario* sc);
 const char* rp_behaviour_name(enum rp_server_behaviour b);
 const char* rp_port_name(enum rp_port_fault p);
 const char* rp_reset_to_name(enum rp_reset_to r);
+const char* rp_cert_check_name(enum rp_cert_check c);
 /* Parses "phase tls", "at 2s", "bytes 3000" (bytes only if allow_bytes). */
 bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
                       size_t n);

@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <time.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,7 +37,13 @@ struct srv_opts
 	const char* cert;
 	const char* key;
 	const char* sam;
-	bool deny;
+	bool deny;               /* send error_info (at error_at), then close */
+	unsigned long error_info;
+	const char* error_at;    /* phase of the errorInfo or close (default "active") */
+	bool close_silently;     /* close at error_at with no errorInfo */
+	bool overloaded;         /* accept TCP and close at once */
+	const char* hang_at;     /* stop answering at this phase, for good */
+	const char* security;    /* negotiate (TLS+NLA), nla, tls, rdp */
 	const char* hold_at;  /* a phase name: report "hold" there and wait for "go" on stdin */
 	const char* pause_at; /* a phase name: stay silent there for pause_ms (a slow server) */
 	long pause_ms;
@@ -133,6 +140,33 @@ static void at_phase(struct srv_peer* p, const char* phase)
 {
 	if (!phase)
 		return;
+	if ((opts.deny || opts.close_silently) && !p->close_now &&
+	    strcmp(phase, opts.error_at ? opts.error_at : "active") == 0)
+	{
+		if (opts.deny)
+		{
+			/* What a Windows host that refuses the session does: a Set Error Info PDU
+			 * (MS-RDPBCGR 2.2.5.1.1), then the disconnect the spec requires. For 0x7
+			 * (SERVER_DENIED_CONNECTION) the client shows 0x904 / extended 0x7. */
+			freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
+			report(p->id, "event %s-error-info-0x%lx",
+			       freerdp_send_error_info(p->context.rdp) ? "sent" : "failed-to-send",
+			       opts.error_info);
+		}
+		else
+			report(p->id, "event close-without-error-info");
+		p->close_now = true;
+	}
+	if (opts.hang_at && strcmp(phase, opts.hang_at) == 0)
+	{
+		/* A hung service: it holds the connection and answers nothing, until stopped. */
+		report(p->id, "event hung");
+		while (!stopping)
+		{
+			struct timespec ts = { 0, 100 * 1000000L };
+			nanosleep(&ts, NULL);
+		}
+	}
 	if (opts.hold_at && !p->held && strcmp(phase, opts.hold_at) == 0)
 	{
 		char line[16];
@@ -214,18 +248,6 @@ static BOOL srv_activate(freerdp_peer* client)
 		report(p->id, "event activated");
 		at_phase(p, "active");
 	}
-	if (opts.deny && !p->close_now)
-	{
-		/* What a Windows host that refuses the session does: a Set Error Info PDU with
-		 * ERRINFO_SERVER_DENIED_CONNECTION (MS-RDPBCGR 2.2.5.1.1), then the disconnect the
-		 * spec requires. The client shows 0x904 / extended 0x7. */
-		freerdp_set_error_info(client->context->rdp, ERRINFO_SERVER_DENIED_CONNECTION);
-		if (freerdp_send_error_info(client->context->rdp))
-			report(p->id, "event sent-error-info-0x7");
-		else
-			report(p->id, "event send-error-info-failed");
-		p->close_now = true;
-	}
 	return TRUE;
 }
 
@@ -253,9 +275,19 @@ static bool srv_configure(freerdp_peer* client, struct rp_err* err)
 		freerdp_key_free(key);
 		return rp_fail(err, "cannot set the server key");
 	}
-	if (!freerdp_settings_set_bool(settings, FreeRDP_RdpSecurity, FALSE) ||
-	    !freerdp_settings_set_bool(settings, FreeRDP_TlsSecurity, TRUE) ||
-	    !freerdp_settings_set_bool(settings, FreeRDP_NlaSecurity, TRUE) ||
+	/* The security layers this server offers (MS-RDPBCGR 5.3, 5.4; MS-CSSP). */
+	{
+		const char* sec = opts.security ? opts.security : "negotiate";
+		bool rdp = strcmp(sec, "rdp") == 0;
+		bool tls = strcmp(sec, "tls") == 0 || strcmp(sec, "negotiate") == 0;
+		bool nla = strcmp(sec, "nla") == 0 || strcmp(sec, "negotiate") == 0;
+		if (!freerdp_settings_set_bool(settings, FreeRDP_RdpSecurity, rdp) ||
+		    !freerdp_settings_set_bool(settings, FreeRDP_TlsSecurity, tls) ||
+		    !freerdp_settings_set_bool(settings, FreeRDP_NlaSecurity, nla) ||
+		    (rdp && !freerdp_settings_set_bool(settings, FreeRDP_UseRdpSecurityLayer, TRUE)))
+			return rp_fail(err, "cannot apply the security layers \"%s\"", sec);
+	}
+	if (
 	    !freerdp_settings_set_string(settings, FreeRDP_NtlmSamFile, opts.sam) ||
 	    !freerdp_settings_set_uint32(settings, FreeRDP_ColorDepth, 32) ||
 	    !freerdp_settings_set_bool(settings, FreeRDP_SuppressOutput, TRUE) ||
@@ -334,6 +366,18 @@ static BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 {
 	pthread_t t;
 
+	if (opts.overloaded)
+	{
+		/* A server past MaxOutstandingConnections: TCP accepted, then closed at once. */
+		int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
+		report(id, "accepted");
+		close(client->sockfd);
+		client->sockfd = -1;
+		freerdp_peer_free(client);
+		report(id, "closed");
+		return TRUE;
+	}
+
 	if (pthread_create(&t, NULL, srv_peer_thread, client) != 0)
 		return FALSE;
 	pthread_detach(t);
@@ -348,7 +392,9 @@ static void on_stop(int sig)
 static int usage(FILE* f)
 {
 	fprintf(f, "usage: rdprepro server --addr ADDR --port PORT --cert FILE --key FILE --sam FILE\n"
-	           "                       [--behaviour normal|deny] [--hold-at PHASE]\n"
+	           "                       [--behaviour normal|deny|errorinfo|close|overloaded]\n"
+	           "                       [--error-info CODE] [--error-at PHASE] [--hang-at PHASE]\n"
+	           "                       [--security negotiate|nla|tls|rdp] [--hold-at PHASE]\n"
 	           "                       [--pause-at PHASE --pause-ms MS]\n"
 	           "  The lab's RDP server (run by `rdprepro run` inside the server namespace).\n");
 	return f == stderr ? 2 : 0;
@@ -376,6 +422,8 @@ int rp_server_main(int argc, char** argv)
 		{ "sam", required_argument, NULL, 's' },  { "behaviour", required_argument, NULL, 'b' },
 		{ "hold-at", required_argument, NULL, 'H' }, { "pause-at", required_argument, NULL, 'P' },
 		{ "pause-ms", required_argument, NULL, 'M' },
+		{ "error-info", required_argument, NULL, 'E' }, { "error-at", required_argument, NULL, 'A' },
+		{ "hang-at", required_argument, NULL, 'G' },   { "security", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -414,12 +462,33 @@ int rp_server_main(int argc, char** argv)
 				break;
 			case 'b':
 				if (strcmp(optarg, "deny") == 0)
+				{
 					opts.deny = true;
+					opts.error_info = ERRINFO_SERVER_DENIED_CONNECTION;
+				}
+				else if (strcmp(optarg, "errorinfo") == 0)
+					opts.deny = true;
+				else if (strcmp(optarg, "close") == 0)
+					opts.close_silently = true;
+				else if (strcmp(optarg, "overloaded") == 0)
+					opts.overloaded = true;
 				else if (strcmp(optarg, "normal") != 0)
 				{
 					fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", optarg);
 					return 2;
 				}
+				break;
+			case 'E':
+				opts.error_info = strtoul(optarg, NULL, 0);
+				break;
+			case 'A':
+				opts.error_at = optarg;
+				break;
+			case 'G':
+				opts.hang_at = optarg;
+				break;
+			case 'S':
+				opts.security = optarg;
 				break;
 			case 'H':
 				opts.hold_at = optarg;

@@ -151,14 +151,14 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                    "",
 	                                    "none: a Windows client shows a certificate dialog, "
 	                                    "not a disconnect code (inferred)",
-	                                    "", "the certificate the server presents "
+	                                    "certificate-changed", "the certificate the server presents "
 	                                        "(openssl s_client -connect host:3389)" },
 	[RP_CAUSE_SECURITY_MISMATCH] = { RP_CAUSE_SECURITY_MISMATCH, 11,
 	                                 "security layer mismatch (RDP / TLS / NLA)",
 	                                 "X.224 negotiation failure from the server (e.g. "
 	                                 "HYBRID_REQUIRED_BY_SERVER, SSL_NOT_ALLOWED_BY_SERVER)",
 	                                 "a negotiated protocol", 0, "", 0, "",
-	                                 "none documented in these tables; inferred", "",
+	                                 "none documented in these tables; inferred", "security-nla-required",
 	                                 "the server's Security Layer and NLA settings" },
 	[RP_CAUSE_LICENSING_FAILURE] = { RP_CAUSE_LICENSING_FAILURE, 12,
 	                                 "corrupt license cache, licensing server problems",
@@ -168,21 +168,21 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                 "disconnectReasonAtClientWinsockFDCLOSE", 262,
 	                                 "exDiscReasonLicenseCantFinishProtocol (or another "
 	                                 "exDiscReasonLicense* code)",
-	                                 "the codes are documented; which one is inferred", "",
+	                                 "the codes are documented; which one is inferred", "licensing-failure",
 	                                 "the server's licensing event log" },
 	[RP_CAUSE_SERVER_OVERLOADED] = { RP_CAUSE_SERVER_OVERLOADED, 13,
 	                                 "too many half-open connections (MaxOutstandingConnections)",
 	                                 "TCP accepted and closed at once without an X.224 answer",
 	                                 "an X.224 answer", 0x904,
 	                                 "disconnectReasonAtClientWinsockFDCLOSE", 0,
-	                                 "exDiscReasonNoInfo", "inferred", "",
+	                                 "exDiscReasonNoInfo", "inferred", "server-overloaded",
 	                                 "the server's connection count; a retry a minute later" },
 	[RP_CAUSE_SERVER_HUNG] = { RP_CAUSE_SERVER_HUNG, 14, "Remote Desktop Services hung",
 	                           "TCP accepted, the X.224 request (of a fresh connection too) "
 	                           "unanswered",
 	                           "an answered X.224 request", 0x108,
 	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
-	                           "inferred: the client times out", "",
+	                           "inferred: the client times out", "server-hung",
 	                           "the server's TermService state" },
 	[RP_CAUSE_BAD_CREDENTIALS] = { RP_CAUSE_BAD_CREDENTIALS, 15, "bad credentials",
 	                               "an authentication or logon failure during NLA",
@@ -194,12 +194,12 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                           "the name does not resolve, or resolves to a dead address",
 	                           "a connection to the right server", 0x104,
 	                           "disconnectReasonDNSLookupFailed", 0, "exDiscReasonNoInfo",
-	                           "documented code; pairing inferred", "",
+	                           "documented code; pairing inferred", "dns-unresolvable",
 	                           "nslookup of the name against the server's address" },
 	[RP_CAUSE_UDP_TRANSPORT] = { RP_CAUSE_UDP_TRANSPORT, 17,
 	                             "unstable UDP transport; \"force TCP\" fixes it",
 	                             "(not reproducible with FreeRDP 3's client here)", "", 0, "", 0,
-	                             "", "n/a", "", "" },
+	                             "", "n/a", "udp-transport (SKIP)", "" },
 };
 
 const struct rp_cause_info* rp_cause_info(enum rp_cause c)
@@ -231,6 +231,12 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define ERRINFO_LICENSE_LAST 0x10Au        /* ERRINFO_LICENSE_CANT_UPGRADE_LICENSE */
 #define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
 #define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
+
+/* Data came from the server: TCP_INFO counts the peer's FIN as one byte of sequence space. */
+static bool received_data(const struct rp_attempt* a)
+{
+	return a->tcp.bytes_received > 1;
+}
 
 /* An attempt whose TCP handshake never completed. */
 static bool never_established(const struct rp_evidence* ev)
@@ -283,10 +289,12 @@ static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, stru
 
 static bool is_denied(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
-	/* The server said so: a Set Error Info PDU with ERRINFO_SERVER_DENIED_CONNECTION. */
-	if (ev->error_info != ERRINFO_DENIED)
+	/* The server said so: Set Error Info with SERVER_DENIED_CONNECTION (0x7), its FIPS
+	 * variant (0x8) or SERVER_INSUFFICIENT_PRIVILEGES (0x9) (MS-RDPBCGR 2.2.5.1.1). */
+	if (ev->error_info < ERRINFO_DENIED || ev->error_info > 0x9)
 		return false;
-	snprintf(why, n, "the server sent errorInfo 0x7 (SERVER_DENIED_CONNECTION) at phase %s",
+	snprintf(why, n, "the server sent errorInfo 0x%X (%s) at phase %s", ev->error_info,
+	         ev->error_info_name[0] ? ev->error_info_name : "a denial",
 	         rp_phase_name(rp_evidence_furthest(ev)));
 	return true;
 }
@@ -311,7 +319,7 @@ static bool is_port_closed(const struct rp_evidence* ev, char* why, size_t n, st
 	{
 		const struct rp_attempt* a = &ev->attempts[i];
 		double ms = attempt_ms(a);
-		if (!a->tcp.valid || a->tcp.bytes_received || ms < 0 || ms > 1000)
+		if (!a->tcp.valid || received_data(a) || ms < 0 || ms > 1000)
 			return false;
 	}
 	if (!never_established(ev) || ev->watchdog_fired)
@@ -366,7 +374,7 @@ static bool was_reset(const struct rp_attempt* a)
 {
 	return a->t_established_ms >= 0 &&
 	       (a->sock_errno == ERRNO_ECONNRESET ||
-	        (a->tcp.valid && a->tcp.state == TCP_STATE_CLOSE && a->tcp.bytes_received > 0));
+	        (a->tcp.valid && a->tcp.state == TCP_STATE_CLOSE && received_data(a)));
 }
 
 static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
@@ -404,8 +412,8 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 /* A connection that made progress and then went silent until a timeout. */
 static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
-	return a && a->t_established_ms >= 0 && timed_out(ev, a) && a->tcp.valid &&
-	       a->tcp.bytes_received > 0 && a->tcp.min_rtt_us < SLOW_PATH_US;
+	return a && a->t_established_ms >= 0 && timed_out(ev, a) && a->tcp.valid && received_data(a) &&
+	       a->tcp.min_rtt_us < SLOW_PATH_US;
 }
 
 static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
@@ -467,10 +475,26 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 static bool is_dns_failure(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
-	if (ev->last_error != ERR_DNS_ERROR && ev->last_error != ERR_DNS_NOT_FOUND)
+	bool established = false;
+
+	if (ev->last_error == ERR_DNS_ERROR || ev->last_error == ERR_DNS_NOT_FOUND ||
+	    (ev->is_name && ev->gai_error))
+	{
+		snprintf(why, n, "the server's name did not resolve (%s)",
+		         ev->is_name && ev->gai_error ? ev->resolved : ev->last_error_name);
+		return true;
+	}
+	/* Stale DNS: the name resolved, and nothing at that address ever answered. */
+	for (int i = 0; i < ev->n_attempts; i++)
+		established |= ev->attempts[i].t_established_ms >= 0;
+	if (!ev->is_name || established || ev->n_attempts == 0 || ev->error_info)
 		return false;
-	snprintf(why, n, "%s: the server's name did not resolve",
-	         ev->last_error_name[0] ? ev->last_error_name : "a DNS error");
+	snprintf(why, n, "the name resolved to %s, where nothing answered (errno %d)", ev->resolved,
+	         ev->attempts[0].sock_errno);
+	v->runner_up = RP_CAUSE_PORT_FILTERED;
+	snprintf(v->unsure, sizeof(v->unsure),
+	         "if %s is the server's right address, a firewall dropping the SYN looks the same",
+	         ev->resolved);
 	return true;
 }
 
@@ -509,21 +533,27 @@ static bool is_licensing_failure(const struct rp_evidence* ev, char* why, size_t
 static bool is_server_overloaded(const struct rp_evidence* ev, char* why, size_t n,
                                  struct rp_verdict* v)
 {
-	/* TCP is accepted and closed at once, before any X.224 answer, and not by a reset: a
-	 * server shedding connections (MaxOutstandingConnections), for every attempt. */
+	/* TCP is accepted and closed at once, before any X.224 answer: a server shedding
+	 * connections (MaxOutstandingConnections). Its close may reach the client as a FIN or, if
+	 * the client's request was already on its way, as an RST; what tells it from a middlebox
+	 * is the recheck: the server hangs up on a fresh connection that has said nothing. */
+	bool closed_idle = ev->recheck.x224 == RP_X224_CLOSED_AT_ONCE;
 	if (ev->n_attempts == 0 || ev->watchdog_fired || ev->error_info)
 		return false;
 	for (int i = 0; i < ev->n_attempts; i++)
 	{
 		const struct rp_attempt* a = &ev->attempts[i];
 		double ms = attempt_ms(a);
-		if (a->t_established_ms < 0 || !a->tcp.valid || a->tcp.bytes_received > 0 ||
-		    a->sock_errno == ERRNO_ECONNRESET || ms < 0 || ms > 1000)
+		if (a->t_established_ms < 0 || !a->tcp.valid || received_data(a) ||
+		    (a->sock_errno == ERRNO_ECONNRESET && !closed_idle) || ms < 0 || ms > 1000)
 			return false;
 	}
 	snprintf(why, n, "TCP accepted and closed within 1 s before any X.224 answer, %d attempt(s)%s",
 	         ev->n_attempts,
-	         ev->recheck.x224 == RP_X224_CLOSED ? "; a fresh connection is closed the same way" : "");
+	         closed_idle ? "; the server hangs up on a fresh connection before it says anything"
+	                     : (ev->recheck.x224 == RP_X224_CLOSED ? "; a fresh connection is closed the "
+	                                                             "same way"
+	                                                           : ""));
 	if (ev->recheck.x224 == RP_X224_ANSWERED)
 	{
 		v->runner_up = RP_CAUSE_FIREWALL_RESET;
@@ -556,7 +586,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	const struct rp_attempt* a = furthest_attempt(ev);
 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
-	    a->tcp.min_rtt_us >= SLOW_PATH_US || a->tcp.bytes_received == 0 ||
+	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) ||
 	    a->tcp.retransmits + a->tcp.rcv_ooopack < 3)
 		return false;
 	snprintf(why, n,
@@ -594,8 +624,8 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_PORT_CLOSED, is_port_closed, RP_CONF_HIGH },
 	{ RP_CAUSE_PORT_FILTERED, is_port_filtered, RP_CONF_MEDIUM },
 	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM },
-	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH },
 	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH },
+	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH },
 	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH },
 	{ RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM },
 	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH },

@@ -11,11 +11,14 @@
 # link is created from inside a lab namespace (`ip -n`), so the host's own network namespace
 # is never touched: no device, address, route, rule or sysctl of the host changes.
 #
-# Usage: lab.sh up LAB | down LAB | list
+# Usage: lab.sh up LAB | down LAB | names LAB unresolvable|dead | list
 #   LAB is rdpp-<owner pid>-<4 hex digits>, chosen by the runner (harness/lab.c).
 #   up builds the lab, undoing its own partial work if a step fails; down removes it,
 #   first killing any process still inside; both are idempotent. RDPREPRO_VERBOSE=1 echoes
-#   every command.
+#   every command. names gives the client namespace its own /etc/hosts and resolv.conf
+#   (ip netns exec mounts /etc/netns/NS/* over /etc): the lab's server name,
+#   rdp-server.lab, resolves to nothing, or to 198.18.1.99 where nothing answers; lookups go
+#   to 127.0.0.1 inside the client namespace, so no query ever leaves the lab.
 set -eu
 
 PROG=lab.sh
@@ -29,6 +32,19 @@ SERVER_ADDR=198.18.1.2
 
 ns_exists() { [ -e "/run/netns/$1" ]; }
 
+lab_names() {
+	local lab=$1 mode=$2 dir="/etc/netns/$1-c"
+	case "$mode" in
+	unresolvable | dead) ;;
+	*) die "names: what is \"$mode\"? (unresolvable, dead)" ;;
+	esac
+	ns_exists "$lab-c" || die "lab $lab has no client namespace"
+	run mkdir -p "$dir"
+	printf '127.0.0.1 localhost\n' >"$dir/hosts"
+	[ "$mode" = dead ] && printf '198.18.1.99 rdp-server.lab\n' >>"$dir/hosts"
+	printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' >"$dir/resolv.conf"
+}
+
 lab_down() {
 	local lab=$1 ns pids pid
 	for ns in "$lab-s" "$lab-r" "$lab-c"; do
@@ -41,6 +57,10 @@ lab_down() {
 		# Deleting a namespace deletes its veth ends, and with them their peers.
 		run "$IP" netns del "$ns" || true
 	done
+	# The client's own hosts and resolv.conf, if `names` made them.
+	if [ -d "/etc/netns/$lab-c" ]; then
+		run rm -rf "/etc/netns/$lab-c"
+	fi
 }
 
 lab_up() {
@@ -103,8 +123,13 @@ main() {
 		check_lab_name "$2"
 		lab_down "$2"
 		;;
+	names)
+		[ $# -eq 3 ] || die "usage: lab.sh names LAB unresolvable|dead"
+		check_lab_name "$2"
+		lab_names "$2" "$3"
+		;;
 	list) lab_list ;;
-	*) die "what is \"$1\"? (up, down, list)" ;;
+	*) die "what is \"$1\"? (up, down, names, list)" ;;
 	esac
 }
 

@@ -31,6 +31,7 @@ snapshot() {
 		echo "== netns"; ip netns list | grep '^rdpp-' || true
 		echo "== processes"; pgrep -a -f 'rdprepro (server|probe)' || true
 		echo "== run dirs"; find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rdpp-*' || true
+		echo "== netns etc"; find /etc/netns -maxdepth 1 -name 'rdpp-*' 2>/dev/null || true
 	} >"$1"
 }
 
