@@ -514,21 +514,11 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 
 bool rp_evidence_read_json(struct rp_evidence* ev, const char* path, struct rp_err* err)
 {
-	FILE* f = fopen(path, "r");
-	char* buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	char* buf;
 	bool ok;
 
-	if (!f)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	n = getdelim(&buf, &cap, '\0', f);
-	fclose(f);
-	if (n < 0)
-	{
-		free(buf);
-		return rp_fail(err, "%s: empty or unreadable", path);
-	}
+	if (!rp_read_file(path, &buf, err))
+		return false;
 	ok = rp_evidence_from_json(ev, buf, err);
 	free(buf);
 	if (!ok)

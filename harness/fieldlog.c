@@ -345,21 +345,11 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 
 bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* err)
 {
-	FILE* f = fopen(path, "r");
-	char* buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	char* buf;
 	bool ok;
 
-	if (!f)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	n = getdelim(&buf, &cap, '\0', f);
-	fclose(f);
-	if (n <= 0)
-	{
-		free(buf);
-		return rp_fail(err, "%s: empty", path);
-	}
+	if (!rp_read_file(path, &buf, err))
+		return false;
 	ok = rp_fieldlog_parse(path, buf, log, err);
 	free(buf);
 	return ok;

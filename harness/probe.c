@@ -29,6 +29,7 @@
 
 #include "evidence.h"
 #include "util.h"
+#include "wlog.h"
 
 /* The client context: rdpClientContext first, as freerdp_client_context_new requires. */
 struct probe
@@ -694,20 +695,6 @@ static void probe_pump(struct probe* p, const struct probe_opts* o)
 	note_state(p);
 }
 
-/* Every WLog line to stderr (its console appender sends DEBUG and INFO to stdout, which
- * carries the command's own output), and OpenSSL's legacy provider loaded first: NTLM's MD4
- * lives there, and FreeRDP warns at length without it. */
-static void quiet_setup(void)
-{
-	wLog* root = WLog_GetRoot();
-	wLogAppender* app;
-
-	winpr_InitializeSSL(WINPR_SSL_INIT_DEFAULT);
-	if (root && WLog_SetLogAppenderType(root, WLOG_APPENDER_CONSOLE) &&
-	    (app = WLog_GetLogAppender(root)))
-		WLog_ConfigureAppender(app, "outputstream", (void*)"stderr");
-}
-
 int rp_probe_main(int argc, char** argv)
 {
 	struct probe_opts o = { .port = 3389, .deadline_ms = 20000, .hold_ms = 500, .recheck = true };
@@ -723,7 +710,7 @@ int rp_probe_main(int argc, char** argv)
 	rc = parse_opts(argc, argv, &o);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	quiet_setup();
+	rp_freerdp_process_setup();
 
 	/* FreeRDP's default (AUTODETECT) benchmarks its codec primitives on first use: about
 	 * 300 ms of CPU before the first SYN, measured with perf. The probe decodes next to no

@@ -27,6 +27,7 @@
 #include <winpr/wlog.h>
 
 #include "util.h"
+#include "wlog.h"
 
 #define TAG "rdprepro.server"
 
@@ -400,20 +401,6 @@ static int usage(FILE* f)
 	return f == stderr ? 2 : 0;
 }
 
-/* Every WLog line to stderr (its console appender sends DEBUG and INFO to stdout, which
- * carries the command's own output), and OpenSSL's legacy provider loaded first: NTLM's MD4
- * lives there, and FreeRDP warns at length without it. */
-static void quiet_setup(void)
-{
-	wLog* root = WLog_GetRoot();
-	wLogAppender* app;
-
-	winpr_InitializeSSL(WINPR_SSL_INIT_DEFAULT);
-	if (root && WLog_SetLogAppenderType(root, WLOG_APPENDER_CONSOLE) &&
-	    (app = WLog_GetLogAppender(root)))
-		WLog_ConfigureAppender(app, "outputstream", (void*)"stderr");
-}
-
 int rp_server_main(int argc, char** argv)
 {
 	static const struct option lo[] = {
@@ -508,7 +495,7 @@ int rp_server_main(int argc, char** argv)
 	if (!opts.addr || !opts.cert || !opts.key || !opts.sam || optind != argc)
 		return usage(stderr);
 
-	quiet_setup();
+	rp_freerdp_process_setup();
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);

@@ -76,3 +76,24 @@ bool rp_remove_tree(const char* path, struct rp_err* err)
 		return rp_fail(err, "%s: cannot remove: %s", path, strerror(errno));
 	return true;
 }
+
+bool rp_read_file(const char* path, char** out, struct rp_err* err)
+{
+	FILE* f = fopen(path, "r");
+	char* buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	*out = NULL;
+	if (!f)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	n = getdelim(&buf, &cap, '\0', f);
+	fclose(f);
+	if (n <= 0)
+	{
+		free(buf);
+		return rp_fail(err, "%s: empty or unreadable", path);
+	}
+	*out = buf;
+	return true;
+}

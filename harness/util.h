@@ -27,6 +27,9 @@ void rp_strlcpy(char* dst, const char* src, size_t size);
  * Returns false on anything else. */
 bool rp_parse_duration_ms(const char* s, uint32_t* out);
 
+/* Reads a whole file into a malloc'd, NUL-terminated buffer. An empty file is an error. */
+bool rp_read_file(const char* path, char** out, struct rp_err* err);
+
 /* Removes a directory tree (files, then directories); a missing path is success. */
 bool rp_remove_tree(const char* path, struct rp_err* err);
 
