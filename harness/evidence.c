@@ -41,6 +41,7 @@ enum rp_phase rp_phase_from_name(const char* name)
 static const char* const recheck_tcp_names[] = { "not-run", "connected", "refused", "no-answer" };
 static const char* const recheck_x224_names[] = { "not-run", "answered", "silent", "closed",
 	                                               "closed-at-once" };
+static const char* const recheck_tls_names[] = { "not-run", "done", "silent", "failed" };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t)
 {
@@ -50,6 +51,11 @@ const char* rp_recheck_tcp_name(enum rp_recheck_tcp t)
 const char* rp_recheck_x224_name(enum rp_recheck_x224 x)
 {
 	return (int)x >= 0 && x <= RP_X224_CLOSED_AT_ONCE ? recheck_x224_names[x] : "invalid";
+}
+
+const char* rp_recheck_tls_name(enum rp_recheck_tls t)
+{
+	return (int)t >= 0 && t <= RP_RECHECK_TLS_FAILED ? recheck_tls_names[t] : "invalid";
 }
 
 static void attempt_init(struct rp_attempt* a)
@@ -254,6 +260,11 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 		add_str(rc, "x224", rp_recheck_x224_name(ev->recheck.x224));
 		add_ms(rc, "tcp_ms", ev->recheck.tcp_ms);
 		add_ms(rc, "x224_ms", ev->recheck.x224_ms);
+		add_str(rc, "tls", rp_recheck_tls_name(ev->recheck.tls));
+		add_ms(rc, "tls_ms", ev->recheck.tls_ms);
+		add_int(rc, "tls_bytes_in", (int64_t)ev->recheck.tls_bytes_in);
+		add_str(rc, "tls_small_mss", rp_recheck_tls_name(ev->recheck.tls_small_mss));
+		add_ms(rc, "tls_small_mss_ms", ev->recheck.tls_small_mss_ms);
 		json_object_object_add(o, "recheck", rc);
 	}
 	return o;
@@ -493,13 +504,25 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);
 	{
 		json_object* rc = get(&r, o, "recheck", json_type_object);
-		char t[32] = "", x[32] = "";
+		char t[32] = "", x[32] = "", tls[32] = "", small[32] = "";
 		if (rc)
 		{
 			get_str(&r, rc, "tcp", t, sizeof(t));
 			get_str(&r, rc, "x224", x, sizeof(x));
+			get_str(&r, rc, "tls", tls, sizeof(tls));
 			get_ms(&r, rc, "tcp_ms", &ev->recheck.tcp_ms);
 			get_ms(&r, rc, "x224_ms", &ev->recheck.x224_ms);
+			get_ms(&r, rc, "tls_ms", &ev->recheck.tls_ms);
+			get_u64(&r, rc, "tls_bytes_in", &ev->recheck.tls_bytes_in);
+			get_str(&r, rc, "tls_small_mss", small, sizeof(small));
+			get_ms(&r, rc, "tls_small_mss_ms", &ev->recheck.tls_small_mss_ms);
+			for (int i = 0; i <= RP_RECHECK_TLS_FAILED; i++)
+			{
+				if (strcmp(tls, recheck_tls_names[i]) == 0)
+					ev->recheck.tls = (enum rp_recheck_tls)i;
+				if (strcmp(small, recheck_tls_names[i]) == 0)
+					ev->recheck.tls_small_mss = (enum rp_recheck_tls)i;
+			}
 			for (int i = 0; i <= RP_RECHECK_NO_ANSWER; i++)
 				if (strcmp(t, recheck_tcp_names[i]) == 0)
 					ev->recheck.tcp = (enum rp_recheck_tcp)i;
@@ -585,6 +608,13 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 		fprintf(f, "%srecheck (a second connection): TCP %s (%.0f ms), X.224 %s (%.0f ms)\n", in,
 		        rp_recheck_tcp_name(ev->recheck.tcp), ev->recheck.tcp_ms,
 		        rp_recheck_x224_name(ev->recheck.x224), ev->recheck.x224_ms);
+	if (ev->recheck.tls != RP_RECHECK_TLS_NOT_RUN)
+		fprintf(f, "%s  then TLS on it: %s (%.0f ms, %llu bytes from the server)\n", in,
+		        rp_recheck_tls_name(ev->recheck.tls), ev->recheck.tls_ms,
+		        (unsigned long long)ev->recheck.tls_bytes_in);
+	if (ev->recheck.tls_small_mss != RP_RECHECK_TLS_NOT_RUN)
+		fprintf(f, "%s  a third asking for 536-byte segments: TLS %s (%.0f ms)\n", in,
+		        rp_recheck_tls_name(ev->recheck.tls_small_mss), ev->recheck.tls_small_mss_ms);
 	fprintf(f, "%stime: total %.1f ms", in, ev->t_total_ms);
 	if (c2a >= 0)
 		fprintf(f, ", TCP connected to active %.1f ms", c2a);

@@ -82,16 +82,34 @@ enum rp_recheck_x224
 	RP_X224_CLOSED_AT_ONCE, /* the server hung up before the client said anything */
 };
 
+/* After a Confirm that chose TLS or CredSSP: a TLS handshake on the same connection. The
+ * server's first flight carries its certificate, in full-size segments: a path that loses
+ * large packets (an MTU black hole) passes the X.224 exchange and loses this. */
+enum rp_recheck_tls
+{
+	RP_RECHECK_TLS_NOT_RUN = 0,
+	RP_RECHECK_TLS_DONE,   /* the handshake completed */
+	RP_RECHECK_TLS_SILENT, /* nothing of the server's flight arrived by the deadline */
+	RP_RECHECK_TLS_FAILED, /* it arrived and the handshake failed, or the server closed */
+};
+
 struct rp_recheck
 {
 	enum rp_recheck_tcp tcp;
 	enum rp_recheck_x224 x224;
+	enum rp_recheck_tls tls;
 	double tcp_ms;
 	double x224_ms;
+	double tls_ms;
+	uint64_t tls_bytes_in; /* TCP bytes received on the recheck connection after the Confirm */
+	/* Run only when that TLS flight stayed away: the same on a connection with MSS 536. */
+	enum rp_recheck_tls tls_small_mss;
+	double tls_small_mss_ms;
 };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t);
 const char* rp_recheck_x224_name(enum rp_recheck_x224 x);
+const char* rp_recheck_tls_name(enum rp_recheck_tls t);
 
 struct rp_attempt
 {

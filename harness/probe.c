@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <openssl/ssl.h>
 #include <poll.h>
 #include <unistd.h>
 #include <pthread.h>
@@ -313,11 +314,12 @@ static void probe_post_disconnect(freerdp* instance)
 	gdi_free(instance);
 }
 
-/* Called when FreeRDP needs credentials it was not given: the probe never prompts. */
+/* Called when FreeRDP wants credentials: for TLS-only security it asks (AUTH_TLS) even when
+ * it has them. The probe never prompts: it goes on with what it was given, or refuses. */
 static BOOL probe_authenticate(freerdp* instance, char** user, char** password, char** domain,
                                rdp_auth_reason reason)
 {
-	return FALSE;
+	return user && *user && **user && password && *password && **password;
 }
 
 /* The strict check: the leaf certificate (the first PEM block; FreeRDP passes the whole
@@ -415,42 +417,123 @@ static void* probe_watchdog(void* arg)
 
 /* ---- the active probe after a failure ---- */
 
-/* A second, plain connection to the same port after the failure: does the SYN get an
- * answer, and does the server answer an X.224 Connection Request? (wait_ms each) TPKT (RFC 1006) +
- * X.224 CR (LI 14, CR code, refs 0, class 0) + RDP_NEG_REQ asking for TLS|CredSSP. */
-static void probe_recheck(struct probe* p, const char* host, long port, int wait_ms)
+/* The TLS stage of the recheck: a handshake (no verification: this is about packets, not
+ * trust) on the connection the Confirm came back on, until wait_ms. */
+static void recheck_tls(int fd, int wait_ms, uint64_t bytes_before, enum rp_recheck_tls* out,
+                        double* out_ms, uint64_t* bytes_in)
+{
+	SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+	SSL* ssl = ctx ? SSL_new(ctx) : NULL;
+	double t0 = rp_now_ms();
+	double end = t0 + wait_ms;
+	struct tcp_info ti = { 0 };
+	socklen_t len = sizeof(ti);
+	int ret = 0;
+
+	if (!ssl || SSL_set_fd(ssl, fd) != 1)
+		goto out;
+	SSL_set_verify(ssl, SSL_VERIFY_NONE, NULL);
+	*out = RP_RECHECK_TLS_SILENT;
+	while ((ret = SSL_connect(ssl)) != 1)
+	{
+		int e = SSL_get_error(ssl, ret);
+		struct pollfd pf = { .fd = fd, .events = e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN };
+		double left = end - rp_now_ms();
+		if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE)
+		{
+			*out = RP_RECHECK_TLS_FAILED;
+			break;
+		}
+		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
+			break;
+	}
+	if (ret == 1)
+		*out = RP_RECHECK_TLS_DONE;
+	*out_ms = rp_now_ms() - t0;
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0 && ti.tcpi_bytes_received > bytes_before)
+		*bytes_in = ti.tcpi_bytes_received - bytes_before;
+out:
+	SSL_free(ssl);
+	SSL_CTX_free(ctx);
+}
+
+/* A plain TCP connection to the lab server, with the MSS it advertises clamped when mss > 0;
+ * *soerr is 0 once connected within wait_ms. */
+static int recheck_connect(const struct sockaddr_in* a, int mss, int wait_ms, int* soerr)
+{
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	struct pollfd pf = { .fd = fd, .events = POLLOUT };
+	socklen_t len = sizeof(*soerr);
+
+	*soerr = 0;
+	if (fd < 0)
+	{
+		*soerr = errno;
+		return -1;
+	}
+	if (mss > 0)
+		setsockopt(fd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof(mss));
+	if (connect(fd, (const struct sockaddr*)a, sizeof(*a)) != 0 && errno != EINPROGRESS)
+		*soerr = errno;
+	else if (poll(&pf, 1, wait_ms) <= 0)
+		*soerr = ETIMEDOUT;
+	else
+		getsockopt(fd, SOL_SOCKET, SO_ERROR, soerr, &len);
+	return fd;
+}
+
+/* Sends an X.224 Connection Request (TPKT, RFC 1006 + X.224 CR: LI 14, CR code, refs 0,
+ * class 0 + RDP_NEG_REQ asking for TLS|CredSSP) and reads the answer: its length, 0 when the
+ * server closed, -2 when nothing came within wait_ms. */
+static ssize_t recheck_x224(int fd, unsigned char* buf, size_t size, int wait_ms)
 {
 	static const unsigned char x224_cr[19] = { 0x03, 0x00, 0x00, 0x13, 0x0e, 0xe0, 0x00,
 		                                       0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08,
 		                                       0x00, 0x03, 0x00, 0x00, 0x00 };
+	struct pollfd pf = { .fd = fd, .events = POLLIN };
+
+	if (send(fd, x224_cr, sizeof(x224_cr), MSG_NOSIGNAL) != (ssize_t)sizeof(x224_cr) ||
+	    poll(&pf, 1, wait_ms) <= 0)
+		return -2;
+	return recv(fd, buf, size, 0);
+}
+
+/* A Connection Confirm (TPKT version 3, CC code) whose RDP_NEG_RSP (type 2, after the 11-byte
+ * header; selectedProtocol in its last 4 bytes) chose TLS (1) or CredSSP (2): both start with
+ * a TLS handshake. */
+static bool x224_chose_tls(const unsigned char* buf, ssize_t n)
+{
+	return n >= 19 && buf[0] == 0x03 && (buf[5] & 0xf0) == 0xd0 && buf[11] == 0x02 &&
+	       (buf[15] == 0x01 || buf[15] == 0x02);
+}
+
+/* The MSS of the third connection: the IPv4 minimum (RFC 879), small enough for any VPN. */
+#define RECHECK_SMALL_MSS 536
+
+/* The active probe after a failure. A second, plain connection to the same port: does the
+ * SYN get an answer, does the server answer an X.224 Connection Request, and does its TLS
+ * flight arrive (wait_ms each)? When that flight does not arrive, a third connection that
+ * asks for segments of 536 bytes tells a path that loses large packets (the handshake then
+ * completes) from a server that stalls in TLS (it does not). */
+static void probe_recheck(struct probe* p, const char* host, long port, int wait_ms)
+{
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
 	struct rp_recheck* rc = &p->ev.recheck;
 	double t0 = rp_now_ms();
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	struct pollfd pf = { .fd = fd, .events = POLLOUT };
-	int soerr = 0;
-	socklen_t len = sizeof(soerr);
+	unsigned char buf[64];
+	ssize_t n;
+	int soerr;
+	int fd;
 
-	if (fd < 0 || inet_pton(AF_INET, host, &a.sin_addr) != 1)
-	{
-		if (fd >= 0)
-			close(fd);
+	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)
 		return;
-	}
-	if (connect(fd, (struct sockaddr*)&a, sizeof(a)) != 0 && errno != EINPROGRESS)
-		soerr = errno;
-	else if (poll(&pf, 1, wait_ms) <= 0)
-		soerr = ETIMEDOUT;
-	else
-		getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len);
+	fd = recheck_connect(&a, 0, wait_ms, &soerr);
 	rc->tcp_ms = rp_now_ms() - t0;
 	rc->tcp = soerr == 0 ? RP_RECHECK_CONNECTED
 	          : soerr == ECONNREFUSED ? RP_RECHECK_REFUSED
 	                                  : RP_RECHECK_NO_ANSWER;
 	if (rc->tcp == RP_RECHECK_CONNECTED)
 	{
-		unsigned char buf[64];
-		ssize_t n = 0;
 		struct pollfd idle = { .fd = fd, .events = POLLIN | POLLRDHUP };
 		t0 = rp_now_ms();
 		/* First say nothing for 300 ms: a server shedding connections hangs up at once,
@@ -462,19 +545,26 @@ static void probe_recheck(struct probe* p, const char* host, long port, int wait
 			close(fd);
 			return;
 		}
-		pf.events = POLLIN;
-		if (send(fd, x224_cr, sizeof(x224_cr), MSG_NOSIGNAL) == (ssize_t)sizeof(x224_cr) &&
-		    poll(&pf, 1, wait_ms) > 0)
-			n = recv(fd, buf, sizeof(buf), 0);
-		else
-			n = -2; /* silent */
+		n = recheck_x224(fd, buf, sizeof(buf), wait_ms);
 		rc->x224_ms = rp_now_ms() - t0;
-		/* A Connection Confirm starts with a TPKT header (version 3) and the CC code. */
 		rc->x224 = n >= 6 && buf[0] == 0x03 && (buf[5] & 0xf0) == 0xd0 ? RP_X224_ANSWERED
 		           : n == -2                                            ? RP_X224_SILENT
 		                                                                : RP_X224_CLOSED;
+		if (x224_chose_tls(buf, n))
+			recheck_tls(fd, wait_ms, (uint64_t)n, &rc->tls, &rc->tls_ms, &rc->tls_bytes_in);
 	}
-	close(fd);
+	if (fd >= 0)
+		close(fd);
+	if (rc->tls != RP_RECHECK_TLS_SILENT)
+		return;
+	fd = recheck_connect(&a, RECHECK_SMALL_MSS, wait_ms, &soerr);
+	if (soerr == 0 && x224_chose_tls(buf, n = recheck_x224(fd, buf, sizeof(buf), wait_ms)))
+	{
+		uint64_t bytes;
+		recheck_tls(fd, wait_ms, (uint64_t)n, &rc->tls_small_mss, &rc->tls_small_mss_ms, &bytes);
+	}
+	if (fd >= 0)
+		close(fd);
 }
 
 /* ---- main ---- */

@@ -257,6 +257,27 @@ static void check_expectations(const struct rp_scenario* sc, struct result* r)
 	}
 }
 
+/* Waits until the log file of process pid holds needle (1), the process exits first (0, its
+ * status in *status), or the deadline passes or a signal comes (-1). */
+static int wait_for_log(const char* log, const char* needle, pid_t pid, double deadline,
+                        int* status)
+{
+	while (rp_now_ms() < deadline && !rp_interrupted())
+	{
+		char buf[4096] = "";
+		FILE* f = fopen(log, "r");
+		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+		if (f)
+			fclose(f);
+		buf[n] = '\0';
+		if (strstr(buf, needle))
+			return 1;
+		if (rp_proc_wait(pid, rp_now_ms() + 20, status) == 1)
+			return 0;
+	}
+	return -1;
+}
+
 /* tcpdump on one router link, into the scenario's result folder; ready when it says so. */
 static bool start_capture(const struct rp_lab* lab, const char* dev, const char* resdir,
                           pid_t* pid, struct rp_err* err)
@@ -264,6 +285,7 @@ static bool start_capture(const struct rp_lab* lab, const char* dev, const char*
 	char file[4096], log[4096];
 	int fd;
 	double deadline = rp_now_ms() + 3000;
+	int status;
 
 	snprintf(file, sizeof(file), "%s/%s-link.pcap", resdir, strcmp(dev, "c0") == 0 ? "client" : "server");
 	snprintf(log, sizeof(log), "%s/tcpdump-%s.log", resdir, dev);
@@ -280,21 +302,15 @@ static bool start_capture(const struct rp_lab* lab, const char* dev, const char*
 			return false;
 	}
 	/* tcpdump prints "listening on DEV" once its socket is open. */
-	while (rp_now_ms() < deadline && !rp_interrupted())
+	switch (wait_for_log(log, "listening on", *pid, deadline, &status))
 	{
-		char buf[512] = "";
-		FILE* f = fopen(log, "r");
-		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
-		int status;
-		if (f)
-			fclose(f);
-		buf[n] = '\0';
-		if (strstr(buf, "listening on"))
+		case 1:
 			return true;
-		if (rp_proc_wait(*pid, rp_now_ms() + 20, &status) == 1)
+		case 0:
 			return rp_fail(err, "tcpdump on %s exited: see %s", dev, log);
+		default:
+			return rp_fail(err, "tcpdump on %s: not listening after 3 s", dev);
 	}
-	return rp_fail(err, "tcpdump on %s: not listening after 3 s", dev);
 }
 
 /* Starts the userspace engine for one direction in the router namespace and waits for its
@@ -573,9 +589,94 @@ static void fault_clock_tick(struct fault_clock* fc)
 	}
 }
 
+/* The full path of a program found in $PATH, as execvp would find it. */
+static bool find_in_path(const char* name, char* out, size_t n)
+{
+	const char* path = getenv("PATH");
+	char dirs[4096];
+	char* save = NULL;
+
+	rp_strlcpy(dirs, path && *path ? path : "/usr/sbin:/usr/bin:/sbin:/bin", sizeof(dirs));
+	for (char* d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
+	{
+		snprintf(out, n, "%s/%s", d, name);
+		if (access(out, X_OK) == 0)
+			return true;
+	}
+	/* Debian puts daemons in sbin, which a non-login PATH may lack. */
+	snprintf(out, n, "/usr/sbin/%s", name);
+	return access(out, X_OK) == 0;
+}
+
+/* xrdp as the server (TLS, no NLA): its own ini with the run's certificate and key, no fork,
+ * its log in the result folder; ready when the log says it listens. */
+static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct rp_creds* creds,
+                       const char* rundir, const char* resdir, pid_t* pid, struct rp_err* err)
+{
+	char ini[4096], log[4096], out_path[4096], line[1024];
+	FILE* in = fopen("/etc/xrdp/xrdp.ini", "r");
+	FILE* out;
+	int out_fd;
+	int status;
+
+	if (!in)
+		return rp_fail(err, "/etc/xrdp/xrdp.ini: %s", strerror(errno));
+	snprintf(ini, sizeof(ini), "%s/xrdp.ini", rundir);
+	snprintf(log, sizeof(log), "%s/xrdp.log", resdir);
+	if (!(out = fopen(ini, "w")))
+	{
+		fclose(in);
+		return rp_fail(err, "%s: %s", ini, strerror(errno));
+	}
+	/* Debian's ini, with the keys the lab needs replaced where they stand. */
+	while (fgets(line, sizeof(line), in))
+	{
+		if (strncmp(line, "fork=", 5) == 0)
+			fputs("fork=false\n", out);
+		else if (strncmp(line, "port=3389", 9) == 0)
+			fputs("port=3389\n", out);
+		else if (strncmp(line, "certificate=", 12) == 0)
+			fprintf(out, "certificate=%s\n", creds->cert);
+		else if (strncmp(line, "key_file=", 9) == 0)
+			fprintf(out, "key_file=%s\n", creds->key);
+		else if (strncmp(line, "LogFile=", 8) == 0)
+			fprintf(out, "LogFile=%s\n", log);
+		else if (strncmp(line, "EnableSyslog=", 13) == 0)
+			fputs("EnableSyslog=false\n", out);
+		else
+			fputs(line, out);
+	}
+	fclose(in);
+	fclose(out);
+	snprintf(out_path, sizeof(out_path), "%s/xrdp.out", resdir);
+	out_fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	{
+		const char* argv[] = { bin, "--nodaemon", "--config", ini, NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
+			                   .fd_stdout = out_fd, .fd_stderr = out_fd };
+		bool ok = rp_proc_spawn(&sp, pid, err);
+		if (out_fd >= 0)
+			close(out_fd);
+		if (!ok)
+			return false;
+	}
+	switch (wait_for_log(log, "listening to port 3389", *pid, rp_now_ms() + SERVER_READY_MS,
+	                     &status))
+	{
+		case 1:
+			return true;
+		case 0:
+			return rp_fail(err, "xrdp exited (status %d) before listening: see %s",
+			               rp_proc_exit_code(status), out_path);
+		default:
+			return rp_fail(err, "xrdp: not listening after %d ms (see %s)", SERVER_READY_MS, log);
+	}
+}
+
 static void run_scenario(const struct rp_scenario* sc, const char* resdir,
                          const struct run_opts* o, struct result* r)
 {
+	char xrdp_bin[4096] = "";
 	pid_t cap_c = 0, cap_s = 0;
 	pid_t engines[2] = { 0, 0 };
 	int lab_undo = -1;
@@ -602,12 +703,18 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		         "connection is active: no failure of the connection sequence rides on UDP");
 		goto out;
 	}
-	if (sc->requires & (RP_REQ_NETEM | RP_REQ_XRDP | RP_REQ_SHADOW | RP_REQ_XFREERDP))
+	if (sc->requires & (RP_REQ_NETEM | RP_REQ_SHADOW | RP_REQ_XFREERDP))
 	{
-		/* Third-party peers and the netem requirement are not wired into runs yet. */
+		/* These peers and the netem requirement are not wired into runs yet. */
 		r->status = RP_SKIP;
 		snprintf(r->reason, sizeof(r->reason), "needs a peer this runner does not drive yet "
-		                                       "(netem, xrdp, freerdp-shadow or xfreerdp)");
+		                                       "(netem, freerdp-shadow or xfreerdp)");
+		goto out;
+	}
+	if ((sc->requires & RP_REQ_XRDP) && !find_in_path("xrdp", xrdp_bin, sizeof(xrdp_bin)))
+	{
+		r->status = RP_SKIP;
+		snprintf(r->reason, sizeof(r->reason), "xrdp is not installed (apt-get install xrdp)");
 		goto out;
 	}
 	if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
@@ -662,6 +769,14 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	if (!apply_faults(sc, &lab, resdir, o, r, engines, &err))
 		goto error;
 
+	/* xrdp: a third-party server with its own log and no phase reports. */
+	if (sc->xrdp)
+	{
+		if (!start_xrdp(xrdp_bin, &lab, &creds, rundir, resdir, &server, &err))
+			goto error;
+		rp_defer(rp_undo_stop, &server, "xrdp");
+		goto probe;
+	}
 	/* The server, in the server namespace; its reports come through a pipe. */
 	if (pipe2(srv_out, O_CLOEXEC) != 0)
 	{
@@ -733,6 +848,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	if (!wait_listening(srv_out[0], server, r, &err))
 		goto error;
 
+probe:
 	/* The probe, in the client namespace. */
 	snprintf(evpath, sizeof(evpath), "%s/evidence.json", resdir);
 	snprintf(path, sizeof(path), "%s/probe.log", resdir);
@@ -860,6 +976,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	server = 0;
 	read_server_lines(srv_out[0], r, NULL);
 	snprintf(path, sizeof(path), "%s/server-events.txt", resdir);
+	if (!sc->xrdp)
 	{
 		FILE* f = fopen(path, "w");
 		if (f)

@@ -100,6 +100,7 @@ struct rp_scenario
 	enum rp_cert_check cert;
 
 	/* [server] */
+	bool xrdp; /* peer = xrdp: the third-party server instead of the lab's own */
 	enum rp_server_behaviour behaviour;
 	int pause_phase; /* enum rp_phase, or -1: a slow server stays silent there */
 	uint32_t pause_ms;

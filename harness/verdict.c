@@ -94,13 +94,17 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_MTU_BLACKHOLE] = { RP_CAUSE_MTU_BLACKHOLE, 5,
 	                             "VPN MTU too large, fragments lost (PMTUD black hole)",
 	                             "TLS started, the client's ClientHello acknowledged, almost "
-	                             "nothing received for seconds, then the server closed",
-	                             "the server's TLS flight arrived; a quick failure; the "
-	                             "watchdog (the server never gave up)",
+	                             "nothing received for seconds, then the server closed; or "
+	                             "(servers that never give up) a fresh connection gets the "
+	                             "X.224 answer but not the TLS flight, and one asking for "
+	                             "536-byte segments gets it",
+	                             "the server's TLS flight arrived; a quick failure; small "
+	                             "segments do not help either (a server stalled in TLS)",
 	                             0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
 	                             "exDiscReasonNoInfo",
 	                             "inferred: the server gives up its TLS handshake and closes",
-	                             "mtu-blackhole", "ping -M do -s 1400 to the server; a lower "
+	                             "mtu-blackhole, xrdp-mtu-blackhole",
+	                             "ping -M do -s 1400 to the server; a lower "
 	                                              "client MTU that then succeeds" },
 	[RP_CAUSE_FIREWALL_RESET] = { RP_CAUSE_FIREWALL_RESET, 6,
 	                              "a firewall or antivirus flags the RDP start and resets it",
@@ -116,7 +120,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                "the handshake went quiet mid-way and never came back, "
 	                                "while a fresh connection is answered at once",
 	                                "retransmission storms (loss); an unanswered fresh SYN "
-	                                "(tunnel down); an unanswered X.224 (hung server)",
+	                                "(tunnel down); an unanswered X.224 (hung server); a "
+	                                "fresh TLS flight that stays away (MTU)",
 	                                0x108, "disconnectReasonConnectionTimedOut", 0,
 	                                "exDiscReasonNoInfo", "inferred: the client times out",
 	                                "nat-idle-timeout", "the middlebox's idle timeout and the "
@@ -179,10 +184,11 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                 "the server's connection count; a retry a minute later" },
 	[RP_CAUSE_SERVER_HUNG] = { RP_CAUSE_SERVER_HUNG, 14, "Remote Desktop Services hung",
 	                           "TCP accepted, the X.224 request (of a fresh connection too) "
-	                           "unanswered",
-	                           "an answered X.224 request", 0x108,
+	                           "unanswered; or X.224 answered and TLS silent, even with "
+	                           "536-byte segments",
+	                           "an answered X.224 request that goes on to TLS", 0x108,
 	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
-	                           "inferred: the client times out", "server-hung",
+	                           "inferred: the client times out", "server-hung, server-hung-tls",
 	                           "the server's TermService state" },
 	[RP_CAUSE_BAD_CREDENTIALS] = { RP_CAUSE_BAD_CREDENTIALS, 15, "bad credentials",
 	                               "an authentication or logon failure during NLA",
@@ -353,6 +359,22 @@ static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
 	const struct rp_attempt* a = furthest_attempt(ev);
 	double ms = a ? attempt_ms(a) : -1;
 
+	/* The direct test, when the recheck ran it: a fresh connection gets the X.224 answer but
+	 * not the server's TLS flight, and one asking for 536-byte segments gets it. Servers that
+	 * never give up (xrdp) end at the watchdog, so this does not ask for the server's close. */
+	if (a && a->furthest == RP_PHASE_TLS && a->t_established_ms >= 0 && a->tcp.valid &&
+	    a->tcp.bytes_acked >= 100 && a->tcp.bytes_received < 100 &&
+	    ev->recheck.tls == RP_RECHECK_TLS_SILENT && ev->recheck.tls_small_mss == RP_RECHECK_TLS_DONE)
+	{
+		snprintf(why, n,
+		         "TLS started and only %llu bytes came back; a fresh connection got the X.224 "
+		         "answer but not the server's TLS flight in %.1f s, and one asking for 536-byte "
+		         "segments completed TLS in %.0f ms: large packets are lost on the path",
+		         (unsigned long long)a->tcp.bytes_received, ev->recheck.tls_ms / 1000.0,
+		         ev->recheck.tls_small_mss_ms);
+		v->confidence = RP_CONF_HIGH;
+		return true;
+	}
 	if (!a || a->furthest != RP_PHASE_TLS || a->t_established_ms < 0 || ev->watchdog_fired ||
 	    (ev->last_error != ERR_TLS_FAILED && ev->last_error != ERR_TRANSPORT_FAILED) ||
 	    !a->tcp.valid || a->tcp.bytes_received >= 100 || a->tcp.bytes_acked < 100 || ms < 5000)
@@ -439,12 +461,25 @@ static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
 	const struct rp_attempt* a = furthest_attempt(ev);
 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) ||
-	    ev->recheck.tcp != RP_RECHECK_CONNECTED || ev->recheck.x224 != RP_X224_SILENT)
+	    ev->recheck.tcp != RP_RECHECK_CONNECTED)
 		return false;
-	snprintf(why, n, "stalled in phase %s; a fresh connection is accepted but its X.224 "
-	                 "request gets no answer in %.0f ms",
-	         rp_phase_name(a->furthest), ev->recheck.x224_ms);
-	return true;
+	if (ev->recheck.x224 == RP_X224_SILENT)
+	{
+		snprintf(why, n, "stalled in phase %s; a fresh connection is accepted but its X.224 "
+		                 "request gets no answer in %.0f ms",
+		         rp_phase_name(a->furthest), ev->recheck.x224_ms);
+		return true;
+	}
+	/* It answers X.224 and then stalls in TLS even with small segments: not the path. */
+	if (ev->recheck.x224 == RP_X224_ANSWERED && ev->recheck.tls == RP_RECHECK_TLS_SILENT &&
+	    ev->recheck.tls_small_mss == RP_RECHECK_TLS_SILENT)
+	{
+		snprintf(why, n, "stalled in phase %s; a fresh connection gets the X.224 answer but no "
+		                 "TLS handshake in %.0f ms, even asking for 536-byte segments",
+		         rp_phase_name(a->furthest), ev->recheck.tls_ms);
+		return true;
+	}
+	return false;
 }
 
 static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t n,
@@ -457,7 +492,7 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 	double last = -1;
 
 	if (!stalled(ev, a) || ev->recheck.x224 != RP_X224_ANSWERED ||
-	    a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
+	    ev->recheck.tls == RP_RECHECK_TLS_SILENT || a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
 		return false;
 	for (int i = 0; i < a->n_events; i++)
 		if (a->events[i].t_ms > last)
@@ -639,10 +674,11 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 	v->runner_up = RP_CAUSE_COUNT;
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 	{
+		/* A rule may raise or lower its table confidence for the way it matched. */
+		v->confidence = rules[i].confidence;
 		if (rules[i].match(ev, v->because, sizeof(v->because), v))
 		{
 			v->cause = rules[i].cause;
-			v->confidence = rules[i].confidence;
 			/* A cause not ruled out caps the confidence at medium. */
 			if (v->runner_up != RP_CAUSE_COUNT && v->confidence > RP_CONF_MEDIUM)
 				v->confidence = RP_CONF_MEDIUM;

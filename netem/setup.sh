@@ -11,7 +11,7 @@ BACKPORTS_FILE=/etc/apt/sources.list.d/rdprepro-bookworm-backports.sources
 BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils"
 # Packages from the main suite. Why each is here: docs/dependencies.md.
 MAIN_PKGS="build-essential cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
-libxml2-dev libxml2-utils libnetfilter-queue-dev nftables iptables iproute2 iputils-ping tcpdump procps"
+libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp nftables iptables iproute2 iputils-ping tcpdump procps"
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 

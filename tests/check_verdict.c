@@ -116,6 +116,38 @@ START_TEST(test_mtu_blackhole)
 }
 END_TEST
 
+/* A server that never gives up (xrdp): the watchdog ends the attempt, and the recheck's TLS
+ * stages tell the path (small segments pass) from a server stalled in TLS (they do not). */
+START_TEST(test_mtu_blackhole_by_recheck)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 8000, RP_PHASE_TLS, 1);
+	a->tcp.bytes_acked = 359;
+	a->tcp.bytes_received = 19;
+	a->tcp.min_rtt_us = 10;
+	ev.last_error = 0x0002000B; /* cancelled by the watchdog */
+	ev.watchdog_fired = true;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.recheck.tls = RP_RECHECK_TLS_SILENT;
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	ck_assert_int_eq(v.confidence, RP_CONF_HIGH);
+	ck_assert(strstr(v.because, "536-byte") != NULL);
+	/* Small segments did not help either: the server stalls in TLS. */
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_SILENT;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_HUNG);
+	/* The server's flight reached this connection: not a black hole. */
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
+	a->tcp.bytes_received = 2500;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	/* A fresh TLS handshake that completes leaves the stall to a middlebox or the server. */
+	a->tcp.bytes_received = 19;
+	ev.recheck.tls = RP_RECHECK_TLS_DONE;
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_NOT_RUN;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+}
+END_TEST
+
 START_TEST(test_latency_vs_loss)
 {
 	struct rp_attempt* a = attempt(&ev, 0, 11000, RP_PHASE_MCS, 1);
@@ -186,6 +218,10 @@ START_TEST(test_stalls)
 	ev.recheck.x224 = RP_X224_ANSWERED;
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_NAT_IDLE_TIMEOUT);
 	ck_assert_int_eq(v.runner_up, RP_CAUSE_SERVER_HUNG);
+	/* ... unless a fresh TLS flight stays away too: then it is not this connection alone. */
+	ev.recheck.tls = RP_RECHECK_TLS_SILENT;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ev.recheck.tls = RP_RECHECK_TLS_DONE;
 	/* No recheck: nothing to go on, no guess. */
 	ev.recheck.tcp = RP_RECHECK_NOT_RUN;
 	ev.recheck.x224 = RP_X224_NOT_RUN;
@@ -289,6 +325,7 @@ int main(void)
 	tcase_add_test(tc, test_bad_credentials);
 	tcase_add_test(tc, test_port_closed_vs_filtered);
 	tcase_add_test(tc, test_mtu_blackhole);
+	tcase_add_test(tc, test_mtu_blackhole_by_recheck);
 	tcase_add_test(tc, test_latency_vs_loss);
 	tcase_add_test(tc, test_reset_vs_close);
 	tcase_add_test(tc, test_codes_that_name_their_cause);
