@@ -167,7 +167,13 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	if (!log->freerdp_major && (p = strstr(line, "][com.")) && (p = strstr(p, "] - ")))
 		log->freerdp_major = p[4] == '[' ? 3 : 2;
 	/* The last error FreeRDP set: "... ERRCONNECT_X [0x0002000D]" (2.x and 3.x alike). */
-	if ((p = strstr(line, "ERRCONNECT_")) && code_after(p, name, sizeof(name), &v))
+	if ((p = strstr(line, "ERRCONNECT_")) && code_after(p, name, sizeof(name), &v) &&
+	    strcmp(name, "ERRCONNECT_CONNECT_CANCELLED") == 0 && rp_evidence_active(ev))
+	{
+		/* Cancelled once active: the user (or a signal) ended a working session. */
+		add_fact(log, no, line, "the client ended the session after it was active");
+	}
+	else if ((p = strstr(line, "ERRCONNECT_")) && code_after(p, name, sizeof(name), &v))
 	{
 		ev->last_error = v < 0x10000 ? (uint32_t)(0x00020000u | v) : (uint32_t)v;
 		rp_strlcpy(ev->last_error_name, name, sizeof(ev->last_error_name));
@@ -255,7 +261,9 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 					reach(log, RP_PHASE_NLA);
 				continue;
 			case H_LICENSE:
-				if (strstr(line, "ERROR") || strstr(line, "rror"))
+				/* Not FreeRDP's warning about an empty BB_ERROR_BLOB, which every server
+				 * without licensing causes. */
+				if ((strstr(line, "ERROR") || strstr(line, "rror")) && !strstr(line, "BB_ERROR_BLOB"))
 				{
 					reach(log, RP_PHASE_LICENSING);
 					add_fact(log, no, line, "an error in licensing");

@@ -23,6 +23,7 @@
 #include "cleanup.h"
 #include "creds.h"
 #include "evidence.h"
+#include "fieldlog.h"
 #include "lab.h"
 #include "proc.h"
 #include "results.h"
@@ -66,6 +67,8 @@ struct result
 	char server_log[4096]; /* the server's report lines, as received */
 	char kept[512];        /* --keep: the lab left up */
 	char link[512];        /* the link faults applied, and by which backend */
+	char client[512];      /* program = xfreerdp: how it ended, what its log gave */
+	char client_facts[3072]; /* and the facts its log held, a line each */
 	size_t server_len;
 };
 
@@ -203,7 +206,7 @@ static void print_server_timeline(FILE* f, const struct result* r, const char* i
 			fprintf(f, "\n%s  ", in);
 		fprintf(f, " %s@%+.1f", name, r->have_evidence ? t - r->ev.t0_mono_ms : t);
 	}
-	fprintf(f, "%s\n", col ? " (ms from the probe's start)" : " no connection reached it");
+	fprintf(f, "%s\n", col ? " (ms from the client's start)" : " no connection reached it");
 }
 
 /* ---- one scenario ---- */
@@ -673,10 +676,149 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 	}
 }
 
+/* Whether a TCP socket listens on port in the network namespace of process pid
+ * (/proc/PID/net/tcp: local address as ADDR:PORT in hex, state 0A = LISTEN). */
+static bool listens_on(pid_t pid, int port)
+{
+	char path[64], line[512];
+	FILE* f;
+	bool found = false;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/tcp", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+	{
+		unsigned lport, state;
+		if (sscanf(line, " %*d: %*x:%x %*x:%*x %x", &lport, &state) == 2)
+			found = (int)lport == port && state == 0x0A;
+	}
+	fclose(f);
+	return found;
+}
+
+/* An Xvfb on display :0 of a lab namespace: it listens on neither TCP nor a socket file (only
+ * the abstract socket, private to that network namespace), keeps no lock file, and says its
+ * display on stdout once ready; so parallel runs never meet and nothing is left in /tmp. */
+static bool start_xvfb(const char* xvfb_bin, const char* netns, const char* resdir,
+                       const char* out_name, pid_t* pid, struct rp_err* err)
+{
+	char xout[4096];
+	int fd, status;
+	bool ok;
+
+	snprintf(xout, sizeof(xout), "%s/%s", resdir, out_name);
+	if ((fd = open(xout, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+		return rp_fail(err, "%s: %s", xout, strerror(errno));
+	{
+		const char* argv[] = { xvfb_bin, ":0", "-nolisten", "tcp", "-nolisten", "unix", "-nolock",
+			                   "-screen", "0", "1024x768x24", "-displayfd", "1", NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = netns, .fd_stdin = -1, .fd_stdout = fd,
+			                   .fd_stderr = fd };
+		ok = rp_proc_spawn(&sp, pid, err);
+		close(fd);
+		if (!ok)
+			return false;
+	}
+	/* -displayfd: the display number, written once the server accepts clients. */
+	switch (wait_for_log(xout, "0\n", *pid, rp_now_ms() + SERVER_READY_MS, &status))
+	{
+		case 1:
+			return true;
+		case 0:
+			*pid = 0;
+			return rp_fail(err, "Xvfb exited (status %d): see %s", rp_proc_exit_code(status), xout);
+		default:
+			return rp_fail(err, "Xvfb: not ready after %d ms (see %s)", SERVER_READY_MS, xout);
+	}
+}
+
+/* freerdp-shadow-cli3 as the server, sharing display :0 of an Xvfb of its own in the server
+ * namespace. NLA against the run's SAM file; its certificate is the one it makes under HOME
+ * (the run directory). */
+static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const struct rp_lab* lab,
+                         const struct rp_creds* creds, const char* rundir, const char* resdir,
+                         pid_t* xvfb, pid_t* pid, struct rp_err* err)
+{
+	char log[4096], home[4200], sam[4200];
+	int fd, status;
+	bool ok;
+
+	if (!start_xvfb(xvfb_bin, lab->ns_server, resdir, "xvfb-server.out", xvfb, err))
+		return false;
+	snprintf(log, sizeof(log), "%s/shadow.log", resdir);
+	snprintf(home, sizeof(home), "HOME=%s", rundir);
+	snprintf(sam, sizeof(sam), "/sam-file:%s", creds->sam);
+	if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+		return rp_fail(err, "%s: %s", log, strerror(errno));
+	{
+		const char* argv[] = { shadow_bin, "/port:" RDP_PORT, sam, NULL };
+		const char* env[] = { home, "DISPLAY=:0", "WLOG_LEVEL=INFO", NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
+			                   .fd_stdout = fd, .fd_stderr = fd, .env = env };
+		ok = rp_proc_spawn(&sp, pid, err);
+		close(fd);
+		if (!ok)
+			return false;
+	}
+	/* Its "Listening on" goes to a buffered stdout: look at its namespace's sockets instead. */
+	for (double end = rp_now_ms() + SERVER_READY_MS; rp_now_ms() < end && !rp_interrupted();)
+	{
+		if (listens_on(*pid, atoi(RDP_PORT)))
+			return true;
+		if (rp_proc_wait(*pid, rp_now_ms() + 20, &status) == 1)
+		{
+			*pid = 0;
+			return rp_fail(err, "freerdp-shadow-cli3 exited (status %d) before listening: see %s",
+			               rp_proc_exit_code(status), log);
+		}
+	}
+	return rp_fail(err, "freerdp-shadow-cli3: not listening after %d ms (see %s)",
+	               SERVER_READY_MS, log);
+}
+
+/* program = xfreerdp: the verdict is what `rdprepro classify` makes of the client's log (the
+ * log-only rules: no TCP counters, no recheck); the facts it used go into the note. */
+static bool classify_client_log(const char* log_path, const char* evpath, double t0,
+                                struct result* r, struct rp_err* err)
+{
+	struct rp_fieldlog* lg = calloc(1, sizeof(*lg));
+	struct rp_field_verdict fv;
+	size_t len = strlen(r->client);
+
+	if (!lg)
+		return rp_fail(err, "out of memory");
+	if (!rp_fieldlog_read(log_path, lg, err))
+	{
+		free(lg);
+		return false;
+	}
+	rp_fieldlog_classify(lg, &fv);
+	r->ev = lg->ev;
+	r->ev.t0_mono_ms = t0; /* for the server's timeline */
+	r->verdict = fv.v;
+	r->have_evidence = true;
+	len += (size_t)snprintf(r->client + len, sizeof(r->client) - len,
+	                        "; its log (%d lines, %d facts) read as `rdprepro classify` reads it",
+	                        lg->n_lines, lg->n_facts);
+	for (int i = 0; i < fv.n_candidates && len < sizeof(r->client); i++)
+		len += (size_t)snprintf(r->client + len, sizeof(r->client) - len, "%s%s",
+		                        i ? ", " : "; candidates: ", rp_cause_name(fv.candidates[i]));
+	len = 0;
+	for (int i = 0; i < lg->n_facts && len < sizeof(r->client_facts); i++)
+		len += (size_t)snprintf(r->client_facts + len, sizeof(r->client_facts) - len,
+		                        "         line %d: %s\n", lg->facts[i].line, lg->facts[i].fact);
+	free(lg);
+	return rp_evidence_write_json(&r->ev, evpath, err);
+}
+
 static void run_scenario(const struct rp_scenario* sc, const char* resdir,
                          const struct run_opts* o, struct result* r)
 {
-	char xrdp_bin[4096] = "";
+	char xrdp_bin[4096] = "", shadow_bin[4096] = "", xvfb_bin[4096] = "", xfreerdp_bin[4096] = "";
+	pid_t xvfb = 0, client_xvfb = 0;
+	char path_xflog[4096] = "";
+	double client_t0 = 0;
 	pid_t cap_c = 0, cap_s = 0;
 	pid_t engines[2] = { 0, 0 };
 	int lab_undo = -1;
@@ -703,12 +845,32 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		         "connection is active: no failure of the connection sequence rides on UDP");
 		goto out;
 	}
-	if (sc->requires & (RP_REQ_NETEM | RP_REQ_SHADOW | RP_REQ_XFREERDP))
+	if (sc->requires & RP_REQ_NETEM)
 	{
-		/* These peers and the netem requirement are not wired into runs yet. */
+		/* The netem requirement is not wired into runs yet. */
 		r->status = RP_SKIP;
-		snprintf(r->reason, sizeof(r->reason), "needs a peer this runner does not drive yet "
-		                                       "(netem, freerdp-shadow or xfreerdp)");
+		snprintf(r->reason, sizeof(r->reason), "needs netem, which this runner does not "
+		                                       "require of a kernel yet (use --backend)");
+		goto out;
+	}
+	if ((sc->requires & RP_REQ_XFREERDP) &&
+	    (!find_in_path("xfreerdp3", xfreerdp_bin, sizeof(xfreerdp_bin)) ||
+	     !find_in_path("Xvfb", xvfb_bin, sizeof(xvfb_bin))))
+	{
+		r->status = RP_SKIP;
+		snprintf(r->reason, sizeof(r->reason), "%s is not installed (apt-get install %s)",
+		         xfreerdp_bin[0] ? "Xvfb" : "xfreerdp3",
+		         xfreerdp_bin[0] ? "xvfb" : "-t bookworm-backports freerdp3-x11");
+		goto out;
+	}
+	if ((sc->requires & RP_REQ_SHADOW) &&
+	    (!find_in_path("freerdp-shadow-cli3", shadow_bin, sizeof(shadow_bin)) ||
+	     !find_in_path("Xvfb", xvfb_bin, sizeof(xvfb_bin))))
+	{
+		r->status = RP_SKIP;
+		snprintf(r->reason, sizeof(r->reason),
+		         "%s is not installed (apt-get install %s)", shadow_bin[0] ? "Xvfb" : "freerdp-shadow-cli3",
+		         shadow_bin[0] ? "xvfb" : "-t bookworm-backports freerdp3-shadow-x11");
 		goto out;
 	}
 	if ((sc->requires & RP_REQ_XRDP) && !find_in_path("xrdp", xrdp_bin, sizeof(xrdp_bin)))
@@ -769,12 +931,21 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	if (!apply_faults(sc, &lab, resdir, o, r, engines, &err))
 		goto error;
 
-	/* xrdp: a third-party server with its own log and no phase reports. */
-	if (sc->xrdp)
+	/* Third-party servers, with their own logs and no phase reports. */
+	if (sc->peer == RP_PEER_XRDP)
 	{
+		rp_defer(rp_undo_stop, &server, "xrdp");
 		if (!start_xrdp(xrdp_bin, &lab, &creds, rundir, resdir, &server, &err))
 			goto error;
-		rp_defer(rp_undo_stop, &server, "xrdp");
+		goto probe;
+	}
+	if (sc->peer == RP_PEER_SHADOW)
+	{
+		/* Stopped newest first: the shadow server, then its display. */
+		rp_defer(rp_undo_stop, &xvfb, "Xvfb");
+		rp_defer(rp_undo_stop, &server, "freerdp-shadow-cli3");
+		if (!start_shadow(shadow_bin, xvfb_bin, &lab, &creds, rundir, resdir, &xvfb, &server, &err))
+			goto error;
 		goto probe;
 	}
 	/* The server, in the server namespace; its reports come through a pipe. */
@@ -851,8 +1022,15 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 probe:
 	/* The probe, in the client namespace. */
 	snprintf(evpath, sizeof(evpath), "%s/evidence.json", resdir);
-	snprintf(path, sizeof(path), "%s/probe.log", resdir);
+	snprintf(path, sizeof(path), "%s/%s", resdir, sc->xfreerdp ? "xfreerdp.log" : "probe.log");
+	rp_strlcpy(path_xflog, path, sizeof(path_xflog));
 	plog_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (sc->xfreerdp)
+	{
+		rp_defer(rp_undo_stop, &client_xvfb, "client Xvfb");
+		if (!start_xvfb(xvfb_bin, lab.ns_client, resdir, "xvfb-client.out", &client_xvfb, &err))
+			goto error;
+	}
 	rp_defer(undo_close, &plog_fd, "probe log");
 	snprintf(path, sizeof(path), "%s/probe.txt", resdir);
 	pout_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -870,6 +1048,8 @@ probe:
 			                     "--hold", hold };
 		int ac = 16;
 		char wlog[64];
+		char stdbuf_bin[4096], xf_v[128], xf_u[64], xf_p[80], xf_log[64], xf_home[4200];
+		const char* xf_env[] = { xf_home, "DISPLAY=:0", NULL };
 		const char* env[] = { wlog, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_client, .fd_stdin = -1,
 			                   .fd_stdout = pout_fd, .fd_stderr = plog_fd,
@@ -890,14 +1070,55 @@ probe:
 		argv[ac++] = "--";
 		split_args(args, argv, &ac, 62);
 		argv[ac] = NULL;
+		if (sc->xfreerdp)
+		{
+			/* xfreerdp3 instead, on the client's own Xvfb, at debug level (the log is the
+			 * evidence); stdout line-buffered so that a stopped client loses no line. */
+			ac = 0;
+			if (find_in_path("stdbuf", stdbuf_bin, sizeof(stdbuf_bin)))
+			{
+				argv[ac++] = stdbuf_bin;
+				argv[ac++] = "-oL";
+			}
+			argv[ac++] = xfreerdp_bin;
+			snprintf(xf_v, sizeof(xf_v), "/v:%s:%s",
+			         sc->naming == RP_NAME_ADDRESS ? RP_LAB_SERVER_ADDR : RP_LAB_SERVER_NAME,
+			         RDP_PORT);
+			snprintf(xf_u, sizeof(xf_u), "/u:%s", creds.user);
+			{
+				/* The password the client sends is the password file's (a wrong one, when
+				 * the scenario says so). */
+				char* pw = NULL;
+				if (!rp_read_file(creds.password_file, &pw, &err))
+					goto error;
+				pw[strcspn(pw, "\r\n")] = '\0';
+				snprintf(xf_p, sizeof(xf_p), "/p:%s", pw);
+				free(pw);
+			}
+			snprintf(xf_log, sizeof(xf_log), "/log-level:%s",
+			         o->freerdp_log ? o->freerdp_log : "DEBUG");
+			snprintf(xf_home, sizeof(xf_home), "HOME=%s", rundir);
+			argv[ac++] = xf_v;
+			argv[ac++] = xf_u;
+			argv[ac++] = xf_p;
+			argv[ac++] = xf_log;
+			rp_strlcpy(args, sc->client_args, sizeof(args));
+			split_args(args, argv, &ac, 62);
+			argv[ac] = NULL;
+			sp.fd_stdout = plog_fd;
+			sp.env = xf_env;
+		}
 		if (!rp_proc_spawn(&sp, &probe, &err))
 			goto error;
-		rp_defer(rp_undo_stop, &probe, "probe");
+		rp_defer(rp_undo_stop, &probe, sc->xfreerdp ? "xfreerdp3" : "probe");
 		/* The probe's watchdog ends it at its deadline; this bound is the backstop. Meanwhile
 		 * the timed fault fires: on the server's "hold" report, or at its time. */
 		{
-			double t0 = rp_now_ms();
-			double until = t0 + sc->deadline_ms + sc->hold_ms + PROBE_GRACE_MS;
+			double t0 = client_t0 = rp_now_ms();
+			/* xfreerdp3 has no watchdog: the runner stops it at the deadline, or once it has
+			 * been active for the hold. */
+			double until = t0 + sc->deadline_ms + (sc->xfreerdp ? 0 : sc->hold_ms + PROBE_GRACE_MS);
+			bool xf_active = false;
 			struct fault_clock fc = { .sc = sc, .lab = &lab, .engines = engines, .verbose = o->verbose,
 				                      .t0 = t0, .srv_in = srv_in[1], .r = r };
 			int pfd = (int)syscall(SYS_pidfd_open, probe, 0);
@@ -931,6 +1152,38 @@ probe:
 					fault_clock_fire(&fc, "phase");
 				scanned = r->server_len;
 				fault_clock_tick(&fc);
+				if (sc->xfreerdp && !xf_active)
+				{
+					char* text = NULL;
+					struct rp_err ignored;
+					if (rp_read_file(path_xflog, &text, &ignored) &&
+					    strstr(text, "CONNECTION_STATE_ACTIVE"))
+					{
+						xf_active = true;
+						if (rp_now_ms() + sc->hold_ms < until)
+							until = rp_now_ms() + sc->hold_ms;
+					}
+					free(text);
+				}
+			}
+			if (sc->xfreerdp && w == 0)
+			{
+				/* Still running: connected (after the hold) or stalled (at the deadline). */
+				rp_proc_stop(probe, 1000);
+				snprintf(r->client, sizeof(r->client), "xfreerdp3 stopped by the runner %s",
+				         xf_active ? "after the hold in the active state" : "at the deadline");
+				w = 2;
+			}
+			else if (sc->xfreerdp && w == 1)
+			{
+				/* Its own exit codes: the errorInfo when the server sent one (7 for a
+				 * denial), else xfreerdp's (client/X11/xf_client.h, 128 and up). */
+				if (WIFEXITED(status))
+					snprintf(r->client, sizeof(r->client), "xfreerdp3 exited with status %d",
+					         WEXITSTATUS(status));
+				else
+					snprintf(r->client, sizeof(r->client), "xfreerdp3 killed by signal %d",
+					         WTERMSIG(status));
 			}
 			if (pfd >= 0)
 				close(pfd);
@@ -952,7 +1205,7 @@ probe:
 			goto error;
 		}
 		probe = 0;
-		if (rp_proc_exit_code(status) != 0)
+		if (!sc->xfreerdp && rp_proc_exit_code(status) != 0)
 		{
 			rp_fail(&err, "probe exited with status %d: see %s/probe.log",
 			        rp_proc_exit_code(status), resdir);
@@ -976,7 +1229,7 @@ probe:
 	server = 0;
 	read_server_lines(srv_out[0], r, NULL);
 	snprintf(path, sizeof(path), "%s/server-events.txt", resdir);
-	if (!sc->xrdp)
+	if (sc->peer == RP_PEER_LAB)
 	{
 		FILE* f = fopen(path, "w");
 		if (f)
@@ -986,6 +1239,14 @@ probe:
 		}
 	}
 
+	if (sc->xfreerdp)
+	{
+		/* The client's log is all the evidence: what `rdprepro classify` makes of it. */
+		if (!classify_client_log(path_xflog, evpath, client_t0, r, &err))
+			goto error;
+		check_expectations(sc, r);
+		goto out;
+	}
 	if (!rp_evidence_read_json(&r->ev, evpath, &err))
 		goto error;
 	r->have_evidence = true;
@@ -1020,6 +1281,8 @@ static char* report_text(const struct result* r)
 		return NULL;
 	if (r->link[0])
 		fprintf(f, "       link: %s\n", r->link);
+	if (r->client[0])
+		fprintf(f, "       client: %s\n", r->client);
 	if (r->have_evidence)
 	{
 		char* s = rp_evidence_summary(&r->ev, "       ");
@@ -1028,7 +1291,8 @@ static char* report_text(const struct result* r)
 		if (r->verdict.runner_up != RP_CAUSE_COUNT)
 			fprintf(f, "       not ruled out: %s: %s\n", rp_cause_name(r->verdict.runner_up),
 			        r->verdict.unsure);
-		fputs(s ? s : "", f);
+		/* A client log has facts with their lines, not the probe's record. */
+		fputs(r->client_facts[0] ? r->client_facts : s ? s : "", f);
 		free(s);
 	}
 	if (r->server_len)

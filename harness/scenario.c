@@ -69,7 +69,11 @@ static const struct choice reset_tos[] = { { "both", RP_RESET_BOTH },
 	                                        { "server", RP_RESET_SERVER },
 	                                        { NULL, 0 } };
 static const struct choice nat_actions[] = { { "drop", 0 }, { "reset", 1 }, { NULL, 0 } };
-static const struct choice peers[] = { { "rdprepro", 0 }, { "xrdp", 1 }, { NULL, 0 } };
+static const struct choice programs[] = { { "probe", 0 }, { "xfreerdp", 1 }, { NULL, 0 } };
+static const struct choice peers[] = { { "rdprepro", RP_PEER_LAB },
+	                                    { "xrdp", RP_PEER_XRDP },
+	                                    { "freerdp-shadow", RP_PEER_SHADOW },
+	                                    { NULL, 0 } };
 static const struct choice icmp_modes[] = { { "allowed", 0 }, { "blocked", 1 }, { NULL, 0 } };
 static const struct choice passwords[] = { { "right", 0 }, { "wrong", 1 }, { NULL, 0 } };
 static const struct choice requirements[] = {
@@ -152,6 +156,7 @@ static const struct key_def keys[] = {
 	{ "scenario", "keywords", K_TEXT, F(keywords), false, NULL, -1 },
 	{ "scenario", "requires", K_FLAGS, F(requires), false, requirements, -1 },
 	{ "scenario", "seed", K_UINT, F(seed), false, NULL, -1 },
+	{ "client", "program", K_ENUM, F(xfreerdp), false, programs, -1 },
 	{ "client", "args", K_TEXT, F(client_args), false, NULL, -1 },
 	{ "client", "deadline", K_DURATION, F(deadline_ms), false, NULL, -1 },
 	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
@@ -159,7 +164,7 @@ static const struct key_def keys[] = {
 	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
 	{ "client", "name", K_ENUM, F(naming), false, names, -1 },
 	{ "client", "cert", K_ENUM, F(cert), false, certs, -1 },
-	{ "server", "peer", K_ENUM, F(xrdp), false, peers, -1 },
+	{ "server", "peer", K_ENUM, F(peer), false, peers, -1 },
 	{ "server", "behaviour", K_ENUM, F(behaviour), false, behaviours, -1 },
 	{ "server", "pause-at", K_PHASE_OR_NONE, F(pause_phase), false, NULL, -1 },
 	{ "server", "pause", K_DURATION, F(pause_ms), false, NULL, -1 },
@@ -557,25 +562,41 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		return rp_fail(p->err, "%s:%d: cert = %s conflicts with a /cert: client argument (line %d)",
 		               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name,
 		               key_line(p, "client", "args"));
-	if (sc->xrdp)
+	if (sc->xfreerdp && sc->cert != RP_CERT_AS_ARGS)
+		return rp_fail(p->err, "%s:%d: cert = %s is the probe's own check; program = xfreerdp "
+		                       "(line %d) takes /cert: arguments",
+		               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name,
+		               key_line(p, "client", "program"));
+	if (sc->xfreerdp && sc->connect_timeout_ms)
+		return rp_fail(p->err, "%s:%d: connect-timeout is set through the probe; xfreerdp3 "
+		                       "(line %d) has no flag for it",
+		               sc->path, key_line(p, "client", "connect-timeout"),
+		               key_line(p, "client", "program"));
+	if (sc->peer != RP_PEER_LAB)
 	{
-		/* xrdp reports no phases and has none of the lab server's behaviours. */
+		/* Third-party servers report no phases and have none of the lab server's behaviours. */
 		static const char* const own[] = { "behaviour", "error-info", "error-at", "hang-at",
 			                               "pause-at", "pause", "security" };
+		const char* peer = peers[sc->peer].name;
 		int peer_line = key_line(p, "server", "peer");
 		for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
 			if (key_line(p, "server", own[i]))
-				return rp_fail(p->err, "%s:%d: %s is the lab server's own; peer = xrdp (line %d) "
+				return rp_fail(p->err, "%s:%d: %s is the lab server's own; peer = %s (line %d) "
 				                       "has none",
-				               sc->path, key_line(p, "server", own[i]), own[i], peer_line);
+				               sc->path, key_line(p, "server", own[i]), own[i], peer, peer_line);
 		if (sc->reset.when == RP_WHEN_PHASE || sc->drop.when == RP_WHEN_PHASE)
-			return rp_fail(p->err, "%s:%d: peer = xrdp reports no phases: arm the fault with "
+			return rp_fail(p->err, "%s:%d: peer = %s reports no phases: arm the fault with "
 			                       "\"at DURATION\" or \"bytes N\"",
-			               sc->path, key_line(p, "fault", sc->reset.when ? "reset" : "drop"));
-		if (sc->wrong_password)
+			               sc->path, key_line(p, "fault", sc->reset.when ? "reset" : "drop"), peer);
+		if (sc->wrong_password && sc->peer == RP_PEER_XRDP)
 			return rp_fail(p->err, "%s:%d: peer = xrdp (line %d) checks no password before the "
 			                       "session: password = wrong proves nothing there",
 			               sc->path, key_line(p, "client", "password"), peer_line);
+		if (sc->cert != RP_CERT_AS_ARGS)
+			return rp_fail(p->err, "%s:%d: cert = %s needs the lab server's certificate; peer = %s "
+			                       "(line %d) makes its own",
+			               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name, peer,
+			               peer_line);
 	}
 	if ((sc->pause_phase >= 0) != (sc->pause_ms > 0))
 		return rp_fail(p->err, "%s:%d: pause-at and pause go together", sc->path,
@@ -646,8 +667,13 @@ bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* e
 			               keys[i].section);
 	if (!check_conflicts(sc, &p))
 		return false;
-	if (sc->xrdp)
-		sc->requires |= RP_REQ_XRDP; /* the peer is a requirement, found by looking for it */
+	/* The peer is a requirement, found by looking for it. */
+	if (sc->peer == RP_PEER_XRDP)
+		sc->requires |= RP_REQ_XRDP;
+	if (sc->peer == RP_PEER_SHADOW)
+		sc->requires |= RP_REQ_SHADOW;
+	if (sc->xfreerdp)
+		sc->requires |= RP_REQ_XFREERDP;
 	if (!only_word_chars(sc->name))
 		return rp_fail(err, "%s: file name \"%s\": use a-z, 0-9 and '-' only", path, sc->name);
 	return true;

@@ -78,6 +78,13 @@ enum rp_reset_to
 	RP_RESET_SERVER,
 };
 
+enum rp_peer
+{
+	RP_PEER_LAB = 0, /* rdprepro server: every behaviour, phase reports */
+	RP_PEER_XRDP,    /* Debian's xrdp: TLS, no NLA */
+	RP_PEER_SHADOW,  /* freerdp-shadow-cli3 sharing an Xvfb display: NLA against the run's SAM */
+};
+
 struct rp_scenario
 {
 	char path[1024];
@@ -91,6 +98,7 @@ struct rp_scenario
 	uint32_t seed;
 
 	/* [client] */
+	bool xfreerdp; /* program = xfreerdp: xfreerdp3 instead of the probe; its log is the evidence */
 	char client_args[512]; /* FreeRDP command-line syntax, split on blanks */
 	uint32_t deadline_ms;
 	uint32_t hold_ms;
@@ -100,7 +108,7 @@ struct rp_scenario
 	enum rp_cert_check cert;
 
 	/* [server] */
-	bool xrdp; /* peer = xrdp: the third-party server instead of the lab's own */
+	enum rp_peer peer; /* the lab's own server, or a third-party one */
 	enum rp_server_behaviour behaviour;
 	int pause_phase; /* enum rp_phase, or -1: a slow server stays silent there */
 	uint32_t pause_ms;

@@ -30,6 +30,7 @@
 #include "wlog.h"
 
 #define TAG "rdprepro.server"
+#define CLOSE_LINGER_MS 500 /* reading on after a Set Error Info, before closing */
 
 struct srv_opts
 {
@@ -338,6 +339,7 @@ static void* srv_peer_thread(void* arg)
 		goto out;
 	}
 	srv_note_state(p);
+	double linger_until = 0;
 	while (!stopping)
 	{
 		HANDLE handles[MAXIMUM_WAIT_OBJECTS] = { 0 };
@@ -350,7 +352,15 @@ static void* srv_peer_thread(void* arg)
 		if (!client->CheckFileDescriptor(client))
 			break;
 		srv_note_state(p);
-		if (p->close_now || freerdp_shall_disconnect_context(client->context))
+		if (freerdp_shall_disconnect_context(client->context))
+			break;
+		/* After a Set Error Info, linger a little, reading what the client sends, so that
+		 * it reads the PDU before the close: closing with unread input makes the kernel send
+		 * a RST, and a client that is still writing (xfreerdp3 with its channels) then fails
+		 * on EPIPE without ever reading the errorInfo. */
+		if (p->close_now && linger_until == 0)
+			linger_until = rp_now_ms() + (opts.deny ? CLOSE_LINGER_MS : 0);
+		if (p->close_now && rp_now_ms() >= linger_until)
 			break;
 	}
 	client->Disconnect(client);

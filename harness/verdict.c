@@ -289,7 +289,11 @@ static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, stru
 	/* Active after finalization (MS-RDPBCGR 1.3.1.1), and no error while the probe held it. */
 	if (!rp_evidence_active(ev) || ev->last_error || ev->error_info)
 		return false;
-	snprintf(why, n, "reached active, no last error, no errorInfo during a %u ms hold", ev->hold_ms);
+	if (ev->hold_ms)
+		snprintf(why, n, "reached active, no last error, no errorInfo during a %u ms hold",
+		         ev->hold_ms);
+	else
+		snprintf(why, n, "reached active, no last error, no errorInfo");
 	return true;
 }
 

@@ -8,10 +8,10 @@ set -eu
 
 BACKPORTS_FILE=/etc/apt/sources.list.d/rdprepro-bookworm-backports.sources
 # Packages from bookworm-backports (FreeRDP 3 and WinPR 3).
-BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils"
+BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils freerdp3-x11 freerdp3-shadow-x11"
 # Packages from the main suite. Why each is here: docs/dependencies.md.
 MAIN_PKGS="build-essential cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
-libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp nftables iptables iproute2 iputils-ping tcpdump procps"
+libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps"
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
@@ -58,6 +58,11 @@ main() {
 	if [ -n "$need_bpo" ]; then
 		# shellcheck disable=SC2086
 		apt-get install -y -q --no-install-recommends -t bookworm-backports $need_bpo
+	fi
+	# xrdp's package enables and starts its services where systemd runs: the lab starts its
+	# own xrdp inside a namespace, and nothing of ours may listen in the host's namespace.
+	if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+		systemctl disable --now xrdp.service xrdp-sesman.service 2>/dev/null || true
 	fi
 }
 
