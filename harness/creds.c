@@ -43,7 +43,12 @@ static bool close_file(FILE* f, const char* path, struct rp_err* err)
 	return true;
 }
 
-static bool make_cert(struct rp_creds* c, const char* cn, const char* ip, struct rp_err* err)
+/* The host a wrong-name certificate is made out to. */
+#define WRONG_NAME "another-server.lab"
+#define WRONG_IP "198.18.1.99"
+
+static bool make_cert(struct rp_creds* c, enum rp_cert_kind kind, const char* cn, const char* ip,
+                      struct rp_err* err)
 {
 	EVP_PKEY* pkey = EVP_RSA_gen(2048);
 	X509* x = X509_new();
@@ -64,9 +69,15 @@ static bool make_cert(struct rp_creds* c, const char* cn, const char* ip, struct
 	serial &= 0x7fffffffffffffffULL;
 	X509_set_version(x, 2);
 	ASN1_INTEGER_set_uint64(X509_get_serialNumber(x), serial);
-	/* Valid from an hour ago (clock skew) for a day: a run never outlives it. */
-	X509_gmtime_adj(X509_getm_notBefore(x), -3600);
-	X509_gmtime_adj(X509_getm_notAfter(x), 86400);
+	/* Valid from an hour ago (clock skew) for a day: a run never outlives it. Expired: valid
+	 * for a day that ended yesterday. */
+	X509_gmtime_adj(X509_getm_notBefore(x), kind == RP_CERT_EXPIRED ? -2 * 86400 : -3600);
+	X509_gmtime_adj(X509_getm_notAfter(x), kind == RP_CERT_EXPIRED ? -86400 : 86400);
+	if (kind == RP_CERT_WRONG_NAME)
+	{
+		cn = WRONG_NAME;
+		ip = WRONG_IP;
+	}
 	X509_set_pubkey(x, pkey);
 	X509_NAME_add_entry_by_txt(X509_get_subject_name(x), "CN", MBSTRING_ASC,
 	                           (const unsigned char*)cn, -1, -1, 0);
@@ -142,8 +153,8 @@ static bool make_sam(struct rp_creds* c, struct rp_err* err)
 	return close_file(f, c->sam, err);
 }
 
-bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const char* ip,
-                   struct rp_err* err)
+bool rp_creds_make(struct rp_creds* c, enum rp_cert_kind kind, const char* dir, const char* cn,
+                   const char* ip, struct rp_err* err)
 {
 	memset(c, 0, sizeof(*c));
 	rp_strlcpy(c->user, "rdpp", sizeof(c->user));
@@ -151,7 +162,7 @@ bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const ch
 	snprintf(c->key, sizeof(c->key), "%s/server.key", dir);
 	snprintf(c->sam, sizeof(c->sam), "%s/sam", dir);
 	snprintf(c->password_file, sizeof(c->password_file), "%s/password", dir);
-	return make_cert(c, cn, ip, err) && make_password(c, err) && make_sam(c, err);
+	return make_cert(c, kind, cn, ip, err) && make_password(c, err) && make_sam(c, err);
 }
 
 bool rp_creds_wrong_password(struct rp_creds* c, const char* dir, struct rp_err* err)
@@ -174,5 +185,5 @@ bool rp_creds_other_cert(const char* dir, const char* cn, const char* ip, char* 
 	snprintf(other.cert, sizeof(other.cert), "%s/other.crt", dir);
 	snprintf(other.key, sizeof(other.key), "%s/other.key", dir);
 	rp_strlcpy(path, other.cert, n);
-	return make_cert(&other, cn, ip, err);
+	return make_cert(&other, RP_CERT_GOOD, cn, ip, err);
 }

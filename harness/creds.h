@@ -21,7 +21,17 @@ struct rp_creds
 
 /* Makes every secret in `dir`; `cn` is the certificate's subject CN and SAN DNS name,
  * `ip` its SAN IP address. */
-bool rp_creds_make(struct rp_creds* c, const char* dir, const char* cn, const char* ip,
+/* What the server's certificate is like: a good one, one that expired yesterday, or one made
+ * out to another host (its name and address do not match the server's). */
+enum rp_cert_kind
+{
+	RP_CERT_GOOD = 0,
+	RP_CERT_EXPIRED,
+	RP_CERT_WRONG_NAME,
+};
+
+bool rp_creds_make(struct rp_creds* c, enum rp_cert_kind kind, const char* dir, const char* cn,
+                   const char* ip,
                    struct rp_err* err);
 
 /* Another certificate and key (other.crt/other.key): what the client knew before the

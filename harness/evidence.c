@@ -247,6 +247,7 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	                       json_object_new_boolean(ev->connect_returned_true));
 	json_object_object_add(o, "watchdog_fired", json_object_new_boolean(ev->watchdog_fired));
 	json_object_object_add(o, "cert_rejected", json_object_new_boolean(ev->cert_rejected));
+	add_str(o, "cert_problem", ev->cert_problem);
 	json_object_object_add(o, "is_name", json_object_new_boolean(ev->is_name));
 	add_int(o, "gai_error", ev->gai_error);
 	add_str(o, "resolved", ev->resolved);
@@ -492,6 +493,7 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_bool(&r, o, "connect_returned_true", &ev->connect_returned_true);
 	get_bool(&r, o, "watchdog_fired", &ev->watchdog_fired);
 	get_bool(&r, o, "cert_rejected", &ev->cert_rejected);
+	get_str(&r, o, "cert_problem", ev->cert_problem, sizeof(ev->cert_problem));
 	get_bool(&r, o, "is_name", &ev->is_name);
 	{
 		uint32_t g = 0;
@@ -570,7 +572,8 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 		fprintf(f, "%sthe name %s: %s\n", in, ev->gai_error ? "did not resolve" : "resolved to",
 		        ev->resolved);
 	if (ev->cert_rejected)
-		fprintf(f, "%sthe client's certificate check rejected the server's certificate\n", in);
+		fprintf(f, "%sthe client's certificate check rejected the server's certificate%s%s\n", in,
+		        ev->cert_problem[0] ? ": " : "", ev->cert_problem);
 	for (int i = 0; i < ev->n_attempts; i++)
 	{
 		const struct rp_attempt* a = &ev->attempts[i];

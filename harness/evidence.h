@@ -149,6 +149,7 @@ struct rp_evidence
 	bool connect_returned_true;
 	bool watchdog_fired;
 	bool cert_rejected; /* the client's own certificate check refused the server's */
+	char cert_problem[96]; /* what that check found (OpenSSL's words), "" if none */
 	bool is_name;       /* the client was given a name, not an address */
 	int gai_error;      /* getaddrinfo's result for it (0: resolved) */
 	char resolved[64];  /* the address it resolved to, or the resolver's error */

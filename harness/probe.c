@@ -8,7 +8,9 @@
 #include <ctype.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
 #include <poll.h>
 #include <unistd.h>
 #include <pthread.h>
@@ -322,36 +324,56 @@ static BOOL probe_authenticate(freerdp* instance, char** user, char** password, 
 	return user && *user && **user && password && *password && **password;
 }
 
-/* The strict check: the leaf certificate (the first PEM block; FreeRDP passes the whole
- * chain) must be the pinned one. Blanks and line breaks do not count. */
-static bool same_leaf_pem(const char* got, const char* pin)
+/* The strict check, as a client that trusts exactly one certificate (the pinned one, as if it
+ * had been put in the Trusted Root store): the leaf FreeRDP passes (the first PEM block of the
+ * chain) must chain to it, be within its validity period, and be made out to the host the
+ * client connected to. OpenSSL's verifier does it, with the pinned certificate as the only
+ * anchor; when it refuses, *why says what it found (expired, hostname mismatch, ...). */
+static bool check_certificate(const char* pem, const char* pin, const char* host, char* why,
+                              size_t n)
 {
-	static const char end[] = "-----ENDCERTIFICATE-----"; /* blanks are skipped */
-	size_t matched = 0;
+	BIO* b = BIO_new_mem_buf(pem, -1);
+	BIO* pb = BIO_new_mem_buf(pin, -1);
+	X509* leaf = b ? PEM_read_bio_X509(b, NULL, NULL, NULL) : NULL;
+	X509* anchor = pb ? PEM_read_bio_X509(pb, NULL, NULL, NULL) : NULL;
+	X509_STORE* store = X509_STORE_new();
+	X509_STORE_CTX* ctx = X509_STORE_CTX_new();
+	bool ok = false;
 
-	for (;;)
+	if (!leaf || !anchor || !store || !ctx || X509_STORE_add_cert(store, anchor) != 1 ||
+	    X509_STORE_CTX_init(ctx, store, leaf, NULL) != 1)
 	{
-		while (isspace((unsigned char)*got))
-			got++;
-		while (isspace((unsigned char)*pin))
-			pin++;
-		if (!*got || !*pin || *got != *pin)
-			return false;
-		matched = *got == end[matched] ? matched + 1 : (*got == end[0] ? 1 : 0);
-		got++;
-		pin++;
-		if (matched == sizeof(end) - 1)
-			return true;
+		snprintf(why, n, "unreadable certificate");
+		goto out;
 	}
+	{
+		X509_VERIFY_PARAM* vp = X509_STORE_CTX_get0_param(ctx);
+		X509_VERIFY_PARAM_set_flags(vp, X509_V_FLAG_PARTIAL_CHAIN);
+		if (X509_VERIFY_PARAM_set1_ip_asc(vp, host) != 1)
+			X509_VERIFY_PARAM_set1_host(vp, host, 0);
+	}
+	ok = X509_verify_cert(ctx) == 1;
+	if (!ok)
+		snprintf(why, n, "%s", X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx)));
+out:
+	X509_STORE_CTX_free(ctx);
+	X509_STORE_free(store);
+	X509_free(anchor);
+	X509_free(leaf);
+	BIO_free(pb);
+	BIO_free(b);
+	return ok;
 }
 
-static DWORD verdict_on(freerdp* instance, const char* pem, DWORD flags)
+static DWORD verdict_on(freerdp* instance, const char* host, const char* pem, DWORD flags)
 {
 	struct probe* p = (struct probe*)instance->context;
 
 	if (!p->pin)
 		return 2; /* accepted for this session only: nothing is stored */
-	if ((flags & VERIFY_CERT_FLAG_FP_IS_PEM) && pem && same_leaf_pem(pem, p->pin))
+	if (!(flags & VERIFY_CERT_FLAG_FP_IS_PEM) || !pem)
+		snprintf(p->ev.cert_problem, sizeof(p->ev.cert_problem), "no certificate to check");
+	else if (check_certificate(pem, p->pin, host, p->ev.cert_problem, sizeof(p->ev.cert_problem)))
 		return 2;
 	p->ev.cert_rejected = true;
 	return 0;
@@ -362,7 +384,7 @@ static DWORD probe_verify_certificate(freerdp* instance, const char* host, UINT1
                                       const char* common_name, const char* subject,
                                       const char* issuer, const char* fingerprint, DWORD flags)
 {
-	return verdict_on(instance, fingerprint, flags);
+	return verdict_on(instance, host, fingerprint, flags);
 }
 
 /* Called when the certificate differs from the one FreeRDP stored for this host. */
@@ -372,7 +394,7 @@ static DWORD probe_verify_changed_certificate(freerdp* instance, const char* hos
                                               const char* old_subject, const char* old_issuer,
                                               const char* old_fingerprint, DWORD flags)
 {
-	return verdict_on(instance, fingerprint, flags);
+	return verdict_on(instance, host, fingerprint, flags);
 }
 
 /* Called by freerdp_client_context_new to set the instance's callbacks. */

@@ -917,7 +917,8 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		rp_defer(rp_undo_stop, &cap_s, "capture s0");
 	}
 
-	if (!rp_creds_make(&creds, rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, &err))
+	if (!rp_creds_make(&creds, (enum rp_cert_kind)sc->server_cert, rundir, "rdpp-server.lab",
+	                   RP_LAB_SERVER_ADDR, &err))
 		goto error;
 	if (sc->wrong_password && !rp_creds_wrong_password(&creds, rundir, &err))
 		goto error;

@@ -69,6 +69,8 @@ static const struct choice reset_tos[] = { { "both", RP_RESET_BOTH },
 	                                        { "server", RP_RESET_SERVER },
 	                                        { NULL, 0 } };
 static const struct choice nat_actions[] = { { "drop", 0 }, { "reset", 1 }, { NULL, 0 } };
+static const struct choice server_certs[] = { { "good", 0 }, { "expired", 1 },
+	                                           { "wrong-name", 2 }, { NULL, 0 } };
 static const struct choice programs[] = { { "probe", 0 }, { "xfreerdp", 1 }, { NULL, 0 } };
 static const struct choice peers[] = { { "rdprepro", RP_PEER_LAB },
 	                                    { "xrdp", RP_PEER_XRDP },
@@ -165,6 +167,7 @@ static const struct key_def keys[] = {
 	{ "client", "name", K_ENUM, F(naming), false, names, -1 },
 	{ "client", "cert", K_ENUM, F(cert), false, certs, -1 },
 	{ "server", "peer", K_ENUM, F(peer), false, peers, -1 },
+	{ "server", "certificate", K_ENUM, F(server_cert), false, server_certs, -1 },
 	{ "server", "behaviour", K_ENUM, F(behaviour), false, behaviours, -1 },
 	{ "server", "pause-at", K_PHASE_OR_NONE, F(pause_phase), false, NULL, -1 },
 	{ "server", "pause", K_DURATION, F(pause_ms), false, NULL, -1 },
@@ -592,6 +595,10 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 			return rp_fail(p->err, "%s:%d: peer = xrdp (line %d) checks no password before the "
 			                       "session: password = wrong proves nothing there",
 			               sc->path, key_line(p, "client", "password"), peer_line);
+		if (sc->peer == RP_PEER_SHADOW && sc->server_cert)
+			return rp_fail(p->err, "%s:%d: peer = freerdp-shadow (line %d) makes its own "
+			                       "certificate",
+			               sc->path, key_line(p, "server", "certificate"), peer_line);
 		if (sc->cert != RP_CERT_AS_ARGS)
 			return rp_fail(p->err, "%s:%d: cert = %s needs the lab server's certificate; peer = %s "
 			                       "(line %d) makes its own",

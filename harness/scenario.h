@@ -109,6 +109,7 @@ struct rp_scenario
 
 	/* [server] */
 	enum rp_peer peer; /* the lab's own server, or a third-party one */
+	int server_cert;   /* enum rp_cert_kind: good, expired, wrong-name */
 	enum rp_server_behaviour behaviour;
 	int pause_phase; /* enum rp_phase, or -1: a slow server stays silent there */
 	uint32_t pause_ms;

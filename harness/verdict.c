@@ -151,12 +151,15 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_CERTIFICATE_REJECTED] = { RP_CAUSE_CERTIFICATE_REJECTED, 10,
 	                                    "expired or replaced RDP certificate",
 	                                    "the client's own certificate check failed (not a "
-	                                    "reset, not a timeout)",
+	                                    "reset, not a timeout), with what it found: expired, "
+	                                    "name mismatch, not the trusted one",
 	                                    "a TLS failure with an RST or after a long wait", 0, "", 0,
 	                                    "",
 	                                    "none: a Windows client shows a certificate dialog, "
 	                                    "not a disconnect code (inferred)",
-	                                    "certificate-changed", "the certificate the server presents "
+	                                    "certificate-changed, certificate-expired, "
+	                                    "certificate-wrong-name",
+	                                    "the certificate the server presents "
 	                                        "(openssl s_client -connect host:3389)" },
 	[RP_CAUSE_SECURITY_MISMATCH] = { RP_CAUSE_SECURITY_MISMATCH, 11,
 	                                 "security layer mismatch (RDP / TLS / NLA)",
@@ -554,8 +557,12 @@ static bool is_certificate_rejected(const struct rp_evidence* ev, char* why, siz
 {
 	if (!ev->cert_rejected)
 		return false;
-	snprintf(why, n, "the client's own check refused the server's certificate (%s)",
-	         ev->last_error_name[0] ? ev->last_error_name : "no error code");
+	if (ev->cert_problem[0])
+		snprintf(why, n, "the client's own check refused the server's certificate: %s (%s)",
+		         ev->cert_problem, ev->last_error_name[0] ? ev->last_error_name : "no error code");
+	else
+		snprintf(why, n, "the client's own check refused the server's certificate (%s)",
+		         ev->last_error_name[0] ? ev->last_error_name : "no error code");
 	return true;
 }
 

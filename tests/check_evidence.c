@@ -117,6 +117,14 @@ static void fill(struct rp_evidence* ev)
 	rp_evidence_mark(ev, 9002, RP_PHASE_ACTIVE, "CONNECTION_STATE_ACTIVE");
 	ev->last_error = 0x00010007;
 	strcpy(ev->last_error_name, "ERRINFO_SERVER_DENIED_CONNECTION");
+	ev->cert_rejected = true;
+	strcpy(ev->cert_problem, "certificate has expired");
+	ev->recheck.tcp = RP_RECHECK_CONNECTED;
+	ev->recheck.x224 = RP_X224_ANSWERED;
+	ev->recheck.tls = RP_RECHECK_TLS_SILENT;
+	ev->recheck.tls_bytes_in = 12;
+	ev->recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
+	ev->recheck.tls_small_mss_ms = 2.5;
 	strcpy(ev->last_error_string, "the server denied \"us\"\nnewline");
 	ev->error_info = 7;
 	ev->connect_returned_true = true;
@@ -156,6 +164,12 @@ START_TEST(test_json_round_trip)
 	ck_assert_str_eq(back.last_error_string, ev.last_error_string);
 	ck_assert(back.connect_returned_true);
 	ck_assert_double_eq_tol(back.t0_mono_ms, 123456.789, 1e-6);
+	ck_assert(back.cert_rejected);
+	ck_assert_str_eq(back.cert_problem, "certificate has expired");
+	ck_assert_int_eq(back.recheck.tls, RP_RECHECK_TLS_SILENT);
+	ck_assert_int_eq(back.recheck.tls_small_mss, RP_RECHECK_TLS_DONE);
+	ck_assert(back.recheck.tls_bytes_in == 12);
+	ck_assert_double_eq_tol(back.recheck.tls_small_mss_ms, 2.5, 1e-9);
 	/* A second trip gives the same text: nothing is lost or invented. */
 	js2 = rp_evidence_to_json(&back);
 	ck_assert_str_eq(js, js2);

@@ -245,6 +245,9 @@ START_TEST(test_codes_that_name_their_cause)
 	ev.last_error = 0x00020008;
 	ev.cert_rejected = true;
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_CERTIFICATE_REJECTED);
+	strcpy(ev.cert_problem, "certificate has expired");
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_CERTIFICATE_REJECTED);
+	ck_assert(strstr(v.because, "certificate has expired") != NULL);
 	ev.cert_rejected = false;
 	ev.error_info = 0x102; /* ERRINFO_LICENSE_NO_LICENSE */
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_LICENSING_FAILURE);
