@@ -4,7 +4,9 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 RDPREPRO = $(BUILD)/rdprepro
 
-.PHONY: all setup build scenarios check bench clean
+FUZZ_SECONDS ?= 600
+
+.PHONY: all setup build scenarios check check-asan fuzz bench clean
 
 all: build
 
@@ -21,9 +23,21 @@ scenarios: build
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The unit tests, the fuzz corpus and a few scenarios under AddressSanitizer and UBSan (own tree).
+check-asan: setup
+	@cmake -S . -B $(BUILD)-asan -DRDPREPRO_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS) -L 'unit|asan'
+
+# Each libFuzzer target for FUZZ_SECONDS (both at once), from the seed corpus in tests/.
+fuzz: setup
+	@cmake -S . -B $(BUILD)-fuzz -DCMAKE_C_COMPILER=clang -DRDPREPRO_FUZZ=ON >/dev/null
+	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_scenario fuzz_fieldlog
+	tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
+
 # Benchmarks (numbers, not pass/fail timing tests): the impairment engine's fidelity.
 bench: build
 	bench/fidelity.sh $(RDPREPRO)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

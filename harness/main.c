@@ -9,6 +9,7 @@
 #include "runner.h"
 #include "server.h"
 #include "shaper.h"
+#include "hostile.h"
 #include "verdict.h"
 
 static int version_main(int argc, char** argv)
@@ -101,6 +102,7 @@ static const struct subcommand
 	{ "server", rp_server_main, "the lab's RDP server (started by run)" },
 	{ "probe", rp_probe_main, "the lab's headless RDP client (started by run)" },
 	{ "shaper", rp_shaper_main, "the lab's userspace link engine (started by run)" },
+	{ "hostile", rp_hostile_main, "clients the server did not expect (started by run)" },
 	{ "version", version_main, "print the version" },
 	{ "help", help_main, "this text" },
 };

@@ -159,6 +159,7 @@ static const struct key_def keys[] = {
 	{ "scenario", "requires", K_FLAGS, F(requires), false, requirements, -1 },
 	{ "scenario", "seed", K_UINT, F(seed), false, NULL, -1 },
 	{ "client", "program", K_ENUM, F(xfreerdp), false, programs, -1 },
+	{ "client", "hostile", K_UINT, F(hostile), false, NULL, -1 },
 	{ "client", "args", K_TEXT, F(client_args), false, NULL, -1 },
 	{ "client", "deadline", K_DURATION, F(deadline_ms), false, NULL, -1 },
 	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
@@ -565,6 +566,9 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		return rp_fail(p->err, "%s:%d: cert = %s conflicts with a /cert: client argument (line %d)",
 		               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name,
 		               key_line(p, "client", "args"));
+	if (sc->hostile > 1000)
+		return rp_fail(p->err, "%s:%d: hostile = %u: at most 1000 connections", sc->path,
+		               key_line(p, "client", "hostile"), sc->hostile);
 	if (sc->xfreerdp && sc->cert != RP_CERT_AS_ARGS)
 		return rp_fail(p->err, "%s:%d: cert = %s is the probe's own check; program = xfreerdp "
 		                       "(line %d) takes /cert: arguments",
@@ -650,17 +654,13 @@ static void defaults(struct rp_scenario* sc, const char* path)
 	sc->expect = RP_CAUSE_COUNT;
 }
 
-bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err)
+static bool load_stream(struct rp_scenario* sc, const char* path, FILE* f, struct rp_err* err)
 {
-	struct parse p = { .sc = sc, .err = err };
+	struct parse p = { .sc = sc, .err = err, .f = f };
 	int rc;
 
 	defaults(sc, path);
-	p.f = fopen(path, "r");
-	if (!p.f)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
 	rc = ini_parse_stream(reader, &p, handler, &p);
-	fclose(p.f);
 	if (rc < 0)
 		return rp_fail(err, "%s: cannot read the file", path);
 	if (p.err_line && (rc == 0 || rc >= p.err_line))
@@ -684,4 +684,31 @@ bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* e
 	if (!only_word_chars(sc->name))
 		return rp_fail(err, "%s: file name \"%s\": use a-z, 0-9 and '-' only", path, sc->name);
 	return true;
+}
+
+/* Loads from f (closed here), or says why it could not be opened. */
+static bool load_opened(struct rp_scenario* sc, const char* path, FILE* f, struct rp_err* err)
+{
+	bool ok;
+
+	if (!f)
+	{
+		defaults(sc, path);
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	}
+	ok = load_stream(sc, path, f, err);
+	fclose(f);
+	return ok;
+}
+
+bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err)
+{
+	return load_opened(sc, path, fopen(path, "r"), err);
+}
+
+bool rp_scenario_parse(struct rp_scenario* sc, const char* path, const char* text, size_t len,
+                       struct rp_err* err)
+{
+	return load_opened(sc, path, len ? fmemopen((void*)text, len, "r") : fopen("/dev/null", "r"),
+	                   err);
 }

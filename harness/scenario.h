@@ -98,6 +98,8 @@ struct rp_scenario
 	uint32_t seed;
 
 	/* [client] */
+	uint32_t hostile; /* > 0: hostile clients beside the own one (garbage, truncated X.224,
+	                   * silent) and a crowd of this many connections (hostile.h) */
 	bool xfreerdp; /* program = xfreerdp: xfreerdp3 instead of the probe; its log is the evidence */
 	char client_args[512]; /* FreeRDP command-line syntax, split on blanks */
 	uint32_t deadline_ms;
@@ -155,5 +157,9 @@ bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes,
 
 /* Parses `path`. On error fills err with "path:line: ..." and returns false. */
 bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err);
+/* Same, from len bytes of text in memory (the fuzzer); path names it in messages and gives
+ * the scenario its name. */
+bool rp_scenario_parse(struct rp_scenario* sc, const char* path, const char* text, size_t len,
+                       struct rp_err* err);
 
 #endif

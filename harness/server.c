@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
@@ -135,6 +137,22 @@ static const char* phase_of_state(CONNECTION_STATE s)
 	return NULL;
 }
 
+/* Before the armed hold is reported: wait (at most 2 s) until the client has acknowledged all
+ * the server sent (SIOCOUTQ: bytes not yet acknowledged), so that the fault, armed on the
+ * report, meets the next packet and not one still on its way (the X.224 Confirm, say). */
+static void wait_sent_acked(struct srv_peer* p)
+{
+	int fd = p->context.peer ? p->context.peer->sockfd : -1;
+	double end = rp_now_ms() + 2000;
+	int outq = 0;
+
+	while (fd >= 0 && rp_now_ms() < end && ioctl(fd, SIOCOUTQ, &outq) == 0 && outq > 0)
+	{
+		struct timespec ts = { 0, 1000000L };
+		nanosleep(&ts, NULL);
+	}
+}
+
 /* Called when a peer reaches a phase: the armed hold (report, wait for the runner's "go"
  * on stdin, at most 10 s) and the slow-server pause. Sleeping is the behaviour simulated
  * here: a server whose disk stalls for that long. */
@@ -174,6 +192,7 @@ static void at_phase(struct srv_peer* p, const char* phase)
 		char line[16];
 		struct pollfd fd = { .fd = 0, .events = POLLIN };
 		p->held = true;
+		wait_sent_acked(p);
 		report(p->id, "hold %s", phase);
 		if (poll(&fd, 1, 10000) > 0 && fgets(line, sizeof(line), stdin))
 			report(p->id, "event released");

@@ -631,6 +631,24 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
 	const struct rp_attempt* a = furthest_attempt(ev);
 
+	/* Or the server gave up first (xrdp's own handshake timeout): it closed, not reset, while
+	 * the client was still retransmitting, and a fresh connection is answered at once. */
+	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
+	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
+	    !timed_out(ev, a) && !was_reset(a) && a->tcp.retransmits >= 3 &&
+	    ev->recheck.x224 == RP_X224_ANSWERED)
+	{
+		snprintf(why, n,
+		         "the server closed in phase %s while the client was retransmitting (%u "
+		         "retransmissions, %llu bytes of its data acknowledged), on a path whose best RTT "
+		         "was %.2f ms; a fresh connection is answered",
+		         rp_phase_name(a->furthest), a->tcp.retransmits,
+		         (unsigned long long)a->tcp.bytes_acked, a->tcp.min_rtt_us / 1000.0);
+		v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "too little bandwidth gives the same counters over a handshake of a few kB");
+		return true;
+	}
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
 	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) ||
 	    a->tcp.retransmits + a->tcp.rcv_ooopack < 3)

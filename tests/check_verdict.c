@@ -202,6 +202,31 @@ START_TEST(test_reset_vs_close)
 }
 END_TEST
 
+/* xrdp closes a handshake that does not progress: the client, still retransmitting its
+ * ClientHello, sees a TLS failure with no RST. */
+START_TEST(test_loss_server_gave_up)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 5000, RP_PHASE_TLS, 1);
+	a->tcp.min_rtt_us = 290;
+	a->tcp.retransmits = 4;
+	a->tcp.bytes_acked = 43;
+	a->tcp.bytes_received = 19;
+	ev.last_error = 0x00020008;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.recheck.tls = RP_RECHECK_TLS_DONE;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_LOW_BANDWIDTH);
+	/* Few retransmissions: nothing says loss. */
+	a->tcp.retransmits = 1;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	/* Reset, not closed: a middlebox, not the server giving up. */
+	a->tcp.retransmits = 4;
+	a->sock_errno = 104;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+}
+END_TEST
+
 /* Silence after progress: the recheck decides between a dead path, a hung server and a
  * connection forgotten by a middlebox. */
 START_TEST(test_stalls)
@@ -329,6 +354,7 @@ int main(void)
 	tcase_add_test(tc, test_port_closed_vs_filtered);
 	tcase_add_test(tc, test_mtu_blackhole);
 	tcase_add_test(tc, test_mtu_blackhole_by_recheck);
+	tcase_add_test(tc, test_loss_server_gave_up);
 	tcase_add_test(tc, test_latency_vs_loss);
 	tcase_add_test(tc, test_reset_vs_close);
 	tcase_add_test(tc, test_codes_that_name_their_cause);

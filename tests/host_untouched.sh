@@ -1,8 +1,10 @@
 #!/bin/bash
 # host_untouched.sh: the host's network namespace and filesystem are as they were after a
 # run, after a run interrupted with SIGINT in the middle of its scenario, after SIGKILL of the
-# runner (its workers unwind), and after SIGKILL of runner and workers once the next run has
-# swept what they left.
+# runner (its workers unwind), after SIGKILL of runner and workers once the next run has
+# swept what they left, after SIGTERM, after a scenario ended by its deadline, after the
+# server or the client crashed (SIGSEGV) mid-run, and with two runs at once (neither touches
+# the other's lab).
 #
 # Usage: host_untouched.sh RDPREPRO SOURCE_DIR     (exit 77: skipped, not root)
 set -eu
@@ -29,7 +31,7 @@ snapshot() {
 		echo "== nft"; nft list ruleset 2>&1
 		echo "== sysctl"; sysctl net.ipv4.ip_forward net.ipv6.conf.all.forwarding
 		echo "== netns"; ip netns list | grep '^rdpp-' || true
-		echo "== processes"; pgrep -a -f 'rdprepro (server|probe)' || true
+		echo "== processes"; pgrep -a -f 'rdprepro (server|probe|shaper|hostile)|xrdp|Xvfb|freerdp-shadow|xfreerdp' || true
 		echo "== run dirs"; find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rdpp-*' || true
 		echo "== netns etc"; find /etc/netns -maxdepth 1 -name 'rdpp-*' 2>/dev/null || true
 	} >"$1"
@@ -110,3 +112,43 @@ ip netns list | grep -q '^rdpp-' || { echo "[FAIL] SIGKILL left nothing to sweep
 "$RDPREPRO" run --results "$WORK/r5" "$SCN" >"$WORK/out5" 2>&1
 grep -q "sweeping lab rdpp-" "$WORK/out5" || { echo "[FAIL] no sweep"; cat "$WORK/out5"; exit 1; }
 compare "SIGKILL of runner and workers, then the next run's sweep"
+
+# 5. SIGTERM (what `timeout`, systemd and CI runners send) mid-scenario: like Ctrl-C, exit 143.
+"$RDPREPRO" run --results "$WORK/r6" "$WORK/held.scn" >"$WORK/out6" 2>&1 &
+runner=$!
+wait_probe "$runner" || { echo "[FAIL] the probe never started"; exit 1; }
+kill -TERM "$runner"
+rc=0
+wait "$runner" || rc=$?
+[ "$rc" = 143 ] || { echo "[FAIL] SIGTERM: exit $rc, want 143"; cat "$WORK/out6"; exit 1; }
+compare "SIGTERM mid-scenario"
+
+# 6. A scenario ended by its deadline: the hung server, whose client gives up at 6 s.
+"$RDPREPRO" run --results "$WORK/r7" "$SRC/scenarios/server-hung.scn" >"$WORK/out7" 2>&1
+grep -q '^\[ OK \] server-hung' "$WORK/out7" || { echo "[FAIL] server-hung"; cat "$WORK/out7"; exit 1; }
+compare "a scenario ended by its deadline"
+
+# 7, 8. The server, then the client, crash (SIGSEGV) in the middle of the run: the run says
+#    so (ERROR, exit 1) and leaves nothing behind.
+for who in server probe; do
+	"$RDPREPRO" run --results "$WORK/r-$who" "$WORK/held.scn" >"$WORK/out-$who" 2>&1 &
+	runner=$!
+	wait_probe "$runner" || { echo "[FAIL] the probe never started"; exit 1; }
+	pkill -SEGV -f "rdprepro $who"
+	rc=0
+	wait "$runner" || rc=$?
+	[ "$rc" = 1 ] || { echo "[FAIL] crashed $who: exit $rc, want 1"; cat "$WORK/out-$who"; exit 1; }
+	compare "the $who crashed mid-run"
+done
+
+# 9. Two runs at once: B starts (and sweeps) while A is mid-scenario; A's lab is live and
+#    not B's to remove: both pass.
+"$RDPREPRO" run --results "$WORK/rA" "$WORK/held.scn" >"$WORK/outA" 2>&1 &
+runner=$!
+wait_probe "$runner" || { echo "[FAIL] the probe never started"; exit 1; }
+"$RDPREPRO" run --results "$WORK/rB" "$SCN" >"$WORK/outB" 2>&1 || { echo "[FAIL] run B"; cat "$WORK/outB"; exit 1; }
+rc=0
+wait "$runner" || rc=$?
+[ "$rc" = 0 ] || { echo "[FAIL] run A beside run B: exit $rc"; cat "$WORK/outA"; exit 1; }
+! grep -q "sweeping lab" "$WORK/outB" || { echo "[FAIL] run B swept a lab"; cat "$WORK/outB"; exit 1; }
+compare "two runs at once"
