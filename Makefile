@@ -6,7 +6,7 @@ RDPREPRO = $(BUILD)/rdprepro
 
 FUZZ_SECONDS ?= 600
 
-.PHONY: all setup build scenarios check check-asan fuzz bench clean
+.PHONY: all setup build scenarios check check-asan check-netem fuzz bench clean
 
 all: build
 
@@ -30,10 +30,17 @@ check-asan: setup
 	cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS) -L 'unit|asan'
 
 # Each libFuzzer target for FUZZ_SECONDS (both at once), from the seed corpus in tests/.
-fuzz: setup
+fuzz:
+	@./netem/setup.sh fuzz
 	@cmake -S . -B $(BUILD)-fuzz -DCMAKE_C_COMPILER=clang -DRDPREPRO_FUZZ=ON >/dev/null
 	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_scenario fuzz_fieldlog
 	tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
+
+# The netem backend on a kernel that has sch_netem (Debian's, in a qemu guest: netem/vm),
+# against the userspace engine here: fidelity and verdicts side by side.
+check-netem: build
+	@./netem/setup.sh netem
+	tests/check_netem.sh $(RDPREPRO) .
 
 # Benchmarks (numbers, not pass/fail timing tests): the impairment engine's fidelity.
 bench: build

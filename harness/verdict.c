@@ -631,12 +631,13 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
 	const struct rp_attempt* a = furthest_attempt(ev);
 
-	/* Or the server gave up first (xrdp's own handshake timeout): it closed, not reset, while
-	 * the client was still retransmitting, and a fresh connection is answered at once. */
+	/* Or the server gave up first (xrdp's own handshake timeout, seconds in): it closed while
+	 * the client was still retransmitting (the client's late retransmission then draws the
+	 * server's RST: CLOSE, but no ECONNRESET on a read), and a fresh connection is answered. */
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
-	    !timed_out(ev, a) && !was_reset(a) && a->tcp.retransmits >= 3 &&
-	    ev->recheck.x224 == RP_X224_ANSWERED)
+	    !timed_out(ev, a) && a->sock_errno != ERRNO_ECONNRESET && attempt_ms(a) >= 2000 &&
+	    a->tcp.retransmits >= 3 && ev->recheck.x224 == RP_X224_ANSWERED)
 	{
 		snprintf(why, n,
 		         "the server closed in phase %s while the client was retransmitting (%u "

@@ -11,7 +11,12 @@ BACKPORTS_FILE=/etc/apt/sources.list.d/rdprepro-bookworm-backports.sources
 BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils freerdp3-x11 freerdp3-shadow-x11"
 # Packages from the main suite. Why each is here: docs/dependencies.md.
 MAIN_PKGS="build-essential cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
-libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps"
+libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
+valgrind"
+# `setup.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; `setup.sh netem` (make
+# check-netem) adds qemu and busybox-static, then fetches and caches the guest's kernel.
+FUZZ_PKGS="clang libclang-rt-14-dev"
+NETEM_PKGS="qemu-system-x86 busybox-static cpio xz-utils"
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
@@ -25,6 +30,10 @@ missing_pkgs() {
 
 main() {
 	local need_main need_bpo
+	case "${1:-}" in
+	fuzz) MAIN_PKGS="$MAIN_PKGS $FUZZ_PKGS" ;;
+	netem) MAIN_PKGS="$MAIN_PKGS $NETEM_PKGS" ;;
+	esac
 	# shellcheck disable=SC2086 # word splitting of the package lists is intended
 	need_main=$(missing_pkgs $MAIN_PKGS)
 	# shellcheck disable=SC2086
@@ -67,3 +76,8 @@ main() {
 }
 
 main "$@"
+# The guest's kernel and initramfs, cached. Where that cannot be done, make check-netem is
+# SKIP with the reason (tests/check_netem.sh asks netem/vm check).
+if [ "${1:-}" = netem ]; then
+	"$(dirname "$0")/vm" setup || echo "setup: the netem guest cannot be prepared here (see above)"
+fi

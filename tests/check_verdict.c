@@ -217,6 +217,13 @@ START_TEST(test_loss_server_gave_up)
 	ev.recheck.tls = RP_RECHECK_TLS_DONE;
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
 	ck_assert_int_eq(v.runner_up, RP_CAUSE_LOW_BANDWIDTH);
+	/* The server's RST answering a late retransmission: CLOSE without ECONNRESET, the same. */
+	a->tcp.state = 7;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	/* Within a second: not a server's handshake timeout. */
+	a->t_end_ms = 900;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	a->t_end_ms = 5000;
 	/* Few retransmissions: nothing says loss. */
 	a->tcp.retransmits = 1;
 	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);

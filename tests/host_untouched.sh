@@ -62,6 +62,7 @@ wait_probe() {
 }
 
 snapshot "$WORK/before"
+ss -Hltnu | sort >"$WORK/listen-before"
 
 # 1. A normal run.
 "$RDPREPRO" run --results "$WORK/r1" "$SCN" >"$WORK/out1"
@@ -75,6 +76,16 @@ runner=$!
 wait_probe "$runner" || { echo "[FAIL] the probe never started"; cat "$WORK/out2"; exit 1; }
 pgrep -f 'rdprepro server' >/dev/null || { echo "[FAIL] no server mid-run"; exit 1; }
 ip netns list | grep -q "^rdpp-" || { echo "[FAIL] no lab mid-run"; exit 1; }
+# Mid-run: nothing of ours listens in the host's namespace, and the run's secrets are private
+# (a 0700 directory; key, SAM file and password 0600).
+ss -Hltnu | sort >"$WORK/listen-during"
+diff -u "$WORK/listen-before" "$WORK/listen-during" || { echo "[FAIL] a new listener in the host's namespace"; exit 1; }
+rundir=$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rdpp-*' -type d | head -n 1)
+[ "$(stat -c %a "$rundir")" = 700 ] || { echo "[FAIL] $rundir is not 0700"; exit 1; }
+for f in server.key sam password; do
+	[ "$(stat -c %a "$rundir/$f")" = 600 ] || { echo "[FAIL] $rundir/$f is not 0600"; exit 1; }
+done
+echo "[ OK ] mid-run: no listener in the host's namespace; secrets 0600 in a 0700 directory"
 kill -INT "$runner"
 rc=0
 wait "$runner" || rc=$?

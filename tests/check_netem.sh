@@ -1,0 +1,103 @@
+#!/bin/bash
+# check_netem.sh RDPREPRO SOURCE_DIR: the netem backend, proven on a kernel that has sch_netem
+# (Debian's own, in a qemu guest: netem/vm), beside the userspace engine on this host:
+#   1. linkcheck (loss, bursty loss, delay with jitter) with each backend: each within the
+#      fidelity bounds of the impairment engine (loss +-2 points, median +-1 ms, sd +-10%),
+#      so the two agree within them;
+#   2. five scenarios (packet loss, bursty loss, delay with jitter, the MTU black hole, a reset
+#      at TLS) with --backend netem in the guest and --backend engine here: the same verdicts.
+# Prints the side-by-side table. Exit 77 (SKIP) when no guest can run here, with the reason.
+set -eu
+RDPREPRO=$(readlink -f "$1")
+SRC=$(cd "$2" && pwd)
+VM=$SRC/netem/vm
+if [ "$(id -u)" != 0 ]; then
+	echo "[SKIP] check-netem: needs root (the guest's lab, and the kernel cache)"
+	exit 77
+fi
+why=$("$VM" check) || { echo "[SKIP] check-netem: ${why:-no guest}"; exit 77; }
+
+OUT=$(mktemp -d /tmp/rdprepro-netem.XXXXXX)
+trap 'rm -rf "$OUT"' EXIT
+SCENARIOS="packet-loss bursty-loss latency-moderate mtu-blackhole firewall-reset-tls"
+LINKS="loss gemodel jitter"
+# Read through namerefs (declare -n L_name), which shellcheck does not follow.
+# shellcheck disable=SC2034
+L_loss=(--loss 5% --count 3000 --interval-us 300)
+# shellcheck disable=SC2034
+L_gemodel=(--loss "gemodel 1% 10% 70% 0%" --count 3000 --interval-us 300)
+# shellcheck disable=SC2034
+L_jitter=(--delay "50ms 10ms normal" --count 1000 --interval-us 1000)
+SCN_FILES=()
+for s in $SCENARIOS; do SCN_FILES+=("$SRC/scenarios/$s.scn"); done
+
+# The guest's half, one boot: every linkcheck and every scenario with the netem backend.
+{
+	echo "set +e"
+	for l in $LINKS; do
+		declare -n args="L_$l"
+		printf '%q linkcheck --backend netem' "$RDPREPRO"
+		printf ' %q' "${args[@]}"
+		printf ' >%q 2>&1\n' "$OUT/netem-$l.txt"
+		unset -n args
+	done
+	printf '%q run --backend netem --jobs 2 --results %q' "$RDPREPRO" "$OUT/netem-results"
+	printf ' %q' "${SCN_FILES[@]}"
+	printf ' >%q 2>&1\n' "$OUT/netem-run.txt"
+	echo "exit 0"
+} >"$OUT/guest.sh"
+t0=$(date +%s)
+"$VM" run --out "$OUT" --timeout 2400 -- bash "$OUT/guest.sh" >"$OUT/console.txt" 2>&1 || {
+	echo "[FAIL] the guest did not finish"; tail -n 30 "$OUT/console.txt"; exit 1; }
+t_guest=$(($(date +%s) - t0))
+
+# The host's half: the same with the userspace engine.
+for l in $LINKS; do
+	declare -n args="L_$l"
+	"$RDPREPRO" linkcheck --backend engine "${args[@]}" >"$OUT/engine-$l.txt" 2>&1 || true
+	unset -n args
+done
+"$RDPREPRO" run --backend engine --jobs 2 --results "$OUT/engine-results" "${SCN_FILES[@]}" \
+	>"$OUT/engine-run.txt" 2>&1 || true
+
+fails=0
+measure() { # FILE ROW: the measured value of a linkcheck row
+	sed -n "s/^  $2  *[0-9.-]* [a-z%]*  *\([0-9.-]*\) .*/\1/p" "$1" | head -n 1
+}
+verdict() { # RESULTS SCENARIO
+	sed -n 's/^  "verdict": "\([^"]*\)".*/\1/p' "$1/$2/result.json" 2>/dev/null | head -n 1
+}
+printf '\n%-28s %-16s %12s %12s %s\n' "link (linkcheck)" "measure" "netem (VM)" "engine" "both in bounds"
+for name in $LINKS; do
+	for row in "loss" "delay (median)" "jitter (sd)"; do
+		key=$(printf '%s' "$row" | sed 's/[()]/\\&/g')
+		n=$(measure "$OUT/netem-$name.txt" "$key")
+		e=$(measure "$OUT/engine-$name.txt" "$key")
+		[ -n "$n$e" ] || continue
+		ok=yes
+		grep -q "^  $key .*\[FAIL\]" "$OUT/netem-$name.txt" "$OUT/engine-$name.txt" && ok=NO
+		[ -n "$n" ] && [ -n "$e" ] || ok=NO
+		[ "$ok" = yes ] || fails=$((fails + 1))
+		printf '%-28s %-16s %12s %12s %s\n' "$name" "$row" "${n:--}" "${e:--}" "$ok"
+	done
+	grep -q 'by netem' "$OUT/netem-$name.txt" || {
+		echo "[FAIL] $name: the guest did not shape with netem"; cat "$OUT/netem-$name.txt"; fails=$((fails + 1)); }
+done
+printf '\n%-22s %-20s %-20s %s\n' "scenario" "netem (VM)" "engine" "agree"
+for s in $SCENARIOS; do
+	n=$(verdict "$OUT/netem-results" "$s")
+	e=$(verdict "$OUT/engine-results" "$s")
+	ok=yes
+	if [ -z "$n" ] || [ "$n" != "$e" ]; then
+		ok=NO
+		fails=$((fails + 1))
+	fi
+	printf '%-22s %-20s %-20s %s\n' "$s" "${n:--}" "${e:--}" "$ok"
+done
+printf '\nguest (boot, 3 linkchecks, %d scenarios): %d s\n' "${#SCN_FILES[@]}" "$t_guest"
+if [ "$fails" != 0 ]; then
+	echo "[FAIL] check-netem: $fails disagreement(s); outputs:"
+	for f in "$OUT"/netem-*.txt "$OUT"/engine-run.txt; do echo "== $f"; cat "$f"; done
+	exit 1
+fi
+echo "[ OK ] check-netem: netem (in the guest) and the engine (here) agree"
