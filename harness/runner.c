@@ -323,7 +323,7 @@ static bool start_capture(const struct rp_lab* lab, const char* dev, const char*
 /* Starts the userspace engine for one direction in the router namespace and waits for its
  * "ready" (it is bound to its queue) before any packet is queued to it. */
 static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab, int dir,
-                         const char* resdir, const char* const* extra, pid_t* pid,
+                         bool shape, const char* resdir, const char* const* extra, pid_t* pid,
                          struct rp_err* err)
 {
 	static const char* const names[2] = { "to-server", "to-client" };
@@ -339,7 +339,8 @@ static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab,
 	snprintf(direction, sizeof(direction), "%d", dir);
 	snprintf(seed, sizeof(seed), "%u", sc->seed);
 	snprintf(log, sizeof(log), "%s/engine-%s.log", resdir, names[dir]);
-	ac += rp_shape_engine_args(&sc->link[dir], argv + ac, buf, sizeof(buf));
+	if (shape)
+		ac += rp_shape_engine_args(&sc->link[dir], argv + ac, buf, sizeof(buf));
 	for (int i = 0; extra && extra[i] && ac < 31; i++)
 		argv[ac++] = extra[i];
 	argv[ac] = NULL;
@@ -461,12 +462,16 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 				extra[3] = bytes;
 			}
 		}
-		if (rp_shape_needs_engine(&sc->link[d]) || (force_engine && d == 0) || resets)
+		bool shaped = rp_shape_needs_engine(&sc->link[d]);
+		if (shaped || (force_engine && d == 0) || resets)
 		{
+			/* netem shapes where it is here; a reset is the engine's in any case (netem knows
+			 * no protocol phase), in the forward path before netem's egress qdisc. */
+			bool by_netem = netem && shaped;
 			/* netem's seed makes its losses repeatable where it has one; say so otherwise. */
 			rp_shape_netem_args(&sc->link[d], sc->seed + (uint32_t)d, netem && netem_seed, words,
 			                    sizeof(words));
-			if (netem && !resets)
+			if (by_netem)
 			{
 				const char* w[32] = { "netem", names[d] };
 				int k = 2;
@@ -479,23 +484,29 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 				if (!rp_lab_fault(lab, w, verbose, err))
 					return false;
 			}
-			else
+			if (!by_netem || resets)
 			{
 				char q[8];
 				const char* w[] = { "queue", names[d], q, NULL };
 				snprintf(q, sizeof(q), "%d", d);
-				if (!start_engine(sc, lab, d, resdir, resets ? extra : NULL, &engines[d], err))
+				if (!start_engine(sc, lab, d, !by_netem, resdir, resets ? extra : NULL, &engines[d],
+				                  err))
 					return false;
 				rp_defer(rp_undo_stop, &engines[d], "engine");
 				if (!rp_lab_fault(lab, w, verbose, err))
 					return false;
 			}
-			len += (size_t)snprintf(how + len, how_size - len, "%s: %s%s%s by %s; ", names[d],
-			                        words, words[0] && resets ? ", " : "",
-			                        resets ? "armed to reset" : "",
-			                        netem && !resets ? (netem_seed ? "netem" : "netem (unseeded: "
-			                                                                   "no seed option here)")
-			                                         : "the userspace engine");
+			len += (size_t)snprintf(how + len, how_size - len, "%s: ", names[d]);
+			if (shaped || !resets)
+				len += (size_t)snprintf(how + len, how_size - len, "%s by %s%s", words,
+				                        !by_netem ? "the userspace engine"
+				                        : netem_seed ? "netem"
+				                                     : "netem (unseeded: no seed option here)",
+				                        resets ? ", " : "");
+			if (resets)
+				len += (size_t)snprintf(how + len, how_size - len,
+				                        "armed to reset by the userspace engine");
+			len += (size_t)snprintf(how + len, how_size - len, "; ");
 		}
 		if (sc->rate_kbit[d])
 		{

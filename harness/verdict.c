@@ -263,6 +263,24 @@ static double attempt_ms(const struct rp_attempt* a)
 	return a->t_end_ms >= 0 ? a->t_end_ms - a->t_start_ms : -1;
 }
 
+/* How long the attempt went without progress before it ended: from its last phase change or
+ * probe event (TCP established included) to its end; -1 if it did not end. */
+static double quiet_ms(const struct rp_attempt* a)
+{
+	double last = a->t_start_ms;
+	if (a->t_end_ms < 0)
+		return -1;
+	if (a->t_established_ms > last)
+		last = a->t_established_ms;
+	for (int p = 0; p < RP_PHASE_COUNT; p++)
+		if (a->t_phase_ms[p] > last)
+			last = a->t_phase_ms[p];
+	for (int i = 0; i < a->n_events; i++)
+		if (a->events[i].t_ms > last)
+			last = a->events[i].t_ms;
+	return a->t_end_ms > last ? a->t_end_ms - last : 0;
+}
+
 struct rule
 {
 	enum rp_cause cause;
@@ -409,9 +427,11 @@ static bool was_reset(const struct rp_attempt* a)
 static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
                               struct rp_verdict* v)
 {
-	/* Every attempt was reset within a couple of seconds of its start, while the server
-	 * said nothing (no errorInfo), and a fresh connection is answered: something on the path
-	 * resets this connection at this point of the handshake. */
+	/* Every attempt was reset within a couple of seconds of its last progress (not after an
+	 * idle spell, which is a middlebox's idle timeout), while the server said nothing (no
+	 * errorInfo), and a fresh connection is answered: something on the path resets this
+	 * connection at this point of the handshake. Measured from the last progress, not from
+	 * the start: a slow client (a qemu guest's) takes seconds to get as far. */
 	double worst = 0;
 
 	if (ev->n_attempts == 0 || ev->error_info || ev->watchdog_fired)
@@ -419,13 +439,15 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	for (int i = 0; i < ev->n_attempts; i++)
 	{
 		const struct rp_attempt* a = &ev->attempts[i];
-		double ms = attempt_ms(a);
-		if (!was_reset(a) || ms < 0 || ms > 2000)
+		double ms = attempt_ms(a), quiet = quiet_ms(a);
+		if (!was_reset(a) || ms < 0 || quiet < 0 || quiet > 2000)
 			return false;
-		if (ms > worst)
-			worst = ms;
+		if (quiet > worst)
+			worst = quiet;
 	}
-	snprintf(why, n, "%d attempt(s) reset by RST in phase %s, each within %.0f ms, no errorInfo",
+	snprintf(why, n,
+	         "%d attempt(s) reset by RST in phase %s, each within %.0f ms of its last progress, "
+	         "no errorInfo",
 	         ev->n_attempts, rp_phase_name(furthest_attempt(ev)->furthest), worst);
 	if (ev->recheck.x224 != RP_X224_ANSWERED)
 	{
