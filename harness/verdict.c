@@ -400,9 +400,13 @@ static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
 		v->confidence = RP_CONF_HIGH;
 		return true;
 	}
+	/* Without the recheck's TLS stages: the server's flight stayed away until it gave up. Not
+	 * when a fresh SYN went unanswered too: then small packets are lost as well, the path is
+	 * down (a burst of loss, a tunnel gone), which is no MTU black hole. */
 	if (!a || a->furthest != RP_PHASE_TLS || a->t_established_ms < 0 || ev->watchdog_fired ||
 	    (ev->last_error != ERR_TLS_FAILED && ev->last_error != ERR_TRANSPORT_FAILED) ||
-	    !a->tcp.valid || a->tcp.bytes_received >= 100 || a->tcp.bytes_acked < 100 || ms < 5000)
+	    !a->tcp.valid || a->tcp.bytes_received >= 100 || a->tcp.bytes_acked < 100 || ms < 5000 ||
+	    ev->recheck.tcp == RP_RECHECK_NO_ANSWER)
 		return false;
 	snprintf(why, n,
 	         "TLS started, the client's %llu bytes were acknowledged, but only %llu bytes came "
@@ -670,6 +674,24 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
 		snprintf(v->unsure, sizeof(v->unsure),
 		         "too little bandwidth gives the same counters over a handshake of a few kB");
+		return true;
+	}
+	/* Or the server gave up seconds in, and its close came through, yet a fresh SYN right
+	 * after got no answer: the path lets packets through and then none, loss in bursts. */
+	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
+	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
+	    !timed_out(ev, a) && a->sock_errno != ERRNO_ECONNRESET && attempt_ms(a) >= 2000 &&
+	    ev->recheck.tcp == RP_RECHECK_NO_ANSWER)
+	{
+		snprintf(why, n,
+		         "the server closed in phase %s after %.1f s with %llu bytes come back, and a "
+		         "fresh connection's SYN right after got no answer in %.0f ms: packets pass, "
+		         "then none do (loss in bursts)",
+		         rp_phase_name(a->furthest), attempt_ms(a) / 1000.0,
+		         (unsigned long long)a->tcp.bytes_received, ev->recheck.tcp_ms);
+		v->runner_up = RP_CAUSE_TUNNEL_DROP;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "a link that went down just after the server's close looks the same");
 		return true;
 	}
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||

@@ -94,7 +94,15 @@ fault_netem() {
 	local dev
 	dev=$(egress_of "$1")
 	shift
-	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" root netem "$@"
+	# netem for the forwarded IPv4 traffic only, as the engine sees it: ARP and IPv6's own
+	# chatter (neighbour and router solicitations, MLD) come at times of their own, and each
+	# would take a draw from netem's seeded generator, so the n-th packet of the connection
+	# would not meet the same fate from one run to the next. They go to band 2, unshaped.
+	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" root handle 1: prio bands 2 \
+		priomap 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1
+	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" parent 1:1 handle 10: netem "$@"
+	run "$IP" netns exec "$LAB-r" tc filter add dev "$dev" parent 1: protocol ip prio 1 \
+		u32 match u32 0 0 flowid 1:1
 }
 
 fault_netem_probe() {

@@ -234,6 +234,48 @@ START_TEST(test_loss_server_gave_up)
 }
 END_TEST
 
+/* A client in a qemu guest takes 2.3 s to reach secure settings; the reset comes 190 ms after
+ * that progress: still a reset at a point of the handshake, counted from the last progress. */
+START_TEST(test_reset_on_a_slow_client)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 2500, RP_PHASE_MCS, 1);
+	rp_evidence_mark(&ev, 2310, RP_PHASE_SECURE_SETTINGS, "x");
+	a->sock_errno = 104;
+	ev.last_error = 0x0002000D;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	ck_assert_ptr_nonnull(strstr(v.because, "within 190 ms of its last progress"));
+	/* The same reset after 2.2 s of silence is an idle timeout's, not this rule's. */
+	a->t_end_ms = 4510;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+}
+END_TEST
+
+/* Bursty loss (netem's Gilbert-Elliott in the guest): the server's TLS flight is lost until it
+ * gives up, its close comes through, and the recheck's SYN is lost again. Not an MTU black hole:
+ * small packets are lost too. */
+START_TEST(test_loss_in_bursts)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 8500, RP_PHASE_TLS, 1);
+	a->tcp.min_rtt_us = 150;
+	a->tcp.bytes_acked = 359;
+	a->tcp.bytes_received = 19;
+	ev.last_error = 0x00020008;
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	ev.recheck.tcp_ms = 2003;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_TUNNEL_DROP);
+	/* The fresh SYN answered: only the large packets are lost, the black hole again. */
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	/* Reset rather than closed by the server: not this rule. */
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	a->sock_errno = 104;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+}
+END_TEST
+
 /* Silence after progress: the recheck decides between a dead path, a hung server and a
  * connection forgotten by a middlebox. */
 START_TEST(test_stalls)
@@ -362,6 +404,8 @@ int main(void)
 	tcase_add_test(tc, test_mtu_blackhole);
 	tcase_add_test(tc, test_mtu_blackhole_by_recheck);
 	tcase_add_test(tc, test_loss_server_gave_up);
+	tcase_add_test(tc, test_reset_on_a_slow_client);
+	tcase_add_test(tc, test_loss_in_bursts);
 	tcase_add_test(tc, test_latency_vs_loss);
 	tcase_add_test(tc, test_reset_vs_close);
 	tcase_add_test(tc, test_codes_that_name_their_cause);
