@@ -38,9 +38,11 @@ fuzz:
 
 # The netem backend on a kernel that has sch_netem (Debian's, in a qemu guest: netem/vm),
 # against the userspace engine here: fidelity and verdicts side by side.
+# Where no guest can run (no qemu, no kernel to fetch), it prints [SKIP] with the reason and
+# exits 0: a skip, not a pass.
 check-netem: build
 	@./netem/setup.sh netem
-	tests/check_netem.sh $(RDPREPRO) .
+	@tests/check_netem.sh $(RDPREPRO) .; rc=$$?; [ $$rc = 77 ] || exit $$rc
 
 # Benchmarks (numbers, not pass/fail timing tests): the impairment engine's fidelity.
 bench: build

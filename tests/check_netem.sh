@@ -107,7 +107,7 @@ for name in $LINKS; do
 	grep -q 'by netem' "$OUT/netem-$name.txt" || {
 		echo "[FAIL] $name: the guest did not shape with netem"; cat "$OUT/netem-$name.txt"; fails=$((fails + 1)); }
 done
-printf '\n%-20s %-16s %-28s %-16s %-20s %s\n' "scenario" "netem (VM)" "  shaped by" "engine" "  shaped by" "agree"
+printf '\n%-20s %-19s %-29s %-19s %-22s %s\n' "scenario" "netem (VM)" "  shaped by" "engine" "  shaped by" "agree"
 for s in $SCENARIOS; do
 	n=$(verdict "$OUT/netem-results" "$s")
 	e=$(verdict "$OUT/engine-results" "$s")
@@ -117,7 +117,7 @@ for s in $SCENARIOS; do
 		ok=NO
 		fails=$((fails + 1))
 	fi
-	printf '%-20s %-16s %-28s %-16s %-20s %s\n' "$s" "${n:--}" "  $(shaped_by "$OUT/netem-results" "$s")" \
+	printf '%-20s %-19s %-29s %-19s %-22s %s\n' "$s" "${n:--}" "  $(shaped_by "$OUT/netem-results" "$s")" \
 		"${e:--}" "  $(shaped_by "$OUT/engine-results" "$s")" "$ok"
 done
 printf '\nguest (boot, 3 linkchecks, %d scenarios): %d s\n' "${#SCN_FILES[@]}" "$t_guest"
