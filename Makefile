@@ -5,20 +5,23 @@ JOBS ?= $(shell nproc)
 RDPREPRO = $(BUILD)/rdprepro
 
 FUZZ_SECONDS ?= 600
+# Where `make scenarios` writes its result folders, junit.xml and results.tap. A second run
+# given a directory in use writes beside it (DIR-PID) and says so.
+RESULTS ?= $(BUILD)/results
 
 .PHONY: all setup build scenarios check check-asan check-netem fuzz bench clean
 
 all: build
 
 setup:
-	@./netem/setup.sh
+	@flock netem/setup.sh ./netem/setup.sh
 
 build: setup
-	@cmake -S . -B $(BUILD) >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@mkdir -p $(BUILD)
+	@flock $(BUILD) sh -c 'cmake -S . -B $(BUILD) >/dev/null && cmake --build $(BUILD) -j $(JOBS)'
 
 scenarios: build
-	$(RDPREPRO) run --results $(BUILD)/results scenarios/
+	$(RDPREPRO) run --results $(RESULTS) scenarios/
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -129,7 +129,10 @@ static bool code_after(const char* s, char* name, size_t n, unsigned long* value
 static int stamp_seconds(const char* line)
 {
 	int h, m, sec, ms;
-	if (sscanf(line, "[%d:%d:%d:%d]", &h, &m, &sec, &ms) != 4 || h > 23 || m > 59 || sec > 60)
+	/* Widths bound each field: "[0199999999...:" overflowed an unbounded %d and then
+	 * h * 3600 (found by fuzz_fieldlog). */
+	if (sscanf(line, "[%2d:%2d:%2d:%3d]", &h, &m, &sec, &ms) != 4 || h < 0 || h > 23 ||
+	    m < 0 || m > 59 || sec < 0 || sec > 60)
 		return -1;
 	return h * 3600 + m * 60 + sec;
 }
@@ -196,12 +199,12 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	/* A system error under TLS or the transport: "BIO_read returned a system error 104: ..." */
 	if ((p = strstr(line, "returned a system error ")))
 	{
-		int e = atoi(p + strlen("returned a system error "));
-		if (e > 0)
+		long e = strtol(p + strlen("returned a system error "), NULL, 10);
+		if (e > 0 && e < 4096) /* an errno, not any number */
 		{
-			log->errno_seen = e;
-			add_fact(log, no, line, "a system error %d (%s) at the socket", e,
-			         strerrorname_np(e) ? strerrorname_np(e) : "?");
+			log->errno_seen = (int)e;
+			add_fact(log, no, line, "a system error %d (%s) at the socket", log->errno_seen,
+			         strerrorname_np(log->errno_seen) ? strerrorname_np(log->errno_seen) : "?");
 		}
 	}
 	/* Connection states (debug level): the furthest named. */
@@ -274,6 +277,19 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	}
 }
 
+/* A disconnect reason (decimal or 0x hex) at s. A discReason is 16 bits: a value out of
+ * that range is not one, and the line is read as no reason rather than a truncated long. */
+static bool windows_reason(struct rp_fieldlog* log, int no, const char* line, const char* s)
+{
+	long v = strtol(s, NULL, 0);
+	if (v <= 0 || v > 0xFFFF)
+		return false;
+	log->windows_reason = (int)v;
+	add_fact(log, no, line, "the Windows client's disconnect reason %d (0x%X)", log->windows_reason,
+	         log->windows_reason);
+	return true;
+}
+
 /* TerminalServices-RDPClient/Operational: event 1026 "RDP ClientActiveX has been disconnected
  * (Reason= 2308)", as text, or as XML with <EventID>1026</EventID> and <Data Name="Value">. */
 static bool parse_windows_line(struct rp_fieldlog* log, int no, const char* line)
@@ -283,17 +299,11 @@ static bool parse_windows_line(struct rp_fieldlog* log, int no, const char* line
 	if ((p = strstr(line, "Reason=")) || (p = strstr(line, "Reason =")))
 	{
 		p = strchr(p, '=') + 1;
-		log->windows_reason = (int)strtol(p, NULL, 0);
-		add_fact(log, no, line, "the Windows client's disconnect reason %d (0x%X)",
-		         log->windows_reason, log->windows_reason);
-		return true;
+		return windows_reason(log, no, line, p);
 	}
 	if ((p = strstr(line, "<Data Name=\"Value\">")) && log->kind == RP_LOG_WINDOWS_EVENT)
 	{
-		log->windows_reason = (int)strtol(p + strlen("<Data Name=\"Value\">"), NULL, 0);
-		add_fact(log, no, line, "the Windows client's disconnect reason %d (0x%X)",
-		         log->windows_reason, log->windows_reason);
-		return true;
+		return windows_reason(log, no, line, p + strlen("<Data Name=\"Value\">"));
 	}
 	return false;
 }

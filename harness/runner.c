@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -104,6 +105,40 @@ static bool mkdir_p(const char* path, struct rp_err* err)
 	if (mkdir(buf, 0755) != 0 && errno != EEXIST)
 		return rp_fail(err, "mkdir %s: %s", buf, strerror(errno));
 	return true;
+}
+
+/* Claims a results directory for this run: an flock on DIR/.lock, held until the run ends
+ * (the fd is close-on-exec, so only the runner holds it). A second run given the same
+ * directory (two `make scenarios` at once) would remove and rewrite the first's result
+ * folders under it; it writes to DIR-PID instead and says so. *got is the directory used,
+ * *fd the lock (closed at exit). */
+static bool claim_results(const char* want, char* got, size_t n, int* fd, struct rp_err* err)
+{
+	char lock[4200];
+
+	for (int attempt = 0; attempt < 2; attempt++)
+	{
+		if (attempt == 0)
+			rp_strlcpy(got, want, n);
+		else
+			snprintf(got, n, "%s-%ld", want, (long)getpid());
+		if (!mkdir_p(got, err))
+			return false;
+		snprintf(lock, sizeof(lock), "%s/.lock", got);
+		if ((*fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
+			return rp_fail(err, "%s: %s", lock, strerror(errno));
+		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+		{
+			if (attempt > 0)
+				fprintf(stderr, "rdprepro: %s is in use by another run; results in %s\n", want, got);
+			return true;
+		}
+		if (errno != EWOULDBLOCK)
+			return rp_fail(err, "flock %s: %s", lock, strerror(errno));
+		close(*fd);
+		*fd = -1;
+	}
+	return rp_fail(err, "%s is in use by another run", got);
 }
 
 /* ---- undo actions ---- */
@@ -1866,6 +1901,8 @@ int rp_run_main(int argc, char** argv)
 	char** paths = NULL;
 	char* def[] = { "scenarios" };
 	int n = 0, n_sel = 0, n_jobs = 0, c;
+	char results_dir[4096];
+	int results_lock = -1;
 	int counts[RP_STATUS_COUNT] = { 0 };
 	int ret = 2;
 	double t0 = rp_now_ms();
@@ -2033,12 +2070,14 @@ int rp_run_main(int argc, char** argv)
 	n_jobs = n_sel * o.repeat;
 	jobs = calloc((size_t)n_jobs, sizeof(*jobs));
 	outs = calloc((size_t)n_jobs, sizeof(*outs));
-	if (!jobs || !outs || !mkdir_p(o.results, &err))
+	if (!jobs || !outs ||
+	    !claim_results(o.results, results_dir, sizeof(results_dir), &results_lock, &err))
 	{
 		fprintf(stderr, "rdprepro: %s\n", err.msg[0] ? err.msg : "out of memory");
 		ret = 1;
 		goto done;
 	}
+	o.results = results_dir;
 	for (int i = 0; i < n_sel; i++)
 		for (int k = 0; k < o.repeat; k++)
 		{
@@ -2164,6 +2203,8 @@ int rp_run_main(int argc, char** argv)
 done:
 	for (int i = 0; jobs && i < n_jobs; i++)
 		free(jobs[i].out.report);
+	if (results_lock >= 0)
+		close(results_lock);
 	for (int i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);

@@ -103,6 +103,26 @@ START_TEST(test_long_and_odd_lines)
 }
 END_TEST
 
+START_TEST(test_out_of_range_numbers)
+{
+	/* Found by fuzz_fieldlog: an hour of eleven digits overflowed int, then h * 3600. Such a
+	 * stamp is no stamp: no timing is read from it. */
+	parse_ok("[01999999999999999:22:31:662] [1:1] [DEBUG][com.freerdp.core.nego] - "
+	         "[nego_try_connect]: nego_security_connect with PROTOCOL_HYBRID\n"
+	         "[-1:-1:-1:000] [1:1] [ERROR][com.freerdp.core] - ERRCONNECT_TLS_CONNECT_FAILED "
+	         "[0x00020008]\n");
+	ck_assert_int_eq(log_.tls_fail_after_s, -1);
+	/* An errno or a discReason out of range is not one. */
+	parse_ok("[1:1:1:1] [1:1] [ERROR][com.freerdp.core] - BIO_read returned a system error "
+	         "99999999999999999999: x\n");
+	ck_assert_int_eq(log_.errno_seen, 0);
+	parse_ok("Event ID: 1026\nRDP ClientActiveX has been disconnected (Reason= 4294967297)\n");
+	ck_assert_int_eq(log_.windows_reason, 0);
+	parse_ok("Event ID: 1026\nRDP ClientActiveX has been disconnected (Reason= 0x904)\n");
+	ck_assert_int_eq(log_.windows_reason, 0x904);
+}
+END_TEST
+
 int main(void)
 {
 	Suite* s = suite_create("fieldlog");
@@ -115,6 +135,7 @@ int main(void)
 	tcase_add_test(tc, test_windows_events);
 	tcase_add_test(tc, test_refused_input);
 	tcase_add_test(tc, test_long_and_odd_lines);
+	tcase_add_test(tc, test_out_of_range_numbers);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }

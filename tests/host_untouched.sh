@@ -153,13 +153,22 @@ for who in server probe; do
 done
 
 # 9. Two runs at once: B starts (and sweeps) while A is mid-scenario; A's lab is live and
-#    not B's to remove: both pass.
-"$RDPREPRO" run --results "$WORK/rA" "$WORK/held.scn" >"$WORK/outA" 2>&1 &
+#    not B's to remove: both pass. They were given the same results directory (two `make
+#    scenarios` in one tree): A keeps it, B writes beside it (DIR-PID) and says so; neither
+#    loses a result.
+"$RDPREPRO" run --results "$WORK/r9" "$WORK/held.scn" >"$WORK/outA" 2>&1 &
 runner=$!
 wait_probe "$runner" || { echo "[FAIL] the probe never started"; exit 1; }
-"$RDPREPRO" run --results "$WORK/rB" "$SCN" >"$WORK/outB" 2>&1 || { echo "[FAIL] run B"; cat "$WORK/outB"; exit 1; }
+"$RDPREPRO" run --results "$WORK/r9" "$WORK/held.scn" >"$WORK/outB" 2>&1 || { echo "[FAIL] run B"; cat "$WORK/outB"; exit 1; }
 rc=0
 wait "$runner" || rc=$?
 [ "$rc" = 0 ] || { echo "[FAIL] run A beside run B: exit $rc"; cat "$WORK/outA"; exit 1; }
 ! grep -q "sweeping lab" "$WORK/outB" || { echo "[FAIL] run B swept a lab"; cat "$WORK/outB"; exit 1; }
+grep -q "$WORK/r9 is in use by another run; results in $WORK/r9-[0-9]" "$WORK/outB" ||
+	{ echo "[FAIL] run B did not move aside from A's results"; cat "$WORK/outB"; exit 1; }
+for d in "$WORK/r9" "$WORK"/r9-[0-9]*; do
+	if ! [ -s "$d/junit.xml" ] || ! [ -s "$d/held/result.json" ]; then
+		echo "[FAIL] $d lost a result"; ls -R "$d"; exit 1
+	fi
+done
 compare "two runs at once"
