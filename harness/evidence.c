@@ -133,6 +133,41 @@ bool rp_evidence_active(const struct rp_evidence* ev)
 	return rp_evidence_furthest(ev) == RP_PHASE_ACTIVE;
 }
 
+static int cmp_double(const void* a, const void* b)
+{
+	double x = *(const double*)a, y = *(const double*)b;
+	return (x > y) - (x < y);
+}
+
+bool rp_bw_estimate(const struct rp_bw_probe* bw, double* kbit, double* spread)
+{
+	double dt[RP_BW_SAMPLES];
+	int n = bw->n < RP_BW_SAMPLES ? bw->n : RP_BW_SAMPLES;
+	int k = 0;
+
+	*kbit = 0;
+	*spread = 0;
+	if (!bw->run || bw->size <= 0)
+		return false;
+	for (int i = 1; i < n; i++)
+	{
+		double d = bw->t_ms[i] - bw->t_ms[i - 1];
+		if (bw->seq[i] != bw->seq[i - 1] + 1)
+			continue; /* a request or its reply was lost between them */
+		if (k == 0 && d < 1.0)
+			continue; /* the burst: no pace yet */
+		dt[k++] = d;
+	}
+	if (k < 2)
+		return false;
+	qsort(dt, (size_t)k, sizeof(dt[0]), cmp_double);
+	if (dt[0] <= 0)
+		return false;
+	*kbit = bw->size * 8.0 / dt[k / 2];
+	*spread = dt[k - 1] / dt[0];
+	return true;
+}
+
 double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev)
 {
 	for (int i = 0; i < ev->n_attempts; i++)
@@ -266,6 +301,24 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 		add_int(rc, "tls_bytes_in", (int64_t)ev->recheck.tls_bytes_in);
 		add_str(rc, "tls_small_mss", rp_recheck_tls_name(ev->recheck.tls_small_mss));
 		add_ms(rc, "tls_small_mss_ms", ev->recheck.tls_small_mss_ms);
+		if (ev->recheck.bw.run)
+		{
+			const struct rp_bw_probe* bw = &ev->recheck.bw;
+			json_object* b = json_object_new_object();
+			json_object* arr = json_object_new_array();
+			for (int i = 0; i < bw->n && i < RP_BW_SAMPLES; i++)
+			{
+				json_object* r = json_object_new_object();
+				add_int(r, "seq", bw->seq[i]);
+				add_ms(r, "t_ms", bw->t_ms[i]);
+				json_object_array_add(arr, r);
+			}
+			add_int(b, "size", bw->size);
+			add_int(b, "sent", bw->n_sent);
+			add_int(b, "errno", bw->sock_errno);
+			json_object_object_add(b, "replies", arr);
+			json_object_object_add(rc, "bandwidth", b);
+		}
 		json_object_object_add(o, "recheck", rc);
 	}
 	return o;
@@ -346,6 +399,41 @@ static void get_bool(struct reader* r, json_object* o, const char* k, bool* dst)
 	json_object* v = get(r, o, k, json_type_boolean);
 	if (v)
 		*dst = json_object_get_boolean(v);
+}
+
+/* The recheck's bandwidth stage, if it ran: at most RP_BW_SAMPLES replies. */
+static void read_bandwidth(struct reader* r, json_object* rc, struct rp_bw_probe* bw)
+{
+	json_object* b = get(r, rc, "bandwidth", json_type_object);
+	json_object* arr = b ? get(r, b, "replies", json_type_array) : NULL;
+	uint32_t v = 0;
+
+	if (!b)
+		return;
+	bw->run = true;
+	get_u32(r, b, "size", &v);
+	bw->size = v <= 65535 ? (int)v : 0;
+	v = 0;
+	get_u32(r, b, "sent", &v);
+	bw->n_sent = v <= 1000 ? (int)v : 0;
+	v = 0;
+	get_u32(r, b, "errno", &v);
+	bw->sock_errno = v <= 4095 ? (int)v : 0;
+	for (size_t i = 0; arr && i < json_object_array_length(arr) && bw->n < RP_BW_SAMPLES; i++)
+	{
+		json_object* s = json_object_array_get_idx(arr, i);
+		if (!s || !json_object_is_type(s, json_type_object))
+		{
+			r->ok = rp_fail(r->err, "%s: recheck.bandwidth.replies[%zu] is not an object",
+			                r->where, i);
+			return;
+		}
+		v = 0;
+		get_u32(r, s, "seq", &v);
+		bw->seq[bw->n] = v <= 65535 ? (int)v : 0;
+		get_ms(r, s, "t_ms", &bw->t_ms[bw->n]);
+		bw->n++;
+	}
 }
 
 static void get_hex(struct reader* r, json_object* o, const char* k, uint32_t* dst)
@@ -518,6 +606,7 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			get_u64(&r, rc, "tls_bytes_in", &ev->recheck.tls_bytes_in);
 			get_str(&r, rc, "tls_small_mss", small, sizeof(small));
 			get_ms(&r, rc, "tls_small_mss_ms", &ev->recheck.tls_small_mss_ms);
+			read_bandwidth(&r, rc, &ev->recheck.bw);
 			for (int i = 0; i <= RP_RECHECK_TLS_FAILED; i++)
 			{
 				if (strcmp(tls, recheck_tls_names[i]) == 0)
@@ -618,6 +707,25 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 	if (ev->recheck.tls_small_mss != RP_RECHECK_TLS_NOT_RUN)
 		fprintf(f, "%s  a third asking for 536-byte segments: TLS %s (%.0f ms)\n", in,
 		        rp_recheck_tls_name(ev->recheck.tls_small_mss), ev->recheck.tls_small_mss_ms);
+	if (ev->recheck.bw.run)
+	{
+		const struct rp_bw_probe* bw = &ev->recheck.bw;
+		double kbit, spread;
+		if (bw->sock_errno)
+			fprintf(f, "%s  a train of echo requests, for the link's pace: no raw socket (%s)\n", in,
+			        strerror(bw->sock_errno));
+		else
+		{
+			fprintf(f, "%s  a train of %d echo requests of %d bytes, for the link's pace: %d "
+			        "replies", in, bw->n_sent, bw->size, bw->n);
+			for (int i = 0; i < bw->n && i < RP_BW_SAMPLES; i++)
+				fprintf(f, "%s#%d@%.1f", i ? ", " : " (", bw->seq[i], bw->t_ms[i]);
+			fprintf(f, "%s", bw->n ? " ms)" : "");
+			if (rp_bw_estimate(bw, &kbit, &spread))
+				fprintf(f, ": %.1f kbit/s, intervals within %.2fx", kbit, spread);
+			fprintf(f, "\n");
+		}
+	}
 	fprintf(f, "%stime: total %.1f ms", in, ev->t_total_ms);
 	if (c2a >= 0)
 		fprintf(f, ", TCP connected to active %.1f ms", c2a);

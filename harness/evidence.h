@@ -93,6 +93,22 @@ enum rp_recheck_tls
 	RP_RECHECK_TLS_FAILED, /* it arrived and the handshake failed, or the server closed */
 };
 
+/* The recheck's bandwidth stage (run when its TLS flight came back): a train of 8 echo
+ * requests of 576 bytes, sent back to back to the server, and when each reply came back. On
+ * a fast link the replies come back together; on a narrow one, past the token bucket's
+ * first burst, one per 576 bytes of the link's rate, evenly; loss only leaves some out. */
+#define RP_BW_SAMPLES 16
+struct rp_bw_probe
+{
+	bool run;
+	int sock_errno;                /* the raw socket could not be had: the stage did nothing */
+	int size;                      /* IP bytes per request */
+	int n_sent;
+	int n;                         /* replies */
+	int seq[RP_BW_SAMPLES];        /* which request each answered */
+	double t_ms[RP_BW_SAMPLES];    /* since the train left */
+};
+
 struct rp_recheck
 {
 	enum rp_recheck_tcp tcp;
@@ -105,6 +121,7 @@ struct rp_recheck
 	/* Run only when that TLS flight stayed away: the same on a connection with MSS 536. */
 	enum rp_recheck_tls tls_small_mss;
 	double tls_small_mss_ms;
+	struct rp_bw_probe bw;
 };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t);
@@ -177,6 +194,12 @@ bool rp_evidence_active(const struct rp_evidence* ev);
 /* Time from the TCP connection being established to ACTIVE in the attempt that got
  * there, or -1. */
 double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);
+
+/* The link's pace from the bandwidth stage: the intervals between replies to consecutive
+ * requests, past the leading ones under 1 ms (a token bucket's burst, or a fast link
+ * altogether). *kbit is the request size over their median, *spread the longest over the
+ * shortest. False when fewer than two such intervals remain: no pace to read. */
+bool rp_bw_estimate(const struct rp_bw_probe* bw, double* kbit, double* spread);
 
 /* JSON with json-c. The string returned by _to_json is malloc'd. */
 char* rp_evidence_to_json(const struct rp_evidence* ev);

@@ -223,6 +223,7 @@ int rp_linkcheck_main(int argc, char** argv)
 					return 2;
 				}
 				sc.rate_kbit[0] = (uint32_t)(v * (end[0] == 'm' ? 1000 : 1));
+				sc.link[0].rate_kbit = sc.rate_kbit[0];
 				break;
 			}
 			case 'e':

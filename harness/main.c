@@ -62,10 +62,18 @@ static void causes_markdown(void)
 	       "sequence this project reproduces is carried entirely by TCP, so a failing UDP side "
 	       "channel cannot produce these failures in FreeRDP. The cause stays in the taxonomy; "
 	       "its catalog scenario is a SKIP with this reason.\n"
-	       "- `low-bandwidth` (FIELD #4) has a control (`rate-64kbit`) but no failing scenario: "
-	       "over a handshake of a few kilobytes, the client's TCP counters cannot tell a narrow "
-	       "link from a lossy one, and the classifier names low-bandwidth only as the runner-up "
-	       "of packet-loss. A path probe (RTT of small vs large packets) will settle it.\n");
+	       "\n## How a narrow link is told from a lossy one\n\n"
+	       "Over a handshake of a few kilobytes the client's TCP counters cannot tell them apart: "
+	       "both time out amid retransmissions (a narrow link's are spurious: its RTT grows past "
+	       "the retransmission timer). After a timeout whose connection was answered, the probe "
+	       "sends 8 echo requests of 576 bytes at once and notes when each reply comes back. A "
+	       "link that must send each packet after the one before it (serialization) spaces the "
+	       "replies evenly, 576 bytes at its rate apart: 288 ms at 16 kbit/s. A fast link returns "
+	       "them together; loss leaves some out but spaces none; jitter spaces them unevenly. "
+	       "`low-bandwidth` needs at least two intervals between replies to consecutive requests "
+	       "past the first burst, within 1.5x of each other, at a pace under 256 kbit/s. The lab's "
+	       "`rate` is such a link (netem's rate, or the engine's equivalent); a token bucket (tbf) "
+	       "is not: it passes a burst of its bucket's size at once.\n");
 }
 
 static int causes_main(int argc, char** argv)

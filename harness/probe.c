@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/ip.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
@@ -532,11 +533,94 @@ static bool x224_chose_tls(const unsigned char* buf, ssize_t n)
 /* The MSS of the third connection: the IPv4 minimum (RFC 879), small enough for any VPN. */
 #define RECHECK_SMALL_MSS 536
 
+/* The bandwidth stage (see struct rp_bw_probe): a train of RP_BW_TRAIN echo requests of
+ * RP_BW_SIZE bytes, sent back to back to the server's address on a raw ICMP socket, and the
+ * time each reply comes back, until all have or wait_ms. */
+#define RP_BW_TRAIN 8
+#define RP_BW_SIZE 576 /* IP bytes: 20 of header, 8 of ICMP, 548 of payload */
+
+static uint16_t icmp_checksum(const unsigned char* b, size_t n)
+{
+	uint32_t sum = 0;
+	for (size_t i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(b[i] << 8 | b[i + 1]);
+	if (n & 1)
+		sum += (uint32_t)(b[n - 1] << 8);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, struct rp_bw_probe* bw)
+{
+	unsigned char pkt[RP_BW_SIZE - 20] = { 0 };
+	unsigned char in[2048];
+	uint16_t id = (uint16_t)getpid();
+	struct sockaddr_in a = *server;
+	int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+	int off = IP_PMTUDISC_DONT;
+	double t0, end;
+
+	bw->run = true;
+	bw->size = RP_BW_SIZE;
+	if (fd < 0)
+	{
+		bw->sock_errno = errno;
+		return;
+	}
+	a.sin_port = 0;
+	setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &off, sizeof(off));
+	t0 = rp_now_ms();
+	end = t0 + wait_ms;
+	for (int k = 0; k < RP_BW_TRAIN; k++)
+	{
+		uint16_t c;
+		pkt[0] = 8; /* echo request (RFC 792) */
+		pkt[1] = 0;
+		pkt[2] = pkt[3] = 0;
+		pkt[4] = (unsigned char)(id >> 8);
+		pkt[5] = (unsigned char)id;
+		pkt[6] = 0;
+		pkt[7] = (unsigned char)k;
+		c = icmp_checksum(pkt, sizeof(pkt));
+		pkt[2] = (unsigned char)(c >> 8);
+		pkt[3] = (unsigned char)c;
+		if (sendto(fd, pkt, sizeof(pkt), 0, (const struct sockaddr*)&a, sizeof(a)) ==
+		    (ssize_t)sizeof(pkt))
+			bw->n_sent++;
+	}
+	while (bw->n < bw->n_sent && bw->n < RP_BW_SAMPLES)
+	{
+		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		/* Once replies come, the rest are lost if none comes for 800 ms: a pace slower
+		 * than 576 bytes in 800 ms (under 6 kbit/s) is not measured, and a lossy fast link
+		 * is not waited on for the whole of wait_ms. */
+		double until = bw->n && bw->t_ms[bw->n - 1] + t0 + 800 < end ? bw->t_ms[bw->n - 1] + t0 + 800
+		                                                             : end;
+		double left = until - rp_now_ms();
+		ssize_t n;
+		size_t ihl;
+		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
+			break;
+		n = recv(fd, in, sizeof(in), MSG_DONTWAIT);
+		/* A raw ICMP socket gets every ICMP message with its IP header: ours are echo
+		 * replies (type 0) from the server with our id. */
+		if (n < 20 || (ihl = (size_t)(in[0] & 0x0f) * 4) + 8 > (size_t)n ||
+		    memcmp(in + 12, &a.sin_addr, 4) != 0 || in[ihl] != 0 ||
+		    (in[ihl + 4] << 8 | in[ihl + 5]) != id)
+			continue;
+		bw->seq[bw->n] = in[ihl + 7];
+		bw->t_ms[bw->n++] = rp_now_ms() - t0;
+	}
+	close(fd);
+}
+
 /* The active probe after a failure. A second, plain connection to the same port: does the
  * SYN get an answer, does the server answer an X.224 Connection Request, and does its TLS
  * flight arrive (wait_ms each)? When that flight does not arrive, a third connection that
  * asks for segments of 536 bytes tells a path that loses large packets (the handshake then
- * completes) from a server that stalls in TLS (it does not). */
+ * completes) from a server that stalls in TLS (it does not). When the flight did arrive, the
+ * bandwidth stage paces the link (a fast one answers it in a millisecond). */
 static void probe_recheck(struct probe* p, const char* host, long port, int wait_ms)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
@@ -577,6 +661,8 @@ static void probe_recheck(struct probe* p, const char* host, long port, int wait
 	}
 	if (fd >= 0)
 		close(fd);
+	if (rc->tls == RP_RECHECK_TLS_DONE)
+		recheck_bandwidth(&a, wait_ms, &rc->bw);
 	if (rc->tls != RP_RECHECK_TLS_SILENT)
 		return;
 	fd = recheck_connect(&a, RECHECK_SMALL_MSS, wait_ms, &soerr);

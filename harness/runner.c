@@ -475,7 +475,7 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 	}
 	for (int d = 0; d < 2; d++)
 	{
-		char kbit[16], words[256];
+		char words[256];
 		/* The reset fault is the engine's: both directions, so that whichever side sends
 		 * first after the moment is reset; a byte count is the server's bytes (to-client). */
 		const char* extra[5] = { NULL };
@@ -542,15 +542,6 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 				len += (size_t)snprintf(how + len, how_size - len,
 				                        "armed to reset by the userspace engine");
 			len += (size_t)snprintf(how + len, how_size - len, "; ");
-		}
-		if (sc->rate_kbit[d])
-		{
-			const char* w[] = { "rate", names[d], kbit, NULL };
-			snprintf(kbit, sizeof(kbit), "%u", sc->rate_kbit[d]);
-			if (!rp_lab_fault(lab, w, verbose, err))
-				return false;
-			len += (size_t)snprintf(how + len, how_size - len,
-			                        "%s: rate %u kbit/s by tbf; ", names[d], sc->rate_kbit[d]);
 		}
 	}
 	if (len >= 2 && len < how_size)

@@ -21,7 +21,7 @@ void rp_shape_seed(struct rp_shape_state* st, uint32_t seed, int direction)
 bool rp_shape_needs_engine(const struct rp_shape* s)
 {
 	return s->loss > 0 || s->ge || s->delay_ms > 0 || s->jitter_ms > 0 || s->reorder > 0 ||
-	       s->duplicate > 0 || s->corrupt > 0;
+	       s->duplicate > 0 || s->corrupt > 0 || s->rate_kbit > 0;
 }
 
 bool rp_shape_is_noop(const struct rp_shape* s)
@@ -224,6 +224,8 @@ void rp_shape_netem_args(const struct rp_shape* s, uint32_t seed, bool with_seed
 		ADD("duplicate %g%% ", s->duplicate * 100);
 	if (s->corrupt > 0)
 		ADD("corrupt %g%% ", s->corrupt * 100);
+	if (s->rate_kbit > 0)
+		ADD("rate %gkbit ", s->rate_kbit);
 	if (with_seed)
 		ADD("seed %u ", seed);
 #undef ADD
@@ -260,6 +262,8 @@ int rp_shape_engine_args(const struct rp_shape* s, const char** argv, char* buf,
 		ARG("--duplicate", "%.6g%%", s->duplicate * 100);
 	if (s->corrupt > 0)
 		ARG("--corrupt", "%.6g%%", s->corrupt * 100);
+	if (s->rate_kbit > 0)
+		ARG("--rate-kbit", "%.6g", s->rate_kbit);
 #undef ARG
 	return k;
 }

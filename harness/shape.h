@@ -33,6 +33,10 @@ struct rp_shape
 	double reorder;   /* 0..1: sent at once, overtaking delayed packets (netem reorder) */
 	double duplicate; /* 0..1 */
 	double corrupt;   /* 0..1: one bit flipped at a random offset */
+	/* netem's "rate": the link sends rate_kbit kbit/s, each packet taking its length over
+	 * the rate to leave after the one before it (a serial link; no token bucket's burst).
+	 * 0: unlimited. State of the engine, not of a packet's fate. */
+	double rate_kbit;
 };
 
 struct rp_shape_state

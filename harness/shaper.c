@@ -45,6 +45,7 @@ struct engine
 	size_t n_heap, cap_heap;
 	uint64_t order;
 	uint64_t counts[4]; /* passed, dropped, duplicated, corrupted */
+	double link_free;   /* with a rate: when the link has sent what it holds */
 	bool reset_dst, reset_src; /* on arming: an RST to the packet's destination, its source */
 	uint64_t reset_after;      /* arm once this many TCP payload bytes went through (0: off) */
 	/* Connections already reset, by their 4-tuple (either direction): each is reset once,
@@ -328,6 +329,14 @@ static int on_packet(struct nfq_q_handle* qh, struct nfgenmsg* msg, struct nfq_d
 		return nfq_set_verdict(qh, id, NF_DROP, 0, NULL);
 	}
 	e->counts[0]++;
+	if (e->shape.rate_kbit > 0)
+	{
+		/* A serial link: the packet starts when the one before it is out and takes its
+		 * length over the rate (bits over kbit/s is ms); then the delay, as netem's rate. */
+		double start = e->link_free > now ? e->link_free : now;
+		e->link_free = start + (double)len * 8.0 / e->shape.rate_kbit;
+		f.delay_ms += e->link_free - now;
+	}
 	if (f.corrupt && len > 0)
 	{
 		e->counts[3]++;
@@ -375,7 +384,7 @@ static int usage(FILE* f)
 	fprintf(f, "usage: rdprepro shaper --queue N [--seed S] [--direction 0|1] [--log FILE]\n"
 	           "                       [--loss SPEC] [--delay SPEC] [--reorder P] [--duplicate P]\n"
 	           "                       [--corrupt P] [--reset destination|source|both]\n"
-	           "                       [--reset-after-bytes N]\n"
+	           "                       [--reset-after-bytes N] [--rate-kbit K]\n"
 	           "  The lab's userspace link engine (started by run and linkcheck in the router\n"
 	           "  namespace). SPEC as in scenario files: --loss 5%%, --loss 'gemodel 1%% 10%% 70%% 0%%',\n"
 	           "  --delay '100ms 20ms normal'. Prints \"ready\" once it is bound to its queue.\n"
@@ -391,6 +400,7 @@ int rp_shaper_main(int argc, char** argv)
 		{ "direction", required_argument, NULL, 'd' }, { "log", required_argument, NULL, 'l' },
 		RP_SHAPE_LONG_OPTIONS,                         { "reset", required_argument, NULL, 'r' },
 		{ "reset-after-bytes", required_argument, NULL, 'b' },
+		{ "rate-kbit", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -436,6 +446,18 @@ int rp_shaper_main(int argc, char** argv)
 			case 'b':
 				e.reset_after = strtoull(optarg, NULL, 10);
 				break;
+			case 'K':
+			{
+				char* end;
+				e.shape.rate_kbit = strtod(optarg, &end);
+				if (*end || !(e.shape.rate_kbit >= 1 && e.shape.rate_kbit <= 1e8))
+				{
+					fprintf(stderr, "rdprepro shaper: --rate-kbit: bad rate \"%s\" (1 to 1e8)\n",
+					        optarg);
+					return 2;
+				}
+				break;
+			}
 			case 'h':
 				return usage(stdout);
 			default:

@@ -85,12 +85,15 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                            "ping RTT to the server; a longer client timeout (/timeout:N) "
 	                            "that then succeeds" },
 	[RP_CAUSE_LOW_BANDWIDTH] = { RP_CAUSE_LOW_BANDWIDTH, 4, "too little bandwidth",
-	                             "queueing: smoothed RTT far above the minimum, early "
-	                             "retransmissions, no loss of small probes",
-	                             "loss of small probes (that is loss)", 0x108,
-	                             "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
-	                             "inferred", "rate-64kbit (control; no failing scenario yet)",
-	                             "RTT of small vs large packets (serialization delay)" },
+	                             "a timeout on a fast path, and a train of full-size echo "
+	                             "requests comes back evenly spaced at a pace under 256 kbit/s "
+	                             "(serialization)",
+	                             "replies that come back together (a fast link), unevenly "
+	                             "(jitter), or not at all (loss, a dead path)",
+	                             0x108, "disconnectReasonConnectionTimedOut", 0,
+	                             "exDiscReasonNoInfo", "inferred: the client gives up waiting",
+	                             "low-bandwidth", "RTT of small vs large packets (serialization "
+	                                              "delay); a bulk transfer's rate" },
 	[RP_CAUSE_MTU_BLACKHOLE] = { RP_CAUSE_MTU_BLACKHOLE, 5,
 	                             "VPN MTU too large, fragments lost (PMTUD black hole)",
 	                             "TLS started, the client's ClientHello acknowledged, almost "
@@ -651,6 +654,37 @@ static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+/* A link this slow makes a handshake of a few kilobytes take seconds: 64 kbit/s carries
+ * FreeRDP's whole connection sequence in about 1.5 s, 256 kbit/s in well under one. */
+#define NARROW_KBIT 256.0
+/* Serialization spaces a train's replies evenly; jitter or loss do not. */
+#define EVEN_SPREAD 1.5
+
+static bool is_low_bandwidth(const struct rp_evidence* ev, char* why, size_t n,
+                             struct rp_verdict* v)
+{
+	/* The handshake timed out on a path whose small packets are quick, with data flowing,
+	 * and a train of full-size echo requests came back one at a time, evenly, at a pace of
+	 * kilobits: each packet waits for the link to send the one before it (serialization,
+	 * what a narrow link is). Loss leaves replies out; it does not space them. */
+	const struct rp_attempt* a = furthest_attempt(ev);
+	double kbit, spread;
+
+	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
+	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) ||
+	    !rp_bw_estimate(&ev->recheck.bw, &kbit, &spread) || kbit >= NARROW_KBIT ||
+	    spread > EVEN_SPREAD)
+		return false;
+	snprintf(why, n,
+	         "timed out in phase %s; %d echo requests of %d bytes sent at once came back %.0f ms "
+	         "apart, evenly (within %.2fx): the link carries %.1f kbit/s (the best RTT of a small "
+	         "packet was %.2f ms, retransmissions %u)",
+	         rp_phase_name(a->furthest), ev->recheck.bw.n_sent, ev->recheck.bw.size,
+	         ev->recheck.bw.size * 8.0 / kbit, spread, kbit, a->tcp.min_rtt_us / 1000.0,
+	         a->tcp.retransmits);
+	return true;
+}
+
 static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
@@ -713,11 +747,21 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		return true;
 	}
 	/* A narrow link makes ACKs wait behind data and the client retransmit early: from TCP's
-	 * counters over a few kilobytes, the two look alike. */
+	 * counters over a few kilobytes, the two look alike. The echo train tells them apart when
+	 * its replies came back: at once, a fast link (is_low_bandwidth ran before this rule). */
+	if (ev->recheck.bw.n >= 2)
+	{
+		size_t len = strlen(why);
+		snprintf(why + len, n - len, "; %d of %d echo requests came back, not spaced by a narrow "
+		                             "link",
+		         ev->recheck.bw.n, ev->recheck.bw.n_sent);
+		return true;
+	}
 	v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
 	snprintf(v->unsure, sizeof(v->unsure),
-	         "too little bandwidth gives the same counters over a handshake of a few kB; a path "
-	         "probe (RTT of small vs large packets) would tell them apart");
+	         "too little bandwidth gives the same counters over a handshake of a few kB; the echo "
+	         "train that tells them apart %s",
+	         ev->recheck.bw.run ? "came back with too few replies" : "did not run");
 	return true;
 }
 
@@ -736,6 +780,7 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH },
 	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH },
 	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH },
+	{ RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH },
 	{ RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM },
 	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH },
 	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH },

@@ -8,7 +8,6 @@
 #   queue LAB to-server|to-client QUEUE
 #       hand that direction's forwarded packets to the userspace engine on NFQUEUE QUEUE
 #       (iptables: nft's own `queue` expression is absent from this kernel)
-#   rate LAB to-server|to-client KBIT
 #       a token bucket (tbf) on the router's egress toward that side
 #   netem LAB to-server|to-client NETEM-WORDS...
 #       tc netem on the router's egress toward that side (kernels that have sch_netem)
@@ -75,19 +74,6 @@ fault_queue() {
 	# No --queue-bypass: if the engine dies, the link dies with it, visibly, instead of
 	# silently carrying unshaped traffic.
 	run "$IP" netns exec "$LAB-r" iptables -w -t mangle -A FORWARD -i "$dev" -j NFQUEUE --queue-num "$2"
-}
-
-fault_rate() {
-	local dev kbit=$2 burst
-	dev=$(egress_of "$1")
-	case "$kbit" in
-	'' | *[!0-9]*) die "bad rate \"$kbit\"" ;;
-	esac
-	# The bucket holds 10 ms of the rate, and at least one full frame (tbf needs that);
-	# 1 s of queue before drops.
-	burst=$((kbit * 1000 / 8 / 100))
-	[ "$burst" -ge 1600 ] || burst=1600
-	run "$IP" netns exec "$LAB-r" tc qdisc add dev "$dev" root tbf rate "${kbit}kbit" burst "$burst" latency 1s
 }
 
 fault_netem() {
@@ -186,10 +172,6 @@ main() {
 		[ $# -eq 4 ] || die "usage: fault.sh queue LAB to-server|to-client QUEUE"
 		fault_queue "$3" "$4"
 		;;
-	rate)
-		[ $# -eq 4 ] || die "usage: fault.sh rate LAB to-server|to-client KBIT"
-		fault_rate "$3" "$4"
-		;;
 	netem)
 		[ $# -ge 4 ] || die "usage: fault.sh netem LAB to-server|to-client WORDS..."
 		shift 2
@@ -210,7 +192,7 @@ main() {
 		[ $# -eq 4 ] || die "usage: fault.sh nat LAB SECONDS drop|reset"
 		fault_nat "$3" "$4"
 		;;
-	*) die "what is \"$verb\"? (port, queue, rate, netem, netem-probe, mtu, drop, nat)" ;;
+	*) die "what is \"$verb\"? (port, queue, netem, netem-probe, mtu, drop, nat)" ;;
 	esac
 }
 

@@ -125,6 +125,13 @@ static void fill(struct rp_evidence* ev)
 	ev->recheck.tls_bytes_in = 12;
 	ev->recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
 	ev->recheck.tls_small_mss_ms = 2.5;
+	ev->recheck.bw.run = true;
+	ev->recheck.bw.size = 576;
+	ev->recheck.bw.n_sent = 8;
+	ev->recheck.bw.n = 2;
+	ev->recheck.bw.seq[1] = 1;
+	ev->recheck.bw.t_ms[0] = 725.5;
+	ev->recheck.bw.t_ms[1] = 1013.5;
 	strcpy(ev->last_error_string, "the server denied \"us\"\nnewline");
 	ev->error_info = 7;
 	ev->connect_returned_true = true;
@@ -170,6 +177,12 @@ START_TEST(test_json_round_trip)
 	ck_assert_int_eq(back.recheck.tls_small_mss, RP_RECHECK_TLS_DONE);
 	ck_assert(back.recheck.tls_bytes_in == 12);
 	ck_assert_double_eq_tol(back.recheck.tls_small_mss_ms, 2.5, 1e-9);
+	ck_assert(back.recheck.bw.run);
+	ck_assert_int_eq(back.recheck.bw.size, 576);
+	ck_assert_int_eq(back.recheck.bw.n_sent, 8);
+	ck_assert_int_eq(back.recheck.bw.n, 2);
+	ck_assert_int_eq(back.recheck.bw.seq[1], 1);
+	ck_assert_double_eq_tol(back.recheck.bw.t_ms[1], 1013.5, 1e-6);
 	/* A second trip gives the same text: nothing is lost or invented. */
 	js2 = rp_evidence_to_json(&back);
 	ck_assert_str_eq(js, js2);

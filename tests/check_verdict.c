@@ -278,6 +278,80 @@ END_TEST
 
 /* Silence after progress: the recheck decides between a dead path, a hung server and a
  * connection forgotten by a middlebox. */
+/* The echo train of struct rp_bw_probe, as the lab's runs produced it. */
+static void train(struct rp_bw_probe* bw, const int* seq, const double* t, int n)
+{
+	memset(bw, 0, sizeof(*bw));
+	bw->run = true;
+	bw->size = 576;
+	bw->n_sent = 8;
+	for (int i = 0; i < n; i++)
+	{
+		bw->seq[i] = seq[i];
+		bw->t_ms[i] = t[i];
+	}
+	bw->n = n;
+}
+
+START_TEST(test_bandwidth_estimate)
+{
+	static const int s5[] = { 0, 1, 2, 3, 4 };
+	static const int gap[] = { 0, 1, 3, 4, 6 };
+	struct rp_bw_probe bw;
+	double kbit, spread;
+	/* 16 kbit/s (low-bandwidth.scn): one reply every 288 ms. */
+	train(&bw, s5, (const double[]){ 725.5, 1013.5, 1327.6, 1615.6, 1903.5 }, 5);
+	ck_assert(rp_bw_estimate(&bw, &kbit, &spread));
+	ck_assert_double_eq_tol(kbit, 16.0, 0.1);
+	ck_assert(spread < 1.1);
+	/* A token bucket's burst first: the leading sub-millisecond intervals are skipped. */
+	train(&bw, s5, (const double[]){ 10.0, 10.2, 10.3, 298.3, 586.3 }, 5);
+	ck_assert(rp_bw_estimate(&bw, &kbit, &spread));
+	ck_assert_double_eq_tol(kbit, 16.0, 0.1);
+	/* A fast link: everything together; no pace. */
+	train(&bw, s5, (const double[]){ 0.3, 0.31, 0.32, 0.33, 0.34 }, 5);
+	ck_assert(!rp_bw_estimate(&bw, &kbit, &spread));
+	/* Loss leaves replies out: only consecutive requests' replies make an interval. */
+	train(&bw, gap, (const double[]){ 0.3, 0.31, 200.0, 200.01, 600.0 }, 5);
+	ck_assert(!rp_bw_estimate(&bw, &kbit, &spread));
+	/* Too few replies, or none at all. */
+	train(&bw, s5, (const double[]){ 725.5, 1013.5 }, 2);
+	ck_assert(!rp_bw_estimate(&bw, &kbit, &spread));
+	bw.run = false;
+	ck_assert(!rp_bw_estimate(&bw, &kbit, &spread));
+}
+END_TEST
+
+START_TEST(test_narrow_vs_lossy)
+{
+	static const int s5[] = { 0, 1, 2, 3, 4 };
+	struct rp_attempt* a = attempt(&ev, 0, 2100, RP_PHASE_NLA, 1);
+	a->tcp.min_rtt_us = 60480;
+	a->tcp.retransmits = 3;
+	a->tcp.bytes_received = 1966;
+	ev.last_error = 0x0002001C;
+	/* Evenly spaced at 16 kbit/s: a narrow link, not loss. */
+	train(&ev.recheck.bw, s5, (const double[]){ 725.5, 1013.5, 1327.6, 1615.6, 1903.5 }, 5);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_LOW_BANDWIDTH);
+	ck_assert(strstr(v.because, "16.0 kbit/s") != NULL);
+	/* Unevenly spaced (jitter): not a link's pace; loss, and narrow ruled out. */
+	train(&ev.recheck.bw, s5, (const double[]){ 100, 130, 290, 300, 700 }, 5);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_COUNT);
+	/* Evenly spaced but fast (a 10 mbit/s link): not narrow. */
+	train(&ev.recheck.bw, s5, (const double[]){ 1.0, 1.46, 1.92, 2.38, 2.84 }, 5);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	/* No train: loss, with narrow not ruled out. */
+	memset(&ev.recheck.bw, 0, sizeof(ev.recheck.bw));
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_LOW_BANDWIDTH);
+	/* Not a timeout (the server closed): the pace alone names nothing. */
+	train(&ev.recheck.bw, s5, (const double[]){ 725.5, 1013.5, 1327.6, 1615.6, 1903.5 }, 5);
+	ev.last_error = 0x00020008;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_LOW_BANDWIDTH);
+}
+END_TEST
+
 START_TEST(test_stalls)
 {
 	struct rp_attempt* a = attempt(&ev, 0, 8000, RP_PHASE_LICENSING, 1);
@@ -406,6 +480,8 @@ int main(void)
 	tcase_add_test(tc, test_loss_server_gave_up);
 	tcase_add_test(tc, test_reset_on_a_slow_client);
 	tcase_add_test(tc, test_loss_in_bursts);
+	tcase_add_test(tc, test_bandwidth_estimate);
+	tcase_add_test(tc, test_narrow_vs_lossy);
 	tcase_add_test(tc, test_latency_vs_loss);
 	tcase_add_test(tc, test_reset_vs_close);
 	tcase_add_test(tc, test_codes_that_name_their_cause);
