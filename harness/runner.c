@@ -5,6 +5,7 @@
 #include <sys/mount.h>
 #include <sched.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <sys/prctl.h>
 #include <signal.h>
 #include <errno.h>
@@ -129,6 +130,11 @@ static bool claim_results(const char* want, char* got, size_t n, int* fd, struct
 			return rp_fail(err, "%s: %s", lock, strerror(errno));
 		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
 		{
+			/* Absolute from here on: daemons such as xrdp change directory before they
+			 * open the log path they were given. */
+			char abs[PATH_MAX];
+			if (realpath(got, abs))
+				rp_strlcpy(got, abs, n);
 			if (attempt > 0)
 				fprintf(stderr, "rdprepro: %s is in use by another run; results in %s\n", want, got);
 			return true;
