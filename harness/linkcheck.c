@@ -222,8 +222,7 @@ int rp_linkcheck_main(int argc, char** argv)
 					fprintf(stderr, "rdprepro linkcheck: --rate: bad rate \"%s\"\n", optarg);
 					return 2;
 				}
-				sc.rate_kbit[0] = (uint32_t)(v * (end[0] == 'm' ? 1000 : 1));
-				sc.link[0].rate_kbit = sc.rate_kbit[0];
+				sc.link[0].rate_kbit = v * (end[0] == 'm' ? 1000 : 1);
 				break;
 			}
 			case 'e':
@@ -480,7 +479,7 @@ int rp_linkcheck_main(int argc, char** argv)
 	}
 
 	/* 3. A TCP bulk flow for the rate, or for the engine's throughput. */
-	if (sc.rate_kbit[0] || force_engine)
+	if (sc.link[0].rate_kbit || force_engine)
 	{
 		pthread_t sink;
 		char buf[65536];
@@ -511,8 +510,8 @@ int rp_linkcheck_main(int argc, char** argv)
 		{
 			double kbit = c.window_s > 0 ? c.bytes_window * 8 / 1000 / c.window_s : 0;
 			printf("\nbulk TCP: %.0f kbit/s over %.2f s\n", kbit, c.window_s);
-			if (sc.rate_kbit[0])
-				ok &= row("rate", sc.rate_kbit[0], kbit, sc.rate_kbit[0] * 0.10, "kbit", "+-10%");
+			if (sc.link[0].rate_kbit)
+				ok &= row("rate", sc.link[0].rate_kbit, kbit, sc.link[0].rate_kbit * 0.10, "kbit", "+-10%");
 		}
 	}
 	printf("\n%s\n", ok ? "linkcheck: every measure within its tolerance"

@@ -426,7 +426,6 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 					v *= unit[0] == 'k' ? 1 : unit[0] == 'm' ? 1000 : 1000000;
 					if (v < 1 || v > 100000000)
 						return fail_at(p, "rate: \"%s\" is out of range (1kbit to 100gbit)", value);
-					p->sc->rate_kbit[d] = (uint32_t)v;
 					p->sc->link[d].rate_kbit = v;
 				}
 				else if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))

@@ -121,8 +121,7 @@ struct rp_scenario
 	char security[16];   /* negotiate, nla, tls, rdp */
 
 	/* [link] (both directions), [link to-server] (index 0), [link to-client] (index 1) */
-	struct rp_shape link[2];
-	uint32_t rate_kbit[2]; /* 0: unlimited */
+	struct rp_shape link[2]; /* rate included: link[d].rate_kbit */
 	uint32_t mtu;          /* of the router's client-side link; 0: unchanged (1500) */
 	bool icmp_blocked;     /* the router drops ICMP "fragmentation needed" it would send */
 

@@ -685,6 +685,27 @@ static bool is_low_bandwidth(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+/* Loss, and a narrow link? It makes ACKs wait behind data and the client retransmit early:
+ * from TCP's counters over a few kilobytes, the two look alike. The echo train tells them
+ * apart when its replies came back (is_low_bandwidth, which runs first, found no pace):
+ * then narrow is ruled out, and the reason says so; otherwise it is the runner-up. */
+static void narrow_or_not(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
+{
+	if (ev->recheck.bw.n >= 2)
+	{
+		size_t len = strlen(why);
+		snprintf(why + len, n - len, "; %d of %d echo requests came back, not spaced by a narrow "
+		                             "link",
+		         ev->recheck.bw.n, ev->recheck.bw.n_sent);
+		return;
+	}
+	v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
+	snprintf(v->unsure, sizeof(v->unsure),
+	         "too little bandwidth gives the same counters over a handshake of a few kB; the echo "
+	         "train that tells them apart %s",
+	         ev->recheck.bw.run ? "came back with too few replies" : "did not run");
+}
+
 static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
@@ -705,9 +726,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         "was %.2f ms; a fresh connection is answered",
 		         rp_phase_name(a->furthest), a->tcp.retransmits,
 		         (unsigned long long)a->tcp.bytes_acked, a->tcp.min_rtt_us / 1000.0);
-		v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
-		snprintf(v->unsure, sizeof(v->unsure),
-		         "too little bandwidth gives the same counters over a handshake of a few kB");
+		narrow_or_not(ev, why, n, v);
 		return true;
 	}
 	/* Or the server gave up seconds in, and its close came through, yet a fresh SYN right
@@ -746,22 +765,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         "the client was sending looks the same");
 		return true;
 	}
-	/* A narrow link makes ACKs wait behind data and the client retransmit early: from TCP's
-	 * counters over a few kilobytes, the two look alike. The echo train tells them apart when
-	 * its replies came back: at once, a fast link (is_low_bandwidth ran before this rule). */
-	if (ev->recheck.bw.n >= 2)
-	{
-		size_t len = strlen(why);
-		snprintf(why + len, n - len, "; %d of %d echo requests came back, not spaced by a narrow "
-		                             "link",
-		         ev->recheck.bw.n, ev->recheck.bw.n_sent);
-		return true;
-	}
-	v->runner_up = RP_CAUSE_LOW_BANDWIDTH;
-	snprintf(v->unsure, sizeof(v->unsure),
-	         "too little bandwidth gives the same counters over a handshake of a few kB; the echo "
-	         "train that tells them apart %s",
-	         ev->recheck.bw.run ? "came back with too few replies" : "did not run");
+	narrow_or_not(ev, why, n, v);
 	return true;
 }
 

@@ -217,6 +217,18 @@ START_TEST(test_loss_server_gave_up)
 	ev.recheck.tls = RP_RECHECK_TLS_DONE;
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
 	ck_assert_int_eq(v.runner_up, RP_CAUSE_LOW_BANDWIDTH);
+	/* An echo train whose replies came back together rules the narrow link out here too. */
+	ev.recheck.bw.run = true;
+	ev.recheck.bw.size = 576;
+	ev.recheck.bw.n_sent = 8;
+	ev.recheck.bw.n = 2;
+	ev.recheck.bw.seq[1] = 1;
+	ev.recheck.bw.t_ms[0] = 0.3;
+	ev.recheck.bw.t_ms[1] = 0.31;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_eq(v.runner_up, RP_CAUSE_COUNT);
+	ck_assert(strstr(v.because, "not spaced by a narrow link") != NULL);
+	memset(&ev.recheck.bw, 0, sizeof(ev.recheck.bw));
 	/* The server's RST answering a late retransmission: CLOSE without ECONNRESET, the same. */
 	a->tcp.state = 7;
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
