@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <linux/sockios.h>
 #include <pthread.h>
 #include <time.h>
@@ -71,6 +72,123 @@ static bool paused; /* the pause happens once per server, on whichever peer gets
 static volatile sig_atomic_t stopping;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static int next_peer_id;
+
+/* The live peer threads and their sockets. On stop the server shuts their sockets down, which
+ * wakes a thread blocked in a read (a TLS or NLA handshake), and waits for each to free its
+ * peer before it exits: a process that exits under its peer threads leaves their objects half
+ * freed, which the sanitizer build reports as leaks. */
+#define PEER_SLOTS 1024
+#define PEER_EXIT_WAIT_MS 700 /* below the runner's 1 s grace before SIGKILL */
+static pthread_mutex_t peers_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t peers_gone = PTHREAD_COND_INITIALIZER;
+static int peers_live;
+static int peer_fd[PEER_SLOTS];
+
+/* What a peer thread starts with; on its way out it queues itself on `peers_done`, and the
+ * listener's loop joins it (so its thread-local state, OpenSSL's included, is gone before the
+ * process exits). */
+struct srv_peer_start
+{
+	freerdp_peer* client;
+	int slot;
+	pthread_t thread;
+	struct srv_peer_start* next;
+};
+static struct srv_peer_start* peers_done;
+
+static void peers_init(void)
+{
+	for (size_t i = 0; i < PEER_SLOTS; i++)
+		peer_fd[i] = -1;
+}
+
+/* A slot for the socket of a new peer (or -1 when all are taken: it is then not shut down on
+ * stop, only waited for). */
+static int peer_enter(int fd)
+{
+	int slot = -1;
+
+	pthread_mutex_lock(&peers_lock);
+	peers_live++;
+	for (int i = 0; i < PEER_SLOTS && slot < 0; i++)
+		if (peer_fd[i] < 0)
+		{
+			peer_fd[i] = fd;
+			slot = i;
+		}
+	pthread_mutex_unlock(&peers_lock);
+	return slot;
+}
+
+/* The socket is about to be closed: stop may no longer shut it down (its number may be reused). */
+static void peer_forget_fd(int* slot)
+{
+	pthread_mutex_lock(&peers_lock);
+	if (*slot >= 0)
+		peer_fd[*slot] = -1;
+	*slot = -1;
+	pthread_mutex_unlock(&peers_lock);
+}
+
+/* The last thing a peer thread does (or srv_peer_accepted, when it could not start one:
+ * `start` is then NULL). */
+static void peer_leave(int* slot, struct srv_peer_start* start)
+{
+	peer_forget_fd(slot);
+	pthread_mutex_lock(&peers_lock);
+	if (start)
+	{
+		start->next = peers_done;
+		peers_done = start;
+	}
+	peers_live--;
+	pthread_cond_broadcast(&peers_gone);
+	pthread_mutex_unlock(&peers_lock);
+}
+
+/* Join the peer threads that have finished. */
+static void peers_reap(void)
+{
+	struct srv_peer_start* done;
+
+	pthread_mutex_lock(&peers_lock);
+	done = peers_done;
+	peers_done = NULL;
+	pthread_mutex_unlock(&peers_lock);
+	while (done)
+	{
+		struct srv_peer_start* next = done->next;
+		pthread_join(done->thread, NULL);
+		free(done);
+		done = next;
+	}
+}
+
+/* Returns the number of peers still busy after the wait. */
+static int peers_stop(unsigned wait_ms)
+{
+	struct timespec until;
+	int left;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += wait_ms / 1000;
+	until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L)
+	{
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&peers_lock);
+	for (int i = 0; i < PEER_SLOTS; i++)
+		if (peer_fd[i] >= 0)
+			shutdown(peer_fd[i], SHUT_RDWR);
+	while (peers_live > 0 && pthread_cond_timedwait(&peers_gone, &peers_lock, &until) == 0)
+		;
+	left = peers_live;
+	pthread_mutex_unlock(&peers_lock);
+	peers_reap();
+	return left;
+}
 
 /* One line per event on stdout, whole and flushed: the runner reads them as they come. */
 static void report(int peer, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -194,7 +312,15 @@ static void at_phase(struct srv_peer* p, const char* phase)
 		p->held = true;
 		wait_sent_acked(p);
 		report(p->id, "hold %s", phase);
-		if (poll(&fd, 1, 10000) > 0 && fgets(line, sizeof(line), stdin))
+		double end = rp_now_ms() + 10000;
+		int ready = 0;
+		while (!stopping && ready == 0 && rp_now_ms() < end)
+		{
+			ready = poll(&fd, 1, 100);
+			if (ready < 0 && errno == EINTR)
+				ready = 0;
+		}
+		if (ready > 0 && fgets(line, sizeof(line), stdin))
 			report(p->id, "event released");
 		else
 			report(p->id, "event hold-timeout");
@@ -319,7 +445,8 @@ static bool srv_configure(freerdp_peer* client, struct rp_err* err)
 
 static void* srv_peer_thread(void* arg)
 {
-	freerdp_peer* client = arg;
+	struct srv_peer_start* start = arg;
+	freerdp_peer* client = start->client;
 	struct srv_peer* p = NULL;
 	struct rp_err err = { "" };
 	int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
@@ -382,20 +509,21 @@ static void* srv_peer_thread(void* arg)
 		if (p->close_now && rp_now_ms() >= linger_until)
 			break;
 	}
+	peer_forget_fd(&start->slot);
 	client->Disconnect(client);
 out:
+	peer_forget_fd(&start->slot);
 	report(id, "closed");
 	if (client->context)
 		freerdp_peer_context_free(client);
 	freerdp_peer_free(client);
+	peer_leave(&start->slot, start);
 	return NULL;
 }
 
 /* Called by the listener for each accepted TCP connection. */
 static BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 {
-	pthread_t t;
-
 	if (opts.overloaded)
 	{
 		/* A server past MaxOutstandingConnections: TCP accepted, then closed at once. */
@@ -408,9 +536,20 @@ static BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 		return TRUE;
 	}
 
-	if (pthread_create(&t, NULL, srv_peer_thread, client) != 0)
+	struct srv_peer_start* start = malloc(sizeof(*start));
+	if (!start)
 		return FALSE;
-	pthread_detach(t);
+	start->client = client;
+	start->next = NULL;
+	start->slot = peer_enter(client->sockfd);
+	/* start->thread is read by peers_reap, on this same (the listener's) thread: it is set by
+	 * then, however soon the peer finishes. */
+	if (pthread_create(&start->thread, NULL, srv_peer_thread, start) != 0)
+	{
+		peer_leave(&start->slot, NULL);
+		free(start);
+		return FALSE;
+	}
 	return TRUE;
 }
 
@@ -525,6 +664,7 @@ int rp_server_main(int argc, char** argv)
 		return usage(stderr);
 
 	rp_freerdp_process_setup();
+	peers_init();
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
@@ -550,9 +690,15 @@ int rp_server_main(int argc, char** argv)
 			break;
 		if (!listener->CheckFileDescriptor(listener))
 			break;
+		peers_reap();
 	}
 	ret = 0;
 	listener->Close(listener);
+	{
+		int busy = peers_stop(PEER_EXIT_WAIT_MS);
+		if (busy > 0)
+			report(-1, "exit with %d peers still busy", busy);
+	}
 out:
 	freerdp_listener_free(listener);
 	return ret;
