@@ -123,8 +123,8 @@ done
 printf '\nguest (boot, 3 linkchecks, %d scenarios): %d s\n' "${#SCN_FILES[@]}" "$t_guest"
 if [ "$fails" != 0 ]; then
 	KEEP=1
-	echo "[FAIL] check-netem: $fails disagreement(s); results kept in $OUT; outputs:"
+	echo "[FAIL] check-netem: $fails disagreement(s) (wall ${SECONDS} s); results kept in $OUT; outputs:"
 	for f in "$OUT"/netem-*.txt "$OUT"/engine-run.txt; do echo "== $f"; cat "$f"; done
 	exit 1
 fi
-echo "[ OK ] check-netem: netem (in the guest) and the engine (here) agree"
+echo "[ OK ] check-netem: netem (in the guest) and the engine (here) agree (wall ${SECONDS} s)"
