@@ -184,7 +184,7 @@ static bool row(const char* what, double asked, double got, double tol, const ch
 int rp_linkcheck_main(int argc, char** argv)
 {
 	static const struct option lo[] = {
-		RP_SHAPE_LONG_OPTIONS,                         { "rate", required_argument, NULL, 'r' },
+		RP_SHAPE_LONG_OPTIONS,
 		{ "engine", no_argument, NULL, 'e' },          { "backend", required_argument, NULL, 'b' },
 		{ "count", required_argument, NULL, 'n' },     { "interval-us", required_argument, NULL, 'i' },
 		{ "bulk", required_argument, NULL, 'B' },      { "seed", required_argument, NULL, 's' },
@@ -211,20 +211,8 @@ int rp_linkcheck_main(int argc, char** argv)
 	while ((ch = getopt_long(argc, argv, "vh", lo, NULL)) != -1)
 	{
 		const char* key = rp_shape_option_key(ch);
-		char* end;
 		switch (ch)
 		{
-			case 'r':
-			{
-				double v = strtod(optarg, &end);
-				if (v <= 0 || (strcmp(end, "kbit") != 0 && strcmp(end, "mbit") != 0))
-				{
-					fprintf(stderr, "rdprepro linkcheck: --rate: bad rate \"%s\"\n", optarg);
-					return 2;
-				}
-				sc.link[0].rate_kbit = v * (end[0] == 'm' ? 1000 : 1);
-				break;
-			}
 			case 'e':
 				force_engine = true;
 				break;

@@ -21,7 +21,6 @@ enum key_kind
 	K_ENUM,     /* one word from `choices` -> int */
 	K_FLAGS,    /* words from `choices`, separated by commas -> unsigned bits */
 	K_SHAPE,    /* a netem-like link setting, for the section's direction(s) (shape.h) */
-	K_RATE,     /* 512kbit, 2mbit -> uint32_t kbit/s, for the section's direction(s) */
 	K_TRIGGER,  /* phase NAME | at DURATION | bytes N -> struct rp_trigger */
 	K_PHASE_OR_NONE, /* a phase name -> int (default -1) */
 	K_WORD,     /* one word from `choices`, kept as text */
@@ -184,7 +183,7 @@ static const struct key_def keys[] = {
 	    { sec, "reorder", K_SHAPE, 0, 0, false, NULL, -1 },                                       \
 	    { sec, "duplicate", K_SHAPE, 0, 0, false, NULL, -1 },                                     \
 	    { sec, "corrupt", K_SHAPE, 0, 0, false, NULL, -1 },                                       \
-	    { sec, "rate", K_RATE, 0, 0, false, NULL, -1 }
+	    { sec, "rate", K_SHAPE, 0, 0, false, NULL, -1 }
 	LINK_KEYS("link"),
 	LINK_KEYS("link to-server"),
 	LINK_KEYS("link to-client"),
@@ -405,7 +404,6 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			return 1;
 		}
 		case K_SHAPE:
-		case K_RATE:
 		{
 			/* [link] sets both directions, [link to-server] index 0, [link to-client] 1. */
 			int first = strcmp(k->section, "link to-client") == 0 ? 1 : 0;
@@ -413,22 +411,7 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			char why[256];
 			for (int d = first; d <= last; d++)
 			{
-				if (k->kind == K_RATE)
-				{
-					double v;
-					char* unit;
-					errno = 0;
-					v = strtod(value, &unit);
-					if (errno || unit == value || v <= 0 ||
-					    (strcmp(unit, "kbit") != 0 && strcmp(unit, "mbit") != 0 &&
-					     strcmp(unit, "gbit") != 0))
-						return fail_at(p, "rate: bad rate \"%s\" (e.g. 512kbit, 2mbit)", value);
-					v *= unit[0] == 'k' ? 1 : unit[0] == 'm' ? 1000 : 1000000;
-					if (v < 1 || v > 100000000)
-						return fail_at(p, "rate: \"%s\" is out of range (1kbit to 100gbit)", value);
-					p->sc->link[d].rate_kbit = v;
-				}
-				else if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))
+				if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))
 					return fail_at(p, "%s", why);
 			}
 			return 1;

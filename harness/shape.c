@@ -157,6 +157,22 @@ bool rp_shape_parse(struct rp_shape* s, const char* key, const char* value, char
 			       false;
 		return true;
 	}
+	if (strcmp(key, "rate") == 0)
+	{
+		/* A serial link (netem's rate): 512kbit, 2mbit, 1gbit. */
+		double v;
+		char* unit;
+		errno = 0;
+		v = strtod(words[0], &unit);
+		if (nw != 1 || errno || unit == words[0] || !(v > 0) ||
+		    (strcmp(unit, "kbit") != 0 && strcmp(unit, "mbit") != 0 && strcmp(unit, "gbit") != 0))
+			return snprintf(why, n, "rate: bad rate \"%s\" (e.g. 512kbit, 2mbit)", value), false;
+		v *= unit[0] == 'k' ? 1 : unit[0] == 'm' ? 1000 : 1000000;
+		if (!(v >= 1 && v <= 100000000))
+			return snprintf(why, n, "rate: \"%s\" is out of range (1kbit to 100gbit)", value), false;
+		s->rate_kbit = v;
+		return true;
+	}
 	if (strcmp(key, "delay") == 0)
 	{
 		static const char* const dists[] = { "uniform", "normal", "pareto", "paretonormal" };
@@ -263,7 +279,7 @@ int rp_shape_engine_args(const struct rp_shape* s, const char** argv, char* buf,
 	if (s->corrupt > 0)
 		ARG("--corrupt", "%.6g%%", s->corrupt * 100);
 	if (s->rate_kbit > 0)
-		ARG("--rate-kbit", "%.6g", s->rate_kbit);
+		ARG("--rate", "%.6gkbit", s->rate_kbit);
 #undef ARG
 	return k;
 }
@@ -282,6 +298,8 @@ const char* rp_shape_option_key(int code)
 			return "duplicate";
 		case 'C':
 			return "corrupt";
+		case 'T':
+			return "rate";
 		default:
 			return NULL;
 	}

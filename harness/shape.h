@@ -75,7 +75,8 @@ int rp_shape_engine_args(const struct rp_shape* s, const char** argv, char* buf,
 #define RP_SHAPE_LONG_OPTIONS                                                                     \
 	{ "loss", required_argument, NULL, 'L' }, { "delay", required_argument, NULL, 'D' },          \
 	    { "reorder", required_argument, NULL, 'R' },                                              \
-	    { "duplicate", required_argument, NULL, 'U' }, { "corrupt", required_argument, NULL, 'C' }
+	    { "duplicate", required_argument, NULL, 'U' }, { "corrupt", required_argument, NULL, 'C' }, \
+	    { "rate", required_argument, NULL, 'T' }
 /* The scenario key of one of those option codes, or NULL for any other code. */
 const char* rp_shape_option_key(int code);
 

@@ -384,7 +384,7 @@ static int usage(FILE* f)
 	fprintf(f, "usage: rdprepro shaper --queue N [--seed S] [--direction 0|1] [--log FILE]\n"
 	           "                       [--loss SPEC] [--delay SPEC] [--reorder P] [--duplicate P]\n"
 	           "                       [--corrupt P] [--reset destination|source|both]\n"
-	           "                       [--reset-after-bytes N] [--rate-kbit K]\n"
+	           "                       [--reset-after-bytes N] [--rate R]\n"
 	           "  The lab's userspace link engine (started by run and linkcheck in the router\n"
 	           "  namespace). SPEC as in scenario files: --loss 5%%, --loss 'gemodel 1%% 10%% 70%% 0%%',\n"
 	           "  --delay '100ms 20ms normal'. Prints \"ready\" once it is bound to its queue.\n"
@@ -400,7 +400,6 @@ int rp_shaper_main(int argc, char** argv)
 		{ "direction", required_argument, NULL, 'd' }, { "log", required_argument, NULL, 'l' },
 		RP_SHAPE_LONG_OPTIONS,                         { "reset", required_argument, NULL, 'r' },
 		{ "reset-after-bytes", required_argument, NULL, 'b' },
-		{ "rate-kbit", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -446,18 +445,6 @@ int rp_shaper_main(int argc, char** argv)
 			case 'b':
 				e.reset_after = strtoull(optarg, NULL, 10);
 				break;
-			case 'K':
-			{
-				char* end;
-				e.shape.rate_kbit = strtod(optarg, &end);
-				if (*end || !(e.shape.rate_kbit >= 1 && e.shape.rate_kbit <= 1e8))
-				{
-					fprintf(stderr, "rdprepro shaper: --rate-kbit: bad rate \"%s\" (1 to 1e8)\n",
-					        optarg);
-					return 2;
-				}
-				break;
-			}
 			case 'h':
 				return usage(stdout);
 			default:

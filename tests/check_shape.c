@@ -163,6 +163,13 @@ START_TEST(test_parse_errors)
 		{ "delay", "10ms 2ms normal extra", "delay: what is \"extra\"?" },
 		{ "reorder", "25", "reorder: bad percentage \"25\"" },
 		{ "jitter", "1ms", "unknown link key \"jitter\"" },
+		{ "rate", "2mb", "rate: bad rate \"2mb\"" },
+		{ "rate", "0kbit", "rate: bad rate \"0kbit\"" },
+		{ "rate", "-5kbit", "rate: bad rate \"-5kbit\"" },
+		{ "rate", "nankbit", "rate: bad rate \"nankbit\"" },
+		{ "rate", "16kbit 2", "rate: bad rate \"16kbit 2\"" },
+		{ "rate", "0.5kbit", "rate: \"0.5kbit\" is out of range" },
+		{ "rate", "200gbit", "rate: \"200gbit\" is out of range" },
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 	{
@@ -201,6 +208,19 @@ START_TEST(test_netem_and_engine_words)
 		ck_assert(back.ge && fabs(back.ge_bad_loss - 0.7) < 1e-12 && fabs(back.ge_good_loss - 0.001) < 1e-12);
 		ck_assert(back.delay_ms == 100 && back.jitter_ms == 20 && back.dist == RP_DIST_NORMAL);
 		ck_assert(fabs(back.duplicate - 0.01) < 1e-12);
+	}
+	/* A rate, in every unit, and back through the engine's options. */
+	ck_assert(parse("rate", "16kbit").rate_kbit == 16);
+	ck_assert(parse("rate", "2.5mbit").rate_kbit == 2500);
+	ck_assert(parse("rate", "1gbit").rate_kbit == 1000000);
+	s = parse("rate", "64kbit");
+	n = rp_shape_engine_args(&s, argv, store, sizeof(store));
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(argv[0], "--rate");
+	ck_assert_str_eq(argv[1], "64kbit");
+	{
+		struct rp_shape back = parse("rate", argv[1]);
+		ck_assert(back.rate_kbit == 64);
 	}
 	/* Uniform jitter is netem's default: no distribution word. */
 	memset(&s, 0, sizeof(s));
