@@ -1,13 +1,14 @@
 #!/bin/bash
 # check_netem.sh RDPREPRO SOURCE_DIR: the netem backend, proven on a kernel that has sch_netem
 # (Debian's own, in a qemu guest: netem/vm), beside the userspace engine on this host:
-#   1. linkcheck (loss, bursty loss, delay with jitter) with each backend: each within the
-#      fidelity bounds of the impairment engine (loss +-2 points, median +-1 ms, sd +-10%),
-#      so the two agree within them;
-#   2. six scenarios (packet loss, bursty loss, delay with jitter, the MTU black hole, a reset
-#      at TLS, a reset at licensing over a jittery VPN path) with --backend netem in the guest
-#      and --backend engine here: the same verdicts. The shaping is netem's in the guest; a
-#      reset is the engine's on both (netem knows no protocol phase).
+#   1. linkcheck (loss, bursty loss, delay with jitter, a 1 mbit/s serial link) with each
+#      backend: each within the fidelity bounds of the impairment engine (loss +-2 points,
+#      median +-1 ms, sd +-10%, rate +-10%), so the two agree within them;
+#   2. eight scenarios (packet loss, bursty loss, delay with jitter, the MTU black hole, a reset
+#      at TLS, a reset at licensing over a jittery VPN path, a 16 kbit/s link that fails and a
+#      64 kbit/s one that connects) with --backend netem in the guest and --backend engine
+#      here: the same verdicts. The shaping is netem's in the guest; a reset is the engine's on
+#      both (netem knows no protocol phase).
 # Prints the side-by-side table. Exit 77 (SKIP) when no guest can run here, with the reason.
 set -eu
 RDPREPRO=$(readlink -f "$1")
@@ -25,8 +26,9 @@ trap '[ -n "$KEEP" ] || rm -rf "$OUT"' EXIT
 # Each scenario REPEAT times on each side. netem's seed fixes the fate of the n-th packet, but
 # under TCG the n-th packet is not always the same one (timers run late): a majority must agree.
 REPEAT=${CHECK_NETEM_REPEAT:-3}
-SCENARIOS="packet-loss bursty-loss latency-moderate mtu-blackhole firewall-reset-tls firewall-reset-vpn"
-LINKS="loss gemodel jitter"
+SCENARIOS="packet-loss bursty-loss latency-moderate mtu-blackhole firewall-reset-tls firewall-reset-vpn
+low-bandwidth rate-64kbit"
+LINKS="loss gemodel jitter rate"
 # Read through namerefs (declare -n L_name), which shellcheck does not follow.
 # shellcheck disable=SC2034
 L_loss=(--loss 5% --count 3000 --interval-us 300)
@@ -34,6 +36,8 @@ L_loss=(--loss 5% --count 3000 --interval-us 300)
 L_gemodel=(--loss "gemodel 1% 10% 70% 0%" --count 3000 --interval-us 300)
 # shellcheck disable=SC2034
 L_jitter=(--delay "50ms 10ms normal" --count 3000 --interval-us 1000)
+# shellcheck disable=SC2034
+L_rate=(--rate 1mbit --count 500 --bulk 2)
 SCN_FILES=()
 for s in $SCENARIOS; do SCN_FILES+=("$SRC/scenarios/$s.scn"); done
 
@@ -93,7 +97,7 @@ verdict() { # RESULTS SCENARIO: the most frequent verdict over the runs, as "VER
 }
 printf '\n%-28s %-16s %12s %12s %s\n' "link (linkcheck)" "measure" "netem (VM)" "engine" "both in bounds"
 for name in $LINKS; do
-	for row in "loss" "delay (median)" "jitter (sd)"; do
+	for row in "loss" "delay (median)" "jitter (sd)" "rate"; do
 		key=$row # a basic regular expression: its parentheses are literal
 		n=$(measure "$OUT/netem-$name.txt" "$key")
 		e=$(measure "$OUT/engine-$name.txt" "$key")
@@ -120,7 +124,7 @@ for s in $SCENARIOS; do
 	printf '%-20s %-19s %-29s %-19s %-22s %s\n' "$s" "${n:--}" "  $(shaped_by "$OUT/netem-results" "$s")" \
 		"${e:--}" "  $(shaped_by "$OUT/engine-results" "$s")" "$ok"
 done
-printf '\nguest (boot, 3 linkchecks, %d scenarios): %d s\n' "${#SCN_FILES[@]}" "$t_guest"
+printf '\nguest (boot, %d linkchecks, %d scenarios): %d s\n' "$(wc -w <<<"$LINKS")" "${#SCN_FILES[@]}" "$t_guest"
 if [ "$fails" != 0 ]; then
 	KEEP=1
 	echo "[FAIL] check-netem: $fails disagreement(s) (wall ${SECONDS} s); results kept in $OUT; outputs:"
