@@ -95,6 +95,12 @@ verdict() { # RESULTS SCENARIO: the most frequent verdict over the runs, as "VER
 	done | sort | uniq -c | sort -rn | awk '{ n += $1; if (NR == 1) { v = $2; k = $1 } }
 		END { if (n) printf "%s %d/%d\n", v, k, n }'
 }
+minority() { # RESULTS SCENARIO: the verdicts after the most frequent, "VERDICT xK, ..."
+	local f
+	for f in "$1/$2"/run-*/result.json "$1/$2/result.json"; do
+		[ -f "$f" ] && sed -n 's/^  "verdict": *"\([^"]*\)".*/\1/p' "$f" | head -n 1
+	done | sort | uniq -c | sort -rn | awk 'NR > 1 { printf "%s%s x%d", sep, $2, $1; sep = ", " }'
+}
 printf '\n%-28s %-16s %12s %12s %s\n' "link (linkcheck)" "measure" "netem (VM)" "engine" "both in bounds"
 for name in $LINKS; do
 	for row in "loss" "delay (median)" "jitter (sd)" "rate"; do
@@ -123,6 +129,11 @@ for s in $SCENARIOS; do
 	fi
 	printf '%-20s %-19s %-29s %-19s %-22s %s\n' "$s" "${n:--}" "  $(shaped_by "$OUT/netem-results" "$s")" \
 		"${e:--}" "  $(shaped_by "$OUT/engine-results" "$s")" "$ok"
+	# The runs that did not go with the majority, so a 2/3 says what the third was.
+	for side in netem engine; do
+		m=$(minority "$OUT/$side-results" "$s")
+		[ -z "$m" ] || printf '%-20s   the other %s runs: %s\n' "" "$side" "$m"
+	done
 done
 printf '\nguest (boot, %d linkchecks, %d scenarios): %d s\n' "$(wc -w <<<"$LINKS")" "${#SCN_FILES[@]}" "$t_guest"
 if [ "$fails" != 0 ]; then
