@@ -59,6 +59,8 @@ struct srv_peer
 {
 	rdpContext context;
 	int id;
+	int sockfd; /* the connection's socket: FreeRDP moves it into its transport and sets
+	             * peer->sockfd to -1 (freerdp_peer_context_new), so it is kept here */
 	CONNECTION_STATE reported;
 	bool activated_reported;
 	bool close_now; /* the behaviour asked to end the connection */
@@ -260,7 +262,7 @@ static const char* phase_of_state(CONNECTION_STATE s)
  * report, meets the next packet and not one still on its way (the X.224 Confirm, say). */
 static void wait_sent_acked(struct srv_peer* p)
 {
-	int fd = p->context.peer ? p->context.peer->sockfd : -1;
+	int fd = p->sockfd;
 	double end = rp_now_ms() + 2000;
 	int outq = 0;
 
@@ -451,6 +453,8 @@ static void* srv_peer_thread(void* arg)
 	struct rp_err err = { "" };
 	int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
 
+	int sockfd = client->sockfd;
+
 	report(id, "accepted");
 	client->ContextSize = sizeof(struct srv_peer);
 	if (!freerdp_peer_context_new(client))
@@ -460,6 +464,7 @@ static void* srv_peer_thread(void* arg)
 	}
 	p = (struct srv_peer*)client->context;
 	p->id = id;
+	p->sockfd = sockfd;
 	p->reported = (CONNECTION_STATE)-1;
 	if (!srv_configure(client, &err))
 	{
