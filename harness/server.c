@@ -75,102 +75,71 @@ static volatile sig_atomic_t stopping;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static int next_peer_id;
 
-/* The live peer threads and their sockets. On stop the server shuts their sockets down, which
- * wakes a thread blocked in a read (a TLS or NLA handshake), and waits for each to free its
- * peer before it exits: a process that exits under its peer threads leaves their objects half
- * freed, which the sanitizer build reports as leaks. */
-#define PEER_SLOTS 1024
+/* The peer threads, each with its socket. On stop the server shuts their sockets down, which
+ * wakes a thread blocked in a read (a TLS or NLA handshake), waits for each to free its peer,
+ * and joins them (so their thread-local state, OpenSSL's included, is gone before the process
+ * exits): a process that exits under its peer threads leaves their objects half freed, which
+ * the sanitizer build reports as leaks. The listener's loop joins the finished ones as it goes. */
 #define PEER_EXIT_WAIT_MS 700 /* below the runner's 1 s grace before SIGKILL */
-static pthread_mutex_t peers_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t peers_gone = PTHREAD_COND_INITIALIZER;
-static int peers_live;
-static int peer_fd[PEER_SLOTS];
-
-/* What a peer thread starts with; on its way out it queues itself on `peers_done`, and the
- * listener's loop joins it (so its thread-local state, OpenSSL's included, is gone before the
- * process exits). */
-struct srv_peer_start
+struct srv_thread
 {
 	freerdp_peer* client;
-	int slot;
+	int fd;    /* -1 once the thread is closing it: its number may then be reused */
+	bool done; /* the thread freed its peer and is about to return */
 	pthread_t thread;
-	struct srv_peer_start* next;
+	struct srv_thread* next;
 };
-static struct srv_peer_start* peers_done;
+static pthread_mutex_t peers_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t peers_gone = PTHREAD_COND_INITIALIZER;
+static struct srv_thread* peers;
 
-static void peers_init(void)
-{
-	for (size_t i = 0; i < PEER_SLOTS; i++)
-		peer_fd[i] = -1;
-}
-
-/* A slot for the socket of a new peer (or -1 when all are taken: it is then not shut down on
- * stop, only waited for). */
-static int peer_enter(int fd)
-{
-	int slot = -1;
-
-	pthread_mutex_lock(&peers_lock);
-	peers_live++;
-	for (int i = 0; i < PEER_SLOTS && slot < 0; i++)
-		if (peer_fd[i] < 0)
-		{
-			peer_fd[i] = fd;
-			slot = i;
-		}
-	pthread_mutex_unlock(&peers_lock);
-	return slot;
-}
-
-/* The socket is about to be closed: stop may no longer shut it down (its number may be reused). */
-static void peer_forget_fd(int* slot)
+static void peer_set(struct srv_thread* t, int fd, bool done)
 {
 	pthread_mutex_lock(&peers_lock);
-	if (*slot >= 0)
-		peer_fd[*slot] = -1;
-	*slot = -1;
-	pthread_mutex_unlock(&peers_lock);
-}
-
-/* The last thing a peer thread does (or srv_peer_accepted, when it could not start one:
- * `start` is then NULL). */
-static void peer_leave(int* slot, struct srv_peer_start* start)
-{
-	peer_forget_fd(slot);
-	pthread_mutex_lock(&peers_lock);
-	if (start)
-	{
-		start->next = peers_done;
-		peers_done = start;
-	}
-	peers_live--;
+	t->fd = fd;
+	t->done = done;
 	pthread_cond_broadcast(&peers_gone);
 	pthread_mutex_unlock(&peers_lock);
 }
 
-/* Join the peer threads that have finished. */
-static void peers_reap(void)
+/* Join the threads that are done; returns how many are not. */
+static int peers_reap(void)
 {
-	struct srv_peer_start* done;
+	struct srv_thread *done = NULL, **pp;
+	int busy = 0;
 
 	pthread_mutex_lock(&peers_lock);
-	done = peers_done;
-	peers_done = NULL;
+	for (pp = &peers; *pp;)
+	{
+		struct srv_thread* t = *pp;
+		if (t->done)
+		{
+			*pp = t->next;
+			t->next = done;
+			done = t;
+		}
+		else
+		{
+			busy++;
+			pp = &t->next;
+		}
+	}
 	pthread_mutex_unlock(&peers_lock);
 	while (done)
 	{
-		struct srv_peer_start* next = done->next;
+		struct srv_thread* next = done->next;
 		pthread_join(done->thread, NULL);
 		free(done);
 		done = next;
 	}
+	return busy;
 }
 
 /* Returns the number of peers still busy after the wait. */
 static int peers_stop(unsigned wait_ms)
 {
 	struct timespec until;
-	int left;
+	bool busy = true;
 
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += wait_ms / 1000;
@@ -181,15 +150,19 @@ static int peers_stop(unsigned wait_ms)
 		until.tv_nsec -= 1000000000L;
 	}
 	pthread_mutex_lock(&peers_lock);
-	for (int i = 0; i < PEER_SLOTS; i++)
-		if (peer_fd[i] >= 0)
-			shutdown(peer_fd[i], SHUT_RDWR);
-	while (peers_live > 0 && pthread_cond_timedwait(&peers_gone, &peers_lock, &until) == 0)
-		;
-	left = peers_live;
+	for (struct srv_thread* t = peers; t; t = t->next)
+		if (t->fd >= 0)
+			shutdown(t->fd, SHUT_RDWR);
+	while (busy)
+	{
+		busy = false;
+		for (struct srv_thread* t = peers; t; t = t->next)
+			busy |= !t->done;
+		if (busy && pthread_cond_timedwait(&peers_gone, &peers_lock, &until) != 0)
+			break;
+	}
 	pthread_mutex_unlock(&peers_lock);
-	peers_reap();
-	return left;
+	return peers_reap();
 }
 
 /* One line per event on stdout, whole and flushed: the runner reads them as they come. */
@@ -447,13 +420,11 @@ static bool srv_configure(freerdp_peer* client, struct rp_err* err)
 
 static void* srv_peer_thread(void* arg)
 {
-	struct srv_peer_start* start = arg;
-	freerdp_peer* client = start->client;
+	struct srv_thread* self = arg;
+	freerdp_peer* client = self->client;
 	struct srv_peer* p = NULL;
 	struct rp_err err = { "" };
 	int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
-
-	int sockfd = client->sockfd;
 
 	report(id, "accepted");
 	client->ContextSize = sizeof(struct srv_peer);
@@ -464,7 +435,7 @@ static void* srv_peer_thread(void* arg)
 	}
 	p = (struct srv_peer*)client->context;
 	p->id = id;
-	p->sockfd = sockfd;
+	p->sockfd = self->fd;
 	p->reported = (CONNECTION_STATE)-1;
 	if (!srv_configure(client, &err))
 	{
@@ -514,15 +485,15 @@ static void* srv_peer_thread(void* arg)
 		if (p->close_now && rp_now_ms() >= linger_until)
 			break;
 	}
-	peer_forget_fd(&start->slot);
+	peer_set(self, -1, false);
 	client->Disconnect(client);
 out:
-	peer_forget_fd(&start->slot);
+	peer_set(self, -1, false);
 	report(id, "closed");
 	if (client->context)
 		freerdp_peer_context_free(client);
 	freerdp_peer_free(client);
-	peer_leave(&start->slot, start);
+	peer_set(self, -1, true);
 	return NULL;
 }
 
@@ -541,20 +512,23 @@ static BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 		return TRUE;
 	}
 
-	struct srv_peer_start* start = malloc(sizeof(*start));
-	if (!start)
+	struct srv_thread* t = calloc(1, sizeof(*t));
+	if (!t)
 		return FALSE;
-	start->client = client;
-	start->next = NULL;
-	start->slot = peer_enter(client->sockfd);
-	/* start->thread is read by peers_reap, on this same (the listener's) thread: it is set by
+	t->client = client;
+	t->fd = client->sockfd; /* FreeRDP sets client->sockfd to -1 once its transport has it */
+	/* t->thread is read by peers_reap, on this same (the listener's) thread: it is set by
 	 * then, however soon the peer finishes. */
-	if (pthread_create(&start->thread, NULL, srv_peer_thread, start) != 0)
+	pthread_mutex_lock(&peers_lock);
+	if (pthread_create(&t->thread, NULL, srv_peer_thread, t) != 0)
 	{
-		peer_leave(&start->slot, NULL);
-		free(start);
+		pthread_mutex_unlock(&peers_lock);
+		free(t);
 		return FALSE;
 	}
+	t->next = peers;
+	peers = t;
+	pthread_mutex_unlock(&peers_lock);
 	return TRUE;
 }
 
@@ -669,7 +643,6 @@ int rp_server_main(int argc, char** argv)
 		return usage(stderr);
 
 	rp_freerdp_process_setup();
-	peers_init();
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);

@@ -70,13 +70,13 @@ bool rp_shape_parse(struct rp_shape* s, const char* key, const char* value, char
  * argv (at most 10 entries), strings kept in buf. Returns the number of entries. */
 int rp_shape_engine_args(const struct rp_shape* s, const char** argv, char* buf, size_t n);
 
-/* The link options of `rdprepro shaper` and `rdprepro linkcheck` (getopt_long rows), with
- * the scenario key each one sets: --loss, --delay, --reorder, --duplicate, --corrupt. */
 /* netem's default queue limit, in packets: the engine holds no more, and drops at the tail. */
 #define RP_NETEM_LIMIT 1000
 /* What netem's rate counts beyond the IP packet: the Ethernet header. */
 #define RP_ETH_HLEN 14
 
+/* The link options of `rdprepro shaper` and `rdprepro linkcheck` (getopt_long rows), with
+ * the scenario key each one sets: --loss, --delay, --reorder, --duplicate, --corrupt, --rate. */
 #define RP_SHAPE_LONG_OPTIONS                                                                     \
 	{ "loss", required_argument, NULL, 'L' }, { "delay", required_argument, NULL, 'D' },          \
 	    { "reorder", required_argument, NULL, 'R' },                                              \

@@ -88,18 +88,18 @@ shaped_by() { # RESULTS SCENARIO: who shaped and who reset, from the record's li
 	case "$link" in *RESET*) by="${by:+$by+}reset(engine)" ;; esac
 	printf '%s\n' "${by:--}"
 }
-verdict() { # RESULTS SCENARIO: the most frequent verdict over the runs, as "VERDICT K/N"
+tally() { # RESULTS SCENARIO: "COUNT VERDICT" per verdict over the runs, the most frequent first
 	local f
 	for f in "$1/$2"/run-*/result.json "$1/$2/result.json"; do
 		[ -f "$f" ] && sed -n 's/^  "verdict": *"\([^"]*\)".*/\1/p' "$f" | head -n 1
-	done | sort | uniq -c | sort -rn | awk '{ n += $1; if (NR == 1) { v = $2; k = $1 } }
+	done | sort | uniq -c | sort -rn
+}
+verdict() { # RESULTS SCENARIO: the most frequent verdict over the runs, as "VERDICT K/N"
+	tally "$1" "$2" | awk '{ n += $1; if (NR == 1) { v = $2; k = $1 } }
 		END { if (n) printf "%s %d/%d\n", v, k, n }'
 }
 minority() { # RESULTS SCENARIO: the verdicts after the most frequent, "VERDICT xK, ..."
-	local f
-	for f in "$1/$2"/run-*/result.json "$1/$2/result.json"; do
-		[ -f "$f" ] && sed -n 's/^  "verdict": *"\([^"]*\)".*/\1/p' "$f" | head -n 1
-	done | sort | uniq -c | sort -rn | awk 'NR > 1 { printf "%s%s x%d", sep, $2, $1; sep = ", " }'
+	tally "$1" "$2" | awk 'NR > 1 { printf "%s%s x%d", sep, $2, $1; sep = ", " }'
 }
 printf '\n%-28s %-16s %12s %12s %s\n' "link (linkcheck)" "measure" "netem (VM)" "engine" "both in bounds"
 for name in $LINKS; do
