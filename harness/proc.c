@@ -8,12 +8,51 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/stat.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cleanup.h"
+
+/* In the child: a /tmp of its own. A mount namespace for this child (and what it starts),
+ * slave to the host's so nothing mounted here propagates back, and the private directory bound
+ * over /tmp. keep_dir, if it is under /tmp, is first bound at its own relative path inside the
+ * private directory, so that it stays where it was once /tmp is covered (a mount from another
+ * namespace cannot be bound: this is done in the new one). `ip netns exec` makes its own
+ * namespace inside this one and keeps the binds. */
+static bool private_tmp(const struct rp_spawn* sp)
+{
+	char keep[4096] = "", at[8192];
+	bool rebind = sp->keep_dir && realpath(sp->keep_dir, keep) && strncmp(keep, "/tmp/", 5) == 0;
+
+	if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0)
+		return false;
+	if (rebind)
+	{
+		/* The mount point, made inside the private directory (the run directory holds it). */
+		size_t base = (size_t)snprintf(at, sizeof(at), "%s", sp->private_tmp);
+		snprintf(at + base, sizeof(at) - base, "%s", keep + 4);
+		for (char* p = at + base + 1;; p++)
+		{
+			char c = *p;
+			if (c != '/' && c != '\0')
+				continue;
+			*p = '\0';
+			if (mkdir(at, 0700) != 0 && errno != EEXIST)
+				return false;
+			*p = c;
+			if (!c)
+				break;
+		}
+		if (mount(keep, at, NULL, MS_BIND, NULL) != 0)
+			return false;
+	}
+	return mount(sp->private_tmp, "/tmp", NULL, MS_BIND | MS_REC, NULL) == 0;
+}
 
 static void child_exec(const struct rp_spawn* sp, pid_t parent)
 {
@@ -34,8 +73,18 @@ static void child_exec(const struct rp_spawn* sp, pid_t parent)
 		dup2(sp->fd_stdout, 1);
 	if (sp->fd_stderr >= 0)
 		dup2(sp->fd_stderr, 2);
+	if (sp->fd3 > 0 && sp->fd3 != 3)
+		dup2(sp->fd3, 3); /* dup2 clears FD_CLOEXEC on the copy */
+	else if (sp->fd3 == 3)
+		fcntl(3, F_SETFD, 0);
 	for (int i = 0; sp->env && sp->env[i]; i++)
 		putenv((char*)sp->env[i]);
+	if (sp->private_tmp && !private_tmp(sp))
+	{
+		fprintf(stderr, "rdprepro: a private /tmp (%s) for %s: %s\n", sp->private_tmp,
+		        sp->argv[0], strerror(errno));
+		_exit(127);
+	}
 	if (sp->netns)
 	{
 		argv[n++] = "ip";

@@ -17,6 +17,12 @@ struct rp_spawn
 	int fd_stdout;           /* -1: inherit */
 	int fd_stderr;           /* -1: inherit */
 	const char* const* env;  /* extra NAME=VALUE entries, NULL-terminated, or NULL */
+	int fd3;                 /* > 0: becomes the child's fd 3 (0, the default: none) */
+	const char* private_tmp; /* a directory bound over /tmp in a mount namespace of the
+	                          * child's own, or NULL: X servers and clients keep their lock
+	                          * files and sockets there, so parallel labs never meet */
+	const char* keep_dir;    /* with private_tmp: a directory that stays visible at its own
+	                          * path even if it is under /tmp (the run directory) */
 };
 
 /* Starts a child. It dies with the runner (PR_SET_PDEATHSIG), so a SIGKILLed runner leaves

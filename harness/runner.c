@@ -361,6 +361,29 @@ static bool start_capture(const struct rp_lab* lab, const char* dev, const char*
 	}
 }
 
+/* Reads fd until what it read holds needle, EOF, the deadline or an interrupt; closes fd.
+ * True when the needle came. */
+static bool read_until(int fd, const char* needle, char* buf, size_t n, double deadline)
+{
+	size_t got = 0;
+
+	buf[0] = '\0';
+	while (!strstr(buf, needle) && got < n - 1 && rp_now_ms() < deadline && !rp_interrupted())
+	{
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		ssize_t k;
+		if (poll(&p, 1, (int)(deadline - rp_now_ms()) + 1) <= 0)
+			continue;
+		k = read(fd, buf + got, n - 1 - got);
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+		buf[got] = '\0';
+	}
+	close(fd);
+	return strstr(buf, needle) != NULL;
+}
+
 /* Starts the userspace engine for one direction in the router namespace and waits for its
  * "ready" (it is bound to its queue) before any packet is queued to it. */
 static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab, int dir,
@@ -373,7 +396,6 @@ static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab,
 		                     "--seed", seed, "--log", log };
 	int ac = 10;
 	int out[2];
-	size_t got = 0;
 	double deadline = rp_now_ms() + 3000;
 
 	snprintf(queue, sizeof(queue), "%d", dir);
@@ -398,20 +420,7 @@ static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab,
 			return false;
 		}
 	}
-	while (!strstr(line, "ready") && rp_now_ms() < deadline && !rp_interrupted())
-	{
-		struct pollfd p = { .fd = out[0], .events = POLLIN };
-		ssize_t n;
-		if (poll(&p, 1, (int)(deadline - rp_now_ms()) + 1) <= 0)
-			continue;
-		n = read(out[0], line + got, sizeof(line) - 1 - got);
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-		line[got] = '\0';
-	}
-	close(out[0]);
-	if (!strstr(line, "ready"))
+	if (!read_until(out[0], "ready", line, sizeof(line), deadline))
 		return rp_fail(err, "engine %s: not ready (see %s)", names[dir], log);
 	return true;
 }
@@ -744,99 +753,132 @@ static bool listens_on(pid_t pid, int port)
 	return found;
 }
 
-/* An Xvfb on display :0 of a lab namespace: it listens on neither TCP nor a socket file (only
- * the abstract socket, private to that network namespace), keeps no lock file, and says its
- * display on stdout once ready; so parallel runs never meet and nothing is left in /tmp. */
-static bool start_xvfb(const char* xvfb_bin, const char* netns, const char* resdir,
-                       const char* out_name, pid_t* pid, struct rp_err* err)
+/* One side of the lab (server or client) as X and FreeRDP see it: a HOME of its own (shadow's
+ * certificate under $XDG_CONFIG_HOME/freerdp/shadow/, xfreerdp3's known hosts) and a /tmp of
+ * its own (X's lock file .X0-lock and socket .X11-unix/X0), both in the run directory. With
+ * these, every lab's display can be :0: nothing of it is shared with another lab, and it all
+ * goes with the run directory. */
+struct x_side
 {
-	char xout[4096];
-	int fd, status;
+	char home[4096];     /* the directory */
+	char tmp[4096];      /* bound over /tmp for the side's X server and X clients */
+	char env_home[4200]; /* HOME=... */
+	char env_xdg[4200];  /* XDG_CONFIG_HOME=... */
+	char keep[4096];     /* the run directory: seen at its own path under the private /tmp */
+};
+
+static bool x_side_make(struct x_side* x, const char* rundir, const char* side, struct rp_err* err)
+{
+	snprintf(x->home, sizeof(x->home), "%s/%s-home", rundir, side);
+	snprintf(x->tmp, sizeof(x->tmp), "%s/%s-tmp", rundir, side);
+	snprintf(x->env_home, sizeof(x->env_home), "HOME=%s", x->home);
+	snprintf(x->env_xdg, sizeof(x->env_xdg), "XDG_CONFIG_HOME=%s/.config", x->home);
+	rp_strlcpy(x->keep, rundir, sizeof(x->keep));
+	if (mkdir(x->home, 0700) != 0 && errno != EEXIST)
+		return rp_fail(err, "mkdir %s: %s", x->home, strerror(errno));
+	/* /tmp's own mode: X makes .X11-unix in it and checks that it may. */
+	if ((mkdir(x->tmp, 01777) != 0 && errno != EEXIST) || chmod(x->tmp, 01777) != 0)
+		return rp_fail(err, "mkdir %s: %s", x->tmp, strerror(errno));
+	return true;
+}
+
+/* An Xvfb on display :0 of a lab namespace, with the side's own /tmp. It listens on no TCP
+ * port; it says its display on a pipe of its own (-displayfd) once it accepts clients.
+ * -noreset: an X server regenerates when its last client disconnects, and while it does, a
+ * connection fails; freerdp-shadow-cli3 opens the display, closes it and opens it again at
+ * start, so without it about one start in two (more under load) failed with "failed to open
+ * display: :0" (measured: 38 of 60 at -j 8). */
+static bool start_xvfb(const char* xvfb_bin, const char* netns, const struct x_side* x,
+                       const char* resdir, const char* out_name, pid_t* pid, struct rp_err* err)
+{
+	char xout[4096], said[16] = "";
+	int fd, df[2];
+	double deadline = rp_now_ms() + SERVER_READY_MS;
 	bool ok;
 
 	snprintf(xout, sizeof(xout), "%s/%s", resdir, out_name);
 	if ((fd = open(xout, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
 		return rp_fail(err, "%s: %s", xout, strerror(errno));
+	if (pipe2(df, O_CLOEXEC) != 0)
 	{
-		const char* argv[] = { xvfb_bin, ":0", "-nolisten", "tcp", "-nolisten", "unix", "-nolock",
-			                   "-screen", "0", "1024x768x24", "-displayfd", "1", NULL };
+		close(fd);
+		return rp_fail(err, "pipe: %s", strerror(errno));
+	}
+	{
+		const char* argv[] = { xvfb_bin, ":0", "-nolisten", "tcp", "-noreset", "-screen", "0",
+			                   "1024x768x24", "-displayfd", "3", NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = netns, .fd_stdin = -1, .fd_stdout = fd,
-			                   .fd_stderr = fd };
+			                   .fd_stderr = fd, .fd3 = df[1], .private_tmp = x->tmp,
+			                   .keep_dir = x->keep };
+		ok = rp_proc_spawn(&sp, pid, err);
+		close(fd);
+		close(df[1]);
+		if (!ok)
+		{
+			close(df[0]);
+			return false;
+		}
+	}
+	/* -displayfd: the display number and a newline, written once it accepts clients; EOF
+	 * first means it exited. */
+	if (read_until(df[0], "\n", said, sizeof(said), deadline))
+		return true;
+	{
+		int status;
+		if (rp_proc_wait(*pid, rp_now_ms() + 100, &status) == 1)
+		{
+			*pid = 0;
+			return rp_fail(err, "Xvfb exited (status %d): see %s", rp_proc_exit_code(status), xout);
+		}
+	}
+	return rp_fail(err, "Xvfb: not ready after %d ms (see %s)", SERVER_READY_MS, xout);
+}
+
+/* freerdp-shadow-cli3 as the server, sharing display :0 of an Xvfb of its own in the server
+ * namespace, both on the server side's HOME and /tmp. NLA against the run's SAM file; its
+ * certificate is the one it makes under that HOME. */
+static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const struct rp_lab* lab,
+                         const struct rp_creds* creds, const char* rundir, const char* resdir,
+                         pid_t* xvfb, pid_t* pid, struct rp_err* err)
+{
+	char log[4096], sam[4200];
+	struct x_side x;
+	int fd, status;
+	bool ok;
+
+	if (!x_side_make(&x, rundir, "server", err) ||
+	    !start_xvfb(xvfb_bin, lab->ns_server, &x, resdir, "xvfb-server.out", xvfb, err))
+		return false;
+	snprintf(log, sizeof(log), "%s/shadow.log", resdir);
+	snprintf(sam, sizeof(sam), "/sam-file:%s", creds->sam);
+	if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+		return rp_fail(err, "%s: %s", log, strerror(errno));
+	{
+		const char* argv[] = { shadow_bin, "/port:" RDP_PORT, sam, NULL };
+		const char* env[] = { x.env_home, x.env_xdg, "DISPLAY=:0", "TMPDIR=/tmp",
+			                  "WLOG_LEVEL=INFO", NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
+			                   .fd_stdout = fd, .fd_stderr = fd, .env = env,
+			                   .private_tmp = x.tmp, .keep_dir = x.keep };
 		ok = rp_proc_spawn(&sp, pid, err);
 		close(fd);
 		if (!ok)
 			return false;
 	}
-	/* -displayfd: the display number, written once the server accepts clients. */
-	switch (wait_for_log(xout, "0\n", *pid, rp_now_ms() + SERVER_READY_MS, &status))
+	/* Its "Listening on" goes to a buffered stdout: look at its namespace's sockets. */
+	for (double end = rp_now_ms() + SERVER_READY_MS; rp_now_ms() < end && !rp_interrupted();)
 	{
-		case 1:
+		if (listens_on(*pid, atoi(RDP_PORT)))
 			return true;
-		case 0:
+		if (rp_proc_wait(*pid, rp_now_ms() + 20, &status) == 1)
+		{
 			*pid = 0;
-			return rp_fail(err, "Xvfb exited (status %d): see %s", rp_proc_exit_code(status), xout);
-		default:
-			return rp_fail(err, "Xvfb: not ready after %d ms (see %s)", SERVER_READY_MS, xout);
-	}
-}
-
-/* freerdp-shadow-cli3 as the server, sharing display :0 of an Xvfb of its own in the server
- * namespace. NLA against the run's SAM file; its certificate is the one it makes under HOME
- * (the run directory). */
-static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const struct rp_lab* lab,
-                         const struct rp_creds* creds, const char* rundir, const char* resdir,
-                         pid_t* xvfb, pid_t* pid, struct rp_err* err)
-{
-	char log[4096], home[4200], sam[4200];
-	int fd, status;
-	bool ok;
-
-	if (!start_xvfb(xvfb_bin, lab->ns_server, resdir, "xvfb-server.out", xvfb, err))
-		return false;
-	snprintf(log, sizeof(log), "%s/shadow.log", resdir);
-	snprintf(home, sizeof(home), "HOME=%s", rundir);
-	snprintf(sam, sizeof(sam), "/sam-file:%s", creds->sam);
-	/* About one start in twelve, with runs in parallel, it cannot open the display that Xvfb
-	 * has just announced (cause not found; see the closing note of issue 6): then it is
-	 * started again, at most three times, and its log keeps every try. */
-	for (int attempt = 1; attempt <= 3; attempt++)
-	{
-		char* text = NULL;
-		struct rp_err ignored;
-		bool display_failed;
-		if ((fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0)
-			return rp_fail(err, "%s: %s", log, strerror(errno));
-		{
-			const char* argv[] = { shadow_bin, "/port:" RDP_PORT, sam, NULL };
-			const char* env[] = { home, "DISPLAY=:0", "WLOG_LEVEL=INFO", NULL };
-			struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
-				                   .fd_stdout = fd, .fd_stderr = fd, .env = env };
-			ok = rp_proc_spawn(&sp, pid, err);
-			close(fd);
-			if (!ok)
-				return false;
-		}
-		/* Its "Listening on" goes to a buffered stdout: look at its namespace's sockets. */
-		for (double end = rp_now_ms() + SERVER_READY_MS; rp_now_ms() < end && !rp_interrupted();)
-		{
-			if (listens_on(*pid, atoi(RDP_PORT)))
-				return true;
-			if (rp_proc_wait(*pid, rp_now_ms() + 20, &status) == 1)
-			{
-				*pid = 0;
-				break;
-			}
-		}
-		if (*pid)
-			return rp_fail(err, "freerdp-shadow-cli3: not listening after %d ms (see %s)",
-			               SERVER_READY_MS, log);
-		display_failed = rp_read_file(log, &text, &ignored) && strstr(text, "failed to open display");
-		free(text);
-		if (!display_failed || attempt == 3)
 			return rp_fail(err, "freerdp-shadow-cli3 exited (status %d) before listening: see %s",
 			               rp_proc_exit_code(status), log);
+		}
 	}
-	return false;
+	return rp_fail(err, "freerdp-shadow-cli3: not listening after %d ms (see %s)", SERVER_READY_MS,
+	               log);
 }
 
 /* Open files of a process (/proc/PID/fd), -1 if it is gone. */
@@ -970,6 +1012,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 {
 	char xrdp_bin[4096] = "", shadow_bin[4096] = "", xvfb_bin[4096] = "", xfreerdp_bin[4096] = "";
 	pid_t xvfb = 0, client_xvfb = 0, hostile = 0;
+	struct x_side client_x;
 	int hostile_in = -1, fds_before = -1;
 	char hostile_ready[64] = "";
 	bool hostile_ok = true;
@@ -1186,7 +1229,9 @@ probe:
 	if (sc->xfreerdp)
 	{
 		rp_defer(rp_undo_stop, &client_xvfb, "client Xvfb");
-		if (!start_xvfb(xvfb_bin, lab.ns_client, resdir, "xvfb-client.out", &client_xvfb, &err))
+		if (!x_side_make(&client_x, rundir, "client", &err) ||
+		    !start_xvfb(xvfb_bin, lab.ns_client, &client_x, resdir, "xvfb-client.out",
+		                &client_xvfb, &err))
 			goto error;
 	}
 	rp_defer(undo_close, &plog_fd, "probe log");
@@ -1216,8 +1261,9 @@ probe:
 			                     "--hold", hold };
 		int ac = 16;
 		char wlog[64];
-		char stdbuf_bin[4096], xf_v[128], xf_u[64], xf_p[80], xf_log[64], xf_home[4200];
-		const char* xf_env[] = { xf_home, "DISPLAY=:0", NULL };
+		char stdbuf_bin[4096], xf_v[128], xf_u[64], xf_p[80], xf_log[64];
+		const char* xf_env[] = { client_x.env_home, client_x.env_xdg, "DISPLAY=:0", "TMPDIR=/tmp",
+			                     NULL };
 		const char* env[] = { wlog, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab.ns_client, .fd_stdin = -1,
 			                   .fd_stdout = pout_fd, .fd_stderr = plog_fd,
@@ -1265,7 +1311,6 @@ probe:
 			}
 			snprintf(xf_log, sizeof(xf_log), "/log-level:%s",
 			         o->freerdp_log ? o->freerdp_log : "DEBUG");
-			snprintf(xf_home, sizeof(xf_home), "HOME=%s", rundir);
 			argv[ac++] = xf_v;
 			argv[ac++] = xf_u;
 			argv[ac++] = xf_p;
@@ -1275,6 +1320,8 @@ probe:
 			argv[ac] = NULL;
 			sp.fd_stdout = plog_fd;
 			sp.env = xf_env;
+			sp.private_tmp = client_x.tmp;
+			sp.keep_dir = client_x.keep;
 		}
 		if (!rp_proc_spawn(&sp, &probe, &err))
 			goto error;
