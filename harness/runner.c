@@ -326,39 +326,121 @@ static int wait_for_log(const char* log, const char* needle, pid_t pid, double d
 	return -1;
 }
 
-/* tcpdump on one router link, into the scenario's result folder; ready when it says so. */
-static bool start_capture(const struct rp_lab* lab, const char* dev, const char* resdir,
-                          pid_t* pid, struct rp_err* err)
+/* A packet capture on one router link: tcpdump, and its log (where it says its counts). */
+struct capture
 {
-	char file[4096], log[4096];
+	pid_t pid;
+	char log[4096];
+};
+
+/* tcpdump on one router link, into the scenario's result folder; ready when it says so.
+ * --immediate-mode: each packet reaches tcpdump as it comes (TPACKET_V3's blocks would hold
+ * them until a block fills or times out), and -U writes each one out at once. */
+static bool start_capture(const struct rp_lab* lab, const char* dev, const char* resdir,
+                          struct capture* cap, struct rp_err* err)
+{
+	char file[4096];
 	int fd;
 	double deadline = rp_now_ms() + 3000;
 	int status;
 
 	snprintf(file, sizeof(file), "%s/%s-link.pcap", resdir, strcmp(dev, "c0") == 0 ? "client" : "server");
-	snprintf(log, sizeof(log), "%s/tcpdump-%s.log", resdir, dev);
-	fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	snprintf(cap->log, sizeof(cap->log), "%s/tcpdump-%s.log", resdir, dev);
+	fd = open(cap->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
-		return rp_fail(err, "%s: %s", log, strerror(errno));
+		return rp_fail(err, "%s: %s", cap->log, strerror(errno));
 	{
-		const char* argv[] = { "tcpdump", "-n", "-U", "-s", "256", "-i", dev, "-w", file, NULL };
+		const char* argv[] = { "tcpdump", "-n", "-U", "--immediate-mode", "-s", "256", "-i", dev,
+			                   "-w", file, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_router, .fd_stdin = -1,
 			                   .fd_stdout = fd, .fd_stderr = fd };
-		bool ok = rp_proc_spawn(&sp, pid, err);
+		bool ok = rp_proc_spawn(&sp, &cap->pid, err);
 		close(fd);
 		if (!ok)
 			return false;
 	}
-	/* tcpdump prints "listening on DEV" once its socket is open. */
-	switch (wait_for_log(log, "listening on", *pid, deadline, &status))
+	/* tcpdump prints "listening on DEV" once its socket is open (and its signal handlers
+	 * are set). */
+	switch (wait_for_log(cap->log, "listening on", cap->pid, deadline, &status))
 	{
 		case 1:
 			return true;
 		case 0:
-			return rp_fail(err, "tcpdump on %s exited: see %s", dev, log);
+			cap->pid = 0;
+			return rp_fail(err, "tcpdump on %s exited: see %s", dev, cap->log);
 		default:
 			return rp_fail(err, "tcpdump on %s: not listening after 3 s", dev);
 	}
+}
+
+/* The number just before `what` in line (e.g. "60" in "tcpdump: 60 packets captured, ..."),
+ * or -1. */
+static long count_before(const char* line, const char* what)
+{
+	const char* p = strstr(line, what);
+	const char* d;
+
+	if (!p || p == line)
+		return -1;
+	for (d = p; d > line && d[-1] >= '0' && d[-1] <= '9'; d--)
+		;
+	return d == p ? -1 : strtol(d, NULL, 10);
+}
+
+/* The last counts tcpdump printed: on SIGUSR1 one line "N packets captured, M packets received
+ * by filter, ...", at exit one line each. */
+static bool capture_counts(const char* log, long* captured, long* received)
+{
+	char* text = NULL;
+	struct rp_err ignored;
+	bool ok = false;
+
+	if (!rp_read_file(log, &text, &ignored))
+		return false;
+	for (char* line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+	{
+		long c = count_before(line, " packets captured");
+		long r = count_before(line, " packets received by filter");
+		if (c >= 0)
+			*captured = c;
+		if (r >= 0)
+		{
+			*received = r;
+			ok = true;
+		}
+	}
+	free(text);
+	return ok;
+}
+
+/* Undoes a capture once the lab's traffic is over (the probe, the servers and the engines are
+ * stopped before it). tcpdump stopped at once loses what its socket still holds (seen: "0
+ * packets captured, 19 packets received by filter"): ask it for its counts (SIGUSR1) until it
+ * has written all that the kernel's filter passed, within CAPTURE_DRAIN_MS, then SIGTERM and
+ * wait for it to exit, which prints the final counts. */
+#define CAPTURE_DRAIN_MS 2000
+static void undo_capture(void* arg)
+{
+	struct capture* cap = arg;
+	double deadline = rp_now_ms() + CAPTURE_DRAIN_MS;
+	int status;
+
+	if (cap->pid <= 0)
+		return;
+	while (rp_now_ms() < deadline)
+	{
+		long captured = -1, received = -2;
+		kill(cap->pid, SIGUSR1);
+		if (rp_proc_wait(cap->pid, rp_now_ms() + 10, &status) == 1)
+		{
+			cap->pid = 0;
+			return;
+		}
+		if (capture_counts(cap->log, &captured, &received) && captured == received)
+			break;
+	}
+	rp_proc_stop(cap->pid, CAPTURE_DRAIN_MS);
+	cap->pid = 0;
 }
 
 /* Reads fd until what it read holds needle, EOF, the deadline or an interrupt; closes fd.
@@ -1018,7 +1100,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	bool hostile_ok = true;
 	char path_xflog[4096] = "";
 	double client_t0 = 0;
-	pid_t cap_c = 0, cap_s = 0;
+	struct capture cap_c = { 0 }, cap_s = { 0 };
 	pid_t engines[2] = { 0, 0 };
 	int lab_undo = -1;
 	struct rp_lab lab;
@@ -1109,12 +1191,13 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	lab_undo = rp_defer(rp_undo_lab, &lab, "lab");
 	if (o->capture)
 	{
+		/* Deferred first: a tcpdump that never said it listens is stopped too. */
+		rp_defer(undo_capture, &cap_c, "capture c0");
 		if (!start_capture(&lab, "c0", resdir, &cap_c, &err))
 			goto error;
-		rp_defer(rp_undo_stop, &cap_c, "capture c0");
+		rp_defer(undo_capture, &cap_s, "capture s0");
 		if (!start_capture(&lab, "s0", resdir, &cap_s, &err))
 			goto error;
-		rp_defer(rp_undo_stop, &cap_s, "capture s0");
 	}
 
 	if (!rp_creds_make(&creds, (enum rp_cert_kind)sc->server_cert, rundir, "rdpp-server.lab",

@@ -14,9 +14,10 @@ MAIN_PKGS="build-essential cmake pkg-config check libjson-c-dev libinih-dev libs
 libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
 valgrind"
 # `setup.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; `setup.sh netem` (make
-# check-netem) adds qemu and busybox-static, then fetches and caches the guest's kernel.
+# check-netem) adds qemu, busybox-static, cpio, xz and kmod (depmod indexes the guest kernel's
+# modules), then fetches and caches the guest's kernel.
 FUZZ_PKGS="clang libclang-rt-14-dev"
-NETEM_PKGS="qemu-system-x86 busybox-static cpio xz-utils"
+NETEM_PKGS="qemu-system-x86 busybox-static cpio xz-utils kmod"
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 

@@ -18,7 +18,15 @@ if [ "$(id -u)" != 0 ]; then
 	echo "[SKIP] check-netem: needs root (the guest's lab, and the kernel cache)"
 	exit 77
 fi
-why=$("$VM" check) || { echo "[SKIP] check-netem: ${why:-no guest}"; exit 77; }
+# 77: no guest can run here (SKIP, with the reason); anything else non-zero: a guest runs but
+# the lane is broken (FAIL).
+rc=0
+why=$("$VM" check) || rc=$?
+case "$rc" in
+0) ;;
+77) echo "[SKIP] check-netem: ${why:-no guest}"; exit 77 ;;
+*) echo "[FAIL] check-netem: ${why:-netem/vm check failed ($rc)}"; exit 1 ;;
+esac
 
 OUT=$(mktemp -d /tmp/rdprepro-netem.XXXXXX)
 KEEP=""
