@@ -43,8 +43,10 @@ fuzz:
 # against the userspace engine here: fidelity and verdicts side by side.
 # Where no guest can run (no qemu, no kernel to fetch), it prints [SKIP] with the reason and
 # exits 0: a skip, not a pass.
+# tests/vm_cache.sh first: the guest's cache from empty, after a failed step and half-made.
 check-netem: build
 	@./netem/setup.sh netem
+	@tests/vm_cache.sh .; rc=$$?; [ $$rc = 77 ] || exit $$rc
 	@tests/check_netem.sh $(RDPREPRO) .; rc=$$?; [ $$rc = 77 ] || exit $$rc
 
 # Benchmarks (numbers, not pass/fail timing tests): the impairment engine's fidelity.
