@@ -47,10 +47,22 @@ static bool close_file(FILE* f, const char* path, struct rp_err* err)
 #define WRONG_NAME "another-server.lab"
 #define WRONG_IP "198.18.1.99"
 
-static bool make_cert(struct rp_creds* c, enum rp_cert_kind kind, const char* cn, const char* ip,
-                      struct rp_err* err)
+/* The suite's server key (rp_creds_suite_key), or NULL: then each certificate gets its own. */
+static EVP_PKEY* suite_key;
+
+bool rp_creds_suite_key(struct rp_err* err)
 {
-	EVP_PKEY* pkey = EVP_RSA_gen(2048);
+	if (!suite_key && !(suite_key = EVP_RSA_gen(2048)))
+		return rp_fail(err, "OpenSSL: cannot make an RSA key");
+	return true;
+}
+
+/* A certificate for cn/ip, signed with the suite's key when there is one (own_key false), else
+ * with a key made for it (an RSA 2048 key takes 50-150 ms to make: most of a lab's start). */
+static bool make_cert(struct rp_creds* c, enum rp_cert_kind kind, const char* cn, const char* ip,
+                      bool own_key, struct rp_err* err)
+{
+	EVP_PKEY* pkey = NULL;
 	X509* x = X509_new();
 	X509V3_CTX v3;
 	X509_EXTENSION* ext = NULL;
@@ -59,6 +71,10 @@ static bool make_cert(struct rp_creds* c, enum rp_cert_kind kind, const char* cn
 	bool ok = false;
 	FILE* f;
 
+	if (!own_key && suite_key && EVP_PKEY_up_ref(suite_key))
+		pkey = suite_key;
+	else
+		pkey = EVP_RSA_gen(2048);
 	if (!pkey || !x)
 	{
 		rp_fail(err, "OpenSSL: cannot make an RSA key or a certificate");
@@ -162,7 +178,7 @@ bool rp_creds_make(struct rp_creds* c, enum rp_cert_kind kind, const char* dir, 
 	snprintf(c->key, sizeof(c->key), "%s/server.key", dir);
 	snprintf(c->sam, sizeof(c->sam), "%s/sam", dir);
 	snprintf(c->password_file, sizeof(c->password_file), "%s/password", dir);
-	return make_cert(c, kind, cn, ip, err) && make_password(c, err) && make_sam(c, err);
+	return make_cert(c, kind, cn, ip, false, err) && make_password(c, err) && make_sam(c, err);
 }
 
 bool rp_creds_wrong_password(struct rp_creds* c, const char* dir, struct rp_err* err)
@@ -185,5 +201,6 @@ bool rp_creds_other_cert(const char* dir, const char* cn, const char* ip, char* 
 	snprintf(other.cert, sizeof(other.cert), "%s/other.crt", dir);
 	snprintf(other.key, sizeof(other.key), "%s/other.key", dir);
 	rp_strlcpy(path, other.cert, n);
-	return make_cert(&other, RP_CERT_GOOD, cn, ip, err);
+	/* Its own key: the certificate the client knew must not be the server's. */
+	return make_cert(&other, RP_CERT_GOOD, cn, ip, true, err);
 }

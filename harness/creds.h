@@ -30,6 +30,12 @@ enum rp_cert_kind
 	RP_CERT_WRONG_NAME,
 };
 
+/* Makes the server key that every rp_creds_make after it (in this process and the workers it
+ * forks) signs its certificate with, instead of one key per run: one suite, one key. The key
+ * stays in memory; each run writes it 0600 into its own directory. The other certificate of
+ * rp_creds_other_cert always has a key of its own. */
+bool rp_creds_suite_key(struct rp_err* err);
+
 bool rp_creds_make(struct rp_creds* c, enum rp_cert_kind kind, const char* dir, const char* cn,
                    const char* ip,
                    struct rp_err* err);

@@ -23,6 +23,30 @@ const char* rp_status_tag(enum rp_status s)
 	return (int)s >= 0 && s < RP_STATUS_COUNT ? status_tags[s] : "[????]";
 }
 
+const char* rp_step_name(enum rp_step s)
+{
+	switch (s)
+	{
+		case RP_STEP_LAB:
+			return "lab";
+		case RP_STEP_SECRETS:
+			return "secrets";
+		case RP_STEP_FAULTS:
+			return "faults";
+		case RP_STEP_PEER:
+			return "peer";
+		case RP_STEP_CLIENT:
+			return "client";
+		case RP_STEP_VERDICT:
+			return "verdict";
+		case RP_STEP_TEARDOWN:
+			return "teardown";
+		case RP_STEP_COUNT:
+			break;
+	}
+	return "?";
+}
+
 bool rp_result_write(const char* path, const struct rp_outcome* o, const char* evidence_path,
                      const char* server_log, struct rp_err* err)
 {
@@ -42,6 +66,13 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	json_object_object_add(j, "seed", json_object_new_int64(o->seed));
 	json_object_object_add(j, "link", json_object_new_string(o->link));
 	json_object_object_add(j, "wall_ms", json_object_new_double(o->wall_ms));
+	{
+		json_object* steps = json_object_new_object();
+		for (int i = 0; i < RP_STEP_COUNT; i++)
+			json_object_object_add(steps, rp_step_name((enum rp_step)i),
+			                       json_object_new_double(o->steps_ms[i]));
+		json_object_object_add(j, "steps_ms", steps);
+	}
 	json_object_object_add(j, "evidence", ev); /* null when the run never got that far */
 	json_object_object_add(j, "server_events",
 	                       json_object_new_string(server_log ? server_log : ""));

@@ -19,6 +19,20 @@ enum rp_status
 const char* rp_status_name(enum rp_status s); /* PASS, FAIL, SKIP, ERROR */
 const char* rp_status_tag(enum rp_status s);  /* [ OK ], [FAIL], [SKIP], [ERR ] */
 
+/* Where a run's wall time goes, step by step (result.json "steps_ms"; make bench sums them). */
+enum rp_step
+{
+	RP_STEP_LAB,      /* namespaces, links, addresses: the lab up */
+	RP_STEP_SECRETS,  /* certificate, password, SAM file */
+	RP_STEP_FAULTS,   /* link faults armed, captures started */
+	RP_STEP_PEER,     /* the server (or xrdp, shadow) started until it listens */
+	RP_STEP_CLIENT,   /* the probe (or xfreerdp3) started until it ended */
+	RP_STEP_VERDICT,  /* the evidence read and classified */
+	RP_STEP_TEARDOWN, /* everything undone */
+	RP_STEP_COUNT
+};
+const char* rp_step_name(enum rp_step s);
+
 /* One run of one scenario, as the reports need it. */
 struct rp_outcome
 {
@@ -33,6 +47,7 @@ struct rp_outcome
 	unsigned seed;
 	char link[512]; /* the link faults and the backend that applied each */
 	double wall_ms;
+	double steps_ms[RP_STEP_COUNT];
 	char* report; /* the readable block (evidence, server timeline), malloc'd, may be NULL */
 };
 

@@ -68,6 +68,7 @@ struct result
 	struct rp_verdict verdict;
 	bool have_evidence;
 	double wall_ms;
+	double steps_ms[RP_STEP_COUNT];
 	char server_log[4096]; /* the server's report lines, as received */
 	char kept[512];        /* --keep: the lab left up */
 	char link[512];        /* the link faults applied, and by which backend */
@@ -1089,6 +1090,14 @@ static bool classify_client_log(const char* log_path, const char* evpath, double
 	return rp_evidence_write_json(&r->ev, evpath, err);
 }
 
+/* Adds the time since *mark to step s, and moves the mark. */
+static void step_done(struct result* r, enum rp_step s, double* mark)
+{
+	double now = rp_now_ms();
+	r->steps_ms[s] += now - *mark;
+	*mark = now;
+}
+
 static void run_scenario(const struct rp_scenario* sc, const char* resdir,
                          const struct run_opts* o, struct result* r)
 {
@@ -1115,6 +1124,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	int log_fd = -1, plog_fd = -1, pout_fd = -1;
 	unsigned short rnd = 0;
 	double t0 = rp_now_ms();
+	double mark = 0; /* set once a lab is to be made: the steps are timed from there */
 
 	memset(r, 0, sizeof(*r));
 	/* Requirements that no lab run can meet are SKIPs with their reason, before any lab. */
@@ -1160,6 +1170,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		snprintf(r->reason, sizeof(r->reason), "xrdp is not installed (apt-get install xrdp)");
 		goto out;
 	}
+	mark = rp_now_ms();
 	if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
 		rnd = (unsigned short)(getpid() ^ (int)t0);
 	rp_lab_name(&lab, getpid(), rnd);
@@ -1189,6 +1200,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		goto out;
 	}
 	lab_undo = rp_defer(rp_undo_lab, &lab, "lab");
+	step_done(r, RP_STEP_LAB, &mark);
 	if (o->capture)
 	{
 		/* Deferred first: a tcpdump that never said it listens is stopped too. */
@@ -1200,6 +1212,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 			goto error;
 	}
 
+	step_done(r, RP_STEP_FAULTS, &mark);
 	if (!rp_creds_make(&creds, (enum rp_cert_kind)sc->server_cert, rundir, "rdpp-server.lab",
 	                   RP_LAB_SERVER_ADDR, &err))
 		goto error;
@@ -1212,8 +1225,10 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 	    !rp_creds_other_cert(rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, other_cert,
 	                         sizeof(other_cert), &err))
 		goto error;
+	step_done(r, RP_STEP_SECRETS, &mark);
 	if (!apply_faults(sc, &lab, resdir, o, r, engines, &err))
 		goto error;
+	step_done(r, RP_STEP_FAULTS, &mark);
 
 	/* Third-party servers, with their own logs and no phase reports. */
 	if (sc->peer == RP_PEER_XRDP)
@@ -1304,6 +1319,7 @@ static void run_scenario(const struct rp_scenario* sc, const char* resdir,
 		goto error;
 
 probe:
+	step_done(r, RP_STEP_PEER, &mark);
 	/* The probe, in the client namespace. */
 	snprintf(evpath, sizeof(evpath), "%s/evidence.json", resdir);
 	snprintf(path, sizeof(path), "%s/%s", resdir, sc->xfreerdp ? "xfreerdp.log" : "probe.log");
@@ -1510,6 +1526,7 @@ probe:
 			goto error;
 		}
 	}
+	step_done(r, RP_STEP_CLIENT, &mark);
 	/* An engine that died took its link down with it: the run would mislead. */
 	for (int d = 0; d < 2; d++)
 	{
@@ -1527,6 +1544,7 @@ probe:
 	/* Stop the server now so that its last reports (closed) are in. */
 	rp_proc_stop(server, 1000);
 	server = 0;
+	step_done(r, RP_STEP_TEARDOWN, &mark);
 	read_server_lines(srv_out[0], r, NULL);
 	snprintf(path, sizeof(path), "%s/server-events.txt", resdir);
 	if (sc->peer == RP_PEER_LAB)
@@ -1572,8 +1590,12 @@ out:
 		snprintf(r->kept, sizeof(r->kept), "%s (ip netns exec %s ...; remove: %s down %s)",
 		         lab.name, lab.ns_router, rp_lab_script("lab.sh"), lab.name);
 	}
+	if (mark > 0)
+		step_done(r, RP_STEP_VERDICT, &mark);
 	/* Undo this scenario's things, newest first: probe, server, captures, files, lab, run dir. */
 	rp_cleanup_all();
+	if (mark > 0)
+		step_done(r, RP_STEP_TEARDOWN, &mark);
 	r->wall_ms = rp_now_ms() - t0;
 }
 
@@ -1678,6 +1700,10 @@ static char* report_text(const struct result* r)
 		print_server_timeline(f, r, "       ");
 	if (r->kept[0])
 		fprintf(f, "       lab kept: %s\n", r->kept);
+	fprintf(f, "       steps (ms):");
+	for (int i = 0; i < RP_STEP_COUNT; i++)
+		fprintf(f, " %s %.1f", rp_step_name((enum rp_step)i), r->steps_ms[i]);
+	fprintf(f, "\n");
 	fclose(f);
 	return buf;
 }
@@ -1856,6 +1882,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	rp_strlcpy(oc.because, r->have_evidence ? r->verdict.because : "", sizeof(oc.because));
 	oc.seed = sc.seed;
 	oc.wall_ms = r->wall_ms;
+	memcpy(oc.steps_ms, r->steps_ms, sizeof(oc.steps_ms));
 	rp_strlcpy(oc.link, r->link, sizeof(oc.link));
 	mkdir_p(jb->resdir, &err);
 	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
@@ -2239,6 +2266,14 @@ int rp_run_main(int argc, char** argv)
 	}
 	if (!rp_lab_sweep(o.tmpdir, o.verbose, &err))
 		fprintf(stderr, "rdprepro: sweep: %s\n", err.msg);
+	/* One server key for the suite, made before the workers fork: a run only signs its own
+	 * certificate with it (about 1 ms) instead of making a key (50-150 ms). */
+	if (!rp_creds_suite_key(&err))
+	{
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
+		ret = 1;
+		goto done;
+	}
 
 	/* Schedule: up to --jobs workers at once, each job's result printed as it ends. */
 	{

@@ -2,6 +2,7 @@
 #include "server.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -532,9 +533,19 @@ static BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 	return TRUE;
 }
 
+/* Written by on_stop, watched by the listener loop: a stop wakes it at once (the loop's
+ * 100 ms wake-up made every stop wait 50 ms on average, a third of a lab's teardown). */
+static int stop_pipe[2] = { -1, -1 };
+
 static void on_stop(int sig)
 {
+	int saved = errno;
 	stopping = 1;
+	if (stop_pipe[1] >= 0 && write(stop_pipe[1], "x", 1) < 0)
+	{
+		/* full or closed: the flag is set, the loop's wake-up sees it */
+	}
+	errno = saved;
 }
 
 static int usage(FILE* f)
@@ -562,6 +573,7 @@ int rp_server_main(int argc, char** argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	freerdp_listener* listener = NULL;
+	HANDLE stop_event = NULL;
 	struct sigaction sa = { .sa_handler = on_stop };
 	int ret = 1;
 	int c;
@@ -643,6 +655,16 @@ int rp_server_main(int argc, char** argv)
 		return usage(stderr);
 
 	rp_freerdp_process_setup();
+	if (pipe2(stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+	{
+		fprintf(stderr, "rdprepro server: pipe: %s\n", strerror(errno));
+		goto out;
+	}
+	if (!(stop_event = CreateFileDescriptorEventA(NULL, TRUE, FALSE, stop_pipe[0], WINPR_FD_READ)))
+	{
+		fprintf(stderr, "rdprepro server: cannot make the stop event\n");
+		goto out;
+	}
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
@@ -661,9 +683,10 @@ int rp_server_main(int argc, char** argv)
 	while (!stopping)
 	{
 		HANDLE handles[32] = { 0 };
-		DWORD count = listener->GetEventHandles(listener, handles, ARRAYSIZE(handles));
+		DWORD count = listener->GetEventHandles(listener, handles, ARRAYSIZE(handles) - 1);
 		if (count == 0)
 			break;
+		handles[count++] = stop_event;
 		if (WaitForMultipleObjects(count, handles, FALSE, 100) == WAIT_FAILED)
 			break;
 		if (!listener->CheckFileDescriptor(listener))
@@ -679,5 +702,7 @@ int rp_server_main(int argc, char** argv)
 	}
 out:
 	freerdp_listener_free(listener);
+	if (stop_event)
+		CloseHandle(stop_event);
 	return ret;
 }

@@ -32,6 +32,21 @@ SERVER_ADDR=198.18.1.2
 
 ns_exists() { [ -e "/run/netns/$1" ]; }
 
+# batch NS: the ip commands on stdin, in namespace NS ("" for the runner's own, where only
+# `netns add` is done), as one `ip -batch`.
+batch() {
+	local ns=$1 cmds
+	cmds=$(cat)
+	if [ "${RDPREPRO_VERBOSE:-0}" = 1 ]; then
+		printf '+ %s%s -batch:\n%s\n' "$IP" "${ns:+ -n $ns}" "$cmds" >&2
+	fi
+	if [ -n "$ns" ]; then
+		"$IP" -n "$ns" -batch - <<<"$cmds"
+	else
+		"$IP" -batch - <<<"$cmds"
+	fi
+}
+
 lab_names() {
 	local lab=$1 mode=$2 dir="/etc/netns/$1-c"
 	case "$mode" in
@@ -46,17 +61,20 @@ lab_names() {
 }
 
 lab_down() {
-	local lab=$1 ns pids pid
+	local lab=$1 ns pid
+	local present=()
 	for ns in "$lab-s" "$lab-r" "$lab-c"; do
-		ns_exists "$ns" || continue
+		ns_exists "$ns" && present+=("$ns")
+	done
+	if [ ${#present[@]} -gt 0 ]; then
 		# Processes inside keep a namespace alive after its name is gone: end them first.
-		pids=$($IP netns pids "$ns" 2>/dev/null || true)
-		for pid in $pids; do
+		for pid in $(printf 'netns pids %s\n' "${present[@]}" | "$IP" -force -batch - 2>/dev/null || true); do
 			kill -KILL "$pid" 2>/dev/null || true
 		done
 		# Deleting a namespace deletes its veth ends, and with them their peers.
-		run "$IP" netns del "$ns" || true
-	done
+		# -force: a namespace gone meanwhile does not keep the others.
+		printf 'netns del %s\n' "${present[@]}" | run "$IP" -force -batch - || true
+	fi
 	# The client's own hosts and resolv.conf, if `names` made them.
 	if [ -d "/etc/netns/$lab-c" ]; then
 		run rm -rf "/etc/netns/$lab-c"
@@ -72,26 +90,35 @@ lab_up() {
 	# expanded now (it was validated by check_name): the local is gone when EXIT fires.
 	# shellcheck disable=SC2064
 	trap "lab_down '$lab'" EXIT
-	for ns in "$c" "$r" "$s"; do
-		run "$IP" netns add "$ns"
-		run "$IP" -n "$ns" link set lo up
-	done
+	# One `ip -batch` per namespace (the commands of each, in order; a failing line stops it
+	# with its line number): four processes instead of nineteen, about 30 ms less per lab.
+	batch "" <<-EOF
+		netns add $c
+		netns add $r
+		netns add $s
+	EOF
 	# veth pairs made inside the lab: eth0 in the client or server ns, c0/s0 in the router.
-	run "$IP" -n "$c" link add eth0 type veth peer name c0 netns "$r"
-	run "$IP" -n "$s" link add eth0 type veth peer name s0 netns "$r"
-
-	run "$IP" -n "$c" addr add "$CLIENT_ADDR/24" dev eth0
-	run "$IP" -n "$c" link set eth0 up
-	run "$IP" -n "$c" route add default via "$ROUTER_CADDR"
-
-	run "$IP" -n "$s" addr add "$SERVER_ADDR/24" dev eth0
-	run "$IP" -n "$s" link set eth0 up
-	run "$IP" -n "$s" route add default via "$ROUTER_SADDR"
-
-	run "$IP" -n "$r" addr add "$ROUTER_CADDR/24" dev c0
-	run "$IP" -n "$r" addr add "$ROUTER_SADDR/24" dev s0
-	run "$IP" -n "$r" link set c0 up
-	run "$IP" -n "$r" link set s0 up
+	batch "$c" <<-EOF
+		link set lo up
+		link add eth0 type veth peer name c0 netns $r
+		addr add $CLIENT_ADDR/24 dev eth0
+		link set eth0 up
+		route add default via $ROUTER_CADDR
+	EOF
+	batch "$s" <<-EOF
+		link set lo up
+		link add eth0 type veth peer name s0 netns $r
+		addr add $SERVER_ADDR/24 dev eth0
+		link set eth0 up
+		route add default via $ROUTER_SADDR
+	EOF
+	batch "$r" <<-EOF
+		link set lo up
+		addr add $ROUTER_CADDR/24 dev c0
+		addr add $ROUTER_SADDR/24 dev s0
+		link set c0 up
+		link set s0 up
+	EOF
 	# Per-namespace sysctl: the router forwards; the host's own setting is not changed.
 	run "$IP" netns exec "$r" sysctl -q -w net.ipv4.ip_forward=1
 
