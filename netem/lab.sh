@@ -81,6 +81,17 @@ lab_down() {
 	fi
 }
 
+# endpoint NS ROUTER_DEV ROUTER_NS ADDR GATEWAY: NS's eth0, paired with ROUTER_DEV in the router.
+endpoint() {
+	batch "$1" <<-EOF
+		link set lo up
+		link add eth0 type veth peer name $2 netns $3
+		addr add $4/24 dev eth0
+		link set eth0 up
+		route add default via $5
+	EOF
+}
+
 lab_up() {
 	local lab=$1 c="$1-c" r="$1-r" s="$1-s" ns
 	for ns in "$c" "$r" "$s"; do
@@ -98,20 +109,8 @@ lab_up() {
 		netns add $s
 	EOF
 	# veth pairs made inside the lab: eth0 in the client or server ns, c0/s0 in the router.
-	batch "$c" <<-EOF
-		link set lo up
-		link add eth0 type veth peer name c0 netns $r
-		addr add $CLIENT_ADDR/24 dev eth0
-		link set eth0 up
-		route add default via $ROUTER_CADDR
-	EOF
-	batch "$s" <<-EOF
-		link set lo up
-		link add eth0 type veth peer name s0 netns $r
-		addr add $SERVER_ADDR/24 dev eth0
-		link set eth0 up
-		route add default via $ROUTER_SADDR
-	EOF
+	endpoint "$c" c0 "$r" "$CLIENT_ADDR" "$ROUTER_CADDR"
+	endpoint "$s" s0 "$r" "$SERVER_ADDR" "$ROUTER_SADDR"
 	batch "$r" <<-EOF
 		link set lo up
 		addr add $ROUTER_CADDR/24 dev c0
