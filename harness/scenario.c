@@ -148,6 +148,8 @@ bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes,
 	       false;
 }
 
+#define TAKES_EXPLAIN_MS 3000 /* from here on, a scenario's time is explained in it */
+
 #define F(m) offsetof(struct rp_scenario, m), sizeof(((struct rp_scenario*)0)->m)
 #define HAS(m) (ptrdiff_t) offsetof(struct rp_scenario, m)
 /* One row per key: its section, its kind, where it goes, whether it must be there. */
@@ -157,6 +159,8 @@ static const struct key_def keys[] = {
 	{ "scenario", "keywords", K_TEXT, F(keywords), false, NULL, -1 },
 	{ "scenario", "requires", K_FLAGS, F(requires), false, requirements, -1 },
 	{ "scenario", "seed", K_UINT, F(seed), false, NULL, -1 },
+	{ "scenario", "takes", K_DURATION, F(takes_ms), false, NULL, -1 },
+	{ "scenario", "takes-because", K_TEXT, F(takes_because), false, NULL, -1 },
 	{ "client", "program", K_ENUM, F(xfreerdp), false, programs, -1 },
 	{ "client", "hostile", K_UINT, F(hostile), false, NULL, -1 },
 	{ "client", "args", K_TEXT, F(client_args), false, NULL, -1 },
@@ -604,6 +608,14 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 	if (key_line(p, "link", "icmp") && !sc->mtu)
 		return rp_fail(p->err, "%s:%d: icmp is about the lowered mtu, and no mtu is set", sc->path,
 		               key_line(p, "link", "icmp"));
+	/* A long run says why: the time is the cause's (a timeout, a retransmission schedule), or
+	 * it is a defect to find. */
+	if (sc->takes_ms >= TAKES_EXPLAIN_MS && !sc->takes_because[0])
+		return rp_fail(p->err, "%s:%d: takes: %u ms wants a takes-because (why it takes that long)",
+		               sc->path, key_line(p, "scenario", "takes"), sc->takes_ms);
+	if (sc->takes_because[0] && !sc->takes_ms)
+		return rp_fail(p->err, "%s:%d: takes-because without takes", sc->path,
+		               key_line(p, "scenario", "takes-because"));
 	if (sc->expect == RP_CAUSE_CONNECTED && sc->has_last_error && sc->expect_last_error)
 		return rp_fail(p->err, "%s:%d: verdict = connected conflicts with last-error = 0x%08X",
 		               sc->path, key_line(p, "expect", "last-error"), sc->expect_last_error);

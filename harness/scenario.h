@@ -96,6 +96,9 @@ struct rp_scenario
 	char keywords[256];
 	unsigned requires; /* enum rp_require bits */
 	uint32_t seed;
+	uint32_t takes_ms;        /* about how long a run takes here (the runner starts the longest
+	                           * first); 0: not said, short */
+	char takes_because[256];  /* why it takes that long: required from 3 s on */
 
 	/* [client] */
 	uint32_t hostile; /* > 0: hostile clients beside the own one (garbage, truncated X.224,
