@@ -49,8 +49,10 @@ check-netem: build
 	@tests/vm_cache.sh .; rc=$$?; [ $$rc = 77 ] || exit $$rc
 	@tests/check_netem.sh $(RDPREPRO) .; rc=$$?; [ $$rc = 77 ] || exit $$rc
 
-# Benchmarks (numbers, not pass/fail timing tests): the impairment engine's fidelity.
+# Benchmarks (numbers, not pass/fail timing tests): the catalog's speed, then the impairment
+# engine's fidelity.
 bench: build
+	bench/speed.sh $(RDPREPRO) .
 	bench/fidelity.sh $(RDPREPRO)
 
 clean:

@@ -6,7 +6,7 @@
 # rate +-10%).
 #
 # Usage: bench/fidelity.sh [RDPREPRO] [--backend engine|netem|auto]   (root)
-set -eu
+set -euo pipefail # pipefail: a linkcheck out of tolerance fails its pipe, not just sed
 
 RDPREPRO=${1:-build/rdprepro}
 shift || true
