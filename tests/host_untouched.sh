@@ -4,7 +4,7 @@
 # runner (its workers unwind), after SIGKILL of runner and workers once the next run has
 # swept what they left, after SIGTERM, after a scenario ended by its deadline, after the
 # server or the client crashed (SIGSEGV) mid-run, and with two runs at once (neither touches
-# the other's lab).
+# the other's lab), and with X labs in parallel (no X lock file, socket or mount left in /tmp).
 #
 # Usage: host_untouched.sh RDPREPRO SOURCE_DIR     (exit 77: skipped, not root)
 set -eu
@@ -34,6 +34,10 @@ snapshot() {
 		echo "== processes"; pgrep -a -f 'rdprepro (server|probe|shaper|hostile)|xrdp|Xvfb|freerdp-shadow|xfreerdp' || true
 		echo "== run dirs"; find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rdpp-*' || true
 		echo "== netns etc"; find /etc/netns -maxdepth 1 -name 'rdpp-*' 2>/dev/null || true
+		# X's lock files and sockets live in /tmp; a lab's X has its own /tmp (a bind in a
+		# mount namespace of its own), which must never show in the host's mounts.
+		echo "== X files"; find /tmp -maxdepth 2 \( -name '.X*-lock' -o -path '/tmp/.X11-unix/*' \) 2>/dev/null || true
+		echo "== mounts"; grep -c 'rdpp-' /proc/self/mountinfo || true
 	} >"$1"
 }
 
@@ -172,3 +176,11 @@ for d in "$WORK/r9" "$WORK"/r9-[0-9]*; do
 	fi
 done
 compare "two runs at once"
+
+# 10. X labs in parallel: freerdp-shadow-cli3 on its Xvfb (server side) and xfreerdp3 on its
+#     own (client side), two of each at once: every display is :0 in a /tmp of its own, so all
+#     pass, and no lock file, socket or mount is left in the host's /tmp.
+"$RDPREPRO" run --jobs 4 --repeat 2 --results "$WORK/r10" "$SRC/scenarios/shadow-baseline.scn" \
+	"$SRC/scenarios/xfreerdp-baseline.scn" >"$WORK/out10" 2>&1 || { cat "$WORK/out10"; exit 1; }
+grep -q '^4 passed, 0 failed' "$WORK/out10" || { cat "$WORK/out10"; exit 1; }
+compare "X labs in parallel"
