@@ -26,6 +26,11 @@ trap 'rm -rf "$OUT"' EXIT
 jget() {
 	sed -n "s/^ *\"$2\": *\"\{0,1\}\([^\",{[]*\)\"\{0,1\},\{0,1\}$/\1/p" "$1" | head -n 1
 }
+# rget FILE KEY: the same within the evidence's "recheck" object (its keys tcp, x224, tls are
+# also the names of the attempts' phases).
+rget() {
+	sed -n '/^ *"recheck": *{/,/^ *}/p' "$1" | sed -n "s/^ *\"$2\": *\"\{0,1\}\([^\",{[]*\)\"\{0,1\},\{0,1\}$/\1/p" | head -n 1
+}
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 echo "== 1. the catalog at the default jobs"
@@ -57,7 +62,7 @@ printf '   baseline x10: wall %s ms median, bare connection (the probe: connect 
 printf '   where it goes (median ms):'
 for step in lab secrets faults peer client verdict teardown; do
 	v=$(for f in "$OUT"/base/baseline/run-*/result.json; do jget "$f" "$step"; done | median)
-	printf ' %s %s' "$step" "$v"
+	printf ' %s %.1f' "$step" "$v"
 done
 printf '\n'
 for f in "$OUT"/cat/*/result.json; do
@@ -84,9 +89,9 @@ for f in "$OUT"/cat/*/result.json; do
 		row "$s" "TCP connect timeout" "$((ct * 1000))" "$(jget "$f" t_total_ms)"
 	fi
 	# The recheck's waits are 2 s each; its X.224 wait follows 300 ms of listening first.
-	[ "$(jget "$f" tcp)" = no-answer ] && row "$s" "recheck: SYN unanswered" 2000 "$(jget "$f" tcp_ms)"
-	[ "$(jget "$f" x224)" = silent ] && row "$s" "recheck: X.224 silent" 2300 "$(jget "$f" x224_ms)"
-	[ "$(jget "$f" tls)" = silent ] && row "$s" "recheck: TLS silent" 2000 "$(jget "$f" tls_ms)"
-	[ "$(jget "$f" tls_small_mss)" = silent ] && row "$s" "recheck: TLS silent, 536 B" 2000 "$(jget "$f" tls_small_mss_ms)"
+	[ "$(rget "$f" tcp)" = no-answer ] && row "$s" "recheck: SYN unanswered" 2000 "$(rget "$f" tcp_ms)"
+	[ "$(rget "$f" x224)" = silent ] && row "$s" "recheck: X.224 silent" 2300 "$(rget "$f" x224_ms)"
+	[ "$(rget "$f" tls)" = silent ] && row "$s" "recheck: TLS silent" 2000 "$(rget "$f" tls_ms)"
+	[ "$(rget "$f" tls_small_mss)" = silent ] && row "$s" "recheck: TLS silent, 536 B" 2000 "$(rget "$f" tls_small_mss_ms)"
 done
 echo "   $late stall(s) ended more than 0.3 s after their deadline"
