@@ -1,6 +1,8 @@
 /* cleanup.c: the defer stack and the signal plumbing that makes it run. */
 #include "cleanup.h"
 
+#include "util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -125,4 +127,11 @@ int rp_interrupted(void)
 int rp_interrupt_fd(void)
 {
 	return wake_pipe[0];
+}
+
+void rp_undo_remove_tree(void* arg)
+{
+	struct rp_err err;
+	if (!rp_remove_tree(arg, &err))
+		fprintf(stderr, "rdprepro: cleanup: %s\n", err.msg);
 }

@@ -30,4 +30,7 @@ int rp_interrupted(void);
 /* Readable when the run was interrupted (poll it beside what you wait for), or -1. */
 int rp_interrupt_fd(void);
 
+/* Undo: removes the directory tree at (char*)path. */
+void rp_undo_remove_tree(void* path);
+
 #endif

@@ -2,6 +2,7 @@
 #include "proc.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -248,4 +249,125 @@ bool rp_proc_run(const char* const* argv, bool verbose, unsigned timeout_ms, int
 	}
 	*status = rp_proc_exit_code(ws);
 	return true;
+}
+
+/* ---- waiting on what a child says, finding programs, looking at processes ---- */
+
+/* Waits until the log file of process pid holds needle (1), the process exits first (0, its
+ * status in *status), or the deadline passes or a signal comes (-1). */
+int rp_wait_for_log(const char* log, const char* needle, pid_t pid, double deadline,
+                        int* status)
+{
+	while (rp_now_ms() < deadline && !rp_interrupted())
+	{
+		char buf[4096] = "";
+		FILE* f = fopen(log, "r");
+		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+		if (f)
+			fclose(f);
+		buf[n] = '\0';
+		if (strstr(buf, needle))
+			return 1;
+		if (rp_proc_wait(pid, rp_now_ms() + 20, status) == 1)
+			return 0;
+	}
+	return -1;
+}
+
+/* Reads fd until what it read holds needle, EOF, the deadline or an interrupt; closes fd.
+ * True when the needle came. */
+bool rp_read_until(int fd, const char* needle, char* buf, size_t n, double deadline)
+{
+	size_t got = 0;
+
+	buf[0] = '\0';
+	while (!strstr(buf, needle) && got < n - 1 && rp_now_ms() < deadline && !rp_interrupted())
+	{
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		ssize_t k;
+		if (poll(&p, 1, (int)(deadline - rp_now_ms()) + 1) <= 0)
+			continue;
+		k = read(fd, buf + got, n - 1 - got);
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+		buf[got] = '\0';
+	}
+	close(fd);
+	return strstr(buf, needle) != NULL;
+}
+
+/* The full path of a program found in $PATH, as execvp would find it. */
+bool rp_find_in_path(const char* name, char* out, size_t n)
+{
+	const char* path = getenv("PATH");
+	char dirs[4096];
+	char* save = NULL;
+
+	rp_strlcpy(dirs, path && *path ? path : "/usr/sbin:/usr/bin:/sbin:/bin", sizeof(dirs));
+	for (char* d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
+	{
+		snprintf(out, n, "%s/%s", d, name);
+		if (access(out, X_OK) == 0)
+			return true;
+	}
+	/* Debian puts daemons in sbin, which a non-login PATH may lack. */
+	snprintf(out, n, "/usr/sbin/%s", name);
+	return access(out, X_OK) == 0;
+}
+
+/* Whether a TCP socket listens on port in the network namespace of process pid
+ * (/proc/PID/net/tcp: local address as ADDR:PORT in hex, state 0A = LISTEN). */
+bool rp_listens_on(pid_t pid, int port)
+{
+	char path[64], line[512];
+	FILE* f;
+	bool found = false;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/tcp", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+	{
+		unsigned lport, state;
+		if (sscanf(line, " %*d: %*x:%x %*x:%*x %x", &lport, &state) == 2)
+			found = (int)lport == port && state == 0x0A;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Open files of a process (/proc/PID/fd), -1 if it is gone. */
+int rp_count_fds(pid_t pid)
+{
+	char path[64];
+	DIR* d;
+	struct dirent* e;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	if (!(d = opendir(path)))
+		return -1;
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+char self_exe[4096];
+
+bool rp_find_self(struct rp_err* err)
+{
+	ssize_t n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
+	if (n <= 0)
+		return rp_fail(err, "readlink /proc/self/exe: %s", strerror(errno));
+	self_exe[n] = '\0';
+	return true;
+}
+
+void rp_undo_stop(void* arg)
+{
+	pid_t* pid = arg;
+	rp_proc_stop(*pid, 1000);
+	*pid = 0;
 }

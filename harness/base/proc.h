@@ -5,6 +5,7 @@
 #define RDPREPRO_PROC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "util.h"
@@ -46,5 +47,29 @@ void rp_proc_set_verbose(bool on);
 
 /* Exit code from a wait status: the code, or 128 + the signal. */
 int rp_proc_exit_code(int status);
+
+/* Waits until the log file of process pid holds needle (1), the process exits first (0, its
+ * status in *status), or the deadline passes or a signal comes (-1). */
+int rp_wait_for_log(const char* log, const char* needle, pid_t pid, double deadline, int* status);
+
+/* Reads fd until what it read holds needle, EOF, the deadline or an interrupt; closes fd.
+ * True when the needle came. */
+bool rp_read_until(int fd, const char* needle, char* buf, size_t n, double deadline);
+
+/* The full path of a program found in $PATH (and /usr/sbin), as execvp would find it. */
+bool rp_find_in_path(const char* name, char* out, size_t n);
+
+/* Whether a TCP socket listens on port in the network namespace of process pid. */
+bool rp_listens_on(pid_t pid, int port);
+
+/* Open files of a process (/proc/PID/fd), -1 if it is gone. */
+int rp_count_fds(pid_t pid);
+
+/* This program's own path (rp_find_self fills it), for the children that are rdprepro too. */
+extern char self_exe[4096];
+bool rp_find_self(struct rp_err* err);
+
+/* Undo: rp_proc_stop of *(pid_t*)pid with a 1 s grace, then *pid = 0. */
+void rp_undo_stop(void* pid);
 
 #endif

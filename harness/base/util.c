@@ -1,6 +1,7 @@
 /* util.c: small helpers shared by every module. */
 #include "util.h"
 
+#include <sys/stat.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -95,5 +96,25 @@ bool rp_read_file(const char* path, char** out, struct rp_err* err)
 		return rp_fail(err, "%s: empty or unreadable", path);
 	}
 	*out = buf;
+	return true;
+}
+
+/* mkdir -p: every missing directory of path, 0755. */
+bool rp_mkdir_p(const char* path, struct rp_err* err)
+{
+	char buf[4096];
+
+	rp_strlcpy(buf, path, sizeof(buf));
+	for (char* s = buf + 1; *s; s++)
+	{
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+			return rp_fail(err, "mkdir %s: %s", buf, strerror(errno));
+		*s = '/';
+	}
+	if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+		return rp_fail(err, "mkdir %s: %s", buf, strerror(errno));
 	return true;
 }

@@ -33,4 +33,7 @@ bool rp_read_file(const char* path, char** out, struct rp_err* err);
 /* Removes a directory tree (files, then directories); a missing path is success. */
 bool rp_remove_tree(const char* path, struct rp_err* err);
 
+/* mkdir -p PATH (0755); err names the directory that could not be made. */
+bool rp_mkdir_p(const char* path, struct rp_err* err);
+
 #endif

@@ -227,3 +227,12 @@ bool rp_lab_sweep(const char* tmpdir, bool verbose, struct rp_err* err)
 	}
 	return ok;
 }
+
+bool g_verbose;
+
+void rp_undo_lab(void* arg)
+{
+	struct rp_err err;
+	if (!rp_lab_down(arg, g_verbose, &err))
+		fprintf(stderr, "rdprepro: cleanup: %s\n", err.msg);
+}

@@ -58,4 +58,8 @@ bool rp_lab_fault(const struct rp_lab* lab, const char* const* words, bool verbo
 /* Removes the labs (namespaces) and run directories under `tmpdir` that killed runs left. */
 bool rp_lab_sweep(const char* tmpdir, bool verbose, struct rp_err* err);
 
+/* Undo: rp_lab_down of (struct rp_lab*)lab, verbose as g_verbose says (rdprepro run -v). */
+extern bool g_verbose;
+void rp_undo_lab(void* lab);
+
 #endif

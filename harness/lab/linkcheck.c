@@ -20,7 +20,8 @@
 
 #include "cleanup.h"
 #include "lab.h"
-#include "runner.h"
+#include "faults.h"
+#include "proc.h"
 #include "scenario.h"
 #include "shape.h"
 

@@ -1,0 +1,104 @@
+/* client_probe.c: the lab's probe, `rdprepro probe` (libfreerdp3) in the client namespace: its
+ * own watchdog ends it at its deadline; it writes the whole evidence record (evidence.json). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cleanup.h"
+#include "client.h"
+#include "proc.h"
+
+static bool probe_available(struct rp_run* run, char* why, size_t n)
+{
+	return true; /* it is this program */
+}
+
+static bool probe_prepare(struct rp_run* run, struct rp_err* err)
+{
+	snprintf(run->client_log, sizeof(run->client_log), "%s/probe.log", run->resdir);
+	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	rp_defer(rp_undo_close, &run->client_log_fd, "probe log");
+	return true;
+}
+
+static bool probe_start(struct rp_run* run, struct rp_err* err)
+{
+	const struct rp_scenario* sc = run->sc;
+	char deadline[32], hold[32], ctimeout[32], wlog[64];
+	const char* argv[64] = { self_exe, "probe", "--host",
+		                     sc->naming == RP_NAME_ADDRESS ? RP_LAB_SERVER_ADDR : RP_LAB_SERVER_NAME,
+		                     "--port", RDP_PORT, "--user", run->creds.user, "--password-file",
+		                     run->creds.password_file, "--out", run->evpath, "--deadline", deadline,
+		                     "--hold", hold };
+	int ac = 16;
+	const char* env[] = { wlog, NULL };
+	struct rp_spawn sp = { .argv = argv, .netns = run->lab.ns_client, .fd_stdin = -1,
+		                   .fd_stdout = run->client_out_fd, .fd_stderr = run->client_log_fd,
+		                   .env = run->o->freerdp_log ? env : NULL };
+
+	snprintf(deadline, sizeof(deadline), "%ums", sc->deadline_ms);
+	snprintf(hold, sizeof(hold), "%ums", sc->hold_ms);
+	snprintf(ctimeout, sizeof(ctimeout), "%ums", sc->connect_timeout_ms);
+	snprintf(wlog, sizeof(wlog), "WLOG_LEVEL=%s", run->o->freerdp_log ? run->o->freerdp_log : "");
+	if (sc->connect_timeout_ms)
+	{
+		argv[ac++] = "--connect-timeout";
+		argv[ac++] = ctimeout;
+	}
+	if (sc->cert != RP_CERT_AS_ARGS)
+	{
+		argv[ac++] = "--cert-pin";
+		argv[ac++] = sc->cert == RP_CERT_CHANGED ? run->other_cert : run->creds.cert;
+	}
+	argv[ac++] = "--";
+	return rp_client_spawn(run, &sp, argv, ac, err);
+}
+
+/* Its watchdog ends it at its deadline (after the hold, when it connected); this bound is the
+ * backstop. */
+static double probe_until(const struct rp_run* run, double t0)
+{
+	return t0 + run->sc->deadline_ms + run->sc->hold_ms + PROBE_GRACE_MS;
+}
+
+static void probe_watch(struct rp_run* run, double* until)
+{
+}
+
+static bool probe_ended(struct rp_run* run, bool exited, int status, struct rp_err* err)
+{
+	if (!exited)
+		return rp_fail(err, "probe still running %d ms after its deadline: killed", PROBE_GRACE_MS);
+	run->client_pid = 0;
+	if (rp_proc_exit_code(status) != 0)
+		return rp_fail(err, "probe exited with status %d: see %s/probe.log",
+		               rp_proc_exit_code(status), run->resdir);
+	return true;
+}
+
+static bool probe_evidence(struct rp_run* run, struct rp_err* err)
+{
+	if (!rp_evidence_read_json(&run->r->ev, run->evpath, err))
+		return false;
+	run->r->have_evidence = true;
+	/* The verdict comes from the evidence alone; only then is it compared. */
+	rp_classify(&run->r->ev, &run->r->verdict);
+	return true;
+}
+
+const struct client_ops rp_client_probe = {
+	.name = "probe",
+	.available = probe_available,
+	.prepare = probe_prepare,
+	.start = probe_start,
+	.until = probe_until,
+	.watch = probe_watch,
+	.ended = probe_ended,
+	.evidence = probe_evidence,
+};
+
+/* One row per client program. */
+const struct client_ops* rp_client_ops(bool xfreerdp)
+{
+	return xfreerdp ? &rp_client_xfreerdp : &rp_client_probe;
+}

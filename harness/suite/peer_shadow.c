@@ -1,0 +1,86 @@
+/* peer_shadow.c: freerdp-shadow-cli3, FreeRDP's own server (NLA against the run's SAM file),
+ * sharing display :0 of an Xvfb of the server side's own. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "peer.h"
+#include "proc.h"
+#include "xdisplay.h"
+
+/* freerdp-shadow-cli3 as the server, sharing display :0 of an Xvfb of its own in the server
+ * namespace, both on the server side's HOME and /tmp. NLA against the run's SAM file; its
+ * certificate is the one it makes under that HOME. */
+static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const struct rp_lab* lab,
+                         const struct rp_creds* creds, const char* rundir, const char* resdir,
+                         pid_t* xvfb, pid_t* pid, struct rp_err* err)
+{
+	char log[4096], sam[4200];
+	struct rp_x_side x;
+	int fd, status;
+	bool ok;
+
+	if (!rp_x_side_make(&x, rundir, "server", err) ||
+	    !rp_xvfb_start(xvfb_bin, lab->ns_server, &x, resdir, "xvfb-server.out", xvfb, err))
+		return false;
+	snprintf(log, sizeof(log), "%s/shadow.log", resdir);
+	snprintf(sam, sizeof(sam), "/sam-file:%s", creds->sam);
+	if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+		return rp_fail(err, "%s: %s", log, strerror(errno));
+	{
+		const char* argv[] = { shadow_bin, "/port:" RDP_PORT, sam, NULL };
+		const char* env[] = { x.env_home, x.env_xdg, "DISPLAY=:0", "TMPDIR=/tmp",
+			                  "WLOG_LEVEL=INFO", NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
+			                   .fd_stdout = fd, .fd_stderr = fd, .env = env,
+			                   .private_tmp = x.tmp, .keep_dir = x.keep };
+		ok = rp_proc_spawn(&sp, pid, err);
+		close(fd);
+		if (!ok)
+			return false;
+	}
+	/* Its "Listening on" goes to a buffered stdout: look at its namespace's sockets. */
+	for (double end = rp_now_ms() + SERVER_READY_MS; rp_now_ms() < end && !rp_interrupted();)
+	{
+		if (rp_listens_on(*pid, atoi(RDP_PORT)))
+			return true;
+		if (rp_proc_wait(*pid, rp_now_ms() + 20, &status) == 1)
+		{
+			*pid = 0;
+			return rp_fail(err, "freerdp-shadow-cli3 exited (status %d) before listening: see %s",
+			               rp_proc_exit_code(status), log);
+		}
+	}
+	return rp_fail(err, "freerdp-shadow-cli3: not listening after %d ms (see %s)", SERVER_READY_MS,
+	               log);
+}
+
+static bool shadow_available(struct rp_run* run, char* why, size_t n)
+{
+	bool shadow = rp_find_in_path("freerdp-shadow-cli3", run->peer_bin, sizeof(run->peer_bin));
+	if (shadow && rp_find_in_path("Xvfb", run->xvfb_bin, sizeof(run->xvfb_bin)))
+		return true;
+	snprintf(why, n, "%s is not installed (apt-get install %s)", shadow ? "Xvfb" : "freerdp-shadow-cli3",
+	         shadow ? "xvfb" : "-t bookworm-backports freerdp3-shadow-x11");
+	return false;
+}
+
+static bool shadow_start(struct rp_run* run, struct rp_err* err)
+{
+	/* Stopped newest first: the shadow server, then its display. */
+	rp_defer(rp_undo_stop, &run->server_xvfb, "Xvfb");
+	rp_defer(rp_undo_stop, &run->server, "freerdp-shadow-cli3");
+	return start_shadow(run->peer_bin, run->xvfb_bin, &run->lab, &run->creds, run->rundir,
+	                    run->resdir, &run->server_xvfb, &run->server, err);
+}
+
+const struct peer_ops rp_peer_shadow = {
+	.name = "freerdp-shadow-cli3",
+	.available = shadow_available,
+	.start = shadow_start,
+	.reports_phases = false,
+};

@@ -1,0 +1,586 @@
+/* run.c: one scenario's run, step by step, as docs/design.md draws it:
+ *
+ *   requirements -> lab up -> secrets -> faults armed -> peer up -> [hostile clients] ->
+ *   client (the timed fault fires meanwhile) -> peer stopped -> evidence -> verdict -> undo
+ *
+ * Each step is a call into the room that owns it (lab/, rdp/, the peer and client tables);
+ * every undo is registered by the step that makes the thing, and runs on every path. */
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "client.h"
+#include "peer.h"
+#include "proc.h"
+#include "rootless.h"
+
+void rp_undo_close(void* arg)
+{
+	int* fd = arg;
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+void rp_split_args(char* s, const char** av, int* ac, int max)
+{
+	char* save = NULL;
+	for (char* t = strtok_r(s, " \t", &save); t && *ac < max; t = strtok_r(NULL, " \t", &save))
+		av[(*ac)++] = t;
+}
+
+void rp_read_server_lines(int fd, struct result* r, bool* listening)
+{
+	char buf[1024];
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+	{
+		size_t room = sizeof(r->server_log) - 1 - r->server_len;
+		size_t take = (size_t)n < room ? (size_t)n : room;
+		memcpy(r->server_log + r->server_len, buf, take);
+		r->server_len += take;
+		r->server_log[r->server_len] = '\0';
+	}
+	if (listening && strstr(r->server_log, "listening "))
+		*listening = true;
+}
+
+/* Prints the server's report with times relative to the probe's start. */
+static void print_server_timeline(FILE* f, const struct result* r, const char* in)
+{
+	char copy[sizeof(r->server_log)];
+	char* save = NULL;
+	int col = 0;
+
+	rp_strlcpy(copy, r->server_log, sizeof(copy));
+	fprintf(f, "%sserver:", in);
+	for (char* line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+	{
+		char what[128] = "";
+		double t = 0;
+		int id = 0;
+		const char* name;
+		if (sscanf(line, "peer %d state %127s %lf", &id, what, &t) == 3)
+			name = strncmp(what, "CONNECTION_STATE_", 17) == 0 ? what + 17 : what;
+		else if (sscanf(line, "peer %d event %127s %lf", &id, what, &t) == 3 ||
+		         sscanf(line, "peer %d %127s %lf", &id, what, &t) == 3)
+			name = what;
+		else
+			continue;
+		if (col++ % 4 == 0)
+			fprintf(f, "\n%s  ", in);
+		fprintf(f, " %s@%+.1f", name, r->have_evidence ? t - r->ev.t0_mono_ms : t);
+	}
+	fprintf(f, "%s\n", col ? " (ms from the client's start)" : " no connection reached it");
+}
+
+/* PASS only if the verdict and every optional expectation hold; the reason names each miss. */
+static void check_expectations(const struct rp_scenario* sc, struct result* r)
+{
+	char* w = r->reason;
+	size_t left = sizeof(r->reason);
+	int n;
+
+	r->status = RP_PASS;
+	n = snprintf(w, left, "%s", rp_cause_name(r->verdict.cause));
+	if (r->verdict.cause != sc->expect)
+	{
+		r->status = RP_FAIL;
+		n = snprintf(w, left, "expected %s, observed %s", rp_cause_name(sc->expect),
+		             rp_cause_name(r->verdict.cause));
+	}
+	w += n;
+	left -= (size_t)n;
+	if (sc->has_last_error && r->ev.last_error != sc->expect_last_error)
+	{
+		r->status = RP_FAIL;
+		n = snprintf(w, left, "; expected last error 0x%08X, observed 0x%08X",
+		             sc->expect_last_error, r->ev.last_error);
+		w += n;
+		left -= (size_t)n;
+	}
+	if (sc->has_error_info && r->ev.error_info != sc->expect_error_info)
+	{
+		r->status = RP_FAIL;
+		n = snprintf(w, left, "; expected errorInfo 0x%08X, observed 0x%08X",
+		             sc->expect_error_info, r->ev.error_info);
+		w += n;
+		left -= (size_t)n;
+	}
+	if (sc->has_phase && (int)rp_evidence_furthest(&r->ev) != sc->expect_phase)
+	{
+		r->status = RP_FAIL;
+		snprintf(w, left, "; expected furthest phase %s, observed %s",
+		         rp_phase_name((enum rp_phase)sc->expect_phase),
+		         rp_phase_name(rp_evidence_furthest(&r->ev)));
+	}
+}
+
+/* Adds the time since *mark to step s, and moves the mark. */
+static void step_done(struct result* r, enum rp_step s, double* mark)
+{
+	double now = rp_now_ms();
+	r->steps_ms[s] += now - *mark;
+	*mark = now;
+}
+
+/* [client] hostile = N: `rdprepro hostile` in the client namespace; ready once it says so.
+ * It holds its connections until *in (its stdin) is closed. */
+static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab, pid_t* pid,
+                          int* in, char* ready, size_t ready_size, struct rp_err* err)
+{
+	int to[2], from[2];
+	char crowd[16], line[128] = "";
+	size_t got = 0;
+	bool ok;
+
+	if (pipe2(to, O_CLOEXEC) != 0)
+		return rp_fail(err, "pipe: %s", strerror(errno));
+	if (pipe2(from, O_CLOEXEC) != 0)
+	{
+		close(to[0]);
+		close(to[1]);
+		return rp_fail(err, "pipe: %s", strerror(errno));
+	}
+	snprintf(crowd, sizeof(crowd), "%u", sc->hostile);
+	{
+		const char* argv[] = { self_exe, "hostile", "--host", RP_LAB_SERVER_ADDR, "--port",
+			                   RDP_PORT, "--crowd", crowd, NULL };
+		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_client, .fd_stdin = to[0],
+			                   .fd_stdout = from[1], .fd_stderr = -1 };
+		ok = rp_proc_spawn(&sp, pid, err);
+	}
+	close(to[0]);
+	close(from[1]);
+	*in = to[1];
+	for (double end = rp_now_ms() + 5000; ok && !strchr(line, '\n') && rp_now_ms() < end;)
+	{
+		struct pollfd p = { .fd = from[0], .events = POLLIN };
+		ssize_t n;
+		if (poll(&p, 1, 100) <= 0)
+			continue;
+		if ((n = read(from[0], line + got, sizeof(line) - 1 - got)) <= 0)
+			break;
+		got += (size_t)n;
+		line[got] = '\0';
+	}
+	close(from[0]);
+	if (ok && strncmp(line, "ready ", 6) != 0)
+		ok = rp_fail(err, "rdprepro hostile: not ready after 5 s");
+	line[strcspn(line, "\n")] = '\0';
+	rp_strlcpy(ready, ok ? line + 6 : "", ready_size);
+	return ok;
+}
+
+/* After the run: the hostile clients hang up; the server must still be there, and give back
+ * what they cost it (its open files back to where they were, within 3 s). */
+static bool end_hostile(pid_t* hostile, int* in, pid_t server, int fds_before, const char* ready,
+                        struct result* r)
+{
+	int fds_during = rp_count_fds(server), fds_after = -1;
+	bool alive;
+
+	close(*in);
+	*in = -1;
+	rp_proc_stop(*hostile, 2000);
+	*hostile = 0;
+	for (double end = rp_now_ms() + 3000; rp_now_ms() < end;)
+	{
+		if ((fds_after = rp_count_fds(server)) <= fds_before)
+			break;
+		usleep(50000);
+	}
+	alive = fds_after >= 0 && waitpid(server, NULL, WNOHANG) == 0;
+	snprintf(r->client, sizeof(r->client),
+	         "hostile clients: %s connected (garbage, truncated X.224, silent, a crowd); the "
+	         "server %s; its open files: %d before, %d with them, %d after they left",
+	         ready, alive ? "kept serving" : "died", fds_before, fds_during, fds_after);
+	return alive && fds_after <= fds_before;
+}
+
+
+bool rp_client_spawn(struct rp_run* run, struct rp_spawn* sp, const char** argv, int ac,
+                     struct rp_err* err)
+{
+	char args[sizeof(run->sc->client_args)];
+
+	rp_strlcpy(args, run->sc->client_args, sizeof(args));
+	rp_split_args(args, argv, &ac, 62);
+	argv[ac] = NULL;
+	if (!rp_proc_spawn(sp, &run->client_pid, err))
+		return false;
+	rp_defer(rp_undo_stop, &run->client_pid, run->client->name);
+	return true;
+}
+
+/* ---- the steps ---- */
+
+/* Requirements that no lab run can meet are SKIPs with their reason, before any lab. */
+static bool requirements(struct rp_run* run)
+{
+	const struct rp_scenario* sc = run->sc;
+	struct result* r = run->r;
+
+	if (sc->requires & RP_REQ_UDP_TRANSPORT)
+	{
+		snprintf(r->reason, sizeof(r->reason),
+		         "FreeRDP 3 negotiates its UDP side channel (MS-RDPEMT) only after the TCP "
+		         "connection is active: no failure of the connection sequence rides on UDP");
+		return false;
+	}
+	if (sc->requires & RP_REQ_NETEM)
+	{
+		/* The netem requirement is not wired into runs yet. */
+		snprintf(r->reason, sizeof(r->reason), "needs netem, which this runner does not "
+		                                       "require of a kernel yet (use --backend)");
+		return false;
+	}
+	/* What the scenario needs of this machine: the programs of its client and peer (a file
+	 * may also require one outright). */
+	if ((sc->requires & RP_REQ_XFREERDP) &&
+	    !rp_client_xfreerdp.available(run, r->reason, sizeof(r->reason)))
+		return false;
+	if ((sc->requires & RP_REQ_SHADOW) && !rp_peer_shadow.available(run, r->reason, sizeof(r->reason)))
+		return false;
+	if ((sc->requires & RP_REQ_XRDP) && !rp_peer_xrdp.available(run, r->reason, sizeof(r->reason)))
+		return false;
+	return run->client->available(run, r->reason, sizeof(r->reason)) &&
+	       run->peer->available(run, r->reason, sizeof(r->reason));
+}
+
+enum step_result
+{
+	STEP_OK,
+	STEP_SKIP, /* r->reason says why */
+	STEP_ERROR /* err says why */
+};
+
+/* The run directory (0700: the secrets inside are the run's alone), the result folder and
+ * the lab's namespaces. Without CAP_SYS_ADMIN `ip netns add` fails, and that is a SKIP with
+ * its reason, not an error of the harness: trying is the test. */
+static enum step_result lab_up(struct rp_run* run, int* lab_undo, struct rp_err* err)
+{
+	unsigned short rnd = 0;
+
+	if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
+		rnd = (unsigned short)(getpid() ^ (int)rp_now_ms());
+	rp_lab_name(&run->lab, getpid(), rnd);
+	snprintf(run->rundir, sizeof(run->rundir), "%s/%s.XXXXXX", run->o->tmpdir, run->lab.name);
+	if (!mkdtemp(run->rundir))
+	{
+		rp_fail(err, "mkdtemp %s: %s", run->rundir, strerror(errno));
+		return STEP_ERROR;
+	}
+	rp_defer(rp_undo_remove_tree, run->rundir, "run directory");
+	if (!rp_remove_tree(run->resdir, err) || !rp_mkdir_p(run->resdir, err))
+		return STEP_ERROR;
+	if (!rp_lab_up(&run->lab, run->o->verbose, err))
+	{
+		if (strcmp(rp_rootless_error, "not tried") == 0)
+			return STEP_ERROR;
+		snprintf(run->r->reason, sizeof(run->r->reason),
+		         "cannot create network namespaces as uid %d (%s), nor a user namespace to make "
+		         "them in (%s); run as root, or allow unprivileged user namespaces",
+		         (int)geteuid(), err->msg, rp_rootless_error);
+		return STEP_SKIP;
+	}
+	*lab_undo = rp_defer(rp_undo_lab, &run->lab, "lab");
+	return STEP_OK;
+}
+
+/* A pcap per router link (--capture). Deferred first: a tcpdump that never said it listens is
+ * stopped too. */
+static bool captures(struct rp_run* run, struct rp_err* err)
+{
+	static const char* const devs[2] = { "c0", "s0" };
+
+	for (int i = 0; run->o->capture && i < 2; i++)
+	{
+		rp_defer(rp_undo_capture, &run->cap[i], i ? "capture s0" : "capture c0");
+		if (!rp_capture_start(&run->lab, devs[i], run->resdir, &run->cap[i], err))
+			return false;
+	}
+	return true;
+}
+
+/* The server's certificate, the user's password and SAM file, a wrong password, the lab's
+ * names, the certificate the client knew before. */
+static bool secrets(struct rp_run* run, struct rp_err* err)
+{
+	const struct rp_scenario* sc = run->sc;
+
+	if (!rp_creds_make(&run->creds, (enum rp_cert_kind)sc->server_cert, run->rundir,
+	                   "rdpp-server.lab", RP_LAB_SERVER_ADDR, err))
+		return false;
+	if (sc->wrong_password && !rp_creds_wrong_password(&run->creds, run->rundir, err))
+		return false;
+	if (sc->naming != RP_NAME_ADDRESS &&
+	    !rp_lab_names(&run->lab, sc->naming == RP_NAME_DEAD ? "dead" : "unresolvable",
+	                  run->o->verbose, err))
+		return false;
+	return sc->cert != RP_CERT_CHANGED ||
+	       rp_creds_other_cert(run->rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, run->other_cert,
+	                           sizeof(run->other_cert), err);
+}
+
+/* Hostile clients first, held open while the scenario's own client runs. */
+static bool hostile_up(struct rp_run* run, struct rp_err* err)
+{
+	if (!run->sc->hostile)
+		return true;
+	run->fds_before = rp_count_fds(run->server);
+	rp_defer(rp_undo_stop, &run->hostile, "hostile clients");
+	rp_defer(rp_undo_close, &run->hostile_in, "hostile clients' stdin");
+	return start_hostile(run->sc, &run->lab, &run->hostile, &run->hostile_in, run->hostile_ready,
+	                     sizeof(run->hostile_ready), err);
+}
+
+/* The client, until it ends or the runner's bound on it; meanwhile the timed fault fires (on
+ * the server's "hold" report, or at its time) and the server's reports are read. */
+static bool client_run(struct rp_run* run, struct rp_err* err)
+{
+	const struct rp_scenario* sc = run->sc;
+	struct result* r = run->r;
+	char path[4096];
+	double t0, until;
+	struct rp_fault_clock fc;
+	int pfd, status = 0;
+	size_t scanned = 0;
+	bool exited = false;
+
+	snprintf(run->evpath, sizeof(run->evpath), "%s/evidence.json", run->resdir);
+	if (!run->client->prepare(run, err) || !hostile_up(run, err))
+		return false;
+	snprintf(path, sizeof(path), "%s/probe.txt", run->resdir);
+	run->client_out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	rp_defer(rp_undo_close, &run->client_out_fd, "probe output");
+	if (!run->client->start(run, err))
+		return false;
+	t0 = run->client_t0 = rp_now_ms();
+	until = run->client->until(run, t0);
+	fc = (struct rp_fault_clock){ .sc = sc, .lab = &run->lab, .engines = run->engines,
+		                          .verbose = run->o->verbose, .t0 = t0, .srv_in = run->srv_in,
+		                          .link = r->link, .link_size = sizeof(r->link) };
+	pfd = (int)syscall(SYS_pidfd_open, run->client_pid, 0);
+	for (;;)
+	{
+		double now = rp_now_ms();
+		double next = rp_fault_clock_next(&fc, until);
+		struct pollfd fds[3] = { { .fd = run->srv_out, .events = POLLIN },
+			                     { .fd = pfd, .events = POLLIN },
+			                     { .fd = rp_interrupt_fd(), .events = POLLIN } };
+		if (waitpid(run->client_pid, &status, WNOHANG) == run->client_pid)
+		{
+			exited = true;
+			break;
+		}
+		if (rp_interrupted() || now >= until)
+			break;
+		poll(fds, 3, next - now > 100 ? 100 : (int)(next - now) + 1);
+		rp_read_server_lines(run->srv_out, r, NULL);
+		/* The server holds at the armed phase: fire, then let it go on; once per connection
+		 * that gets there. */
+		for (const char* h = strstr(r->server_log + scanned, " hold "); h; h = strstr(h + 1, " hold "))
+			rp_fault_clock_fire(&fc, "phase");
+		scanned = r->server_len;
+		rp_fault_clock_tick(&fc);
+		run->client->watch(run, &until);
+	}
+	if (pfd >= 0)
+		close(pfd);
+	if (!exited && rp_interrupted())
+		return rp_fail(err, "interrupted by signal %d", rp_interrupted());
+	if (!run->client->ended(run, exited, status, err))
+		return false;
+	if (fc.error[0])
+		return rp_fail(err, "%s", fc.error);
+	return true;
+}
+
+/* An engine that died took its link down with it: the run would mislead. */
+static bool engines_alive(struct rp_run* run, struct rp_err* err)
+{
+	for (int d = 0; d < 2; d++)
+	{
+		int status;
+		if (run->engines[d] > 0 && waitpid(run->engines[d], &status, WNOHANG) == run->engines[d])
+		{
+			run->engines[d] = 0;
+			return rp_fail(err, "the userspace engine (%s) died with status %d during the run",
+			               d ? "to-client" : "to-server", rp_proc_exit_code(status));
+		}
+	}
+	return true;
+}
+
+/* The server stopped now, so that its last reports (closed) are in; the lab's own server's
+ * go to server-events.txt. */
+static void peer_down(struct rp_run* run)
+{
+	rp_proc_stop(run->server, 1000);
+	run->server = 0;
+	if (!run->peer->reports_phases)
+		return;
+	rp_read_server_lines(run->srv_out, run->r, NULL);
+	{
+		char path[4096];
+		FILE* f;
+		snprintf(path, sizeof(path), "%s/server-events.txt", run->resdir);
+		if ((f = fopen(path, "w")))
+		{
+			fputs(run->r->server_log, f);
+			fclose(f);
+		}
+	}
+}
+
+/* PASS only if the verdict and every expectation hold, and the server survived the hostile
+ * clients. */
+static void judge(struct rp_run* run, bool hostile_ok)
+{
+	struct result* r = run->r;
+
+	check_expectations(run->sc, r);
+	if (!hostile_ok)
+	{
+		size_t len = strlen(r->reason);
+		r->status = RP_FAIL;
+		snprintf(r->reason + len, sizeof(r->reason) - len, "; the server %s the hostile clients",
+		         strstr(r->client, "died") ? "died of" : "did not give back what it spent on");
+	}
+}
+
+/* From the lab up to the verdict; false with err set when the harness failed (ERROR). */
+static enum step_result run_steps(struct rp_run* run, int* lab_undo, double* mark, struct rp_err* err)
+{
+	struct result* r = run->r;
+	bool hostile_ok = true;
+	enum step_result up;
+
+	if ((up = lab_up(run, lab_undo, err)) != STEP_OK)
+		return up;
+	step_done(r, RP_STEP_LAB, mark);
+	if (!captures(run, err))
+		return STEP_ERROR;
+	step_done(r, RP_STEP_FAULTS, mark);
+	if (!secrets(run, err))
+		return STEP_ERROR;
+	step_done(r, RP_STEP_SECRETS, mark);
+	if (!rp_apply_link_faults(run->sc, &run->lab, run->resdir, run->o->backend, run->o->verbose,
+	                          false, r->link, sizeof(r->link), run->engines, err))
+		return STEP_ERROR;
+	step_done(r, RP_STEP_FAULTS, mark);
+	if (!run->peer->start(run, err))
+		return STEP_ERROR;
+	step_done(r, RP_STEP_PEER, mark);
+	if (!client_run(run, err))
+		return STEP_ERROR;
+	step_done(r, RP_STEP_CLIENT, mark);
+	if (!engines_alive(run, err))
+		return STEP_ERROR;
+	if (run->sc->hostile)
+		hostile_ok = end_hostile(&run->hostile, &run->hostile_in, run->server, run->fds_before,
+		                         run->hostile_ready, r);
+	peer_down(run);
+	step_done(r, RP_STEP_TEARDOWN, mark);
+	if (!run->client->evidence(run, err))
+		return STEP_ERROR;
+	judge(run, hostile_ok);
+	return STEP_OK;
+}
+
+void rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
+                     struct result* r)
+{
+	struct rp_run run = { .sc = sc, .o = o, .r = r, .resdir = resdir,
+		                  .peer = rp_peer_ops(sc->peer), .client = rp_client_ops(sc->xfreerdp),
+		                  .srv_out = -1, .srv_in = -1, .srv_log = -1, .client_log_fd = -1,
+		                  .client_out_fd = -1, .hostile_in = -1, .fds_before = -1 };
+	struct rp_err err = { "" };
+	double t0 = rp_now_ms();
+	double mark = 0; /* set once a lab is to be made: the steps are timed from there */
+	int lab_undo = -1;
+
+	memset(r, 0, sizeof(*r));
+	if (!requirements(&run))
+		r->status = RP_SKIP;
+	else
+	{
+		mark = rp_now_ms();
+		switch (run_steps(&run, &lab_undo, &mark, &err))
+		{
+			case STEP_OK:
+				break;
+			case STEP_SKIP:
+				r->status = RP_SKIP;
+				break;
+			case STEP_ERROR:
+				r->status = RP_ERROR;
+				snprintf(r->reason, sizeof(r->reason), "%s", err.msg);
+				break;
+		}
+	}
+	if (o->keep && lab_undo >= 0 && (r->status == RP_FAIL || r->status == RP_ERROR))
+	{
+		/* Leave the namespaces up; the next run's sweep removes them (owner gone). */
+		rp_undo_cancel(lab_undo);
+		snprintf(r->kept, sizeof(r->kept), "%s (ip netns exec %s ...; remove: %s down %s)",
+		         run.lab.name, run.lab.ns_router, rp_lab_script("lab.sh"), run.lab.name);
+	}
+	if (mark > 0)
+		step_done(r, RP_STEP_VERDICT, &mark);
+	/* Undo this scenario's things, newest first: client, server, captures, files, lab, run dir. */
+	rp_cleanup_all();
+	if (mark > 0)
+		step_done(r, RP_STEP_TEARDOWN, &mark);
+	r->wall_ms = rp_now_ms() - t0;
+}
+
+/* The readable block under a result line: verdict, evidence, server timeline. */
+char* rp_report_text(const struct result* r)
+{
+	char* buf = NULL;
+	size_t len = 0;
+	FILE* f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	if (r->link[0])
+		fprintf(f, "       link: %s\n", r->link);
+	if (r->client[0])
+		fprintf(f, "       client: %s\n", r->client);
+	if (r->have_evidence)
+	{
+		char* s = rp_evidence_summary(&r->ev, "       ");
+		fprintf(f, "       verdict %s, because %s\n", rp_cause_name(r->verdict.cause),
+		        r->verdict.because);
+		if (r->verdict.runner_up != RP_CAUSE_COUNT)
+			fprintf(f, "       not ruled out: %s: %s\n", rp_cause_name(r->verdict.runner_up),
+			        r->verdict.unsure);
+		/* A client log has facts with their lines, not the probe's record. */
+		fputs(r->client_facts[0] ? r->client_facts : s ? s : "", f);
+		free(s);
+	}
+	if (r->server_len)
+		print_server_timeline(f, r, "       ");
+	if (r->kept[0])
+		fprintf(f, "       lab kept: %s\n", r->kept);
+	fprintf(f, "       steps (ms):");
+	for (int i = 0; i < RP_STEP_COUNT; i++)
+		fprintf(f, " %s %.1f", rp_step_name((enum rp_step)i), r->steps_ms[i]);
+	fprintf(f, "\n");
+	fclose(f);
+	return buf;
+}
