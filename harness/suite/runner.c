@@ -484,7 +484,41 @@ static void forward_interrupt(struct job* jobs, int n)
 			kill(jobs[i].pid, SIGTERM);
 }
 
-int rp_run_main(int argc, char** argv)
+/* One of words (case-insensitive when nocase), or a usage error quoting the bad value with
+ * the words it could have been. */
+static bool parse_word(const char* opt, const char* s, const char* const* words, bool nocase)
+{
+	char list[256] = "";
+
+	for (int i = 0; words[i]; i++)
+	{
+		if (nocase ? strcasecmp(s, words[i]) == 0 : strcmp(s, words[i]) == 0)
+			return true;
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "", words[i]);
+	}
+	fprintf(stderr, "rdprepro run: %s: what is \"%s\"? (%s)\n", opt, s, list);
+	return false;
+}
+
+static const char* const log_levels[] = { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF",
+	                                      NULL };
+static const char* const backends[] = { "auto", "netem", "engine", NULL };
+
+/* --shard I/N, 1 <= I <= N. */
+static bool parse_shard(const char* s, int* i, int* n)
+{
+	char extra;
+
+	if (sscanf(s, "%d/%d%c", i, n, &extra) != 2 || *n < 1 || *i < 1 || *i > *n)
+	{
+		fprintf(stderr, "rdprepro run: --shard: bad shard \"%s\" (I/N, 1 <= I <= N)\n", s);
+		return false;
+	}
+	return true;
+}
+
+/* The options of `run` into o; -1 to go on, else the exit status (2: a usage error). */
+static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* list_only)
 {
 	enum
 	{
@@ -512,23 +546,7 @@ int rp_run_main(int argc, char** argv)
 		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct run_opts o = { .results = "results", .backend = "auto", .jobs = 0 /* auto */,
-		                  .repeat = 1, .shard_i = 1, .shard_n = 1 };
-	struct rp_err err = { "" };
-	struct rp_scenario* scs = NULL;
-	struct rp_outcome* outs = NULL;
-	struct job* jobs = NULL;
-	char** paths = NULL;
-	char* def[] = { "scenarios" };
-	int n = 0, n_sel = 0, n_jobs = 0, c;
-	char results_dir[4096];
-	int results_lock = -1;
-	int counts[RP_STATUS_COUNT] = { 0 };
-	int ret = 2;
-	double t0 = rp_now_ms();
-	bool jobs_auto = false;
-	bool tty = isatty(2);
-	bool list_only = false;
+	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:k:j:r:vh", lo, NULL)) != -1)
@@ -537,92 +555,67 @@ int rp_run_main(int argc, char** argv)
 		{
 			case 'n':
 			case 'k':
-				if ((c == 'n' ? o.n_names : o.n_keywords) >= 16)
+				if ((c == 'n' ? o->n_names : o->n_keywords) >= 16)
 				{
 					fprintf(stderr, "rdprepro run: at most 16 of -%c\n", c);
 					return 2;
 				}
 				if (c == 'n')
-					o.names[o.n_names++] = optarg;
+					o->names[o->n_names++] = optarg;
 				else
-					o.keywords[o.n_keywords++] = optarg;
+					o->keywords[o->n_keywords++] = optarg;
 				break;
 			case 'j':
 				if (strcmp(optarg, "auto") == 0)
-					o.jobs = 0;
-				else if (!parse_count("--jobs", optarg, 1, 64, &o.jobs))
+					o->jobs = 0;
+				else if (!parse_count("--jobs", optarg, 1, 64, &o->jobs))
 					return 2;
 				break;
 			case 'r':
-				if (!parse_count("--repeat", optarg, 1, 1000, &o.repeat))
+				if (!parse_count("--repeat", optarg, 1, 1000, &o->repeat))
 					return 2;
 				break;
 			case OPT_SHARD:
-			{
-				char extra;
-				if (sscanf(optarg, "%d/%d%c", &o.shard_i, &o.shard_n, &extra) != 2 ||
-				    o.shard_n < 1 || o.shard_i < 1 || o.shard_i > o.shard_n)
-				{
-					fprintf(stderr, "rdprepro run: --shard: bad shard \"%s\" (I/N, 1 <= I <= N)\n",
-					        optarg);
+				if (!parse_shard(optarg, &o->shard_i, &o->shard_n))
 					return 2;
-				}
 				break;
-			}
 			case OPT_SEED:
 			{
 				int v;
 				if (!parse_count("--seed", optarg, 0, 2147483647, &v))
 					return 2;
-				o.seed = (unsigned)v;
-				o.have_seed = true;
+				o->seed = (unsigned)v;
+				o->have_seed = true;
 				break;
 			}
 			case OPT_KEEP:
-				o.keep = true;
+				o->keep = true;
 				break;
 			case OPT_LIST:
-				list_only = true;
+				*list_only = true;
 				break;
 			case OPT_FREERDP_LOG:
-			{
-				static const char* const levels[] = { "TRACE", "DEBUG", "INFO", "WARN", "ERROR",
-					                                  "FATAL", "OFF" };
-				bool known = false;
-				for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
-					known |= strcasecmp(optarg, levels[i]) == 0;
-				if (!known)
-				{
-					fprintf(stderr, "rdprepro run: --freerdp-log: what is \"%s\"? (TRACE, DEBUG, "
-					                "INFO, WARN, ERROR, FATAL, OFF)\n",
-					        optarg);
+				if (!parse_word("--freerdp-log", optarg, log_levels, true))
 					return 2;
-				}
-				o.freerdp_log = optarg;
+				o->freerdp_log = optarg;
 				break;
-			}
 			case OPT_BACKEND:
-				if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "netem") != 0 &&
-				    strcmp(optarg, "engine") != 0)
-				{
-					fprintf(stderr, "rdprepro run: --backend: what is \"%s\"? (auto, netem, engine)\n",
-					        optarg);
+				if (!parse_word("--backend", optarg, backends, false))
 					return 2;
-				}
-				o.backend = optarg;
+				o->backend = optarg;
 				break;
 			case OPT_CAPTURE:
-				o.capture = true;
+				o->capture = true;
 				break;
 			case OPT_RESULTS:
-				o.results = optarg;
+				o->results = optarg;
 				break;
 			case OPT_SKIP_CODE:
-				if (!parse_count("--skip-code", optarg, 0, 255, &o.skip_code))
+				if (!parse_count("--skip-code", optarg, 0, 255, &o->skip_code))
 					return 2;
 				break;
 			case 'v':
-				o.verbose = true;
+				o->verbose = true;
 				break;
 			case 'h':
 				return run_usage(stdout);
@@ -630,88 +623,78 @@ int rp_run_main(int argc, char** argv)
 				return run_usage(stderr);
 		}
 	}
-	g_verbose = o.verbose;
-	rp_proc_set_verbose(o.verbose);
-	if (o.verbose)
+	g_verbose = o->verbose;
+	rp_proc_set_verbose(o->verbose);
+	if (o->verbose)
 		setenv("RDPREPRO_VERBOSE", "1", 1); /* the netem scripts echo theirs too */
-	o.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	if (!rp_find_self(&err) || !collect(optind < argc ? argv + optind : def,
-	                                 optind < argc ? argc - optind : 1, &paths, &n, &err))
-	{
-		fprintf(stderr, "rdprepro: %s\n", err.msg);
-		return 2;
-	}
-	/* Parse every file before running any: a typo stops the suite before it starts. */
-	scs = calloc((size_t)n + 1, sizeof(*scs));
+	o->tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	return -1;
+}
+
+/* Every file parsed before any runs (a typo stops the suite before it starts), the selection
+ * (-n, -k) and this shard's part of it into *out, *n_out; -1 to go on, else the exit status. */
+static int load_selection(char** paths, int n, const struct run_opts* o, bool list_only,
+                          struct rp_scenario** out, int* n_out)
+{
+	struct rp_scenario* scs = *out = calloc((size_t)n + 1, sizeof(*scs));
+	struct rp_err err = { "" };
+	int n_sel = 0;
+
 	if (!scs)
-		goto done;
+		return 2;
 	for (int i = 0; i < n; i++)
 	{
 		struct rp_scenario sc;
 		if (!rp_scenario_load(&sc, paths[i], &err))
 		{
 			fprintf(stderr, "%s\n", err.msg);
-			goto done;
+			return 2;
 		}
 		for (int j = 0; j < n_sel; j++)
 			if (strcmp(scs[j].name, sc.name) == 0)
 			{
 				fprintf(stderr, "%s: scenario name \"%s\" also used by %s\n", sc.path, sc.name,
 				        scs[j].path);
-				goto done;
+				return 2;
 			}
 		/* Shards interleave over the whole sorted selection: I, I+N, I+2N, ... */
-		if (selected(&sc, &o))
+		if (selected(&sc, o))
 			scs[n_sel++] = sc;
 	}
 	if (n_sel == 0)
 	{
 		fprintf(stderr, "rdprepro: no scenario selected\n");
-		goto done;
+		return 2;
 	}
 	{
 		int k = 0;
 		for (int i = 0; i < n_sel; i++)
-			if (i % o.shard_n == o.shard_i - 1)
+			if (i % o->shard_n == o->shard_i - 1)
 				scs[k++] = scs[i];
 		n_sel = k;
 	}
 	if (n_sel == 0)
 	{
 		/* More shards than scenarios in a CI matrix: this shard has nothing to do. */
-		fprintf(stderr, "rdprepro: shard %d/%d: nothing to run\n", o.shard_i, o.shard_n);
-		ret = list_only ? 0 : o.skip_code;
-		goto done;
+		fprintf(stderr, "rdprepro: shard %d/%d: nothing to run\n", o->shard_i, o->shard_n);
+		return list_only ? 0 : o->skip_code;
 	}
 	if (list_only)
 	{
 		for (int i = 0; i < n_sel; i++)
 			printf("%s\n", scs[i].name);
-		ret = 0;
-		goto done;
+		return 0;
 	}
-	n_jobs = n_sel * o.repeat;
-	jobs = calloc((size_t)n_jobs, sizeof(*jobs));
-	outs = calloc((size_t)n_jobs, sizeof(*outs));
-	if (!jobs || !outs ||
-	    !claim_results(o.results, results_dir, sizeof(results_dir), &results_lock, &err))
-	{
-		fprintf(stderr, "rdprepro: %s\n", err.msg[0] ? err.msg : "out of memory");
-		ret = 1;
-		goto done;
-	}
-	o.results = results_dir;
-	for (int i = 0; i < n_sel; i++)
-		for (int k = 0; k < o.repeat; k++)
-		{
-			struct job* jb = &jobs[i * o.repeat + k];
-			jb->sc = &scs[i];
-			jb->run = k + 1;
-			if (o.repeat > 1)
-				snprintf(jb->resdir, sizeof(jb->resdir), "%s/%s/run-%d", o.results, scs[i].name, k + 1);
-			else
-				snprintf(jb->resdir, sizeof(jb->resdir), "%s/%s", o.results, scs[i].name);
-		}
+	*n_out = n_sel;
+	return -1;
+}
+
+/* What every lab of the suite needs before the first: namespaces it may make (rootless when not
+ * root), signal handlers, a sweep of what killed runs left, the suite's server key. */
+static bool suite_up(const struct run_opts* o)
+{
+	struct rp_err err = { "" };
+
 	/* Not root: the run moves into namespaces of its own (user, network, mount), where it
 	 * may make the labs' namespaces; the host's network is not even in sight from there. */
 	if (!rp_can_make_namespaces())
@@ -730,52 +713,49 @@ int rp_run_main(int argc, char** argv)
 	if (!rp_signals_install())
 	{
 		fprintf(stderr, "rdprepro: cannot install signal handlers\n");
-		ret = 1;
-		goto done;
+		return false;
 	}
-	if (!rp_lab_sweep(o.tmpdir, o.verbose, &err))
+	if (!rp_lab_sweep(o->tmpdir, o->verbose, &err))
 		fprintf(stderr, "rdprepro: sweep: %s\n", err.msg);
 	/* One server key for the suite, made before the workers fork: a run only signs its own
 	 * certificate with it (about 1 ms) instead of making a key (50-150 ms). */
 	if (!rp_creds_suite_key(&err))
 	{
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
-		ret = 1;
-		goto done;
+		return false;
 	}
+	return true;
+}
 
-	jobs_auto = o.jobs == 0;
-	/* Schedule: up to --jobs workers at once (auto: as many as memory allows, started while
-	 * the CPU allows), the longest first, each job's result printed as it ends. */
+/* Up to o->jobs workers at once (auto: as many as memory allows, started while the CPU allows),
+ * the longest first, each job's result printed as it ends. */
+static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs_auto, bool tty)
+{
 	{
 		int next = 0, running = 0, done = 0;
 		bool auto_j = jobs_auto, forwarded = false;
 		struct job** order = calloc((size_t)n_jobs, sizeof(*order));
 		struct cpu_sample cpu = { 0, 0 };
 		if (!order)
-		{
-			fprintf(stderr, "rdprepro: out of memory\n");
-			ret = 1;
-			goto done;
-		}
+			return false;
 		for (int i = 0; i < n_jobs; i++)
 			order[i] = &jobs[i];
 		qsort(order, (size_t)n_jobs, sizeof(*order), cmp_takes);
 		if (auto_j)
 		{
-			o.jobs = auto_jobs(n_jobs);
+			o->jobs = auto_jobs(n_jobs);
 			cpu_read(&cpu);
 		}
 		while (done < n_jobs)
 		{
 			int status;
 			pid_t pid;
-			bool may_start = running < o.jobs && next < n_jobs && !rp_interrupted();
+			bool may_start = running < o->jobs && next < n_jobs && !rp_interrupted();
 			/* auto: one start per tick, and only while the CPU allows (never none running) */
 			if (may_start && (!auto_j || running == 0 || start_allowed(&cpu)))
 			{
 				struct job* jb = order[next++];
-				if (!spawn_worker(jb, &o))
+				if (!spawn_worker(jb, o))
 				{
 					jb->done = true;
 					jb->out.status = RP_ERROR;
@@ -786,7 +766,7 @@ int rp_run_main(int argc, char** argv)
 					running++;
 				if (!auto_j)
 					continue;
-				may_start = running < o.jobs && next < n_jobs;
+				may_start = running < o->jobs && next < n_jobs;
 			}
 			if (running == 0)
 			{
@@ -831,12 +811,23 @@ int rp_run_main(int argc, char** argv)
 					running--;
 					done++;
 					progress(jobs, n_jobs, done, tty);
-					print_outcome(&jobs[i].out, o.repeat);
+					print_outcome(&jobs[i].out, o->repeat);
 				}
 		}
 		free(order);
 		progress(jobs, n_jobs, n_jobs, tty);
 	}
+	return true;
+}
+
+/* The runs not run (interrupted), the summary table, junit.xml and results.tap, the last line;
+ * the exit status. */
+static int report_suite(struct job* jobs, struct rp_outcome* outs, int n_jobs,
+                        const struct run_opts* o, bool jobs_auto, double t0)
+{
+	struct rp_err err = { "" };
+	int counts[RP_STATUS_COUNT] = { 0 };
+
 	for (int i = 0; i < n_jobs; i++)
 	{
 		if (!jobs[i].done)
@@ -852,28 +843,85 @@ int rp_run_main(int argc, char** argv)
 	summary_table(jobs, n_jobs);
 	{
 		char path[4096];
-		snprintf(path, sizeof(path), "%s/junit.xml", o.results);
+		snprintf(path, sizeof(path), "%s/junit.xml", o->results);
 		if (!rp_junit_write(path, outs, n_jobs, rp_now_ms() - t0, &err))
 			fprintf(stderr, "rdprepro: %s\n", err.msg);
-		snprintf(path, sizeof(path), "%s/results.tap", o.results);
+		snprintf(path, sizeof(path), "%s/results.tap", o->results);
 		if (!rp_tap_write(path, outs, n_jobs, &err))
 			fprintf(stderr, "rdprepro: %s\n", err.msg);
 	}
 	printf("%d passed, %d failed, %d skipped, %d errors (%.1f s, %d jobs%s; results in %s)\n",
 	       counts[RP_PASS], counts[RP_FAIL], counts[RP_SKIP], counts[RP_ERROR],
-	       (rp_now_ms() - t0) / 1000.0, o.jobs, jobs_auto ? " (auto)" : "", o.results);
+	       (rp_now_ms() - t0) / 1000.0, o->jobs, jobs_auto ? " (auto)" : "", o->results);
 	if (rp_interrupted())
 	{
 		fprintf(stderr, "rdprepro: interrupted by signal %d; the labs were removed\n",
 		        rp_interrupted());
-		ret = 128 + rp_interrupted();
+		return 128 + rp_interrupted();
 	}
-	else if (counts[RP_FAIL] || counts[RP_ERROR])
-		ret = 1;
-	else if (counts[RP_SKIP] && !counts[RP_PASS])
-		ret = o.skip_code;
-	else
-		ret = 0;
+	if (counts[RP_FAIL] || counts[RP_ERROR])
+		return 1;
+	return counts[RP_SKIP] && !counts[RP_PASS] ? o->skip_code : 0;
+}
+
+int rp_run_main(int argc, char** argv)
+{
+	struct run_opts o = { .results = "results", .backend = "auto", .jobs = 0 /* auto */,
+		                  .repeat = 1, .shard_i = 1, .shard_n = 1 };
+	struct rp_err err = { "" };
+	struct rp_scenario* scs = NULL;
+	struct rp_outcome* outs = NULL;
+	struct job* jobs = NULL;
+	char** paths = NULL;
+	char* def[] = { "scenarios" };
+	int n = 0, n_sel = 0, n_jobs = 0;
+	char results_dir[4096];
+	int results_lock = -1;
+	int ret;
+	double t0 = rp_now_ms();
+	bool jobs_auto, list_only = false;
+
+	if ((ret = parse_run_options(argc, argv, &o, &list_only)) >= 0)
+		return ret;
+	jobs_auto = o.jobs == 0;
+	if (!rp_find_self(&err) || !collect(optind < argc ? argv + optind : def,
+	                                 optind < argc ? argc - optind : 1, &paths, &n, &err))
+	{
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
+		return 2;
+	}
+	if ((ret = load_selection(paths, n, &o, list_only, &scs, &n_sel)) >= 0)
+		goto done;
+	ret = 1;
+	n_jobs = n_sel * o.repeat;
+	jobs = calloc((size_t)n_jobs, sizeof(*jobs));
+	outs = calloc((size_t)n_jobs, sizeof(*outs));
+	if (!jobs || !outs ||
+	    !claim_results(o.results, results_dir, sizeof(results_dir), &results_lock, &err))
+	{
+		fprintf(stderr, "rdprepro: %s\n", err.msg[0] ? err.msg : "out of memory");
+		goto done;
+	}
+	o.results = results_dir;
+	for (int i = 0; i < n_sel; i++)
+		for (int k = 0; k < o.repeat; k++)
+		{
+			struct job* jb = &jobs[i * o.repeat + k];
+			jb->sc = &scs[i];
+			jb->run = k + 1;
+			if (o.repeat > 1)
+				snprintf(jb->resdir, sizeof(jb->resdir), "%s/%s/run-%d", o.results, scs[i].name, k + 1);
+			else
+				snprintf(jb->resdir, sizeof(jb->resdir), "%s/%s", o.results, scs[i].name);
+		}
+	if (!suite_up(&o))
+		goto done;
+	if (!run_pool(jobs, n_jobs, &o, jobs_auto, isatty(2)))
+	{
+		fprintf(stderr, "rdprepro: out of memory\n");
+		goto done;
+	}
+	ret = report_suite(jobs, outs, n_jobs, &o, jobs_auto, t0);
 done:
 	for (int i = 0; jobs && i < n_jobs; i++)
 		free(jobs[i].out.report);
