@@ -186,7 +186,23 @@ static bool row(const char* what, double asked, double got, double tol, const ch
 	return ok;
 }
 
-int rp_linkcheck_main(int argc, char** argv)
+/* One linkcheck: its link, its lab, its sockets and what the receivers saw. */
+struct lc_run
+{
+	struct rp_scenario sc;
+	struct rp_lab lab;
+	struct lc c;
+	bool count_given;
+	const char* backend;
+	bool force_engine, verbose;
+	char rundir[4096], how[512], why[256];
+	pid_t engines[2];
+	unsigned short rnd;
+	int tx, tcp_tx;
+};
+
+/* The options into L; -1 to go on, else the exit status (2: a usage error). */
+static int lc_options(int argc, char** argv, struct lc_run* L)
 {
 	static const struct option lo[] = {
 		RP_SHAPE_LONG_OPTIONS,
@@ -197,22 +213,8 @@ int rp_linkcheck_main(int argc, char** argv)
 		{ "verbose", no_argument, NULL, 'v' },         { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct rp_scenario sc;
-	struct rp_lab lab;
-	struct rp_err err = { "" };
-	struct lc c = { .count = 10000, .interval_us = 200, .bulk_s = 3 };
-	bool count_given = false;
-	const char* backend = "auto";
-	bool force_engine = false, verbose = false;
-	char rundir[4096], how[512], why[256];
-	pid_t engines[2] = { 0, 0 };
-	unsigned short rnd = 0;
-	int ch, ret = 1, tx = -1, tcp_tx = -1;
-	bool ok = true;
+	int ch;
 
-	memset(&sc, 0, sizeof(sc));
-	rp_strlcpy(sc.name, "linkcheck", sizeof(sc.name));
-	sc.seed = 1;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "vh", lo, NULL)) != -1)
 	{
@@ -220,11 +222,11 @@ int rp_linkcheck_main(int argc, char** argv)
 		switch (ch)
 		{
 			case 'e':
-				force_engine = true;
+				L->force_engine = true;
 				break;
 			case 'm':
-				sc.mtu = (uint32_t)strtoul(optarg, NULL, 10);
-				if (sc.mtu < 576 || sc.mtu > 1500)
+				L->sc.mtu = (uint32_t)strtoul(optarg, NULL, 10);
+				if (L->sc.mtu < 576 || L->sc.mtu > 1500)
 				{
 					fprintf(stderr, "rdprepro linkcheck: --mtu: %s is out of range (576 to 1500)\n",
 					        optarg);
@@ -238,26 +240,26 @@ int rp_linkcheck_main(int argc, char** argv)
 					        optarg);
 					return 2;
 				}
-				sc.icmp_blocked = strcmp(optarg, "blocked") == 0;
+				L->sc.icmp_blocked = strcmp(optarg, "blocked") == 0;
 				break;
 			case 'b':
-				backend = optarg;
+				L->backend = optarg;
 				break;
 			case 'n':
-				c.count = atoi(optarg);
-				count_given = true;
+				L->c.count = atoi(optarg);
+				L->count_given = true;
 				break;
 			case 'i':
-				c.interval_us = atoi(optarg);
+				L->c.interval_us = atoi(optarg);
 				break;
 			case 'B':
-				c.bulk_s = atof(optarg);
+				L->c.bulk_s = atof(optarg);
 				break;
 			case 's':
-				sc.seed = (uint32_t)strtoul(optarg, NULL, 10);
+				L->sc.seed = (uint32_t)strtoul(optarg, NULL, 10);
 				break;
 			case 'v':
-				verbose = true;
+				L->verbose = true;
 				break;
 			case 'h':
 				return usage(stdout);
@@ -266,104 +268,121 @@ int rp_linkcheck_main(int argc, char** argv)
 					return usage(stderr);
 				break;
 		}
-		if (key && !rp_shape_parse(&sc.link[0], key, optarg, why, sizeof(why)))
+		if (key && !rp_shape_parse(&L->sc.link[0], key, optarg, L->why, sizeof(L->why)))
 		{
-			fprintf(stderr, "rdprepro linkcheck: %s\n", why);
+			fprintf(stderr, "rdprepro linkcheck: %s\n", L->why);
 			return 2;
 		}
 	}
 	/* On a narrow link 10,000 probes would overflow netem's queue (RP_NETEM_LIMIT): 500 fit. */
-	if (sc.link[0].rate_kbit > 0 && !count_given)
-		c.count = 500;
-	if (optind != argc || c.count < 100 || c.count > 1000000 || c.interval_us < 10 ||
-	    c.bulk_s < 1 || c.bulk_s > 60)
+	if (L->sc.link[0].rate_kbit > 0 && !L->count_given)
+		L->c.count = 500;
+	if (optind != argc || L->c.count < 100 || L->c.count > 1000000 || L->c.interval_us < 10 ||
+	    L->c.bulk_s < 1 || L->c.bulk_s > 60)
 		return usage(stderr);
-	g_verbose = verbose;
+	return -1;
+}
+
+/* The lab up with the link's faults; false when the run cannot go on (said on stderr). */
+static bool lc_lab(struct lc_run* L)
+{
+	struct rp_err err = { "" };
+
+	g_verbose = L->verbose;
 	if (!rp_find_self(&err) || !rp_signals_install())
 	{
 		fprintf(stderr, "rdprepro linkcheck: %s\n", err.msg);
-		return 1;
+		return false;
 	}
 	{
 		const char* tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-		if (!rp_lab_sweep(tmp, verbose, &err))
+		if (!rp_lab_sweep(tmp, L->verbose, &err))
 			fprintf(stderr, "rdprepro: sweep: %s\n", err.msg);
-		if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
-			rnd = (unsigned short)getpid();
-		rp_lab_name(&lab, getpid(), rnd);
-		snprintf(rundir, sizeof(rundir), "%s/%s.XXXXXX", tmp, lab.name);
+		if (getrandom(&L->rnd, sizeof(L->rnd), 0) != sizeof(L->rnd))
+			L->rnd = (unsigned short)getpid();
+		rp_lab_name(&L->lab, getpid(), L->rnd);
+		snprintf(L->rundir, sizeof(L->rundir), "%s/%s.XXXXXX", tmp, L->lab.name);
 	}
-	if (!mkdtemp(rundir))
+	if (!mkdtemp(L->rundir))
 	{
 		fprintf(stderr, "rdprepro linkcheck: mkdtemp: %s\n", strerror(errno));
-		return 1;
+		return false;
 	}
-	rp_defer(rp_undo_remove_tree, rundir, "run directory");
-	if (!rp_lab_up(&lab, verbose, &err))
+	rp_defer(rp_undo_remove_tree, L->rundir, "run directory");
+	if (!rp_lab_up(&L->lab, L->verbose, &err))
 	{
 		fprintf(stderr, "rdprepro linkcheck: %s (root is needed for network namespaces)\n", err.msg);
-		goto out;
+		return false;
 	}
-	rp_defer(rp_undo_lab, &lab, "lab");
-	if (!rp_apply_link_faults(&sc, &lab, rundir, backend, verbose, force_engine, how, sizeof(how),
-	                          engines, &err))
+	rp_defer(rp_undo_lab, &L->lab, "lab");
+	if (!rp_apply_link_faults(&L->sc, &L->lab, L->rundir, L->backend, L->verbose, L->force_engine,
+	                          L->how, sizeof(L->how), L->engines, &err))
 	{
 		fprintf(stderr, "rdprepro linkcheck: %s\n", err.msg);
-		goto out;
+		return false;
 	}
-	printf("link to-server: %s\n", how[0] ? how : "unshaped");
+	printf("link to-server: %s\n", L->how[0] ? L->how : "unshaped");
+	return true;
+}
 
-	/* Sockets: the sender in the client namespace, the receivers in the server's. */
+/* The sender in the client namespace, the receivers in the server's. */
+static bool lc_sockets(struct lc_run* L)
+{
 	{
 		struct sockaddr_in a = { .sin_family = AF_INET };
 		int one = 1;
-		tx = socket_in(lab.ns_client, SOCK_DGRAM);
-		c.udp_rx = socket_in(lab.ns_server, SOCK_DGRAM);
-		c.tcp_listen = socket_in(lab.ns_server, SOCK_STREAM);
-		if (tx < 0 || c.udp_rx < 0 || c.tcp_listen < 0)
+		L->tx = socket_in(L->lab.ns_client, SOCK_DGRAM);
+		L->c.udp_rx = socket_in(L->lab.ns_server, SOCK_DGRAM);
+		L->c.tcp_listen = socket_in(L->lab.ns_server, SOCK_STREAM);
+		if (L->tx < 0 || L->c.udp_rx < 0 || L->c.tcp_listen < 0)
 		{
 			fprintf(stderr, "rdprepro linkcheck: cannot make sockets in the lab\n");
-			goto out;
+			return false;
 		}
 		inet_pton(AF_INET, RP_LAB_SERVER_ADDR, &a.sin_addr);
 		a.sin_port = htons(UDP_PORT);
-		setsockopt(c.udp_rx, SOL_SOCKET, SO_RCVBUF, &(int){ 8 << 20 }, sizeof(int));
-		if (bind(c.udp_rx, (struct sockaddr*)&a, sizeof(a)) != 0 ||
-		    connect(tx, (struct sockaddr*)&a, sizeof(a)) != 0)
+		setsockopt(L->c.udp_rx, SOL_SOCKET, SO_RCVBUF, &(int){ 8 << 20 }, sizeof(int));
+		if (bind(L->c.udp_rx, (struct sockaddr*)&a, sizeof(a)) != 0 ||
+		    connect(L->tx, (struct sockaddr*)&a, sizeof(a)) != 0)
 		{
 			fprintf(stderr, "rdprepro linkcheck: udp: %s\n", strerror(errno));
-			goto out;
+			return false;
 		}
 		a.sin_port = htons(TCP_PORT);
-		setsockopt(c.tcp_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-		if (bind(c.tcp_listen, (struct sockaddr*)&a, sizeof(a)) != 0 || listen(c.tcp_listen, 1) != 0)
+		setsockopt(L->c.tcp_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (bind(L->c.tcp_listen, (struct sockaddr*)&a, sizeof(a)) != 0 || listen(L->c.tcp_listen, 1) != 0)
 		{
 			fprintf(stderr, "rdprepro linkcheck: tcp: %s\n", strerror(errno));
-			goto out;
+			return false;
 		}
 	}
+	return true;
+}
 
-	/* 1. UDP probes at a fixed pace, each with its sequence number and send time. */
-	c.delay = malloc(sizeof(double) * (size_t)c.count);
-	c.seen = calloc((size_t)c.count, sizeof(int));
-	if (!c.delay || !c.seen)
-		goto out;
-	for (int i = 0; i < c.count; i++)
-		c.delay[i] = -1;
+/* 1. UDP probes at a fixed pace, each with its sequence number and send time: loss, delay,
+ * jitter, duplicates, reordering against what was asked. */
+static bool lc_udp(struct lc_run* L, bool* ok)
+{
+	L->c.delay = malloc(sizeof(double) * (size_t)L->c.count);
+	L->c.seen = calloc((size_t)L->c.count, sizeof(int));
+	if (!L->c.delay || !L->c.seen)
+		return false;
+	for (int i = 0; i < L->c.count; i++)
+		L->c.delay[i] = -1;
 	{
 		pthread_t rx;
 		struct timespec next;
-		double worst = sc.link[0].delay_ms + 6 * sc.link[0].jitter_ms + 500;
-		c.sending = 1;
-		pthread_create(&rx, NULL, udp_receiver, &c);
+		double worst = L->sc.link[0].delay_ms + 6 * L->sc.link[0].jitter_ms + 500;
+		L->c.sending = 1;
+		pthread_create(&rx, NULL, udp_receiver, &L->c);
 		clock_gettime(CLOCK_MONOTONIC, &next);
-		for (int i = 0; i < c.count && !rp_interrupted(); i++)
+		for (int i = 0; i < L->c.count && !rp_interrupted(); i++)
 		{
 			struct probe_pkt pkt = { .seq = (uint32_t)i, .t_send = rp_now_ms() };
-			if (send(tx, &pkt, sizeof(pkt), 0) < 0 && errno != ENOBUFS && errno != EAGAIN)
+			if (send(L->tx, &pkt, sizeof(pkt), 0) < 0 && errno != ENOBUFS && errno != EAGAIN)
 				break;
 			/* Pacing the probe stream (absolute times: no drift), not waiting on a state. */
-			next.tv_nsec += (long)c.interval_us * 1000;
+			next.tv_nsec += (long)L->c.interval_us * 1000;
 			while (next.tv_nsec >= 1000000000L)
 			{
 				next.tv_nsec -= 1000000000L;
@@ -371,20 +390,20 @@ int rp_linkcheck_main(int argc, char** argv)
 			}
 			clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
 		}
-		c.drain_until = rp_now_ms() + worst;
-		c.sending = 0;
+		L->c.drain_until = rp_now_ms() + worst;
+		L->c.sending = 0;
 		pthread_join(rx, NULL);
 	}
 	{
-		double* d = malloc(sizeof(double) * (size_t)c.count);
+		double* d = malloc(sizeof(double) * (size_t)L->c.count);
 		int got = 0, dups = 0;
 		double mean = 0, var = 0;
-		for (int i = 0; i < c.count; i++)
+		for (int i = 0; i < L->c.count; i++)
 		{
-			if (c.seen[i])
-				d[got++] = c.delay[i];
-			if (c.seen[i] > 1)
-				dups += c.seen[i] - 1;
+			if (L->c.seen[i])
+				d[got++] = L->c.delay[i];
+			if (L->c.seen[i] > 1)
+				dups += L->c.seen[i] - 1;
 		}
 		for (int i = 0; i < got; i++)
 			mean += d[i];
@@ -394,7 +413,7 @@ int rp_linkcheck_main(int argc, char** argv)
 		var = got > 1 ? var / (got - 1) : 0;
 		qsort(d, (size_t)got, sizeof(double), cmp_d);
 		{
-			const struct rp_shape* s = &sc.link[0];
+			const struct rp_shape* s = &L->sc.link[0];
 			double asked_loss = s->loss * 100;
 			/* netem's own formula for the stationary loss of its Gilbert-Elliott chain. */
 			if (s->ge)
@@ -411,20 +430,20 @@ int rp_linkcheck_main(int argc, char** argv)
 			double asked_sd = s->jitter_ms * sd_factor[s->dist];
 			printf("probes: %d sent every %d us, %d received once or more, %d duplicates, "
 			       "%d reordered\n",
-			       c.count, c.interval_us, got, dups, c.reordered);
+			       L->c.count, L->c.interval_us, got, dups, L->c.reordered);
 			printf("delay: min %.3f  p10 %.3f  median %.3f  p90 %.3f  max %.3f  mean %.3f  sd %.3f ms\n",
 			       got ? d[0] : 0, got ? d[got / 10] : 0, med, got ? d[got * 9 / 10] : 0,
 			       got ? d[got - 1] : 0, mean, sd);
 			printf("\n  %-22s %16s %16s %-14s %s\n", "measure", "asked", "measured", "tolerance",
 			       "result");
-			ok &= row("loss", asked_loss, 100.0 * (c.count - got) / c.count, 2.0, "%",
+			*ok &= row("loss", asked_loss, 100.0 * (L->c.count - got) / L->c.count, 2.0, "%",
 			          "+-2 points");
-			if (s->delay_ms > 0 || force_engine)
-				ok &= row("delay (median)", s->delay_ms, med, 1.0, "ms", "+-1 ms");
+			if (s->delay_ms > 0 || L->force_engine)
+				*ok &= row("delay (median)", s->delay_ms, med, 1.0, "ms", "+-1 ms");
 			if (s->jitter_ms > 0)
-				ok &= row("jitter (sd)", asked_sd, sd, asked_sd * 0.10, "ms", "+-10%");
+				*ok &= row("jitter (sd)", asked_sd, sd, asked_sd * 0.10, "ms", "+-10%");
 			if (s->duplicate > 0)
-				ok &= row("duplicates", s->duplicate * 100, 100.0 * dups / (got ? got : 1), 1.0, "%",
+				*ok &= row("duplicates", s->duplicate * 100, 100.0 * dups / (got ? got : 1), 1.0, "%",
 				          "+-1 point");
 			if (s->reorder > 0 && s->delay_ms > 0)
 			{
@@ -432,18 +451,22 @@ int rp_linkcheck_main(int argc, char** argv)
 				int fast = 0;
 				for (int i = 0; i < got; i++)
 					fast += d[i] < s->delay_ms / 2;
-				ok &= row("sent at once", s->reorder * 100, 100.0 * fast / (got ? got : 1), 2.0, "%",
+				*ok &= row("sent at once", s->reorder * 100, 100.0 * fast / (got ? got : 1), 2.0, "%",
 				          "+-2 points");
 			}
 		}
 		free(d);
 	}
+	return true;
+}
 
-	/* 2. PMTUD: full-size DF datagrams from the server, as its TLS flight would be. */
-	if (sc.mtu)
+/* 2. PMTUD: full-size DF datagrams from the server, as its TLS flight would be. */
+static bool lc_pmtud(struct lc_run* L, bool* ok)
+{
+	if (L->sc.mtu)
 	{
-		int srv = socket_in(lab.ns_server, SOCK_DGRAM);
-		int cli = socket_in(lab.ns_client, SOCK_DGRAM);
+		int srv = socket_in(L->lab.ns_server, SOCK_DGRAM);
+		int cli = socket_in(L->lab.ns_client, SOCK_DGRAM);
 		int pmtu = IP_PMTUDISC_DO, mtu = 0, delivered = 0;
 		socklen_t len = sizeof(mtu);
 		struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(UDP_PORT + 2) };
@@ -455,7 +478,7 @@ int rp_linkcheck_main(int argc, char** argv)
 		    connect(srv, (struct sockaddr*)&a, sizeof(a)) != 0)
 		{
 			fprintf(stderr, "rdprepro linkcheck: pmtud sockets: %s\n", strerror(errno));
-			goto out;
+			return false;
 		}
 		/* Five tries 100 ms apart: the ICMP, if it comes, arrives within one RTT. */
 		for (int i = 0; i < 5; i++)
@@ -470,14 +493,18 @@ int rp_linkcheck_main(int argc, char** argv)
 		       "path MTU is now %d\n",
 		       delivered, mtu);
 		/* With ICMP allowed the server learns the lower MTU; blocked, it never does. */
-		ok &= row("server's path MTU", sc.icmp_blocked ? 1500 : sc.mtu, mtu, 0, "B", "exact");
-		ok &= row("1400 B DF delivered", 0, delivered, 0, "", "exact");
+		*ok &= row("server's path MTU", L->sc.icmp_blocked ? 1500 : L->sc.mtu, mtu, 0, "B", "exact");
+		*ok &= row("1400 B DF delivered", 0, delivered, 0, "", "exact");
 		close(srv);
 		close(cli);
 	}
+	return true;
+}
 
-	/* 3. A TCP bulk flow for the rate, or for the engine's throughput. */
-	if (sc.link[0].rate_kbit || force_engine)
+/* 3. A TCP bulk flow for the rate, or for the engine's throughput. */
+static bool lc_bulk(struct lc_run* L, bool* ok)
+{
+	if (L->sc.link[0].rate_kbit || L->force_engine)
 	{
 		pthread_t sink;
 		char buf[65536];
@@ -485,45 +512,71 @@ int rp_linkcheck_main(int argc, char** argv)
 		double t_end;
 		memset(buf, 0x5a, sizeof(buf));
 		inet_pton(AF_INET, RP_LAB_SERVER_ADDR, &a.sin_addr);
-		tcp_tx = socket_in(lab.ns_client, SOCK_STREAM);
-		pthread_create(&sink, NULL, tcp_sink, &c);
-		if (tcp_tx < 0 || connect(tcp_tx, (struct sockaddr*)&a, sizeof(a)) != 0)
+		L->tcp_tx = socket_in(L->lab.ns_client, SOCK_STREAM);
+		pthread_create(&sink, NULL, tcp_sink, &L->c);
+		if (L->tcp_tx < 0 || connect(L->tcp_tx, (struct sockaddr*)&a, sizeof(a)) != 0)
 		{
 			fprintf(stderr, "rdprepro linkcheck: tcp connect: %s\n", strerror(errno));
-			shutdown(c.tcp_listen, SHUT_RDWR);
+			shutdown(L->c.tcp_listen, SHUT_RDWR);
 			pthread_join(sink, NULL);
-			goto out;
+			return false;
 		}
-		t_end = rp_now_ms() + c.bulk_s * 1000;
+		t_end = rp_now_ms() + L->c.bulk_s * 1000;
 		while (rp_now_ms() < t_end && !rp_interrupted())
 		{
-			struct pollfd p = { .fd = tcp_tx, .events = POLLOUT };
-			if (poll(&p, 1, 50) > 0 && send(tcp_tx, buf, sizeof(buf), MSG_DONTWAIT) < 0 &&
+			struct pollfd p = { .fd = L->tcp_tx, .events = POLLOUT };
+			if (poll(&p, 1, 50) > 0 && send(L->tcp_tx, buf, sizeof(buf), MSG_DONTWAIT) < 0 &&
 			    errno != EAGAIN)
 				break;
 		}
-		close(tcp_tx);
-		tcp_tx = -1;
+		close(L->tcp_tx);
+		L->tcp_tx = -1;
 		pthread_join(sink, NULL);
 		{
-			double kbit = c.window_s > 0 ? c.bytes_window * 8 / 1000 / c.window_s : 0;
-			printf("\nbulk TCP: %.0f kbit/s over %.2f s\n", kbit, c.window_s);
-			if (sc.link[0].rate_kbit)
-				ok &= row("rate", sc.link[0].rate_kbit, kbit, sc.link[0].rate_kbit * 0.10, "kbit", "+-10%");
+			double kbit = L->c.window_s > 0 ? L->c.bytes_window * 8 / 1000 / L->c.window_s : 0;
+			printf("\nbulk TCP: %.0f kbit/s over %.2f s\n", kbit, L->c.window_s);
+			if (L->sc.link[0].rate_kbit)
+				*ok &= row("rate", L->sc.link[0].rate_kbit, kbit, L->sc.link[0].rate_kbit * 0.10, "kbit", "+-10%");
 		}
 	}
-	printf("\n%s\n", ok ? "linkcheck: every measure within its tolerance"
-	                    : "linkcheck: a measure is out of its tolerance");
-	ret = ok ? 0 : 1;
-	if (rp_interrupted())
-		ret = 128 + rp_interrupted();
-out:
-	if (tx >= 0)
-		close(tx);
-	if (tcp_tx >= 0)
-		close(tcp_tx);
-	free(c.delay);
-	free(c.seen);
+	return true;
+}
+
+int rp_linkcheck_main(int argc, char** argv)
+{
+	struct lc_run* L = calloc(1, sizeof(*L));
+	bool ok = true;
+	int ret = 1;
+
+	if (!L)
+		return 1;
+	L->c = (struct lc){ .count = 10000, .interval_us = 200, .bulk_s = 3 };
+	L->backend = "auto";
+	L->tx = L->tcp_tx = -1;
+	rp_strlcpy(L->sc.name, "linkcheck", sizeof(L->sc.name));
+	L->sc.seed = 1;
+	if ((ret = lc_options(argc, argv, L)) >= 0)
+	{
+		free(L);
+		return ret;
+	}
+	ret = 1;
+	if (lc_lab(L) && lc_sockets(L) && lc_udp(L, &ok) && lc_pmtud(L, &ok) && lc_bulk(L, &ok))
+	{
+		printf("\n%s\n", ok ? "linkcheck: every measure within its tolerance"
+		                    : "linkcheck: a measure is out of its tolerance");
+		ret = ok ? 0 : 1;
+		if (rp_interrupted())
+			ret = 128 + rp_interrupted();
+	}
+	if (L->tx >= 0)
+		close(L->tx);
+	if (L->tcp_tx >= 0)
+		close(L->tcp_tx);
+	free(L->c.delay);
+	free(L->c.seen);
 	rp_cleanup_all();
+	free(L);
 	return ret;
 }
+
