@@ -401,7 +401,9 @@ static int usage(FILE* f)
 	return f == stderr ? 2 : 0;
 }
 
-int rp_shaper_main(int argc, char** argv)
+/* The options into e, queue, dir, seed and log_path; -1 to go on, else the exit status. */
+static int engine_options(int argc, char** argv, struct engine* e, long* queue, long* dir,
+                          unsigned long* seed, const char** log_path)
 {
 	static const struct option lo[] = {
 		{ "queue", required_argument, NULL, 'q' },     { "seed", required_argument, NULL, 's' },
@@ -411,15 +413,8 @@ int rp_shaper_main(int argc, char** argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct engine e = { .raw = -1 };
-	struct nfq_handle* h = NULL;
-	struct sigaction sa = { .sa_handler = on_stop };
-	long queue = -1, dir = 0;
-	unsigned long seed = 1;
-	const char* log_path = NULL;
 	char why[256];
-	char buf[0x10000 + 512] __attribute__((aligned));
-	int c, fd, ret = 1;
+	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1)
@@ -428,21 +423,21 @@ int rp_shaper_main(int argc, char** argv)
 		switch (c)
 		{
 			case 'q':
-				queue = strtol(optarg, NULL, 10);
+				*queue = strtol(optarg, NULL, 10);
 				break;
 			case 's':
-				seed = strtoul(optarg, NULL, 10);
+				*seed = strtoul(optarg, NULL, 10);
 				break;
 			case 'd':
-				dir = strtol(optarg, NULL, 10);
+				*dir = strtol(optarg, NULL, 10);
 				break;
 			case 'l':
-				log_path = optarg;
+				*log_path = optarg;
 				break;
 			case 'r':
-				e.reset_dst = strcmp(optarg, "destination") == 0 || strcmp(optarg, "both") == 0;
-				e.reset_src = strcmp(optarg, "source") == 0 || strcmp(optarg, "both") == 0;
-				if (!e.reset_dst && !e.reset_src)
+				e->reset_dst = strcmp(optarg, "destination") == 0 || strcmp(optarg, "both") == 0;
+				e->reset_src = strcmp(optarg, "source") == 0 || strcmp(optarg, "both") == 0;
+				if (!e->reset_dst && !e->reset_src)
 				{
 					fprintf(stderr, "rdprepro shaper: --reset: what is \"%s\"? (destination, "
 					                "source, both)\n",
@@ -451,7 +446,7 @@ int rp_shaper_main(int argc, char** argv)
 				}
 				break;
 			case 'b':
-				e.reset_after = strtoull(optarg, NULL, 10);
+				e->reset_after = strtoull(optarg, NULL, 10);
 				break;
 			case 'h':
 				return usage(stdout);
@@ -460,14 +455,65 @@ int rp_shaper_main(int argc, char** argv)
 					return usage(stderr);
 				break;
 		}
-		if (key && !rp_shape_parse(&e.shape, key, optarg, why, sizeof(why)))
+		if (key && !rp_shape_parse(&e->shape, key, optarg, why, sizeof(why)))
 		{
 			fprintf(stderr, "rdprepro shaper: %s\n", why);
 			return 2;
 		}
 	}
-	if (queue < 0 || queue > 65535 || optind != argc)
-		return usage(stderr);
+	return *queue < 0 || *queue > 65535 || optind != argc ? usage(stderr) : -1;
+}
+
+/* Until told to stop: each packet held for its release time (a heap), released when due,
+ * the queue drained whenever it has something. */
+static void engine_loop(struct engine* e, struct nfq_handle* h)
+{
+	char buf[0x10000 + 512] __attribute__((aligned));
+	int fd = nfq_fd(h);
+
+	while (!stopping)
+	{
+		double now = rp_now_ms();
+		double wait = 200.0;
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		struct timespec ts;
+		ssize_t n;
+
+		release_due(e, now);
+		if (e->n_heap > 0)
+		{
+			wait = e->heap[0].t_release - now;
+			if (wait < 0)
+				wait = 0;
+			if (wait > 200.0)
+				wait = 200.0;
+		}
+		/* ppoll, not poll: poll's whole milliseconds held every packet up to 1 ms late (a
+		 * median delay 1 ms high in linkcheck). */
+		ts.tv_sec = (time_t)(wait / 1000.0);
+		ts.tv_nsec = (long)((wait - (double)ts.tv_sec * 1000.0) * 1e6);
+		if (ppoll(&p, 1, &ts, NULL) <= 0)
+			continue;
+		/* Drain what is there: each recv is one netlink message of one packet. */
+		while ((n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+			nfq_handle_packet(h, buf, (int)n);
+		if (n < 0 && errno == ENOBUFS && e->log)
+			fprintf(e->log, "# ENOBUFS: the kernel dropped queue messages\n");
+	}
+}
+
+int rp_shaper_main(int argc, char** argv)
+{
+	struct engine e = { .raw = -1 };
+	struct nfq_handle* h = NULL;
+	struct sigaction sa = { .sa_handler = on_stop };
+	long queue = -1, dir = 0;
+	unsigned long seed = 1;
+	const char* log_path = NULL;
+	int c, ret = 1;
+
+	if ((c = engine_options(argc, argv, &e, &queue, &dir, &seed, &log_path)) >= 0)
+		return c;
 	rp_shape_seed(&e.st, (uint32_t)seed, (int)dir);
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
@@ -511,38 +557,9 @@ int rp_shaper_main(int argc, char** argv)
 	/* Room for every packet a delay holds: 65536 packets is seconds of a fast link. */
 	nfq_set_queue_maxlen(e.qh, 65536);
 	nfnl_rcvbufsiz(nfq_nfnlh(h), 16 << 20);
-	fd = nfq_fd(h);
 	printf("ready queue %ld\n", queue);
 	fflush(stdout);
-	while (!stopping)
-	{
-		double now = rp_now_ms();
-		double wait = 200.0;
-		struct pollfd p = { .fd = fd, .events = POLLIN };
-		struct timespec ts;
-		ssize_t n;
-
-		release_due(&e, now);
-		if (e.n_heap > 0)
-		{
-			wait = e.heap[0].t_release - now;
-			if (wait < 0)
-				wait = 0;
-			if (wait > 200.0)
-				wait = 200.0;
-		}
-		/* ppoll, not poll: poll's whole milliseconds held every packet up to 1 ms late (a
-		 * median delay 1 ms high in linkcheck). */
-		ts.tv_sec = (time_t)(wait / 1000.0);
-		ts.tv_nsec = (long)((wait - (double)ts.tv_sec * 1000.0) * 1e6);
-		if (ppoll(&p, 1, &ts, NULL) <= 0)
-			continue;
-		/* Drain what is there: each recv is one netlink message of one packet. */
-		while ((n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
-			nfq_handle_packet(h, buf, (int)n);
-		if (n < 0 && errno == ENOBUFS && e.log)
-			fprintf(e.log, "# ENOBUFS: the kernel dropped queue messages\n");
-	}
+	engine_loop(&e, h);
 	/* Let every held packet go: a stopping engine must not strand the lab's traffic. */
 	while (e.n_heap > 0)
 	{
