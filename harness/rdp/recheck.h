@@ -1,0 +1,13 @@
+/* recheck.h: after a failed connection, a second one to the same server: does a SYN get an
+ * answer, does the server answer an X.224 Connection Request, does its TLS flight arrive, and
+ * (when it does not) does it with 536-byte segments; when TLS completes, an echo train paces
+ * the link. The results go into the evidence record's recheck. */
+#ifndef RDPREPRO_RECHECK_H
+#define RDPREPRO_RECHECK_H
+
+#include "evidence.h"
+
+/* Runs the recheck against host:port (an IPv4 address), each stage bounded by wait_ms. */
+void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms);
+
+#endif
