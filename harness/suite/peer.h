@@ -1,5 +1,5 @@
 /* peer.h: the server peers behind one small table, as packetdrill's netdevs: the run never
- * asks which one it has. Adding a peer is one file (peer_NAME.c) and one row (peer_ops_of).
+ * asks which one it has. Adding a peer is one file (peer_NAME.c) and one row (rp_peer_ops, peer.c).
  *   lab    `rdprepro server` (libfreerdp-server3): every behaviour, phase reports, holds
  *   xrdp   Debian's xrdp with an ini of the run's own (TLS, no NLA)
  *   shadow freerdp-shadow-cli3 on an Xvfb of the server side's own (NLA) */
