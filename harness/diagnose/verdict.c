@@ -706,6 +706,17 @@ static void narrow_or_not(const struct rp_evidence* ev, char* why, size_t n, str
 	         ev->recheck.bw.run ? "came back with too few replies" : "did not run");
 }
 
+/* Linux's first SYN retransmission comes after TCP_TIMEOUT_INIT, 1 s (RFC 6298 2.1): a fresh
+ * connection that took this long on a path whose best RTT is milliseconds lost its SYN or its
+ * SYN-ACK. That is loss on the path itself: a hung or slow server's kernel answers a SYN at once,
+ * an MTU black hole passes small segments, a dropped tunnel answers nothing at all. */
+#define SYN_RTO_MS 900.0
+static bool fresh_syn_retransmitted(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	return ev->recheck.tcp == RP_RECHECK_CONNECTED && ev->recheck.tcp_ms >= SYN_RTO_MS &&
+	       a->tcp.min_rtt_us < SLOW_PATH_US;
+}
+
 static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
@@ -718,14 +729,22 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
 	    !timed_out(ev, a) && a->sock_errno != ERRNO_ECONNRESET && attempt_ms(a) >= 2000 &&
-	    a->tcp.retransmits >= 3 && ev->recheck.x224 == RP_X224_ANSWERED)
+	    a->tcp.retransmits >= 3 &&
+	    (ev->recheck.x224 == RP_X224_ANSWERED || fresh_syn_retransmitted(ev, a)))
 	{
+		char fresh[128];
+		if (ev->recheck.x224 == RP_X224_ANSWERED)
+			snprintf(fresh, sizeof(fresh), "a fresh connection is answered");
+		else
+			snprintf(fresh, sizeof(fresh),
+			         "a fresh connection took %.0f ms to connect (its SYN was retransmitted)",
+			         ev->recheck.tcp_ms);
 		snprintf(why, n,
 		         "the server closed in phase %s while the client was retransmitting (%u "
 		         "retransmissions, %llu bytes of its data acknowledged), on a path whose best RTT "
-		         "was %.2f ms; a fresh connection is answered",
+		         "was %.2f ms; %s",
 		         rp_phase_name(a->furthest), a->tcp.retransmits,
-		         (unsigned long long)a->tcp.bytes_acked, a->tcp.min_rtt_us / 1000.0);
+		         (unsigned long long)a->tcp.bytes_acked, a->tcp.min_rtt_us / 1000.0, fresh);
 		narrow_or_not(ev, why, n, v);
 		return true;
 	}

@@ -243,6 +243,21 @@ START_TEST(test_loss_server_gave_up)
 	a->tcp.retransmits = 4;
 	a->sock_errno = 104;
 	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	a->sock_errno = 0;
+	/* The fresh connection's X.224 went unanswered too, but its SYN needed a retransmission
+	 * on this millisecond path (xrdp under 40 % loss): the path loses packets. */
+	ev.recheck.x224 = RP_X224_SILENT;
+	ev.recheck.tls = RP_RECHECK_TLS_NOT_RUN;
+	ev.recheck.tcp_ms = 2045;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert(strstr(v.because, "its SYN was retransmitted") != NULL);
+	/* Connected at once and then silent: the server, not the path, is the suspect. */
+	ev.recheck.tcp_ms = 0.2;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	/* A slow path: a second to connect is its round trip, not a lost SYN. */
+	ev.recheck.tcp_ms = 2045;
+	a->tcp.min_rtt_us = 1000000;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
 }
 END_TEST
 
