@@ -65,8 +65,22 @@ for s in $SCENARIOS; do SCN_FILES+=("$SRC/scenarios/$s.scn"); done
 	echo "exit 0"
 } >"$OUT/guest.sh"
 t0=$(date +%s)
-"$VM" run --out "$OUT" --timeout 2400 -- bash "$OUT/guest.sh" >"$OUT/console.txt" 2>&1 || {
-	KEEP=1; echo "[FAIL] the guest did not finish (kept: $OUT)"; tail -n 30 "$OUT/console.txt"; exit 1; }
+# A guest kernel that panics is run once more, and said: seen once in eight lanes, Debian's 6.12
+# under multi-threaded TCG faulted in netif_rx_internal inside a jump label (most likely being
+# patched as ping enabled SO_TIMESTAMP: cross-modified code under emulation; the lab's commands
+# are the ones that pass on every other boot). A second panic, or any other end, is a FAIL.
+for try in 1 2; do
+	rm -rf "$OUT/netem-results" "$OUT"/netem-*.txt
+	if "$VM" run --out "$OUT" --timeout 2400 -- bash "$OUT/guest.sh" >"$OUT/console.txt" 2>&1; then
+		break
+	fi
+	if [ "$try" = 1 ] && grep -q 'Kernel panic' "$OUT/console.txt"; then
+		cp "$OUT/console.txt" "$OUT/console-panic.txt"
+		echo "[WARN] the guest's kernel panicked ($(grep -m 1 -o 'RIP: [^ ]* [^ ]*' "$OUT/console.txt" || true); console kept in console-panic.txt): running the guest half again"
+		continue
+	fi
+	KEEP=1; echo "[FAIL] the guest did not finish (kept: $OUT)"; tail -n 30 "$OUT/console.txt"; exit 1
+done
 t_guest=$(($(date +%s) - t0))
 
 # The host's half: the same with the userspace engine.
