@@ -34,9 +34,10 @@ snapshot() {
 		echo "== processes"; pgrep -a -f 'rdprepro (server|probe|shaper|hostile)|xrdp|Xvfb|freerdp-shadow|xfreerdp' || true
 		echo "== run dirs"; find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rdpp-*' || true
 		echo "== netns etc"; find /etc/netns -maxdepth 1 -name 'rdpp-*' 2>/dev/null || true
-		# X's lock files and sockets live in /tmp; a lab's X has its own /tmp (a bind in a
-		# mount namespace of its own), which must never show in the host's mounts.
-		echo "== X files"; find /tmp -maxdepth 2 \( -name '.X*-lock' -o -path '/tmp/.X11-unix/*' \) 2>/dev/null || true
+		# X's lock files and sockets live in /tmp, its compiled keymaps in /var/lib/xkb; a lab's
+		# X has its own of both (binds in a mount namespace of its own), which must never show
+		# in the host's mounts.
+		echo "== X files"; find /tmp /var/lib/xkb -maxdepth 2 \( -name '.X*-lock' -o -path '/tmp/.X11-unix/*' -o -name 'server-*.xkm' \) 2>/dev/null || true
 		echo "== mounts"; grep -c 'rdpp-' /proc/self/mountinfo || true
 	} >"$1"
 }

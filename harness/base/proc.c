@@ -25,6 +25,11 @@
  * private directory, so that it stays where it was once /tmp is covered (a mount from another
  * namespace cannot be bound: this is done in the new one). `ip netns exec` makes its own
  * namespace inside this one and keeps the binds. */
+/* Where Debian's X server writes the keymap it compiles (xkbcomp -xkm), named by its display
+ * only: labs that all use :0 overwrote and removed each other's (Xvfb: "XKB: Failed to compile
+ * keymap", 1 start in 30 at -j 8). */
+#define XKM_DIR "/var/lib/xkb"
+
 static bool private_tmp(const struct rp_spawn* sp)
 {
 	char keep[4096] = "", at[8192];
@@ -50,6 +55,14 @@ static bool private_tmp(const struct rp_spawn* sp)
 				break;
 		}
 		if (mount(keep, at, NULL, MS_BIND, NULL) != 0)
+			return false;
+	}
+	if (sp->private_xkb)
+	{
+		/* Made before /tmp is covered (the private directory is reached by its own path). */
+		snprintf(at, sizeof(at), "%s/xkb", sp->private_tmp);
+		if ((mkdir(at, 0755) != 0 && errno != EEXIST) ||
+		    (access(XKM_DIR, F_OK) == 0 && mount(at, XKM_DIR, NULL, MS_BIND, NULL) != 0))
 			return false;
 	}
 	return mount(sp->private_tmp, "/tmp", NULL, MS_BIND | MS_REC, NULL) == 0;

@@ -33,7 +33,8 @@ bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, s
  * -noreset: an X server regenerates when its last client disconnects, and while it does, a
  * connection fails; freerdp-shadow-cli3 opens the display, closes it and opens it again at
  * start, so without it about one start in two (more under load) failed with "failed to open
- * display: :0" (measured: 38 of 60 at -j 8). */
+ * display: :0" (measured: 38 of 60 at -j 8). Its compiled keymap goes to a /var/lib/xkb of the
+ * side's own: the X server names it by the display alone. */
 bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_side* x,
                    const char* resdir, const char* out_name, pid_t* pid, struct rp_err* err)
 {
@@ -55,7 +56,7 @@ bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_si
 			                   "1024x768x24", "-displayfd", "3", NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = netns, .fd_stdin = -1, .fd_stdout = fd,
 			                   .fd_stderr = fd, .fd3 = df[1], .private_tmp = x->tmp,
-			                   .keep_dir = x->keep };
+			                   .keep_dir = x->keep, .private_xkb = true };
 		ok = rp_proc_spawn(&sp, pid, err);
 		close(fd);
 		close(df[1]);
