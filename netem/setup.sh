@@ -10,7 +10,7 @@ BACKPORTS_FILE=/etc/apt/sources.list.d/rdprepro-bookworm-backports.sources
 # Packages from bookworm-backports (FreeRDP 3 and WinPR 3).
 BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils freerdp3-x11 freerdp3-shadow-x11"
 # Packages from the main suite. Why each is here: docs/dependencies.md.
-MAIN_PKGS="build-essential cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
+MAIN_PKGS="build-essential binutils cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
 libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
 valgrind"
 # `setup.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; `setup.sh netem` (make
