@@ -23,16 +23,13 @@
  * slave to the host's so nothing mounted here propagates back, and the private directory bound
  * over /tmp. keep_dir, if it is under /tmp, is first bound at its own relative path inside the
  * private directory, so that it stays where it was once /tmp is covered (a mount from another
- * namespace cannot be bound: this is done in the new one). `ip netns exec` makes its own
+ * namespace cannot be bound: this is done in the new one); each of private_dirs gets a
+ * directory of the private one bound over it. `ip netns exec` makes its own
  * namespace inside this one and keeps the binds. */
-/* Where Debian's X server writes the keymap it compiles (xkbcomp -xkm), named by its display
- * only: labs that all use :0 overwrote and removed each other's (Xvfb: "XKB: Failed to compile
- * keymap", 1 start in 30 at -j 8). */
-#define XKM_DIR "/var/lib/xkb"
-
 static bool private_tmp(const struct rp_spawn* sp)
 {
 	char keep[4096] = "", at[8192];
+	struct rp_err ignored;
 	bool rebind = sp->keep_dir && realpath(sp->keep_dir, keep) && strncmp(keep, "/tmp/", 5) == 0;
 
 	if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0)
@@ -40,29 +37,21 @@ static bool private_tmp(const struct rp_spawn* sp)
 	if (rebind)
 	{
 		/* The mount point, made inside the private directory (the run directory holds it). */
-		size_t base = (size_t)snprintf(at, sizeof(at), "%s", sp->private_tmp);
-		snprintf(at + base, sizeof(at) - base, "%s", keep + 4);
-		for (char* p = at + base + 1;; p++)
-		{
-			char c = *p;
-			if (c != '/' && c != '\0')
-				continue;
-			*p = '\0';
-			if (mkdir(at, 0700) != 0 && errno != EEXIST)
-				return false;
-			*p = c;
-			if (!c)
-				break;
-		}
+		snprintf(at, sizeof(at), "%s%s", sp->private_tmp, keep + 4);
+		if (!rp_mkdir_p(at, &ignored))
+			return false;
 		if (mount(keep, at, NULL, MS_BIND, NULL) != 0)
 			return false;
 	}
-	if (sp->private_xkb)
+	/* Made, and bound, before /tmp is covered: the private directory is reached by its path. */
+	for (int i = 0; sp->private_dirs && sp->private_dirs[i]; i++)
 	{
-		/* Made before /tmp is covered (the private directory is reached by its own path). */
-		snprintf(at, sizeof(at), "%s/xkb", sp->private_tmp);
-		if ((mkdir(at, 0755) != 0 && errno != EEXIST) ||
-		    (access(XKM_DIR, F_OK) == 0 && mount(at, XKM_DIR, NULL, MS_BIND, NULL) != 0))
+		const char* dir = sp->private_dirs[i];
+		const char* name = strrchr(dir, '/');
+		snprintf(at, sizeof(at), "%s/%s", sp->private_tmp, name ? name + 1 : dir);
+		if (access(dir, F_OK) != 0)
+			continue;
+		if (!rp_mkdir_p(at, &ignored) || mount(at, dir, NULL, MS_BIND, NULL) != 0)
 			return false;
 	}
 	return mount(sp->private_tmp, "/tmp", NULL, MS_BIND | MS_REC, NULL) == 0;

@@ -24,9 +24,9 @@ struct rp_spawn
 	                          * files and sockets there, so parallel labs never meet */
 	const char* keep_dir;    /* with private_tmp: a directory that stays visible at its own
 	                          * path even if it is under /tmp (the run directory) */
-	bool private_xkb;        /* with private_tmp: <private_tmp>/xkb bound over /var/lib/xkb,
-	                          * where an X server writes its compiled keymap as server-N.xkm
-	                          * (N its display: :0 in every lab) */
+	const char* const* private_dirs; /* with private_tmp: more directories made private the
+	                                  * same way, each bound from <private_tmp>/<its last
+	                                  * name> (NULL-terminated; absent ones are skipped) */
 };
 
 /* Starts a child. It dies with the runner (PR_SET_PDEATHSIG), so a SIGKILLed runner leaves

@@ -197,7 +197,6 @@ struct lc_run
 	bool force_engine, verbose;
 	char rundir[4096], how[512], why[256];
 	pid_t engines[2];
-	unsigned short rnd;
 	int tx, tcp_tx;
 };
 
@@ -287,6 +286,7 @@ static int lc_options(int argc, char** argv, struct lc_run* L)
 static bool lc_lab(struct lc_run* L)
 {
 	struct rp_err err = { "" };
+	unsigned short rnd = 0;
 
 	g_verbose = L->verbose;
 	if (!rp_find_self(&err) || !rp_signals_install())
@@ -298,9 +298,9 @@ static bool lc_lab(struct lc_run* L)
 		const char* tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 		if (!rp_lab_sweep(tmp, L->verbose, &err))
 			fprintf(stderr, "rdprepro: sweep: %s\n", err.msg);
-		if (getrandom(&L->rnd, sizeof(L->rnd), 0) != sizeof(L->rnd))
-			L->rnd = (unsigned short)getpid();
-		rp_lab_name(&L->lab, getpid(), L->rnd);
+		if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
+			rnd = (unsigned short)getpid();
+		rp_lab_name(&L->lab, getpid(), rnd);
 		snprintf(L->rundir, sizeof(L->rundir), "%s/%s.XXXXXX", tmp, L->lab.name);
 	}
 	if (!mkdtemp(L->rundir))

@@ -13,11 +13,17 @@ static bool probe_available(struct rp_run* run, char* why, size_t n)
 	return true; /* it is this program */
 }
 
+/* Its log (FreeRDP's WLog lines) and its output (the evidence summary, probe.txt). */
 static bool probe_prepare(struct rp_run* run, struct rp_err* err)
 {
+	char path[4096];
+
 	snprintf(run->client_log, sizeof(run->client_log), "%s/probe.log", run->resdir);
 	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	rp_defer(rp_undo_close, &run->client_log_fd, "probe log");
+	snprintf(path, sizeof(path), "%s/probe.txt", run->resdir);
+	run->client_out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	rp_defer(rp_undo_close, &run->client_out_fd, "probe output");
 	return true;
 }
 

@@ -50,12 +50,8 @@ static bool classify_client_log(const char* log_path, const char* evpath, double
 
 static bool xf_available(struct rp_run* run, char* why, size_t n)
 {
-	bool xf = rp_find_in_path("xfreerdp3", run->client_bin, sizeof(run->client_bin));
-	if (xf && rp_find_in_path("Xvfb", run->xvfb_bin, sizeof(run->xvfb_bin)))
-		return true;
-	snprintf(why, n, "%s is not installed (apt-get install %s)", xf ? "Xvfb" : "xfreerdp3",
-	         xf ? "xvfb" : "-t bookworm-backports freerdp3-x11");
-	return false;
+	return rp_x_program_find("xfreerdp3", "-t bookworm-backports freerdp3-x11", run->client_bin,
+	                         sizeof(run->client_bin), run->xvfb_bin, sizeof(run->xvfb_bin), why, n);
 }
 
 static bool xf_prepare(struct rp_run* run, struct rp_err* err)

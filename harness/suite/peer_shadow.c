@@ -61,12 +61,9 @@ static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const str
 
 static bool shadow_available(struct rp_run* run, char* why, size_t n)
 {
-	bool shadow = rp_find_in_path("freerdp-shadow-cli3", run->peer_bin, sizeof(run->peer_bin));
-	if (shadow && rp_find_in_path("Xvfb", run->xvfb_bin, sizeof(run->xvfb_bin)))
-		return true;
-	snprintf(why, n, "%s is not installed (apt-get install %s)", shadow ? "Xvfb" : "freerdp-shadow-cli3",
-	         shadow ? "xvfb" : "-t bookworm-backports freerdp3-shadow-x11");
-	return false;
+	return rp_x_program_find("freerdp-shadow-cli3", "-t bookworm-backports freerdp3-shadow-x11",
+	                         run->peer_bin, sizeof(run->peer_bin), run->xvfb_bin,
+	                         sizeof(run->xvfb_bin), why, n);
 }
 
 static bool shadow_start(struct rp_run* run, struct rp_err* err)

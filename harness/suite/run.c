@@ -143,7 +143,6 @@ static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab
 {
 	int to[2], from[2];
 	char crowd[16], line[128] = "";
-	size_t got = 0;
 	bool ok;
 
 	if (pipe2(to, O_CLOEXEC) != 0)
@@ -165,18 +164,10 @@ static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab
 	close(to[0]);
 	close(from[1]);
 	*in = to[1];
-	for (double end = rp_now_ms() + 5000; ok && !strchr(line, '\n') && rp_now_ms() < end;)
-	{
-		struct pollfd p = { .fd = from[0], .events = POLLIN };
-		ssize_t n;
-		if (poll(&p, 1, 100) <= 0)
-			continue;
-		if ((n = read(from[0], line + got, sizeof(line) - 1 - got)) <= 0)
-			break;
-		got += (size_t)n;
-		line[got] = '\0';
-	}
-	close(from[0]);
+	if (ok)
+		rp_read_until(from[0], "\n", line, sizeof(line), rp_now_ms() + 5000);
+	else
+		close(from[0]);
 	if (ok && strncmp(line, "ready ", 6) != 0)
 		ok = rp_fail(err, "rdprepro hostile: not ready after 5 s");
 	line[strcspn(line, "\n")] = '\0';
@@ -353,7 +344,6 @@ static bool client_run(struct rp_run* run, struct rp_err* err)
 {
 	const struct rp_scenario* sc = run->sc;
 	struct result* r = run->r;
-	char path[4096];
 	double t0, until;
 	struct rp_fault_clock fc;
 	int pfd, status = 0;
@@ -363,9 +353,6 @@ static bool client_run(struct rp_run* run, struct rp_err* err)
 	snprintf(run->evpath, sizeof(run->evpath), "%s/evidence.json", run->resdir);
 	if (!run->client->prepare(run, err) || !hostile_up(run, err))
 		return false;
-	snprintf(path, sizeof(path), "%s/probe.txt", run->resdir);
-	run->client_out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	rp_defer(rp_undo_close, &run->client_out_fd, "probe output");
 	if (!run->client->start(run, err))
 		return false;
 	t0 = run->client_t0 = rp_now_ms();

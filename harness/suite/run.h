@@ -97,7 +97,7 @@ struct rp_run
 	pid_t client_xvfb;
 	struct rp_x_side client_x;
 	int client_log_fd; /* probe.log or xfreerdp.log */
-	int client_out_fd; /* probe.txt */
+	int client_out_fd; /* the probe's probe.txt, or -1 */
 	char client_log[4096];
 	char evpath[4096];
 	double client_t0;

@@ -585,7 +585,7 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 {
 	{
 		int next = 0, running = 0, done = 0;
-		bool auto_j = jobs_auto, forwarded = false;
+		bool forwarded = false;
 		struct job** order = calloc((size_t)n_jobs, sizeof(*order));
 		struct cpu_sample cpu = { 0, 0 };
 		if (!order)
@@ -593,7 +593,7 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 		for (int i = 0; i < n_jobs; i++)
 			order[i] = &jobs[i];
 		qsort(order, (size_t)n_jobs, sizeof(*order), cmp_takes);
-		if (auto_j)
+		if (jobs_auto)
 		{
 			o->jobs = auto_jobs(n_jobs);
 			cpu_read(&cpu);
@@ -604,7 +604,7 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 			pid_t pid;
 			bool may_start = running < o->jobs && next < n_jobs && !rp_interrupted();
 			/* auto: one start per tick, and only while the CPU allows (never none running) */
-			if (may_start && (!auto_j || running == 0 || start_allowed(&cpu)))
+			if (may_start && (!jobs_auto || running == 0 || start_allowed(&cpu)))
 			{
 				struct job* jb = order[next++];
 				if (!spawn_worker(jb, o))
@@ -616,7 +616,7 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 				}
 				else
 					running++;
-				if (!auto_j)
+				if (!jobs_auto)
 					continue;
 				may_start = running < o->jobs && next < n_jobs;
 			}
@@ -627,7 +627,7 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 				break;
 			}
 			progress(jobs, n_jobs, done, tty);
-			if (auto_j && may_start)
+			if (jobs_auto && may_start)
 			{
 				/* A start is due at the next tick: wait for a worker or the tick. */
 				struct pollfd pf = { .fd = rp_interrupt_fd(), .events = POLLIN };

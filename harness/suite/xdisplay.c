@@ -10,8 +10,25 @@
 
 #include "proc.h"
 
+/* Where Debian's X server writes the keymap it compiles at start (xkbcomp -xkm), named by its
+ * display alone: server-0.xkm in every lab, so labs overwrote and removed each other's ("XKB:
+ * Failed to compile keymap", 1 Xvfb start in 30 at -j 8). Each side has its own. */
+static const char* const x_private_dirs[] = { "/var/lib/xkb", NULL };
+
 /* Xvfb says it accepts clients within this (it takes about 100 ms; 5 s is a broken one). */
 #define XVFB_READY_MS 5000
+
+bool rp_x_program_find(const char* prog, const char* pkg, char* bin, size_t bin_size, char* xvfb,
+                       size_t xvfb_size, char* why, size_t n)
+{
+	bool have = rp_find_in_path(prog, bin, bin_size);
+
+	if (have && rp_find_in_path("Xvfb", xvfb, xvfb_size))
+		return true;
+	snprintf(why, n, "%s is not installed (apt-get install %s)", have ? "Xvfb" : prog,
+	         have ? "xvfb" : pkg);
+	return false;
+}
 
 bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, struct rp_err* err)
 {
@@ -33,8 +50,8 @@ bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, s
  * -noreset: an X server regenerates when its last client disconnects, and while it does, a
  * connection fails; freerdp-shadow-cli3 opens the display, closes it and opens it again at
  * start, so without it about one start in two (more under load) failed with "failed to open
- * display: :0" (measured: 38 of 60 at -j 8). Its compiled keymap goes to a /var/lib/xkb of the
- * side's own: the X server names it by the display alone. */
+ * display: :0" (measured: 38 of 60 at -j 8). Its compiled keymaps go to a /var/lib/xkb of the
+ * side's own (x_private_dirs). */
 bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_side* x,
                    const char* resdir, const char* out_name, pid_t* pid, struct rp_err* err)
 {
@@ -56,7 +73,7 @@ bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_si
 			                   "1024x768x24", "-displayfd", "3", NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = netns, .fd_stdin = -1, .fd_stdout = fd,
 			                   .fd_stderr = fd, .fd3 = df[1], .private_tmp = x->tmp,
-			                   .keep_dir = x->keep, .private_xkb = true };
+			                   .keep_dir = x->keep, .private_dirs = x_private_dirs };
 		ok = rp_proc_spawn(&sp, pid, err);
 		close(fd);
 		close(df[1]);

@@ -22,6 +22,11 @@ struct rp_x_side
 	char keep[4096];     /* the run directory: seen at its own path under the private /tmp */
 };
 
+/* A program that needs a display: prog (from package pkg) into bin, and Xvfb into xvfb; or
+ * false with why saying which is missing and the package to install (a SKIP reason). */
+bool rp_x_program_find(const char* prog, const char* pkg, char* bin, size_t bin_size, char* xvfb,
+                       size_t xvfb_size, char* why, size_t n);
+
 /* Makes the side's HOME and /tmp under rundir (side: "server" or "client"). */
 bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, struct rp_err* err);
 
