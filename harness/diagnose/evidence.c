@@ -58,6 +58,29 @@ const char* rp_recheck_tls_name(enum rp_recheck_tls t)
 	return (int)t >= 0 && t <= RP_RECHECK_TLS_FAILED ? recheck_tls_names[t] : "invalid";
 }
 
+static const char* const end_names[RP_END_COUNT] = {
+	"unknown", "fin", "rst", "timeout", "deadline", "abort", "refused", "no-answer", "client"
+};
+static const char* const alive_names[RP_ALIVE_COUNT] = { "not-run", "acked", "silent", "reset" };
+
+const char* rp_end_name(enum rp_end e)
+{
+	return (int)e >= 0 && e < RP_END_COUNT ? end_names[e] : "invalid";
+}
+
+enum rp_end rp_end_from_name(const char* name)
+{
+	for (int i = 0; i < RP_END_COUNT; i++)
+		if (name && strcmp(name, end_names[i]) == 0)
+			return (enum rp_end)i;
+	return RP_END_COUNT;
+}
+
+const char* rp_alive_name(enum rp_alive a)
+{
+	return (int)a >= 0 && a < RP_ALIVE_COUNT ? alive_names[a] : "invalid";
+}
+
 static void attempt_init(struct rp_attempt* a)
 {
 	memset(a, 0, sizeof(*a));
@@ -221,6 +244,13 @@ static json_object* tcp_to_json(const struct rp_tcpinfo* t)
 	add_int(o, "snd_mss", t->snd_mss);
 	add_int(o, "bytes_acked", (int64_t)t->bytes_acked);
 	add_int(o, "bytes_received", (int64_t)t->bytes_received);
+	add_int(o, "unacked", t->unacked);
+	add_int(o, "probes", t->probes);
+	add_int(o, "backoff", t->backoff);
+	add_int(o, "last_data_recv_ms", t->last_data_recv_ms);
+	add_int(o, "last_ack_recv_ms", t->last_ack_recv_ms);
+	add_int(o, "rcv_mss", t->rcv_mss);
+	add_int(o, "advmss", t->advmss);
 	return o;
 }
 
@@ -243,6 +273,7 @@ static json_object* attempt_to_json(const struct rp_attempt* a)
 	add_str(o, "last_error_name", a->last_error_name);
 	add_int(o, "errno", a->sock_errno);
 	add_str(o, "errno_name", a->sock_errno ? strerrorname_np(a->sock_errno) : "");
+	add_str(o, "end", rp_end_name(a->end));
 	json_object_object_add(o, "tcp", tcp_to_json(&a->tcp));
 	for (int i = 0; i < a->n_events; i++)
 	{
@@ -290,6 +321,28 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	add_int(o, "bytes_out", (int64_t)ev->bytes_out);
 	add_ms(o, "t_total_ms", ev->t_total_ms);
 	add_ms(o, "t_connect_to_active_ms", rp_evidence_connect_to_active_ms(ev));
+	if (ev->timers.known)
+	{
+		json_object* t = json_object_new_object();
+		json_object_object_add(t, "keepalive", json_object_new_boolean(ev->timers.keepalive));
+		add_int(t, "keepalive_delay_s", ev->timers.keepalive_delay);
+		add_int(t, "keepalive_interval_s", ev->timers.keepalive_interval);
+		add_int(t, "keepalive_retries", ev->timers.keepalive_retries);
+		add_int(t, "ack_timeout_ms", ev->timers.ack_timeout_ms);
+		add_int(t, "connect_timeout_ms", ev->timers.connect_timeout_ms);
+		json_object_object_add(t, "errinfo_pdu", json_object_new_boolean(ev->timers.errinfo_pdu));
+		json_object_object_add(o, "client_timers", t);
+	}
+	if (ev->liveness.result != RP_ALIVE_NOT_RUN)
+	{
+		json_object* l = json_object_new_object();
+		add_str(l, "result", rp_alive_name(ev->liveness.result));
+		json_object_object_add(l, "keepalive", json_object_new_boolean(ev->liveness.keepalive));
+		add_ms(l, "idle_ms", ev->liveness.idle_ms);
+		add_ms(l, "ms", ev->liveness.ms);
+		add_int(l, "unacked", ev->liveness.unacked);
+		json_object_object_add(o, "liveness", l);
+	}
 	{
 		json_object* rc = json_object_new_object();
 		add_str(rc, "tcp", rp_recheck_tcp_name(ev->recheck.tcp));
@@ -516,6 +569,26 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 		get_u32(r, tcp, "snd_mss", &a->tcp.snd_mss);
 		get_u64(r, tcp, "bytes_acked", &a->tcp.bytes_acked);
 		get_u64(r, tcp, "bytes_received", &a->tcp.bytes_received);
+		get_u32(r, tcp, "unacked", &a->tcp.unacked);
+		get_u32(r, tcp, "probes", &a->tcp.probes);
+		get_u32(r, tcp, "backoff", &a->tcp.backoff);
+		get_u32(r, tcp, "last_data_recv_ms", &a->tcp.last_data_recv_ms);
+		get_u32(r, tcp, "last_ack_recv_ms", &a->tcp.last_ack_recv_ms);
+		get_u32(r, tcp, "rcv_mss", &a->tcp.rcv_mss);
+		get_u32(r, tcp, "advmss", &a->tcp.advmss);
+	}
+	{
+		char name[24] = "";
+		get_str(r, o, "end", name, sizeof(name));
+		if (name[0])
+		{
+			a->end = rp_end_from_name(name);
+			if (a->end == RP_END_COUNT)
+			{
+				r->ok = rp_fail(r->err, "%s: end: unknown \"%s\"", r->where, name);
+				return;
+			}
+		}
 	}
 	if (events)
 	{
@@ -592,6 +665,38 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_u64(&r, o, "bytes_in", &ev->bytes_in);
 	get_u64(&r, o, "bytes_out", &ev->bytes_out);
 	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);
+	{
+		json_object* t = get(&r, o, "client_timers", json_type_object);
+		if (t)
+		{
+			ev->timers.known = true;
+			get_bool(&r, t, "keepalive", &ev->timers.keepalive);
+			get_u32(&r, t, "keepalive_delay_s", &ev->timers.keepalive_delay);
+			get_u32(&r, t, "keepalive_interval_s", &ev->timers.keepalive_interval);
+			get_u32(&r, t, "keepalive_retries", &ev->timers.keepalive_retries);
+			get_u32(&r, t, "ack_timeout_ms", &ev->timers.ack_timeout_ms);
+			get_u32(&r, t, "connect_timeout_ms", &ev->timers.connect_timeout_ms);
+			get_bool(&r, t, "errinfo_pdu", &ev->timers.errinfo_pdu);
+		}
+	}
+	{
+		json_object* l = get(&r, o, "liveness", json_type_object);
+		char res[24] = "";
+		if (l)
+		{
+			get_str(&r, l, "result", res, sizeof(res));
+			ev->liveness.result = RP_ALIVE_COUNT;
+			for (int i = 0; i < RP_ALIVE_COUNT; i++)
+				if (strcmp(res, alive_names[i]) == 0)
+					ev->liveness.result = (enum rp_alive)i;
+			if (ev->liveness.result == RP_ALIVE_COUNT && r.ok)
+				r.ok = rp_fail(err, "evidence: liveness: unknown result \"%s\"", res);
+			get_bool(&r, l, "keepalive", &ev->liveness.keepalive);
+			get_ms(&r, l, "idle_ms", &ev->liveness.idle_ms);
+			get_ms(&r, l, "ms", &ev->liveness.ms);
+			get_u32(&r, l, "unacked", &ev->liveness.unacked);
+		}
+	}
 	{
 		json_object* rc = get(&r, o, "recheck", json_type_object);
 		char t[32] = "", x[32] = "", tls[32] = "", small[32] = "";
@@ -673,6 +778,8 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 			fprintf(f, ", errno %s", strerrorname_np(a->sock_errno));
 		if (a->t_established_ms < 0)
 			fprintf(f, ", TCP never established");
+		if (a->end != RP_END_UNKNOWN && a->t_end_ms >= 0)
+			fprintf(f, ", ended by %s at %.1f ms", rp_end_name(a->end), a->t_end_ms);
 		fprintf(f, "\n%s  phases:", in);
 		for (int p = RP_PHASE_TCP; p < RP_PHASE_COUNT; p++)
 			if (a->t_phase_ms[p] >= 0)
@@ -686,7 +793,26 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 			        a->tcp.retransmits, a->tcp.rcv_ooopack, a->tcp.delivery_rate * 8 / 1000.0,
 			        a->tcp.pmtu, a->tcp.snd_mss, (unsigned long long)a->tcp.bytes_acked,
 			        (unsigned long long)a->tcp.bytes_received);
+		if (a->tcp.valid && (a->tcp.rcv_mss || a->tcp.last_ack_recv_ms || a->tcp.unacked))
+			fprintf(f,
+			        "%s  tcp at the end: unacked %u, probes %u, backoff %u, last data in %u ms "
+			        "ago, last ACK in %u ms ago, largest segment in %u (advertised MSS %u)\n",
+			        in, a->tcp.unacked, a->tcp.probes, a->tcp.backoff, a->tcp.last_data_recv_ms,
+			        a->tcp.last_ack_recv_ms, a->tcp.rcv_mss, a->tcp.advmss);
 	}
+	if (ev->liveness.result != RP_ALIVE_NOT_RUN)
+		fprintf(f, "%sthe stalled connection, probed at the deadline (%s, %u segments "
+		        "outstanding, no data for %.0f ms): %s after %.0f ms\n",
+		        in, ev->liveness.keepalive ? "a keepalive" : "its retransmissions",
+		        ev->liveness.unacked, ev->liveness.idle_ms, rp_alive_name(ev->liveness.result),
+		        ev->liveness.ms);
+	if (ev->timers.known)
+		fprintf(f, "%sclient timers: keepalive %s (%u s idle, %u s interval, %u probes), ack "
+		        "timeout %u ms, connect timeout %u ms, errorInfo PDU %s\n",
+		        in, ev->timers.keepalive ? "on" : "off", ev->timers.keepalive_delay,
+		        ev->timers.keepalive_interval, ev->timers.keepalive_retries,
+		        ev->timers.ack_timeout_ms, ev->timers.connect_timeout_ms,
+		        ev->timers.errinfo_pdu ? "announced" : "not announced");
 	fprintf(f, "%sfurthest phase: %s%s\n", in, rp_phase_name(rp_evidence_furthest(ev)),
 	        rp_evidence_active(ev) ? " (active reached)" : "");
 	fprintf(f, "%slast error: %s 0x%08X%s%s\n", in,

@@ -61,6 +61,70 @@ struct rp_tcpinfo
 	uint32_t snd_mss;
 	uint64_t bytes_acked;
 	uint64_t bytes_received;
+	/* Liveness, read at the end (all 0 in records older than these fields). */
+	uint32_t unacked;            /* tcpi_unacked: segments sent and not yet acknowledged */
+	uint32_t probes;             /* tcpi_probes: keepalive or window probes unanswered */
+	uint32_t backoff;            /* tcpi_backoff: exponential RTO backoffs */
+	uint32_t last_data_recv_ms;  /* tcpi_last_data_recv: since the peer last sent data */
+	uint32_t last_ack_recv_ms;   /* tcpi_last_ack_recv: since the peer last acknowledged */
+	uint32_t rcv_mss;            /* tcpi_rcv_mss: the largest segment size seen from the peer */
+	uint32_t advmss;             /* tcpi_advmss: the MSS this side advertised */
+};
+
+/* How an attempt ended, as its socket shows it. */
+enum rp_end
+{
+	RP_END_UNKNOWN = 0, /* not recorded (a record from before this field, a field log) */
+	RP_END_FIN,         /* the peer closed in order (a FIN: CLOSE_WAIT, a read of 0) */
+	RP_END_RST,         /* a reset arrived (ECONNRESET, or CLOSE after data) */
+	RP_END_TIMEOUT,     /* the kernel gave up: ETIMEDOUT (TCP_USER_TIMEOUT, keepalive) */
+	RP_END_DEADLINE,    /* the client's own timer: the watchdog or FreeRDP's activation timeout */
+	RP_END_ABORT,       /* the client closed for another reason (TLS failure, refusal, protocol) */
+	RP_END_REFUSED,     /* the SYN was refused */
+	RP_END_NO_ANSWER,   /* the SYN was never answered */
+	RP_END_CLIENT,      /* the client closed an established session in order (the hold's end) */
+	RP_END_COUNT
+};
+
+const char* rp_end_name(enum rp_end e);
+enum rp_end rp_end_from_name(const char* name);
+
+/* The stalled connection itself, probed before the deadline closes it: is it alive end to
+ * end? A keepalive (or, with data outstanding, the retransmission already under way) that the
+ * server's kernel acknowledges means the path and the server's TCP still work and only the
+ * application is silent; nothing back means the path or a middlebox forgot the connection;
+ * a reset means something reset it. */
+enum rp_alive
+{
+	RP_ALIVE_NOT_RUN = 0,
+	RP_ALIVE_ACKED,  /* an acknowledgement came back */
+	RP_ALIVE_SILENT, /* nothing came back within the bound */
+	RP_ALIVE_RESET,  /* a reset came back */
+	RP_ALIVE_COUNT
+};
+
+const char* rp_alive_name(enum rp_alive a);
+
+struct rp_liveness
+{
+	enum rp_alive result;
+	bool keepalive;       /* a keepalive was sent (no data outstanding); else retransmissions */
+	double idle_ms;       /* how long the peer had sent no data when the probe began */
+	double ms;            /* how long until the answer, or the bound */
+	uint32_t unacked;     /* segments outstanding when the probe began */
+};
+
+/* The client's effective timers, as FreeRDP's settings held them. */
+struct rp_client_timers
+{
+	bool known;
+	bool keepalive;            /* TcpKeepAlive */
+	uint32_t keepalive_delay;  /* TcpKeepAliveDelay, s: idle before the first probe */
+	uint32_t keepalive_interval; /* TcpKeepAliveInterval, s */
+	uint32_t keepalive_retries;  /* TcpKeepAliveRetries */
+	uint32_t ack_timeout_ms;   /* TcpAckTimeout: TCP_USER_TIMEOUT */
+	uint32_t connect_timeout_ms; /* TcpConnectTimeout */
+	bool errinfo_pdu;          /* SupportErrorInfoPdu: RNS_UD_CS_SUPPORT_ERRINFO_PDU announced */
 };
 
 /* The active probe after a failure: a second TCP connection and an X.224 Connection
@@ -140,6 +204,7 @@ struct rp_attempt
 	uint32_t last_error; /* FreeRDP's last error when the attempt ended */
 	char last_error_name[96];
 	int sock_errno; /* errno of a failed connect, or SO_ERROR when the attempt ended */
+	enum rp_end end; /* how it ended, at t_end_ms */
 	struct rp_tcpinfo tcp;
 	struct rp_event events[RP_MAX_EVENTS];
 	int n_events;
@@ -174,6 +239,8 @@ struct rp_evidence
 	uint64_t bytes_out;
 
 	double t_total_ms;
+	struct rp_client_timers timers;
+	struct rp_liveness liveness; /* of the furthest attempt, when the deadline ended it */
 	struct rp_recheck recheck;
 };
 

@@ -13,6 +13,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 #include <poll.h>
+#include <time.h>
 #include <unistd.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -52,6 +53,7 @@ struct probe
 	pthread_cond_t cond;
 	double deadline; /* absolute, rp_now_ms() */
 	bool done;
+	uint32_t watchdog_state; /* tcpi_state when the watchdog fired, 0 if it did not */
 };
 
 /* FreeRDP's fine states folded into the phases of a record (evidence.h). No default: a
@@ -116,7 +118,43 @@ enum
 	RP_TCP_ESTABLISHED = 1,
 	RP_TCP_SYN_SENT = 2,
 	RP_TCP_CLOSE = 7,
+	RP_TCP_CLOSE_WAIT = 8,
+	RP_TCP_LAST_ACK = 9,
 };
+
+/* The timers FreeRDP put on the socket (freerdp_tcp_set_keep_alive_mode, libfreerdp/core/
+ * tcp.c: SO_KEEPALIVE, TCP_KEEPIDLE/KEEPINTVL/KEEPCNT, TCP_USER_TIMEOUT from TcpAckTimeout),
+ * read back from the socket itself: what the kernel will do, not what a setting says. */
+static void note_timers(struct probe* p)
+{
+	struct rp_client_timers* t = &p->ev.timers;
+	rdpSettings* settings = p->common.context.settings;
+	int on = 0, idle = 0, intvl = 0, cnt = 0;
+	unsigned int uto = 0;
+	socklen_t l;
+
+	if (t->known || p->fd < 0)
+		return;
+	l = sizeof(on);
+	if (getsockopt(p->fd, SOL_SOCKET, SO_KEEPALIVE, &on, &l) != 0)
+		return;
+	l = sizeof(idle);
+	getsockopt(p->fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, &l);
+	l = sizeof(intvl);
+	getsockopt(p->fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, &l);
+	l = sizeof(cnt);
+	getsockopt(p->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, &l);
+	l = sizeof(uto);
+	getsockopt(p->fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, &l);
+	t->known = true;
+	t->keepalive = on != 0;
+	t->keepalive_delay = (uint32_t)idle;
+	t->keepalive_interval = (uint32_t)intvl;
+	t->keepalive_retries = (uint32_t)cnt;
+	t->ack_timeout_ms = uto;
+	t->connect_timeout_ms = freerdp_settings_get_uint32(settings, FreeRDP_TcpConnectTimeout);
+	t->errinfo_pdu = freerdp_settings_get_bool(settings, FreeRDP_SupportErrorInfoPdu);
+}
 
 /* FreeRDP's TCPConnect can return a socket whose non-blocking connect has not completed (or
  * was refused a moment later): "TCP connected" is marked only once TCP_INFO says ESTABLISHED
@@ -135,6 +173,7 @@ static void note_established(struct probe* p)
 	    (ti.tcpi_state == RP_TCP_CLOSE && ti.tcpi_bytes_received == 0 && ti.tcpi_rtt == 0))
 		return;
 	p->established = true;
+	note_timers(p);
 	if (rp_evidence_current(&p->ev))
 		rp_evidence_current(&p->ev)->t_established_ms = since_start(p);
 	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TCP, "tcp-connected");
@@ -180,9 +219,139 @@ static void note_socket(struct probe* p, struct rp_attempt* a)
 		a->tcp.snd_mss = ti.tcpi_snd_mss;
 		a->tcp.bytes_acked = ti.tcpi_bytes_acked;
 		a->tcp.bytes_received = ti.tcpi_bytes_received;
+		a->tcp.unacked = ti.tcpi_unacked;
+		a->tcp.probes = ti.tcpi_probes;
+		a->tcp.backoff = ti.tcpi_backoff;
+		a->tcp.last_data_recv_ms = ti.tcpi_last_data_recv;
+		a->tcp.last_ack_recv_ms = ti.tcpi_last_ack_recv;
+		a->tcp.rcv_mss = ti.tcpi_rcv_mss;
+		a->tcp.advmss = ti.tcpi_advmss;
 	}
 	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &soerr, &elen) == 0 && soerr && !a->sock_errno)
 		a->sock_errno = soerr;
+}
+
+#define ERR_ACTIVATION_TIMEOUT 0x0002001Cu /* ERRCONNECT_ACTIVATION_TIMEOUT */
+
+static bool read_tcp_info(int fd, struct tcp_info* ti)
+{
+	socklen_t len = sizeof(*ti);
+	memset(ti, 0, sizeof(*ti));
+	return getsockopt(fd, IPPROTO_TCP, TCP_INFO, ti, &len) == 0;
+}
+
+/* Jiffies: tcpi_last_ack_recv moves in steps of 1000/HZ ms (4 ms at HZ=250). */
+#define LIVENESS_SLACK_MS 10
+
+/* Before the deadline closes a stalled connection: is it alive end to end? With nothing
+ * outstanding, a keepalive after 1 s of idle (TCP_KEEPIDLE set now fires at once on a
+ * connection idle that long: tcp_sock_set_keepidle); with data outstanding the kernel
+ * sends no keepalive, and its own retransmissions are the probe. An acknowledgement that
+ * arrives while we watch (tcpi_last_ack_recv falls below the time watched) means the path
+ * and the server's TCP work. Bounded: 1 s of idle plus three round trips, at most 6 s. */
+static void probe_liveness(struct probe* p, bool from_watchdog)
+{
+	struct rp_liveness* l = &p->ev.liveness;
+	struct tcp_info ti;
+	double t0 = rp_now_ms(), bound;
+	uint32_t ack0;
+	int one = 1, cnt = 9;
+
+	if (p->fd < 0 || l->result != RP_ALIVE_NOT_RUN || !read_tcp_info(p->fd, &ti))
+		return;
+	if (from_watchdog)
+		p->watchdog_state = ti.tcpi_state;
+	if (ti.tcpi_state != RP_TCP_ESTABLISHED)
+		return;
+	l->idle_ms = ti.tcpi_last_data_recv;
+	l->unacked = ti.tcpi_unacked;
+	ack0 = ti.tcpi_last_ack_recv;
+	bound = 500.0 + 3.0 * (ti.tcpi_rtt / 1000.0);
+	if (ti.tcpi_unacked == 0)
+	{
+		l->keepalive = true;
+		if (ti.tcpi_last_data_recv < 1000)
+			bound += 1000 - ti.tcpi_last_data_recv;
+		setsockopt(p->fd, IPPROTO_TCP, TCP_KEEPINTVL, &one, sizeof(one));
+		setsockopt(p->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof(cnt));
+		setsockopt(p->fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof(one));
+		setsockopt(p->fd, IPPROTO_TCP, TCP_KEEPIDLE, &one, sizeof(one));
+	}
+	else if (ti.tcpi_rto / 1000.0 > bound)
+		bound = ti.tcpi_rto / 1000.0 + 3.0 * (ti.tcpi_rtt / 1000.0);
+	if (bound > 6000)
+		bound = 6000;
+	l->result = RP_ALIVE_SILENT;
+	for (;;)
+	{
+		double e = rp_now_ms() - t0;
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+		if (!read_tcp_info(p->fd, &ti))
+			break;
+		if (ti.tcpi_state == RP_TCP_CLOSE)
+		{
+			/* Closed under us: a reset, or the kernel's own timer (TCP_USER_TIMEOUT, the
+			 * keepalive count) giving up, which is silence. SO_ERROR tells, and is kept. */
+			int soerr = 0;
+			socklen_t el = sizeof(soerr);
+			struct rp_attempt* a = rp_evidence_current(&p->ev);
+			getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &soerr, &el);
+			if (a && soerr && !a->sock_errno)
+				a->sock_errno = soerr;
+			l->result = soerr == ETIMEDOUT ? RP_ALIVE_SILENT : RP_ALIVE_RESET;
+			l->ms = e;
+			break;
+		}
+		if (e > LIVENESS_SLACK_MS && ti.tcpi_last_ack_recv + LIVENESS_SLACK_MS < ack0 + e)
+		{
+			l->result = RP_ALIVE_ACKED;
+			l->ms = e - ti.tcpi_last_ack_recv;
+			break;
+		}
+		if (e >= bound)
+		{
+			l->ms = e;
+			break;
+		}
+		nanosleep(&ts, NULL);
+	}
+}
+
+
+/* How the attempt ended, from what its socket saw first and then from the client's side. */
+static enum rp_end end_kind(struct probe* p, const struct rp_attempt* a, UINT32 e)
+{
+	if (a->t_established_ms < 0)
+	{
+		if (a->sock_errno == ECONNREFUSED)
+			return RP_END_REFUSED;
+		if (a->sock_errno == ETIMEDOUT || e == 0x00020006u /* CONNECT_FAILED */ ||
+		    p->ev.watchdog_fired)
+			return RP_END_NO_ANSWER;
+		return RP_END_ABORT;
+	}
+	if (a->sock_errno == ECONNRESET || a->sock_errno == EPIPE)
+		return RP_END_RST;
+	if (a->sock_errno == ETIMEDOUT)
+		return RP_END_TIMEOUT;
+	if (p->ev.watchdog_fired && p->watchdog_state != 0)
+	{
+		/* The watchdog read the socket before it shut it. */
+		if (p->watchdog_state == RP_TCP_CLOSE_WAIT || p->watchdog_state == RP_TCP_LAST_ACK)
+			return RP_END_FIN;
+		if (p->watchdog_state == RP_TCP_CLOSE)
+			return RP_END_RST;
+		return RP_END_DEADLINE;
+	}
+	if (a->tcp.valid && (a->tcp.state == RP_TCP_CLOSE_WAIT || a->tcp.state == RP_TCP_LAST_ACK))
+		return RP_END_FIN;
+	if (a->tcp.valid && a->tcp.state == RP_TCP_CLOSE)
+		return RP_END_RST;
+	if (e == ERR_ACTIVATION_TIMEOUT || p->ev.watchdog_fired)
+		return RP_END_DEADLINE;
+	if (!e && a->furthest == RP_PHASE_ACTIVE)
+		return RP_END_CLIENT;
+	return RP_END_ABORT;
 }
 
 static void end_attempt(struct probe* p)
@@ -192,11 +361,22 @@ static void end_attempt(struct probe* p)
 
 	if (!a || a->t_end_ms >= 0)
 		return;
+	/* FreeRDP's own timer gave up on a connection that is still up: probe it first. */
+	bool probed = false;
+	if (e == ERR_ACTIVATION_TIMEOUT && a->t_established_ms >= 0 &&
+	    p->ev.liveness.result == RP_ALIVE_NOT_RUN)
+	{
+		probe_liveness(p, false);
+		probed = p->ev.liveness.result != RP_ALIVE_NOT_RUN;
+	}
 	note_socket(p, a);
 	a->t_end_ms = since_start(p);
 	a->last_error = e;
 	rp_strlcpy(a->last_error_name, e ? freerdp_get_last_error_name(e) : "",
 	           sizeof(a->last_error_name));
+	/* What the probe drew (a reset from a middlebox that forgot it) is the liveness result;
+	 * the attempt itself ended at FreeRDP's timer. */
+	a->end = probed ? RP_END_DEADLINE : end_kind(p, a, e);
 }
 
 /* ---- transport I/O wrappers: FreeRDP calls them for every connection attempt ---- */
@@ -431,6 +611,7 @@ static void* probe_watchdog(void* arg)
 	if (!p->done)
 	{
 		p->ev.watchdog_fired = true;
+		probe_liveness(p, true);
 		freerdp_abort_connect_context(&p->common.context);
 		if (p->fd >= 0)
 			shutdown(p->fd, SHUT_RDWR);
