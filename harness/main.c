@@ -10,6 +10,7 @@
 #include "server.h"
 #include "shaper.h"
 #include "hostile.h"
+#include "util.h"
 #include "verdict.h"
 
 static int version_main(int argc, char** argv)
@@ -35,7 +36,17 @@ static void causes_markdown(void)
 	       "e.g. `ERRINFO_SERVER_DENIED_CONNECTION` = 0x7). The codes themselves are documented; "
 	       "which pair a Windows client shows for a cause is documented only where a code names "
 	       "the cause, and marked *inferred* otherwise. \"0x7 is ERROR_ARENA_TRASHED\" confuses "
-	       "a Win32 error with these codes.\n\n");
+	       "a Win32 error with these codes.\n\n"
+	       "**How a verdict is reached (differential).** Every row is checked against the "
+	       "evidence: its *identified by* evidence (any one of the alternatives described) and "
+	       "its *ruled out by* clauses (each a fact the cause cannot coexist with; one that holds "
+	       "eliminates it). The causes identified and not eliminated survive. One survivor is the "
+	       "verdict at its row's confidence; several give the strongest, at most *medium*, with "
+	       "the others named as not ruled out, or `undetermined` naming them when they are "
+	       "equally strong; none gives `undetermined` with the causes the evidence still allows. "
+	       "A cause whose ruling-out evidence is present is never the verdict. The reason says "
+	       "what identified the verdict and, for each look-alike whose evidence was present too, "
+	       "the fact that eliminated it.\n\n");
 	printf("| # | cause | field symptom | identified by | ruled out by | Windows pair "
 	       "(disconnect / extended) | basis | reproduced by | settled by |\n"
 	       "|---|---|---|---|---|---|---|---|---|\n");
@@ -50,11 +61,24 @@ static void causes_markdown(void)
 			         in->ext_reason, in->ext_name);
 		else
 			snprintf(pair, sizeof(pair), "none");
-		printf("| %s | `%s` | %s | %s | %s | %s | %s | %s%s%s | %s |\n",
-		       no, rp_cause_name((enum rp_cause)i), in->symptom,
-		       in->identified, in->ruled_out[0] ? in->ruled_out : "-", pair, in->basis,
-		       in->scenario[0] ? "`scenarios/" : "-", in->scenario,
-		       in->scenario[0] ? ".scn`" : "", in->settle[0] ? in->settle : "-");
+		char out[1024], scns[512] = "";
+		if (rp_cause_ruled_out_text((enum rp_cause)i, out, sizeof(out)) == 0)
+			rp_strlcpy(out, in->ruled_out[0] ? in->ruled_out : "-", sizeof(out));
+		/* "a, b" -> `scenarios/a.scn`, `scenarios/b.scn` */
+		{
+			char list[256];
+			char* save = NULL;
+			rp_strlcpy(list, in->scenario, sizeof(list));
+			for (char* t = strtok_r(list, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
+			{
+				size_t len = strlen(scns);
+				snprintf(scns + len, sizeof(scns) - len, "%s`scenarios/%s.scn`", len ? ", " : "",
+				         t);
+			}
+		}
+		printf("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", no,
+		       rp_cause_name((enum rp_cause)i), in->symptom, in->identified, out, pair, in->basis,
+		       scns[0] ? scns : "-", in->settle[0] ? in->settle : "-");
 	}
 	printf("\n## Not reproducible here\n\n"
 	       "- `udp-transport` (FIELD #17): FreeRDP 3's client negotiates the UDP side channel "

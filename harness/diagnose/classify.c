@@ -34,7 +34,17 @@ static void print_settle_and_scenario(enum rp_cause c)
 	if (in->settle[0])
 		printf("    to settle %s: %s\n", rp_cause_name(c), in->settle);
 	if (in->scenario[0])
-		printf("    reproduce %s: rdprepro run scenarios/%s.scn\n", rp_cause_name(c), in->scenario);
+	{
+		/* The row may name several: "a, b" -> rdprepro run scenarios/a.scn scenarios/b.scn */
+		char list[256];
+		char* save = NULL;
+		printf("    reproduce %s: rdprepro run", rp_cause_name(c));
+		rp_strlcpy(list, in->scenario, sizeof(list));
+		for (char* t = strtok_r(list, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
+			if (strcmp(t, "(SKIP)") != 0)
+				printf(" scenarios/%s.scn", t);
+		printf("\n");
+	}
 }
 
 static int usage(FILE* f)
@@ -90,6 +100,8 @@ int rp_classify_main(int argc, char** argv)
 		       rp_confidence_name(fv.v.confidence), fv.v.because);
 		if (fv.v.runner_up != RP_CAUSE_COUNT)
 			printf("  not ruled out: %s: %s\n", rp_cause_name(fv.v.runner_up), fv.v.unsure);
+		if (fv.v.eliminated[0])
+			printf("  ruled out: %s\n", fv.v.eliminated);
 		if (fv.n_candidates)
 		{
 			printf("  candidates:");

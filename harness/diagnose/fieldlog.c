@@ -392,13 +392,18 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	rp_classify(ev, v);
 	if (log->kind == RP_LOG_EVIDENCE_JSON || v->cause != RP_CAUSE_UNDETERMINED)
 	{
+		for (int i = 0; i < v->n_candidates; i++)
+			add_candidate(fv, v->candidates[i]);
 		/* The rules that decide from a log decide from codes that name their cause. */
 		if (log->kind != RP_LOG_EVIDENCE_JSON && v->confidence > RP_CONF_MEDIUM &&
 		    !(ev->error_info || ev->cert_rejected))
 			v->confidence = RP_CONF_MEDIUM;
 		return;
 	}
-	/* Log-only rules: what a log can say without the lab's counters and recheck. */
+	/* Log-only rules: what a log can say without the lab's counters and recheck. They name
+	 * their own candidates: a log leaves most of the lab's clauses unknown, not false. */
+	v->n_candidates = 0;
+	v->eliminated[0] = '\0';
 	if (log->errno_seen == ECONNREFUSED)
 	{
 		v->cause = RP_CAUSE_PORT_CLOSED;

@@ -112,7 +112,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_FIREWALL_RESET] = { RP_CAUSE_FIREWALL_RESET, 6,
 	                              "a firewall or antivirus flags the RDP start and resets it",
 	                              "every attempt ended by RST (ECONNRESET, or CLOSE after data) "
-	                              "within 2 s, no errorInfo; a fresh connection is answered",
+	                              "within 1 s of its last progress, no errorInfo; a fresh "
+	                              "connection is answered",
 	                              "an orderly close (CLOSE_WAIT), an errorInfo, a long wait",
 	                              0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
 	                              "exDiscReasonNoInfo", "inferred: an RST closes the socket",
@@ -120,8 +121,10 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                                    "who sent the RST" },
 	[RP_CAUSE_NAT_IDLE_TIMEOUT] = { RP_CAUSE_NAT_IDLE_TIMEOUT, 7,
 	                                "a NAT or firewall idle timeout kills a slow handshake",
-	                                "the handshake went quiet mid-way and never came back, "
-	                                "while a fresh connection is answered at once",
+	                                "the handshake went quiet mid-way and never came back (the "
+	                                "stalled connection's keepalive unanswered), or was reset "
+	                                "after more than 1 s of quiet, while a fresh connection is "
+	                                "answered at once",
 	                                "retransmission storms (loss); an unanswered fresh SYN "
 	                                "(tunnel down); an unanswered X.224 (hung server); a "
 	                                "fresh TLS flight that stays away (MTU)",
@@ -191,7 +194,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_SERVER_HUNG] = { RP_CAUSE_SERVER_HUNG, 14, "Remote Desktop Services hung",
 	                           "TCP accepted, the X.224 request (of a fresh connection too) "
 	                           "unanswered; or X.224 answered and TLS silent, even with "
-	                           "536-byte segments",
+	                           "536-byte segments; or the stalled connection still answers a "
+	                           "keepalive while the service sends nothing",
 	                           "an answered X.224 request that goes on to TLS", 0x108,
 	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
 	                           "inferred: the client times out", "server-hung, server-hung-tls",
@@ -241,6 +245,12 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define ERR_NEGO_FAILED 0x0002000Cu        /* ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED */
 #define ERRINFO_LICENSE_FIRST 0x100u       /* ERRINFO_LICENSE_INTERNAL (2.2.5.1.1) */
 #define ERRINFO_LICENSE_LAST 0x10Au        /* ERRINFO_LICENSE_CANT_UPGRADE_LICENSE */
+/* A filter resets the packet it flags at once: a reset later than this after the last
+ * progress came after a quiet spell, an idle timer's doing (the smallest NAT timeout the
+ * taxonomy knows is 1 s). */
+#define FLAGGED_RESET_MS 1000.0
+/* Linux's first SYN retransmission comes after TCP_TIMEOUT_INIT, 1 s (RFC 6298 2.1). */
+#define SYN_RTO_MS 900.0
 #define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
 #define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
 
@@ -284,12 +294,6 @@ static double quiet_ms(const struct rp_attempt* a)
 	return a->t_end_ms > last ? a->t_end_ms - last : 0;
 }
 
-struct rule
-{
-	enum rp_cause cause;
-	bool (*match)(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v);
-	enum rp_confidence confidence; /* when it matches with no runner-up */
-};
 
 /* The attempt that got furthest (the last one on ties): its counters tell the story. */
 static const struct rp_attempt* furthest_attempt(const struct rp_evidence* ev)
@@ -447,7 +451,7 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	{
 		const struct rp_attempt* a = &ev->attempts[i];
 		double ms = attempt_ms(a), quiet = quiet_ms(a);
-		if (!was_reset(a) || ms < 0 || quiet < 0 || quiet > 2000)
+		if (!was_reset(a) || ms < 0 || quiet < 0 || quiet > FLAGGED_RESET_MS)
 			return false;
 		if (quiet > worst)
 			worst = quiet;
@@ -467,6 +471,15 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+/* Losses the connection recovered from: retransmissions beyond the final run of unanswered
+ * timeouts (tcpi_backoff), and packets that arrived out of order (one was lost, a later one
+ * came). A path that merely went down has none. */
+static uint32_t recovered_losses(const struct rp_attempt* a)
+{
+	uint32_t r = a->tcp.retransmits > a->tcp.backoff ? a->tcp.retransmits - a->tcp.backoff : 0;
+	return r + a->tcp.rcv_ooopack;
+}
+
 /* A connection that made progress and then went silent until a timeout. */
 static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
@@ -483,6 +496,14 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 
 	if (!stalled(ev, a) || ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
 		return false;
+	/* A link that went down while the client was sending leaves retransmissions too, but
+	 * only in the final run of timeouts (tcpi_backoff counts it): retransmissions beyond it, or
+	 * packets that arrived out of order, were losses the path recovered from before the end.
+	 * Then loss that took a fresh SYN as well is the likelier story; a bare storm leaves both. */
+	if (recovered_losses(a) >= 2)
+		v->confidence = RP_CONF_LOW;
+	else if (a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
+		v->confidence = RP_CONF_MEDIUM;
 	snprintf(why, n, "the handshake stalled in phase %s, and a fresh connection's SYN got no "
 	                 "answer in %.0f ms: the path is down",
 	         rp_phase_name(a->furthest), ev->recheck.tcp_ms);
@@ -506,6 +527,17 @@ static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
 		         rp_phase_name(a->furthest), ev->recheck.x224_ms);
 		return true;
 	}
+	/* The stalled connection itself is alive end to end (its keepalive or retransmission is
+	 * acknowledged by the server's kernel) while the service sends nothing: hung, or too slow
+	 * for the client's patience, at this phase. */
+	if (stalled(ev, a) && ev->liveness.result == RP_ALIVE_ACKED)
+	{
+		snprintf(why, n, "stalled in phase %s for %.1f s; the server's TCP still acknowledges "
+		                 "the connection (%s answered in %.0f ms) but the service sends nothing",
+		         rp_phase_name(a->furthest), ev->liveness.idle_ms / 1000.0,
+		         ev->liveness.keepalive ? "a keepalive" : "a retransmission", ev->liveness.ms);
+		return true;
+	}
 	/* It answers X.224 and then stalls in TLS even with small segments: not the path. */
 	if (ev->recheck.x224 == RP_X224_ANSWERED && ev->recheck.tls == RP_RECHECK_TLS_SILENT &&
 	    ev->recheck.tls_small_mss == RP_RECHECK_TLS_SILENT)
@@ -527,6 +559,16 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 	const struct rp_attempt* a = furthest_attempt(ev);
 	double last = -1;
 
+	/* Or the middlebox answers the next packet of the forgotten connection with a reset: the
+	 * attempt was reset after a quiet spell, and a fresh connection is answered. */
+	if (a && was_reset(a) && quiet_ms(a) > FLAGGED_RESET_MS && !ev->error_info &&
+	    ev->recheck.x224 == RP_X224_ANSWERED)
+	{
+		snprintf(why, n, "the connection was reset in phase %s after %.1f s of quiet, while a "
+		                 "fresh connection is answered in %.0f ms: an idle timer forgot it",
+		         rp_phase_name(a->furthest), quiet_ms(a) / 1000.0, ev->recheck.x224_ms);
+		return true;
+	}
 	if (!stalled(ev, a) || ev->recheck.x224 != RP_X224_ANSWERED ||
 	    ev->recheck.tls == RP_RECHECK_TLS_SILENT || a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
 		return false;
@@ -710,7 +752,6 @@ static void narrow_or_not(const struct rp_evidence* ev, char* why, size_t n, str
  * connection that took this long on a path whose best RTT is milliseconds lost its SYN or its
  * SYN-ACK. That is loss on the path itself: a hung or slow server's kernel answers a SYN at once,
  * an MTU black hole passes small segments, a dropped tunnel answers nothing at all. */
-#define SYN_RTO_MS 900.0
 static bool fresh_syn_retransmitted(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
 	return ev->recheck.tcp == RP_RECHECK_CONNECTED && ev->recheck.tcp_ms >= SYN_RTO_MS &&
@@ -788,48 +829,604 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
-/* One row per rule, most specific first; the first that matches decides. */
-static const struct rule rules[] = {
-	{ RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH },
-	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH },
-	{ RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH },
-	{ RP_CAUSE_CERTIFICATE_REJECTED, is_certificate_rejected, RP_CONF_HIGH },
-	{ RP_CAUSE_SECURITY_MISMATCH, is_security_mismatch, RP_CONF_HIGH },
-	{ RP_CAUSE_CONNECTED, is_connected, RP_CONF_HIGH },
-	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials, RP_CONF_HIGH },
-	{ RP_CAUSE_PORT_CLOSED, is_port_closed, RP_CONF_HIGH },
-	{ RP_CAUSE_PORT_FILTERED, is_port_filtered, RP_CONF_MEDIUM },
-	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM },
-	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH },
-	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH },
-	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH },
-	{ RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH },
-	{ RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM },
-	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH },
-	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH },
-	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM },
+/* ---- ruling-out evidence ----
+ *
+ * Each clause is a fact that a cause cannot coexist with, stated the way a field user could
+ * check it. A cause is eliminated by any one of its clauses that holds; an eliminated cause
+ * is never the verdict, whatever identified it. */
+
+struct clause
+{
+	const char* text; /* for docs/causes.md */
+	bool (*holds)(const struct rp_evidence* ev, char* why, size_t n);
 };
+
+static bool c_errinfo(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!ev->error_info)
+		return false;
+	snprintf(why, n, "the server sent errorInfo 0x%X: it was reachable and said why",
+	         ev->error_info);
+	return true;
+}
+
+static bool c_active_held(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!rp_evidence_active(ev) || ev->last_error || ev->error_info)
+		return false;
+	snprintf(why, n, "the session reached active and held without an error");
+	return true;
+}
+
+static bool c_not_active(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (rp_evidence_active(ev) && !ev->last_error && !ev->error_info)
+		return false;
+	if (!rp_evidence_active(ev))
+		snprintf(why, n, "the session never reached active (furthest %s)",
+		         rp_phase_name(rp_evidence_furthest(ev)));
+	else
+		snprintf(why, n, "an error ended it (last error 0x%08X, errorInfo 0x%X)", ev->last_error,
+		         ev->error_info);
+	return true;
+}
+
+static bool c_never_established(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!never_established(ev))
+		return false;
+	snprintf(why, n, "TCP never came up in %d attempt(s)", ev->n_attempts);
+	return true;
+}
+
+static bool c_established(const struct rp_evidence* ev, char* why, size_t n)
+{
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].t_established_ms >= 0)
+		{
+			snprintf(why, n, "TCP came up (attempt %d)", i + 1);
+			return true;
+		}
+	return false;
+}
+
+/* The best round trip the client measured: every RTT sample, and a fresh connection's
+ * handshake, is an upper bound on the path's own latency. -1 when there is none. */
+static double best_rtt_ms(const struct rp_evidence* ev)
+{
+	double best = -1;
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (a->tcp.valid && a->tcp.min_rtt_us && (best < 0 || a->tcp.min_rtt_us / 1000.0 < best))
+			best = a->tcp.min_rtt_us / 1000.0;
+	}
+	if (ev->recheck.tcp == RP_RECHECK_CONNECTED && ev->recheck.tcp_ms >= 0 &&
+	    (best < 0 || ev->recheck.tcp_ms < best))
+		best = ev->recheck.tcp_ms;
+	return best;
+}
+
+static bool c_fast_path(const struct rp_evidence* ev, char* why, size_t n)
+{
+	double rtt = best_rtt_ms(ev);
+	if (rtt < 0 || rtt >= SLOW_PATH_US / 1000.0)
+		return false;
+	snprintf(why, n, "a round trip took %.2f ms: the path is fast", rtt);
+	return true;
+}
+
+static bool c_fresh_syn_answered(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.tcp != RP_RECHECK_CONNECTED && ev->recheck.tcp != RP_RECHECK_REFUSED)
+		return false;
+	snprintf(why, n, "a fresh connection's SYN was answered in %.0f ms: the path is up",
+	         ev->recheck.tcp_ms);
+	return true;
+}
+
+static bool c_fresh_syn_unanswered(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
+		return false;
+	snprintf(why, n, "a fresh connection's SYN got no answer in %.0f ms: not even small packets "
+	                 "reach the server's kernel",
+	         ev->recheck.tcp_ms);
+	return true;
+}
+
+static bool c_fresh_x224_silent(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* Only on a fresh connection that showed no loss itself: its SYN answered before the
+	 * first SYN retransmission would have gone (a lossy path can lose the X.224 answer too). */
+	if (ev->recheck.x224 != RP_X224_SILENT || ev->recheck.tcp_ms >= SYN_RTO_MS)
+		return false;
+	snprintf(why, n, "a fresh connection was accepted and its X.224 request went unanswered: the "
+	                 "service is silent, not the path");
+	return true;
+}
+
+static bool c_fresh_tls_arrived(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.tls != RP_RECHECK_TLS_DONE)
+		return false;
+	snprintf(why, n, "a fresh connection's TLS flight arrived in full (%llu bytes in %.0f ms): "
+	                 "large segments pass",
+	         (unsigned long long)ev->recheck.tls_bytes_in, ev->recheck.tls_ms);
+	return true;
+}
+
+static bool c_small_mss_no_help(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.tls_small_mss != RP_RECHECK_TLS_SILENT)
+		return false;
+	snprintf(why, n, "536-byte segments did not bring the TLS flight either: size is not the "
+	                 "problem");
+	return true;
+}
+
+static bool c_live_acked(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->liveness.result != RP_ALIVE_ACKED)
+		return false;
+	snprintf(why, n, "the stalled connection answered %s after %.0f ms silent: path and "
+	                 "server's TCP both still hold it",
+	         ev->liveness.keepalive ? "a keepalive" : "a retransmission", ev->liveness.idle_ms);
+	return true;
+}
+
+static bool c_live_dead(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->liveness.result != RP_ALIVE_SILENT && ev->liveness.result != RP_ALIVE_RESET)
+		return false;
+	snprintf(why, n, "the stalled connection's %s drew %s: a live server's kernel answers one",
+	         ev->liveness.keepalive ? "keepalive" : "retransmission",
+	         ev->liveness.result == RP_ALIVE_RESET ? "a reset" : "nothing");
+	return true;
+}
+
+/* The attempt that told the story ended by the server's orderly close. */
+static bool c_orderly_close(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || a->end != RP_END_FIN || a->sock_errno == ERRNO_ECONNRESET)
+		return false;
+	snprintf(why, n, "attempt %d ended by the server's orderly close (FIN), not a reset",
+	         (int)(a - ev->attempts) + 1);
+	return true;
+}
+
+static bool c_any_reset(const struct rp_evidence* ev, char* why, size_t n)
+{
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (was_reset(&ev->attempts[i]))
+		{
+			snprintf(why, n, "attempt %d was reset", i + 1);
+			return true;
+		}
+	return false;
+}
+
+static bool c_reset_after_idle(const struct rp_evidence* ev, char* why, size_t n)
+{
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (was_reset(a) && quiet_ms(a) > FLAGGED_RESET_MS)
+		{
+			snprintf(why, n, "attempt %d was reset after %.1f s of quiet: a filter resets the "
+			                 "packet it flags, at once",
+			         i + 1, quiet_ms(a) / 1000.0);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool c_reset_at_once(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || !was_reset(a) || quiet_ms(a) < 0 || quiet_ms(a) > FLAGGED_RESET_MS)
+		return false;
+	snprintf(why, n, "the reset came %.0f ms after the last progress: an idle timer needs the "
+	                 "connection idle for at least a second",
+	         quiet_ms(a));
+	return true;
+}
+
+static bool c_retrans_storm(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || !a->tcp.valid || a->tcp.retransmits + a->tcp.rcv_ooopack < 3)
+		return false;
+	snprintf(why, n, "%u retransmissions and %u out-of-order arrivals: packets were lost while "
+	                 "it was busy",
+	         a->tcp.retransmits, a->tcp.rcv_ooopack);
+	return true;
+}
+
+static bool c_server_data(const struct rp_evidence* ev, char* why, size_t n)
+{
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].furthest > RP_PHASE_X224 ||
+		    (ev->attempts[i].tcp.valid && ev->attempts[i].tcp.bytes_received > 20))
+		{
+			snprintf(why, n, "the server answered the X.224 request (attempt %d)", i + 1);
+			return true;
+		}
+	return false;
+}
+
+static bool past(const struct rp_evidence* ev, enum rp_phase p, char* why, size_t n)
+{
+	if (rp_evidence_furthest(ev) <= p)
+		return false;
+	snprintf(why, n, "the connection got past %s (to %s)", rp_phase_name(p),
+	         rp_phase_name(rp_evidence_furthest(ev)));
+	return true;
+}
+
+static bool c_past_x224(const struct rp_evidence* ev, char* why, size_t n)
+{
+	return ev->last_error != ERR_NEGO_FAILED && past(ev, RP_PHASE_X224, why, n);
+}
+
+static bool c_past_tls(const struct rp_evidence* ev, char* why, size_t n)
+{
+	return past(ev, RP_PHASE_TLS, why, n);
+}
+
+static bool c_past_nla(const struct rp_evidence* ev, char* why, size_t n)
+{
+	return past(ev, RP_PHASE_NLA, why, n);
+}
+
+static bool c_past_licensing(const struct rp_evidence* ev, char* why, size_t n)
+{
+	/* A licensing errorInfo names the cause wherever it arrived (FreeRDP 3.10's client reads
+	 * it only once data PDUs flow); without one, getting past licensing rules it out. */
+	if (ev->error_info >= ERRINFO_LICENSE_FIRST && ev->error_info <= ERRINFO_LICENSE_LAST)
+		return false;
+	return past(ev, RP_PHASE_LICENSING, why, n);
+}
+
+static bool c_small_mss_helps(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.tls != RP_RECHECK_TLS_SILENT || ev->recheck.tls_small_mss != RP_RECHECK_TLS_DONE)
+		return false;
+	snprintf(why, n, "a fresh connection's TLS flight stayed away and came in 536-byte segments "
+	                 "(%.0f ms): the service answers, large packets are lost",
+	         ev->recheck.tls_small_mss_ms);
+	return true;
+}
+
+static bool c_dns_error(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->last_error != ERR_DNS_ERROR && ev->last_error != ERR_DNS_NOT_FOUND &&
+	    !(ev->is_name && ev->gai_error))
+		return false;
+	snprintf(why, n, "the name did not resolve: there was no address to connect to");
+	return true;
+}
+
+/* Facts that need the server's own words: it negotiated, presented a certificate, judged
+ * the credentials, or sent an errorInfo. A path that never carried a connection gives none. */
+static bool c_server_spoke(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->last_error != ERR_NEGO_FAILED && !ev->cert_rejected && !ev->error_info &&
+	    ev->last_error != ERR_AUTH_FAILED && ev->last_error != ERR_LOGON_FAILURE)
+		return false;
+	snprintf(why, n, "the server answered: %s",
+	         ev->last_error == ERR_NEGO_FAILED ? "it negotiated the security layer"
+	         : ev->cert_rejected                ? "it presented a certificate"
+	         : ev->error_info                   ? "it sent an errorInfo"
+	                                            : "it judged the credentials");
+	return true;
+}
+
+static bool c_address_given(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->is_name || ev->last_error == ERR_DNS_ERROR || ev->last_error == ERR_DNS_NOT_FOUND)
+		return false;
+	snprintf(why, n, "the client was given an address, no name to resolve");
+	return true;
+}
+
+static bool c_errinfo_not_denial(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->error_info >= ERRINFO_DENIED && ev->error_info <= 0x9)
+		return false;
+	if (ev->error_info)
+		snprintf(why, n, "the server's errorInfo is 0x%X, not a denial", ev->error_info);
+	else if (ev->timers.known && ev->timers.errinfo_pdu)
+		snprintf(why, n, "the client announced the errorInfo PDU and got none: a denial "
+		                 "would have said so");
+	else
+		return false;
+	return true;
+}
+
+static bool c_errinfo_not_license(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!ev->error_info || (ev->error_info >= ERRINFO_LICENSE_FIRST &&
+	                        ev->error_info <= ERRINFO_LICENSE_LAST))
+		return false;
+	snprintf(why, n, "the server's errorInfo is 0x%X, not a licensing code", ev->error_info);
+	return true;
+}
+
+static bool c_cert_accepted(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->cert_rejected)
+		return false;
+	snprintf(why, n, "the client's certificate check did not refuse the certificate");
+	return true;
+}
+
+static bool c_nego_ok(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->last_error == ERR_NEGO_FAILED)
+		return false;
+	snprintf(why, n, "no security negotiation failure was reported");
+	return true;
+}
+
+static bool c_no_auth_failure(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->last_error == ERR_AUTH_FAILED || ev->last_error == ERR_LOGON_FAILURE)
+		return false;
+	snprintf(why, n, "no authentication or logon failure was reported");
+	return true;
+}
+
+#define MAX_CLAUSES 10
+struct rule
+{
+	enum rp_cause cause;
+	bool (*identify)(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v);
+	enum rp_confidence confidence; /* when it is the only survivor */
+	struct clause out[MAX_CLAUSES]; /* any one that holds rules the cause out */
+};
+
+#define CL(fn, txt) { txt, fn }
+#define ERRINFO_OUT CL(c_errinfo, "the server sent errorInfo (it was reachable and said why)")
+#define ACTIVE_OUT CL(c_active_held, "the session reached active and held")
+#define NEVER_UP_OUT CL(c_never_established, "TCP never came up")
+
+/* The table: one row per cause, what identifies it (the function) and what rules it out
+ * (the clauses). Every row is checked; the order only breaks ties in the reason's text. */
+static const struct rule rules[] = {
+	{ RP_CAUSE_CONNECTED, is_connected, RP_CONF_HIGH,
+	  { CL(c_not_active, "a phase short of active, or an error or errorInfo") } },
+	{ RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH,
+	  { CL(c_errinfo_not_denial, "another errorInfo, or none to a client that announced the "
+	                             "errorInfo PDU") } },
+	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH,
+	  { CL(c_errinfo_not_license, "an errorInfo outside the licensing codes"),
+	    CL(c_past_licensing, "progress past licensing") } },
+	{ RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH,
+	  { CL(c_address_given, "the client was given an address"),
+	    CL(c_established, "a TCP connection came up"),
+	    CL(c_server_spoke, "the server answered (negotiation, certificate, credentials, errorInfo)") } },
+	{ RP_CAUSE_CERTIFICATE_REJECTED, is_certificate_rejected, RP_CONF_HIGH,
+	  { CL(c_cert_accepted, "the client's certificate check did not refuse"),
+	    CL(c_past_tls, "progress past TLS") } },
+	{ RP_CAUSE_SECURITY_MISMATCH, is_security_mismatch, RP_CONF_HIGH,
+	  { CL(c_nego_ok, "no negotiation failure"), CL(c_past_x224, "a negotiated protocol (progress "
+	                                                             "past X.224)") } },
+	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials, RP_CONF_HIGH,
+	  { CL(c_no_auth_failure, "no authentication failure"),
+	    CL(c_past_nla, "progress past NLA"),
+	    CL(c_any_reset, "a reset (a logon failure is reported in-band, then closed)") } },
+	{ RP_CAUSE_PORT_CLOSED, is_port_closed, RP_CONF_HIGH,
+	  { CL(c_established, "a TCP connection came up"),
+	    CL(c_server_spoke, "the server answered (negotiation, certificate, credentials, errorInfo)"),
+	    CL(c_dns_error, "the name did not resolve") } },
+	{ RP_CAUSE_PORT_FILTERED, is_port_filtered, RP_CONF_MEDIUM,
+	  { CL(c_established, "a TCP connection came up"),
+	    CL(c_server_spoke, "the server answered (negotiation, certificate, credentials, errorInfo)"),
+	    CL(c_dns_error, "the name did not resolve") } },
+	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_fresh_tls_arrived, "a fresh connection's TLS flight arrived in full"),
+	    CL(c_small_mss_no_help, "536-byte segments do not help either"),
+	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (small packets are lost too)"),
+	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (small, and silent)") } },
+	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_server_data, "an X.224 answer") } },
+	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_orderly_close, "an orderly close (FIN)"),
+	    CL(c_reset_after_idle, "a reset after a quiet spell of more than 1 s") } },
+	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH,
+	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_fast_path, "a round trip under 250 ms") } },
+	{ RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (the path is down)") } },
+	{ RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM,
+	  { ERRINFO_OUT, ACTIVE_OUT,
+	    CL(c_small_mss_helps, "536-byte segments bring what full-size ones do not (size, not "
+	                          "chance, decides)"),
+	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)") } },
+	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_fresh_syn_answered, "a fresh SYN is answered (the path is up)"),
+	    CL(c_live_acked, "the stalled connection answers a keepalive") } },
+	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (a hung service's kernel "
+	                               "still answers)"),
+	    CL(c_live_dead, "the stalled connection's keepalive draws nothing or a reset"),
+	    CL(c_retrans_storm, "retransmission storms (a hung service's kernel still ACKs)"),
+	    CL(c_small_mss_helps, "536-byte segments bring the TLS flight (the service answers)") } },
+	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM,
+	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_live_acked, "the stalled connection answers a keepalive (nothing forgot it)"),
+	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (the path is down)"),
+	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)"),
+	    CL(c_retrans_storm, "retransmission storms (loss)"),
+	    CL(c_reset_at_once, "a reset within 1 s of progress (a filter, not an idle timer)") } },
+};
+
+#define N_RULES (sizeof(rules) / sizeof(rules[0]))
+
+static const struct rule* rule_of(enum rp_cause c)
+{
+	for (size_t i = 0; i < N_RULES; i++)
+		if (rules[i].cause == c)
+			return &rules[i];
+	return NULL;
+}
+
+size_t rp_cause_ruled_out_text(enum rp_cause c, char* buf, size_t n)
+{
+	const struct rule* r = rule_of(c);
+	size_t len = 0;
+
+	if (n)
+		buf[0] = '\0';
+	if (!r)
+		return 0;
+	for (int k = 0; k < MAX_CLAUSES && r->out[k].holds; k++)
+		len += (size_t)snprintf(buf + (len < n ? len : n), len < n ? n - len : 0, "%s%s",
+		                        k ? "; " : "", r->out[k].text);
+	return len;
+}
+
+/* The first clause of the rule that holds, its reason in why; NULL if none. */
+static const struct clause* ruled_out(const struct rule* r, const struct rp_evidence* ev,
+                                      char* why, size_t n)
+{
+	for (int k = 0; k < MAX_CLAUSES && r->out[k].holds; k++)
+		if (r->out[k].holds(ev, why, n))
+			return &r->out[k];
+	return NULL;
+}
+
+static void append(char* dst, size_t n, const char* fmt, const char* a, const char* b)
+{
+	size_t len = strlen(dst);
+	if (len + 1 < n)
+		snprintf(dst + len, n - len, fmt, a, b);
+}
 
 void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 {
+	struct
+	{
+		bool identified, out;
+		char why[256], out_why[256];
+		struct rp_verdict own; /* what the identifying function said */
+	} st[N_RULES];
+	int best = -1;
+
 	memset(v, 0, sizeof(*v));
 	v->runner_up = RP_CAUSE_COUNT;
-	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+	for (size_t i = 0; i < N_RULES; i++)
 	{
-		/* A rule may raise or lower its table confidence for the way it matched. */
-		v->confidence = rules[i].confidence;
-		if (rules[i].match(ev, v->because, sizeof(v->because), v))
-		{
-			v->cause = rules[i].cause;
-			/* A cause not ruled out caps the confidence at medium. */
-			if (v->runner_up != RP_CAUSE_COUNT && v->confidence > RP_CONF_MEDIUM)
-				v->confidence = RP_CONF_MEDIUM;
-			return;
-		}
+		memset(&st[i].own, 0, sizeof(st[i].own));
+		st[i].own.runner_up = RP_CAUSE_COUNT;
+		st[i].own.confidence = rules[i].confidence;
+		st[i].why[0] = st[i].out_why[0] = '\0';
+		st[i].identified = rules[i].identify(ev, st[i].why, sizeof(st[i].why), &st[i].own);
+		st[i].out = ruled_out(&rules[i], ev, st[i].out_why, sizeof(st[i].out_why)) != NULL;
 	}
-	v->cause = RP_CAUSE_UNDETERMINED;
-	v->confidence = RP_CONF_LOW;
-	snprintf(v->because, sizeof(v->because),
-	         "no rule matched: furthest phase %s, last error 0x%08X, errorInfo 0x%08X",
-	         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);
+	/* The survivors: identified and not ruled out. The strongest leads; a tie leaves the
+	 * verdict undetermined between them. */
+	for (size_t i = 0; i < N_RULES; i++)
+	{
+		if (!st[i].identified || st[i].out)
+			continue;
+		if (best < 0 || st[i].own.confidence > st[best].own.confidence)
+			best = (int)i;
+	}
+	if (best >= 0)
+	{
+		bool tie = false;
+		v->cause = rules[best].cause;
+		v->confidence = st[best].own.confidence;
+		rp_strlcpy(v->because, st[best].why, sizeof(v->because));
+		for (size_t i = 0; i < N_RULES; i++)
+		{
+			if ((int)i == best || !st[i].identified || st[i].out)
+				continue;
+			tie |= st[i].own.confidence == st[best].own.confidence;
+			if (v->n_candidates < RP_MAX_CANDIDATES)
+				v->candidates[v->n_candidates++] = rules[i].cause;
+			if (v->runner_up == RP_CAUSE_COUNT)
+			{
+				v->runner_up = rules[i].cause;
+				snprintf(v->unsure, sizeof(v->unsure), "its evidence is present too: %s",
+				         st[i].why);
+			}
+		}
+		/* What the winner's own rule named as not ruled out, unless the table rules it out. */
+		if (st[best].own.runner_up != RP_CAUSE_COUNT)
+		{
+			const struct rule* r = rule_of(st[best].own.runner_up);
+			char tmp[256];
+			if (r && !ruled_out(r, ev, tmp, sizeof(tmp)))
+			{
+				bool listed = false;
+				for (int k = 0; k < v->n_candidates; k++)
+					listed |= v->candidates[k] == r->cause;
+				if (!listed && v->n_candidates < RP_MAX_CANDIDATES)
+					v->candidates[v->n_candidates++] = r->cause;
+				if (v->runner_up == RP_CAUSE_COUNT || v->runner_up == r->cause)
+				{
+					v->runner_up = r->cause;
+					rp_strlcpy(v->unsure, st[best].own.unsure, sizeof(v->unsure));
+				}
+			}
+		}
+		if (tie)
+		{
+			v->candidates[v->n_candidates < RP_MAX_CANDIDATES ? v->n_candidates++
+			                                                  : RP_MAX_CANDIDATES - 1] = v->cause;
+			snprintf(v->because, sizeof(v->because),
+			         "the evidence of more than one cause is present and none is ruled out: %s",
+			         st[best].why);
+			v->cause = RP_CAUSE_UNDETERMINED;
+			v->confidence = RP_CONF_LOW;
+		}
+		else if (v->runner_up != RP_CAUSE_COUNT && v->confidence > RP_CONF_MEDIUM)
+			v->confidence = RP_CONF_MEDIUM;
+	}
+	else
+	{
+		/* Nothing identified survives: name what the evidence still allows. */
+		v->cause = RP_CAUSE_UNDETERMINED;
+		v->confidence = RP_CONF_LOW;
+		snprintf(v->because, sizeof(v->because),
+		         "no cause's identifying evidence survives: furthest phase %s, last error 0x%08X, "
+		         "errorInfo 0x%08X",
+		         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);
+		for (size_t i = 0; i < N_RULES; i++)
+			if (!st[i].out && rules[i].cause != RP_CAUSE_CONNECTED &&
+			    v->n_candidates < RP_MAX_CANDIDATES)
+				v->candidates[v->n_candidates++] = rules[i].cause;
+	}
+	/* What eliminated each look-alike: the causes whose evidence was there, ruled out. */
+	for (size_t i = 0; i < N_RULES; i++)
+		if (st[i].identified && st[i].out)
+		{
+			char item[300];
+			snprintf(item, sizeof(item), "%s", rp_cause_name(rules[i].cause));
+			append(v->eliminated, sizeof(v->eliminated), "%s%s", v->eliminated[0] ? "; " : "",
+			       item);
+			append(v->eliminated, sizeof(v->eliminated), "%s%s", ": ", st[i].out_why);
+		}
+}
+
+bool rp_verdict_names(const struct rp_verdict* v, enum rp_cause c)
+{
+	if (v->cause == c)
+		return true;
+	if (v->cause != RP_CAUSE_UNDETERMINED)
+		return false;
+	for (int i = 0; i < v->n_candidates; i++)
+		if (v->candidates[i] == c)
+			return true;
+	return false;
 }

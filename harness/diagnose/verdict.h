@@ -62,10 +62,19 @@ struct rp_cause_info
 
 const struct rp_cause_info* rp_cause_info(enum rp_cause c);
 
+#define RP_MAX_CANDIDATES RP_CAUSE_COUNT
+
 struct rp_verdict
 {
 	enum rp_cause cause;
 	char because[256]; /* the evidence that decided it */
+	/* Every other cause whose identifying evidence is present and that nothing rules out, or,
+	 * when undetermined with nothing identified, every cause the evidence still allows. */
+	enum rp_cause candidates[RP_MAX_CANDIDATES];
+	int n_candidates;
+	/* The look-alikes: causes whose identifying evidence was present, each with the fact
+	 * that ruled it out ("mtu-blackhole: a fresh connection's TLS flight arrived ..."). */
+	char eliminated[768];
 	/* A cause the evidence could not rule out, or RP_CAUSE_COUNT: the verdict says both
 	 * rather than guess. */
 	enum rp_cause runner_up;
@@ -73,7 +82,16 @@ struct rp_verdict
 	enum rp_confidence confidence;
 };
 
-/* A pure function of the record: never of the scenario's name or expectation. */
+/* The ruling-out clauses of a cause's row, joined with "; " (for docs/causes.md). Returns
+ * the length it needed, as snprintf does. */
+size_t rp_cause_ruled_out_text(enum rp_cause c, char* buf, size_t n);
+
+/* Whether the verdict accepts `c`: it is the cause, or an undetermined verdict names it. */
+bool rp_verdict_names(const struct rp_verdict* v, enum rp_cause c);
+
+/* A pure function of the record: never of the scenario's name or expectation. Differential:
+ * every cause's identifying and ruling-out evidence is checked; the verdict is the strongest
+ * survivor, the others named, or undetermined between equals or when none survives. */
 void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v);
 
 #endif

@@ -556,6 +556,15 @@ char* rp_report_text(const struct result* r)
 		if (r->verdict.runner_up != RP_CAUSE_COUNT)
 			fprintf(f, "       not ruled out: %s: %s\n", rp_cause_name(r->verdict.runner_up),
 			        r->verdict.unsure);
+		if (r->verdict.n_candidates)
+		{
+			fprintf(f, "       candidates:");
+			for (int k = 0; k < r->verdict.n_candidates; k++)
+				fprintf(f, " %s", rp_cause_name(r->verdict.candidates[k]));
+			fprintf(f, "\n");
+		}
+		if (r->verdict.eliminated[0])
+			fprintf(f, "       ruled out: %s\n", r->verdict.eliminated);
 		/* A client log has facts with their lines, not the probe's record. */
 		fputs(r->client_facts[0] ? r->client_facts : s ? s : "", f);
 		free(s);

@@ -1,6 +1,8 @@
 /* check_verdict.c: each classifier rule with records that must and must not trigger it.
  * The records are shaped after what the lab's runs produced (results/<scenario>/evidence.json). */
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_util.h"
@@ -23,6 +25,14 @@ static struct rp_attempt* attempt(struct rp_evidence* ev, double t0, double t1, 
 static enum rp_cause classify(const struct rp_evidence* ev, struct rp_verdict* v)
 {
 	rp_classify(ev, v);
+	if (getenv("VERDICT_DEBUG"))
+	{
+		fprintf(stderr, "-> %s (%s): %s\n   candidates:", rp_cause_name(v->cause),
+		        rp_confidence_name(v->confidence), v->because);
+		for (int i = 0; i < v->n_candidates; i++)
+			fprintf(stderr, " %s", rp_cause_name(v->candidates[i]));
+		fprintf(stderr, "\n   ruled out: %s\n", v->eliminated);
+	}
 	return v->cause;
 }
 
@@ -480,7 +490,7 @@ END_TEST
 START_TEST(test_empty_record_is_undetermined)
 {
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
-	ck_assert(strstr(v.because, "no rule matched") != NULL);
+	ck_assert(strstr(v.because, "no cause's identifying evidence survives") != NULL);
 }
 END_TEST
 
