@@ -11,6 +11,7 @@
 #include "shaper.h"
 #include "hostile.h"
 #include "util.h"
+#include "variants.h"
 #include "verdict.h"
 
 static int version_main(int argc, char** argv)
@@ -128,6 +129,7 @@ static const struct subcommand
 } subcommands[] = {
 	{ "run", rp_run_main, "run scenarios in labs and check their verdicts" },
 	{ "list", rp_list_main, "list scenarios with their expected verdicts" },
+	{ "variants", rp_variants_main, "scenarios drawn from each cause's envelope; their confusion matrix" },
 	{ "classify", rp_classify_main, "the verdict for a field report (FreeRDP log, Windows event)" },
 	{ "linkcheck", rp_linkcheck_main, "measure what a shaped lab link really does" },
 	{ "causes", causes_main, "list the cause names a verdict can take" },

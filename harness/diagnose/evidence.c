@@ -341,6 +341,8 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 		add_ms(l, "idle_ms", ev->liveness.idle_ms);
 		add_ms(l, "ms", ev->liveness.ms);
 		add_int(l, "unacked", ev->liveness.unacked);
+		add_int(l, "backoff", ev->liveness.backoff);
+		add_int(l, "retransmits", ev->liveness.retransmits);
 		json_object_object_add(o, "liveness", l);
 	}
 	{
@@ -695,6 +697,8 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			get_ms(&r, l, "idle_ms", &ev->liveness.idle_ms);
 			get_ms(&r, l, "ms", &ev->liveness.ms);
 			get_u32(&r, l, "unacked", &ev->liveness.unacked);
+			get_u32(&r, l, "backoff", &ev->liveness.backoff);
+			get_u32(&r, l, "retransmits", &ev->liveness.retransmits);
 		}
 	}
 	{

@@ -112,6 +112,9 @@ struct rp_liveness
 	double idle_ms;       /* how long the peer had sent no data when the probe began */
 	double ms;            /* how long until the answer, or the bound */
 	uint32_t unacked;     /* segments outstanding when the probe began */
+	uint32_t backoff;     /* tcpi_backoff then: the run of unanswered timeouts so far (the
+	                       * kernel clears it if its own timer then kills the connection) */
+	uint32_t retransmits; /* tcpi_total_retrans then */
 };
 
 /* The client's effective timers, as FreeRDP's settings held them. */

@@ -451,10 +451,25 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	{
 		const struct rp_attempt* a = &ev->attempts[i];
 		double ms = attempt_ms(a), quiet = quiet_ms(a);
-		if (!was_reset(a) || ms < 0 || quiet < 0 || quiet > FLAGGED_RESET_MS)
+		if (!was_reset(a) || ms < 0 || quiet < 0)
 			return false;
 		if (quiet > worst)
 			worst = quiet;
+	}
+	/* A reset after a quiet spell: a reset sent only to the server leaves the client's side
+	 * open until its next packet (a keepalive at 5 s) draws the server kernel's RST, and that
+	 * looks like an idle timer's reset. Who sent it (the TTL of the RST against the server's
+	 * SYN-ACK) would tell; without it, the two stay side by side. */
+	if (worst > FLAGGED_RESET_MS)
+	{
+		if (ev->recheck.x224 != RP_X224_ANSWERED)
+			return false;
+		v->confidence = RP_CONF_LOW;
+		snprintf(why, n,
+		         "the connection was reset in phase %s after %.1f s of quiet, no errorInfo: a "
+		         "reset that reached the server alone surfaces at the client's next packet",
+		         rp_phase_name(furthest_attempt(ev)->furthest), worst / 1000.0);
+		return true;
 	}
 	snprintf(why, n,
 	         "%d attempt(s) reset by RST in phase %s, each within %.0f ms of its last progress, "
@@ -471,12 +486,29 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+/* Retransmissions that repaired a loss: the server's DSACKs (RFC 2883, tcpi_dsack_dups) say
+ * which were duplicates of segments it already had, sent because the timer fired before a
+ * slow link delivered the original; those lost nothing. Plus packets that arrived out of order. */
+static uint32_t real_losses(const struct rp_attempt* a)
+{
+	uint32_t r = a->tcp.retransmits > a->tcp.dsack_dups ? a->tcp.retransmits - a->tcp.dsack_dups : 0;
+	return r + a->tcp.rcv_ooopack;
+}
+
 /* Losses the connection recovered from: retransmissions beyond the final run of unanswered
  * timeouts (tcpi_backoff), and packets that arrived out of order (one was lost, a later one
  * came). A path that merely went down has none. */
-static uint32_t recovered_losses(const struct rp_attempt* a)
+static uint32_t recovered_losses(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
-	uint32_t r = a->tcp.retransmits > a->tcp.backoff ? a->tcp.retransmits - a->tcp.backoff : 0;
+	uint32_t backoff = a->tcp.backoff, retrans = a->tcp.retransmits, r;
+	/* The liveness probe's snapshot of the last attempt, taken before the kernel's own timer
+	 * could close it and clear the counters; retransmissions after it are the probe's. */
+	if (a == &ev->attempts[ev->n_attempts - 1] && ev->liveness.result != RP_ALIVE_NOT_RUN)
+	{
+		backoff = ev->liveness.backoff > backoff ? ev->liveness.backoff : backoff;
+		retrans = ev->liveness.retransmits;
+	}
+	r = retrans > backoff ? retrans - backoff : 0;
 	return r + a->tcp.rcv_ooopack;
 }
 
@@ -500,9 +532,9 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	 * only in the final run of timeouts (tcpi_backoff counts it): retransmissions beyond it, or
 	 * packets that arrived out of order, were losses the path recovered from before the end.
 	 * Then loss that took a fresh SYN as well is the likelier story; a bare storm leaves both. */
-	if (recovered_losses(a) >= 2)
+	if (recovered_losses(ev, a) >= 2)
 		v->confidence = RP_CONF_LOW;
-	else if (a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
+	else if (real_losses(a) >= 3)
 		v->confidence = RP_CONF_MEDIUM;
 	snprintf(why, n, "the handshake stalled in phase %s, and a fresh connection's SYN got no "
 	                 "answer in %.0f ms: the path is down",
@@ -567,10 +599,11 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 		snprintf(why, n, "the connection was reset in phase %s after %.1f s of quiet, while a "
 		                 "fresh connection is answered in %.0f ms: an idle timer forgot it",
 		         rp_phase_name(a->furthest), quiet_ms(a) / 1000.0, ev->recheck.x224_ms);
+		v->confidence = RP_CONF_LOW; /* a reset sent to the server alone looks the same */
 		return true;
 	}
 	if (!stalled(ev, a) || ev->recheck.x224 != RP_X224_ANSWERED ||
-	    ev->recheck.tls == RP_RECHECK_TLS_SILENT || a->tcp.retransmits + a->tcp.rcv_ooopack >= 3)
+	    ev->recheck.tls == RP_RECHECK_TLS_SILENT || real_losses(a) >= 3)
 		return false;
 	for (int i = 0; i < a->n_events; i++)
 		if (a->events[i].t_ms > last)
@@ -770,7 +803,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
 	    !timed_out(ev, a) && a->sock_errno != ERRNO_ECONNRESET && attempt_ms(a) >= 2000 &&
-	    a->tcp.retransmits >= 3 &&
+	    real_losses(a) >= 3 &&
 	    (ev->recheck.x224 == RP_X224_ANSWERED || fresh_syn_retransmitted(ev, a)))
 	{
 		char fresh[128];
@@ -808,8 +841,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		return true;
 	}
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
-	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) ||
-	    a->tcp.retransmits + a->tcp.rcv_ooopack < 3)
+	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) || real_losses(a) < 3)
 		return false;
 	snprintf(why, n,
 	         "timed out in phase %s after %u retransmissions and %u out-of-order arrivals, on a "
@@ -1007,22 +1039,6 @@ static bool c_any_reset(const struct rp_evidence* ev, char* why, size_t n)
 	return false;
 }
 
-static bool c_reset_after_idle(const struct rp_evidence* ev, char* why, size_t n)
-{
-	for (int i = 0; i < ev->n_attempts; i++)
-	{
-		const struct rp_attempt* a = &ev->attempts[i];
-		if (was_reset(a) && quiet_ms(a) > FLAGGED_RESET_MS)
-		{
-			snprintf(why, n, "attempt %d was reset after %.1f s of quiet: a filter resets the "
-			                 "packet it flags, at once",
-			         i + 1, quiet_ms(a) / 1000.0);
-			return true;
-		}
-	}
-	return false;
-}
-
 static bool c_reset_at_once(const struct rp_evidence* ev, char* why, size_t n)
 {
 	const struct rp_attempt* a = furthest_attempt(ev);
@@ -1037,11 +1053,11 @@ static bool c_reset_at_once(const struct rp_evidence* ev, char* why, size_t n)
 static bool c_retrans_storm(const struct rp_evidence* ev, char* why, size_t n)
 {
 	const struct rp_attempt* a = furthest_attempt(ev);
-	if (!a || !a->tcp.valid || a->tcp.retransmits + a->tcp.rcv_ooopack < 3)
+	if (!a || !a->tcp.valid || real_losses(a) < 3)
 		return false;
-	snprintf(why, n, "%u retransmissions and %u out-of-order arrivals: packets were lost while "
-	                 "it was busy",
-	         a->tcp.retransmits, a->tcp.rcv_ooopack);
+	snprintf(why, n, "%u retransmissions (%u of them needless, by DSACK) and %u out-of-order "
+	                 "arrivals: packets were lost while it was busy",
+	         a->tcp.retransmits, a->tcp.dsack_dups, a->tcp.rcv_ooopack);
 	return true;
 }
 
@@ -1237,8 +1253,7 @@ static const struct rule rules[] = {
 	    CL(c_server_data, "an X.224 answer") } },
 	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
-	    CL(c_orderly_close, "an orderly close (FIN)"),
-	    CL(c_reset_after_idle, "a reset after a quiet spell of more than 1 s") } },
+	    CL(c_orderly_close, "an orderly close (FIN)") } },
 	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_fast_path, "a round trip under 250 ms") } },
 	{ RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH,
@@ -1429,4 +1444,11 @@ bool rp_verdict_names(const struct rp_verdict* v, enum rp_cause c)
 		if (v->candidates[i] == c)
 			return true;
 	return false;
+}
+
+bool rp_cause_ruled_out(const struct rp_evidence* ev, enum rp_cause c, char* why, size_t n)
+{
+	const struct rule* r = rule_of(c);
+	char tmp[256];
+	return r && ruled_out(r, ev, why ? why : tmp, why ? n : sizeof(tmp)) != NULL;
 }

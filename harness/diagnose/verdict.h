@@ -86,6 +86,9 @@ struct rp_verdict
  * the length it needed, as snprintf does. */
 size_t rp_cause_ruled_out_text(enum rp_cause c, char* buf, size_t n);
 
+/* Whether a ruling-out clause of `c`'s row holds for the record; its reason in why. */
+bool rp_cause_ruled_out(const struct rp_evidence* ev, enum rp_cause c, char* why, size_t n);
+
 /* Whether the verdict accepts `c`: it is the cause, or an undetermined verdict names it. */
 bool rp_verdict_names(const struct rp_verdict* v, enum rp_cause c);
 

@@ -265,6 +265,8 @@ static void probe_liveness(struct probe* p, bool from_watchdog)
 		return;
 	l->idle_ms = ti.tcpi_last_data_recv;
 	l->unacked = ti.tcpi_unacked;
+	l->backoff = ti.tcpi_backoff;
+	l->retransmits = ti.tcpi_total_retrans;
 	ack0 = ti.tcpi_last_ack_recv;
 	bound = 500.0 + 3.0 * (ti.tcpi_rtt / 1000.0);
 	if (ti.tcpi_unacked == 0)

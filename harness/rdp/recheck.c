@@ -116,6 +116,7 @@ static bool x224_chose_tls(const unsigned char* buf, ssize_t n)
  * time each reply comes back, until all have or wait_ms. */
 #define RP_BW_TRAIN 8
 #define RP_BW_SIZE 576 /* IP bytes: 20 of header, 8 of ICMP, 548 of payload */
+#define RP_BW_MAX_MS 8000
 
 static uint16_t icmp_checksum(const unsigned char* b, size_t n)
 {
@@ -172,9 +173,12 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, str
 		struct pollfd pf = { .fd = fd, .events = POLLIN };
 		/* Once replies come, the rest are lost if none comes for 800 ms: a pace slower
 		 * than 576 bytes in 800 ms (under 6 kbit/s) is not measured, and a lossy fast link
-		 * is not waited on for the whole of wait_ms. */
-		double until = bw->n && bw->t_ms[bw->n - 1] + t0 + 800 < end ? bw->t_ms[bw->n - 1] + t0 + 800
-		                                                             : end;
+		 * is not waited on for the whole of wait_ms. While they keep coming, the train is
+		 * followed past wait_ms (an 8 kbit/s link spaces them 576 ms apart: 8 take about
+		 * 6 s), up to RP_BW_MAX_MS. */
+		double until = bw->n ? bw->t_ms[bw->n - 1] + t0 + 800 : end;
+		if (until > t0 + RP_BW_MAX_MS)
+			until = t0 + RP_BW_MAX_MS;
 		double left = until - rp_now_ms();
 		ssize_t n;
 		size_t ihl;

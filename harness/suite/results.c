@@ -63,6 +63,9 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	json_object_object_add(j, "expected", json_object_new_string(o->expected));
 	json_object_object_add(j, "verdict", json_object_new_string(o->verdict));
 	json_object_object_add(j, "because", json_object_new_string(o->because));
+	json_object_object_add(j, "confidence", json_object_new_string(o->confidence));
+	json_object_object_add(j, "candidates", json_object_new_string(o->candidates));
+	json_object_object_add(j, "accepted", json_object_new_string(o->accepted));
 	json_object_object_add(j, "seed", json_object_new_int64(o->seed));
 	json_object_object_add(j, "link", json_object_new_string(o->link));
 	json_object_object_add(j, "wall_ms", json_object_new_double(o->wall_ms));
@@ -104,6 +107,9 @@ bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err)
 	copy_str(j, "expected", o->expected, sizeof(o->expected));
 	copy_str(j, "verdict", o->verdict, sizeof(o->verdict));
 	copy_str(j, "because", o->because, sizeof(o->because));
+	copy_str(j, "confidence", o->confidence, sizeof(o->confidence));
+	copy_str(j, "candidates", o->candidates, sizeof(o->candidates));
+	copy_str(j, "accepted", o->accepted, sizeof(o->accepted));
 	copy_str(j, "link", o->link, sizeof(o->link));
 	copy_str(j, "status", status, sizeof(status));
 	if (json_object_object_get_ex(j, "run", &v))

@@ -44,6 +44,9 @@ struct rp_outcome
 	char verdict[32];
 	char expected[32];
 	char because[256];
+	char confidence[8];
+	char candidates[256]; /* the other causes the verdict names, space-separated */
+	char accepted[16];    /* "exact", "acceptable" (the scenario's wider set), or "" */
 	unsigned seed;
 	char link[512]; /* the link faults and the backend that applied each */
 	double wall_ms;

@@ -50,6 +50,7 @@ struct result
 {
 	enum rp_status status;
 	char reason[600];
+	char accepted[16]; /* "exact", "acceptable" (the scenario's wider set), "" on a FAIL */
 	struct rp_evidence ev;
 	struct rp_verdict verdict;
 	bool have_evidence;

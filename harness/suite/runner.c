@@ -163,6 +163,18 @@ static int worker(struct job* jb, const struct run_opts* o)
 	rp_strlcpy(oc.verdict, r->have_evidence ? rp_cause_name(r->verdict.cause) : "",
 	           sizeof(oc.verdict));
 	rp_strlcpy(oc.because, r->have_evidence ? r->verdict.because : "", sizeof(oc.because));
+	if (r->have_evidence)
+	{
+		rp_strlcpy(oc.confidence, rp_confidence_name(r->verdict.confidence),
+		           sizeof(oc.confidence));
+		for (int k = 0; k < r->verdict.n_candidates; k++)
+		{
+			size_t len = strlen(oc.candidates);
+			snprintf(oc.candidates + len, sizeof(oc.candidates) - len, "%s%s", len ? " " : "",
+			         rp_cause_name(r->verdict.candidates[k]));
+		}
+	}
+	rp_strlcpy(oc.accepted, r->accepted, sizeof(oc.accepted));
 	oc.seed = sc.seed;
 	oc.wall_ms = r->wall_ms;
 	memcpy(oc.steps_ms, r->steps_ms, sizeof(oc.steps_ms));

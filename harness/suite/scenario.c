@@ -24,6 +24,7 @@ enum key_kind
 	K_TRIGGER,  /* phase NAME | at DURATION | bytes N -> struct rp_trigger */
 	K_PHASE_OR_NONE, /* a phase name -> int (default -1) */
 	K_WORD,     /* one word from `choices`, kept as text */
+	K_CAUSES,   /* cause names separated by commas -> uint32_t bits (1 << enum rp_cause) */
 };
 
 struct choice
@@ -203,6 +204,8 @@ static const struct key_def keys[] = {
 	{ "expect", "last-error", K_CODE, F(expect_last_error), false, NULL, HAS(has_last_error) },
 	{ "expect", "error-info", K_CODE, F(expect_error_info), false, NULL, HAS(has_error_info) },
 	{ "expect", "phase", K_PHASE, F(expect_phase), false, NULL, HAS(has_phase) },
+	{ "expect", "acceptable", K_CAUSES, F(acceptable), false, NULL, -1 },
+	{ "expect", "acceptable-because", K_TEXT, F(acceptable_because), false, NULL, -1 },
 };
 #undef F
 #undef HAS
@@ -420,6 +423,30 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			}
 			return 1;
 		}
+		case K_CAUSES:
+		{
+			uint32_t bits = 0;
+			const char* w = value;
+			while (*w)
+			{
+				size_t n;
+				char name[40];
+				enum rp_cause c;
+				w += strspn(w, " ,");
+				n = strcspn(w, " ,");
+				if (!n)
+					break;
+				snprintf(name, sizeof(name), "%.*s", (int)(n < 39 ? n : 39), w);
+				c = rp_cause_from_name(name);
+				if (c == RP_CAUSE_COUNT || n >= 39)
+					return fail_at(p, "%s: unknown cause \"%.*s\" (see `rdprepro causes`)", k->key,
+					               (int)n, w);
+				bits |= 1u << c;
+				w += n;
+			}
+			*(uint32_t*)(void*)dst = bits;
+			return 1;
+		}
 		case K_FLAGS:
 		{
 			unsigned bits = 0;
@@ -616,6 +643,17 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 	if (sc->takes_because[0] && !sc->takes_ms)
 		return rp_fail(p->err, "%s:%d: takes-because without takes", sc->path,
 		               key_line(p, "scenario", "takes-because"));
+	/* A wider set says why, cause by cause: never widened to make a rule pass. */
+	if (sc->acceptable && !sc->acceptable_because[0])
+		return rp_fail(p->err, "%s:%d: acceptable wants an acceptable-because (why each verdict "
+		                       "is physically possible)",
+		               sc->path, key_line(p, "expect", "acceptable"));
+	if (sc->acceptable_because[0] && !sc->acceptable)
+		return rp_fail(p->err, "%s:%d: acceptable-because without acceptable", sc->path,
+		               key_line(p, "expect", "acceptable-because"));
+	if (sc->acceptable & (1u << sc->expect))
+		return rp_fail(p->err, "%s:%d: acceptable: %s is already the verdict", sc->path,
+		               key_line(p, "expect", "acceptable"), rp_cause_name(sc->expect));
 	if (sc->expect == RP_CAUSE_CONNECTED && sc->has_last_error && sc->expect_last_error)
 		return rp_fail(p->err, "%s:%d: verdict = connected conflicts with last-error = 0x%08X",
 		               sc->path, key_line(p, "expect", "last-error"), sc->expect_last_error);

@@ -143,6 +143,10 @@ struct rp_scenario
 	uint32_t expect_last_error;
 	uint32_t expect_error_info;
 	int expect_phase; /* enum rp_phase: the furthest phase reached */
+	/* Other verdicts that pass (1 << enum rp_cause): `connected` only when the evidence shows
+	 * the session active and held; `undetermined` only when it names the expected cause. */
+	uint32_t acceptable;
+	char acceptable_because[512];
 };
 
 /* True if the scenario shapes any packet in userspace (loss, delay, ...). */

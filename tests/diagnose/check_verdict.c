@@ -494,6 +494,351 @@ START_TEST(test_empty_record_is_undetermined)
 }
 END_TEST
 
+
+/* ---- eliminations: every ruling-out clause, with a record that triggers it ----
+ * Each case builds a record whose identifying evidence for `cause` is present, checks that
+ * the cause is the verdict or at least not eliminated, then adds the one fact of the clause
+ * and checks the cause is eliminated (never the verdict) with the reason naming it. */
+
+static void expect_eliminated(enum rp_cause c, const char* fact)
+{
+	char why[256] = "";
+	rp_classify(&ev, &v);
+	ck_assert_msg(v.cause != c, "%s survived %s", rp_cause_name(c), fact);
+	ck_assert_msg(!rp_verdict_names(&v, c), "%s still named after %s", rp_cause_name(c), fact);
+	ck_assert_msg(rp_cause_ruled_out(&ev, c, why, sizeof(why)), "no clause of %s holds for %s",
+	              rp_cause_name(c), fact);
+}
+
+static void expect_named(enum rp_cause c)
+{
+	rp_classify(&ev, &v);
+	ck_assert_msg(rp_verdict_names(&v, c) || v.runner_up == c,
+	              "%s not identified: %s (%s)", rp_cause_name(c), rp_cause_name(v.cause), v.because);
+}
+
+/* A handshake that stalled in `phase` on a fast path until FreeRDP's activation timeout. */
+static struct rp_attempt* stall(enum rp_phase phase)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 8000, phase, 1);
+	a->tcp.min_rtt_us = 40;
+	a->tcp.bytes_acked = 1500;
+	a->tcp.bytes_received = 2275;
+	ev.last_error = 0x0002001C;
+	return a;
+}
+
+START_TEST(test_elim_connected)
+{
+	attempt(&ev, 0, 600, RP_PHASE_ACTIVE, 1);
+	expect_named(RP_CAUSE_CONNECTED);
+	ev.error_info = 0xC;
+	expect_eliminated(RP_CAUSE_CONNECTED, "an errorInfo");
+}
+END_TEST
+
+START_TEST(test_elim_denied)
+{
+	attempt(&ev, 0, 600, RP_PHASE_ACTIVE, 1);
+	ev.error_info = 0x7;
+	expect_named(RP_CAUSE_SERVER_DENIED);
+	/* Another code is not a denial; is_denied no longer identifies it, so check the clause on
+	 * its own fact: a client that announced the errorInfo PDU and got none. */
+	ev.error_info = 0;
+	ev.last_error = 0x0002000D;
+	ev.timers.known = true;
+	ev.timers.errinfo_pdu = true;
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_SERVER_DENIED);
+	ck_assert(!rp_verdict_names(&v, RP_CAUSE_SERVER_DENIED));
+	/* The same close to a client that did not announce it leaves a denial possible. */
+	ev.timers.errinfo_pdu = false;
+	rp_classify(&ev, &v);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_SERVER_DENIED));
+}
+END_TEST
+
+START_TEST(test_elim_licensing)
+{
+	attempt(&ev, 0, 600, RP_PHASE_ACTIVE, 1);
+	ev.error_info = 0x101;
+	/* Sent after activation (FreeRDP 3.10 reads it only then): still licensing. */
+	expect_named(RP_CAUSE_LICENSING_FAILURE);
+	ck_assert_int_eq(v.cause, RP_CAUSE_LICENSING_FAILURE);
+}
+END_TEST
+
+START_TEST(test_elim_dns)
+{
+	attempt(&ev, 0, 3000, RP_PHASE_TCP, -1);
+	ev.is_name = true;
+	strcpy(ev.resolved, "198.18.1.99");
+	ev.last_error = 0x00020006;
+	expect_named(RP_CAUSE_DNS_FAILURE);
+	ev.attempts[0].t_established_ms = 2;
+	expect_eliminated(RP_CAUSE_DNS_FAILURE, "an established connection");
+	ev.attempts[0].t_established_ms = -1;
+	ev.last_error = 0x0002000C; /* the server negotiated: it was reached */
+	ev.last_error = 0x00020004;
+	expect_named(RP_CAUSE_DNS_FAILURE);
+	ev.is_name = false;
+	ev.last_error = 0x00020006;
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_DNS_FAILURE);
+}
+END_TEST
+
+START_TEST(test_elim_ports)
+{
+	attempt(&ev, 0, 3000, RP_PHASE_TCP, -1);
+	ev.last_error = 0x00020006;
+	expect_named(RP_CAUSE_PORT_FILTERED);
+	ev.last_error = 0x00020005; /* the name did not resolve: there was nothing to connect to */
+	expect_eliminated(RP_CAUSE_PORT_FILTERED, "a DNS error");
+	ev.last_error = 0;
+	ev.attempts[0].t_end_ms = 5;
+	expect_named(RP_CAUSE_PORT_CLOSED);
+	ev.cert_rejected = true; /* the server presented a certificate: it was reached */
+	expect_eliminated(RP_CAUSE_PORT_CLOSED, "the server's certificate");
+}
+END_TEST
+
+START_TEST(test_elim_certificate_and_security)
+{
+	attempt(&ev, 0, 50, RP_PHASE_TLS, 1);
+	ev.last_error = 0x00020008;
+	ev.cert_rejected = true;
+	expect_named(RP_CAUSE_CERTIFICATE_REJECTED);
+	rp_evidence_mark(&ev, 40, RP_PHASE_NLA, "x");
+	expect_eliminated(RP_CAUSE_CERTIFICATE_REJECTED, "progress past TLS");
+	rp_evidence_init(&ev);
+	attempt(&ev, 0, 20, RP_PHASE_X224, 1);
+	ev.last_error = 0x0002000C;
+	expect_named(RP_CAUSE_SECURITY_MISMATCH);
+}
+END_TEST
+
+START_TEST(test_elim_bad_credentials)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 100, RP_PHASE_NLA, 1);
+	ev.last_error = 0x00020009;
+	a->tcp.bytes_received = 3000;
+	expect_named(RP_CAUSE_BAD_CREDENTIALS);
+	a->sock_errno = 104; /* a reset, not the server's in-band refusal */
+	expect_eliminated(RP_CAUSE_BAD_CREDENTIALS, "a reset");
+}
+END_TEST
+
+START_TEST(test_elim_mtu)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 8000, RP_PHASE_TLS, 1);
+	a->tcp.bytes_acked = 400;
+	a->tcp.bytes_received = 19;
+	ev.watchdog_fired = true;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.recheck.tls = RP_RECHECK_TLS_SILENT;
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
+	expect_named(RP_CAUSE_MTU_BLACKHOLE);
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "an unanswered fresh SYN");
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.error_info = 0x3;
+	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "an errorInfo");
+	ev.error_info = 0;
+	/* The server-closed form: then a fresh TLS flight that arrived rules it out (the #17 case:
+	 * a slow server behind a NAT was once called a black hole). */
+	ev.watchdog_fired = false;
+	ev.last_error = 0x00020008;
+	ev.recheck.tls = RP_RECHECK_TLS_NOT_RUN;
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_NOT_RUN;
+	expect_named(RP_CAUSE_MTU_BLACKHOLE);
+	ev.recheck.tls = RP_RECHECK_TLS_DONE;
+	ev.recheck.tls_bytes_in = 1290;
+	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "a fresh TLS flight that arrived");
+	ev.recheck.tls = RP_RECHECK_TLS_SILENT;
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_SILENT;
+	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "small segments that do not help");
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_NOT_RUN;
+	ev.recheck.x224 = RP_X224_SILENT;
+	ev.recheck.tcp_ms = 1;
+	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "an unanswered fresh X.224");
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	a->t_established_ms = -1;
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_MTU_BLACKHOLE);
+}
+END_TEST
+
+START_TEST(test_elim_overloaded)
+{
+	attempt(&ev, 0, 5, RP_PHASE_X224, 1);
+	ev.recheck.x224 = RP_X224_CLOSED_AT_ONCE;
+	ev.last_error = 0x0002000D;
+	expect_named(RP_CAUSE_SERVER_OVERLOADED);
+	ev.attempts[0].tcp.bytes_received = 19; /* received_data() now says so: not identified */
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_SERVER_OVERLOADED);
+	ev.attempts[0].tcp.bytes_received = 0;
+	rp_evidence_mark(&ev, 4, RP_PHASE_TLS, "x"); /* an X.224 answer: it went on to TLS */
+	expect_eliminated(RP_CAUSE_SERVER_OVERLOADED, "an X.224 answer");
+}
+END_TEST
+
+START_TEST(test_elim_firewall_reset)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 40, RP_PHASE_TLS, 1);
+	a->sock_errno = 104;
+	a->tcp.bytes_received = 200;
+	ev.last_error = 0x00020008;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	expect_named(RP_CAUSE_FIREWALL_RESET);
+	ck_assert_int_eq(v.cause, RP_CAUSE_FIREWALL_RESET);
+	/* After a quiet spell it could be an idle timer's reset, or one sent to the server alone:
+	 * both named, neither chosen. */
+	a->t_end_ms = 4000;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_FIREWALL_RESET));
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_NAT_IDLE_TIMEOUT));
+	/* A reset within a second of progress is no idle timer's. */
+	a->t_end_ms = 40;
+	rp_classify(&ev, &v);
+	ck_assert(!rp_verdict_names(&v, RP_CAUSE_NAT_IDLE_TIMEOUT));
+	ev.error_info = 0x3;
+	a->sock_errno = 104;
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_FIREWALL_RESET);
+}
+END_TEST
+
+START_TEST(test_elim_orderly_close)
+{
+	/* The clause on its own: a FIN-ended attempt can never be a firewall's reset, even with
+	 * the identifying counters of one (CLOSE after data) recorded. */
+	struct rp_attempt* a = attempt(&ev, 0, 40, RP_PHASE_TLS, 1);
+	a->tcp.state = 7;
+	a->tcp.bytes_received = 200;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	expect_named(RP_CAUSE_FIREWALL_RESET);
+	a->end = RP_END_FIN;
+	expect_eliminated(RP_CAUSE_FIREWALL_RESET, "an orderly close");
+}
+END_TEST
+
+START_TEST(test_elim_latency)
+{
+	struct rp_attempt* a = stall(RP_PHASE_MCS);
+	a->tcp.min_rtt_us = 600000;
+	expect_named(RP_CAUSE_HIGH_LATENCY);
+	/* The only RTT sample was a retransmitted SYN's; a fresh connection's 1 ms handshake
+	 * bounds the path's latency far below it. */
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.tcp_ms = 1.2;
+	expect_eliminated(RP_CAUSE_HIGH_LATENCY, "a fast fresh handshake");
+}
+END_TEST
+
+START_TEST(test_elim_loss)
+{
+	struct rp_attempt* a = stall(RP_PHASE_TLS);
+	a->tcp.retransmits = 6;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.recheck.bw.run = true;
+	ev.recheck.bw.n = 4;
+	ev.recheck.bw.n_sent = 8;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	ev.recheck.tls = RP_RECHECK_TLS_SILENT;
+	ev.recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
+	expect_eliminated(RP_CAUSE_PACKET_LOSS, "small segments that help");
+	ev.recheck.tls = ev.recheck.tls_small_mss = RP_RECHECK_TLS_NOT_RUN;
+	ev.recheck.x224 = RP_X224_SILENT;
+	ev.recheck.tcp_ms = 0.3;
+	expect_eliminated(RP_CAUSE_PACKET_LOSS, "a silent X.224 on a clean fresh connection");
+	/* On a fresh connection whose SYN needed a retransmission, a silent X.224 proves nothing. */
+	ev.recheck.tcp_ms = 1020;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+}
+END_TEST
+
+START_TEST(test_elim_tunnel)
+{
+	struct rp_attempt* a = stall(RP_PHASE_MCS);
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	ev.recheck.tcp_ms = 2000;
+	expect_named(RP_CAUSE_TUNNEL_DROP);
+	ck_assert_int_eq(v.cause, RP_CAUSE_TUNNEL_DROP);
+	ev.liveness.result = RP_ALIVE_ACKED;
+	ev.liveness.keepalive = true;
+	expect_eliminated(RP_CAUSE_TUNNEL_DROP, "a keepalive answered");
+	ev.liveness.result = RP_ALIVE_SILENT;
+	/* A storm wholly in the final run of timeouts (backoff) and a dead path: drop and loss
+	 * both fit; with losses recovered earlier, loss leads. */
+	a->tcp.retransmits = 5;
+	ev.liveness.retransmits = 5;
+	ev.liveness.backoff = 5;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_TUNNEL_DROP));
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_PACKET_LOSS));
+	ev.liveness.backoff = 2;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_PACKET_LOSS);
+}
+END_TEST
+
+START_TEST(test_elim_hung_and_nat)
+{
+	/* The #17 case: a server hung in MCS was called nat-idle-timeout; the stalled connection
+	 * still answers a keepalive, which rules the NAT out and names the hang. */
+	struct rp_attempt* a = stall(RP_PHASE_MCS);
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.recheck.tls = RP_RECHECK_TLS_DONE;
+	expect_named(RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ev.liveness.result = RP_ALIVE_ACKED;
+	ev.liveness.keepalive = true;
+	ev.liveness.idle_ms = 7000;
+	expect_eliminated(RP_CAUSE_NAT_IDLE_TIMEOUT, "a keepalive answered");
+	ck_assert_int_eq(v.cause, RP_CAUSE_SERVER_HUNG);
+	a->tcp.retransmits = 4;
+	expect_eliminated(RP_CAUSE_SERVER_HUNG, "a retransmission storm");
+	a->tcp.retransmits = 0;
+	ev.liveness.result = RP_ALIVE_SILENT;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ev.recheck.x224 = RP_X224_SILENT;
+	ev.recheck.tcp_ms = 0.4;
+	expect_eliminated(RP_CAUSE_NAT_IDLE_TIMEOUT, "a silent fresh X.224");
+	/* ... which names the hang, unless its own keepalive went unanswered. */
+	ck_assert(!rp_verdict_names(&v, RP_CAUSE_SERVER_HUNG));
+	ev.liveness.result = RP_ALIVE_NOT_RUN;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_SERVER_HUNG);
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_SERVER_HUNG);
+}
+END_TEST
+
+START_TEST(test_elim_nat_reset_at_once)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 4000, RP_PHASE_MCS, 1);
+	a->sock_errno = 104;
+	a->tcp.bytes_received = 2000;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	rp_classify(&ev, &v);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_NAT_IDLE_TIMEOUT));
+	/* The same reset 200 ms after progress: no idle timer. */
+	rp_evidence_mark(&ev, 3800, RP_PHASE_LICENSING, "x");
+	rp_classify(&ev, &v);
+	ck_assert(!rp_verdict_names(&v, RP_CAUSE_NAT_IDLE_TIMEOUT));
+	ck_assert_int_eq(v.cause, RP_CAUSE_FIREWALL_RESET);
+}
+END_TEST
+
 START_TEST(test_cause_names)
 {
 	for (int i = 0; i < RP_CAUSE_COUNT; i++)
@@ -527,6 +872,22 @@ int main(void)
 	tcase_add_test(tc, test_stalls);
 	tcase_add_test(tc, test_empty_record_is_undetermined);
 	tcase_add_test(tc, test_cause_names);
+	tcase_add_test(tc, test_elim_connected);
+	tcase_add_test(tc, test_elim_denied);
+	tcase_add_test(tc, test_elim_licensing);
+	tcase_add_test(tc, test_elim_dns);
+	tcase_add_test(tc, test_elim_ports);
+	tcase_add_test(tc, test_elim_certificate_and_security);
+	tcase_add_test(tc, test_elim_bad_credentials);
+	tcase_add_test(tc, test_elim_mtu);
+	tcase_add_test(tc, test_elim_overloaded);
+	tcase_add_test(tc, test_elim_firewall_reset);
+	tcase_add_test(tc, test_elim_orderly_close);
+	tcase_add_test(tc, test_elim_latency);
+	tcase_add_test(tc, test_elim_loss);
+	tcase_add_test(tc, test_elim_tunnel);
+	tcase_add_test(tc, test_elim_hung_and_nat);
+	tcase_add_test(tc, test_elim_nat_reset_at_once);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }

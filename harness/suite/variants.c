@@ -1,0 +1,702 @@
+/* variants.c: `rdprepro variants`: scenarios drawn at random from the envelope that defines
+ * each cause, to test the classifier on cases no one hand-picked; and the confusion matrix
+ * of a run over them.
+ *
+ * A draw is seeded (--seed, the cause, its index): the same command writes the same files.
+ * Each file says its acceptable verdicts: the cause; `connected` where the draw may be mild
+ * enough for the session to come up and hold (the runner then asks the evidence to show it);
+ * `undetermined` naming the cause; and, where the physics makes another reading possible, that
+ * reading with why (acceptable-because). Never a set widened to make a rule pass. */
+#include "variants.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+#include "util.h"
+#include "verdict.h"
+
+/* splitmix64: small, well-mixed, and the same everywhere. */
+struct rng
+{
+	uint64_t s;
+};
+
+static uint64_t next(struct rng* r)
+{
+	uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+/* An integer in [lo, hi]. */
+static int pick(struct rng* r, int lo, int hi)
+{
+	return lo + (int)(next(r) % (uint64_t)(hi - lo + 1));
+}
+
+static const char* one_of(struct rng* r, const char* const* v, int n)
+{
+	return v[pick(r, 0, n - 1)];
+}
+
+/* The scenario being written. */
+struct draw
+{
+	char client[512], server[512], link[512], fault[512];
+	char summary[512];
+	char acceptable[256], because[1024];
+	int deadline_s;
+	const char* peer; /* NULL: the lab's own server */
+};
+
+static void add(char* dst, size_t n, const char* fmt, ...)
+{
+	size_t len = strlen(dst);
+	va_list ap;
+	if (len + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(dst + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
+static void accept(struct draw* d, const char* cause, const char* why)
+{
+	add(d->acceptable, sizeof(d->acceptable), "%s%s", d->acceptable[0] ? ", " : "", cause);
+	add(d->because, sizeof(d->because), "%s%s: %s", d->because[0] ? "; " : "", cause, why);
+}
+
+static void accept_connected(struct draw* d)
+{
+	accept(d, "connected", "the draw may be mild enough for the session to come up and hold "
+	                       "(the runner asks the evidence to show it)");
+}
+
+static void accept_undetermined(struct draw* d)
+{
+	accept(d, "undetermined", "only when it names the cause among its candidates");
+}
+
+/* The peer and the security argument that goes with it. */
+static const char* security_args(const char* peer)
+{
+	return peer && strcmp(peer, "xrdp") == 0 ? "/sec:tls /cert:ignore" : "/sec:nla /cert:ignore";
+}
+
+static void with_peer(struct rng* r, struct draw* d, int lab_share)
+{
+	static const char* const peers[] = { "xrdp", "freerdp-shadow" };
+	d->peer = pick(r, 1, 100) <= lab_share ? NULL : one_of(r, peers, 2);
+	if (d->peer)
+		add(d->server, sizeof(d->server), "peer = %s\n", d->peer);
+}
+
+static const int timeouts_ms[] = { 3000, 5000, 9000 };
+
+static int client_timeout(struct rng* r, struct draw* d)
+{
+	int t = timeouts_ms[pick(r, 0, 2)];
+	add(d->client, sizeof(d->client), "args = %s%s\n", security_args(d->peer),
+	    t == 9000 ? "" : (t == 3000 ? " /timeout:3000" : " /timeout:5000"));
+	return t;
+}
+
+static const char* const lab_phases[] = { "x224", "tls", "nla", "mcs", "secure-settings",
+	                                      "licensing", "capabilities", "finalization" };
+#define N_LAB_PHASES 8
+
+static void gen_packet_loss(struct rng* r, struct draw* d)
+{
+	int lossy_syn;
+	with_peer(r, d, 70);
+	client_timeout(r, d);
+	d->deadline_s = 30;
+	if (pick(r, 0, 1))
+	{
+		int p = pick(r, 10, 50);
+		add(d->link, sizeof(d->link), "loss = %d%%\n", p);
+		snprintf(d->summary, sizeof(d->summary), "%d %% random loss both ways", p);
+		lossy_syn = p >= 25;
+	}
+	else
+	{
+		int pg = pick(r, 5, 20), rb = pick(r, 10, 40);
+		add(d->link, sizeof(d->link), "loss = gemodel %d%% %d%% 100%% 0%%\n", pg, rb);
+		snprintf(d->summary, sizeof(d->summary),
+		         "bursty loss both ways (Gilbert-Elliott: %d %% into a burst, %d %% out of it)", pg,
+		         rb);
+		lossy_syn = 1;
+	}
+	accept_connected(d);
+	accept_undetermined(d);
+	if (lossy_syn)
+		accept(d, "port-filtered",
+		       "at this loss the SYN and its retransmissions (0, 1, 3, 7 s) can all be lost within "
+		       "the connect timeout (at 50 % random loss, one time in three): the client then saw "
+		       "an unanswered SYN and nothing else, a filtered port to any observer");
+}
+
+static void gen_high_latency(struct rng* r, struct draw* d)
+{
+	int ms = pick(r, 250, 2500), jitter = ms / pick(r, 10, 20);
+	static const char* const dirs[] = { "link", "link to-server", "link to-client" };
+	const char* dir = one_of(r, dirs, 3);
+	with_peer(r, d, 80);
+	client_timeout(r, d);
+	d->deadline_s = 40;
+	snprintf(d->summary, sizeof(d->summary), "%d ms of delay (jitter %d ms) on [%s]", ms, jitter,
+	         dir);
+	/* Written into its own section below: the direction is the section. */
+	snprintf(d->link, sizeof(d->link), "@%s\ndelay = %dms %dms\n", dir, ms, jitter);
+	accept_connected(d);
+	accept_undetermined(d);
+}
+
+static void gen_low_bandwidth(struct rng* r, struct draw* d)
+{
+	static const int rates[] = { 8, 12, 16, 24, 32, 48, 64, 96, 128 };
+	int kbit = rates[pick(r, 0, 8)];
+	with_peer(r, d, 80);
+	client_timeout(r, d);
+	d->deadline_s = 40;
+	add(d->link, sizeof(d->link), "rate = %dkbit\n", kbit);
+	snprintf(d->summary, sizeof(d->summary), "a %d kbit/s link both ways", kbit);
+	accept_connected(d);
+	accept_undetermined(d);
+}
+
+static void gen_mtu(struct rng* r, struct draw* d)
+{
+	int mtu = pick(r, 576, 1420);
+	with_peer(r, d, 50);
+	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	d->deadline_s = pick(r, 8, 30);
+	add(d->link, sizeof(d->link), "mtu = %d\nicmp = blocked\n", mtu);
+	snprintf(d->summary, sizeof(d->summary), "MTU %d toward the client, ICMP blocked", mtu);
+	accept(d, "connected", "segments up to this MTU pass: a server whose largest segments are "
+	                       "smaller than it (the lab server's TLS flight is 1290 bytes) connects");
+	accept_undetermined(d);
+}
+
+static void gen_firewall_reset(struct rng* r, struct draw* d)
+{
+	static const char* const tos[] = { "both", "client", "server" };
+	const char* to = one_of(r, tos, 3);
+	with_peer(r, d, 70);
+	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	d->deadline_s = 20;
+	if (!d->peer && pick(r, 0, 3))
+	{
+		const char* ph = pick(r, 0, 8) == 8 ? "active" : one_of(r, lab_phases, N_LAB_PHASES);
+		add(d->fault, sizeof(d->fault), "reset = phase %s\n", ph);
+		snprintf(d->summary, sizeof(d->summary), "a middlebox resets at phase %s, to %s", ph, to);
+	}
+	else
+	{
+		int bytes = pick(r, 100, 4000);
+		add(d->fault, sizeof(d->fault), "reset = bytes %d\n", bytes);
+		snprintf(d->summary, sizeof(d->summary),
+		         "a middlebox resets once the server has sent %d bytes, to %s", bytes, to);
+	}
+	add(d->fault, sizeof(d->fault), "reset-to = %s\n", to);
+	accept_undetermined(d);
+	if (strcmp(to, "server") == 0)
+		accept(d, "connected", "a reset sent to the server alone can fall after the client "
+		                       "already reached active and held");
+	else
+		accept(d, "connected", "a byte trigger past the whole connection sequence never fires");
+}
+
+static void gen_tunnel_drop(struct rng* r, struct draw* d)
+{
+	int t = client_timeout((with_peer(r, d, 75), r), d);
+	d->deadline_s = 25;
+	if (!d->peer && pick(r, 0, 1))
+	{
+		const char* ph = one_of(r, lab_phases, N_LAB_PHASES);
+		add(d->fault, sizeof(d->fault), "drop = phase %s\n", ph);
+		snprintf(d->summary, sizeof(d->summary), "the tunnel drops at phase %s", ph);
+	}
+	else
+	{
+		int at = pick(r, 0, 300);
+		add(d->fault, sizeof(d->fault), "drop = at %dms\n", at);
+		snprintf(d->summary, sizeof(d->summary), "the tunnel drops %d ms after the start", at);
+		accept(d, "connected", "a drop at a time races the connection sequence (about 0.1-0.4 s "
+		                       "here): the session may be active and held before it");
+	}
+	if (pick(r, 0, 2) == 0)
+	{
+		int back = pick(r, 1, 8);
+		add(d->fault, sizeof(d->fault), "drop-for = %ds\n", back);
+		add(d->summary, sizeof(d->summary), ", back after %d s", back);
+		accept(d, "connected", "the link comes back: TCP retransmits and FreeRDP's session "
+		                       "carries on when the outage is shorter than its timers");
+	}
+	(void)t;
+	accept_undetermined(d);
+}
+
+static void gen_nat(struct rng* r, struct draw* d)
+{
+	int nat = pick(r, 1, 8), pause = nat + pick(r, 1, 4);
+	const char* ph = one_of(r, lab_phases, N_LAB_PHASES);
+	const char* action = pick(r, 0, 1) ? "reset" : "drop";
+	int timeout = (pause + 3) * 1000;
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore /timeout:%d\n", timeout);
+	d->deadline_s = pause + 15;
+	add(d->server, sizeof(d->server), "pause-at = %s\npause = %ds\n", ph, pause);
+	add(d->fault, sizeof(d->fault), "nat-timeout = %ds\nnat-action = %s\n", nat, action);
+	snprintf(d->summary, sizeof(d->summary),
+	         "the server pauses %d s at %s behind a NAT that forgets idle connections after %d s "
+	         "and then %ss",
+	         pause, ph, nat, action);
+	if (nat > 5)
+		accept(d, "connected", "FreeRDP's keepalive (5 s idle, then every 2 s) refreshes the "
+		                       "NAT's timer before it runs out: the session survives the pause");
+	else
+		accept(d, "connected", "the pause may fall where the client is the one sending, or the "
+		                       "keepalive may refresh the entry in time");
+	accept_undetermined(d);
+}
+
+static void gen_server_hung(struct rng* r, struct draw* d)
+{
+	const char* ph = one_of(r, lab_phases, N_LAB_PHASES);
+	int t = client_timeout(r, d);
+	d->deadline_s = 20;
+	if (pick(r, 0, 2))
+	{
+		add(d->server, sizeof(d->server), "hang-at = %s\n", ph);
+		snprintf(d->summary, sizeof(d->summary), "the server hangs at %s", ph);
+	}
+	else
+	{
+		int pause = t / 1000 + pick(r, 1, 6);
+		add(d->server, sizeof(d->server), "pause-at = %s\npause = %ds\n", ph, pause);
+		snprintf(d->summary, sizeof(d->summary),
+		         "the server pauses %d s at %s, longer than the client waits (%d ms)", pause, ph, t);
+		accept(d, "connected", "FreeRDP's activation timer does not run in every phase: the "
+		                       "client may wait the pause out");
+	}
+	accept_undetermined(d);
+}
+
+static void gen_denied(struct rng* r, struct draw* d)
+{
+	static const char* const codes[] = { "0x7", "0x8", "0x9" };
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	d->deadline_s = 20;
+	if (pick(r, 0, 1))
+		add(d->server, sizeof(d->server), "behaviour = deny\n");
+	else
+		add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\n",
+		    one_of(r, codes, 3));
+	snprintf(d->summary, sizeof(d->summary), "the server denies the connection");
+	accept_undetermined(d);
+}
+
+static void gen_licensing(struct rng* r, struct draw* d)
+{
+	static const char* const at[] = { "active", "finalization", "capabilities", "licensing" };
+	int code = 0x100 + pick(r, 0, 10);
+	const char* ph = one_of(r, at, 4);
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	d->deadline_s = 20;
+	add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = 0x%X\nerror-at = %s\n",
+	    code, ph);
+	snprintf(d->summary, sizeof(d->summary), "the server sends licensing errorInfo 0x%X at %s",
+	         code, ph);
+	accept_undetermined(d);
+}
+
+static void gen_port(struct rng* r, struct draw* d, bool closed)
+{
+	with_peer(r, d, 60);
+	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	if (!closed)
+		add(d->client, sizeof(d->client), "connect-timeout = %ds\n", pick(r, 2, 8));
+	d->deadline_s = 20;
+	add(d->fault, sizeof(d->fault), "port = %s\n", closed ? "closed" : "filtered");
+	snprintf(d->summary, sizeof(d->summary), "the port is %s", closed ? "closed" : "filtered");
+	accept_undetermined(d);
+}
+
+static void gen_certificate(struct rng* r, struct draw* d)
+{
+	static const char* const kinds[] = { "expired", "wrong-name", "changed" };
+	const char* k = one_of(r, kinds, 3);
+	add(d->client, sizeof(d->client), "args = /sec:nla\n");
+	d->deadline_s = 20;
+	if (strcmp(k, "changed") == 0)
+		add(d->client, sizeof(d->client), "cert = changed\n");
+	else
+	{
+		add(d->client, sizeof(d->client), "cert = pinned\n");
+		add(d->server, sizeof(d->server), "certificate = %s\n", k);
+	}
+	snprintf(d->summary, sizeof(d->summary), "the server's certificate: %s", k);
+	accept_undetermined(d);
+}
+
+static void gen_credentials(struct rng* r, struct draw* d)
+{
+	d->peer = pick(r, 0, 2) ? NULL : "freerdp-shadow";
+	if (d->peer)
+		add(d->server, sizeof(d->server), "peer = %s\n", d->peer);
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\npassword = wrong\n");
+	d->deadline_s = 20;
+	snprintf(d->summary, sizeof(d->summary), "a wrong password");
+	accept_undetermined(d);
+}
+
+static void gen_security(struct rng* r, struct draw* d)
+{
+	static const char* const pairs[][2] = { { "nla", "/sec:tls" }, { "tls", "/sec:nla" },
+		                                    { "rdp", "/sec:nla" }, { "nla", "/sec:rdp" } };
+	int i = pick(r, 0, 3);
+	add(d->client, sizeof(d->client), "args = %s /cert:ignore\n", pairs[i][1]);
+	add(d->server, sizeof(d->server), "security = %s\n", pairs[i][0]);
+	d->deadline_s = 20;
+	snprintf(d->summary, sizeof(d->summary), "the server offers %s, the client asks %s",
+	         pairs[i][0], pairs[i][1]);
+	accept_undetermined(d);
+}
+
+static void gen_overloaded(struct rng* r, struct draw* d)
+{
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	d->deadline_s = pick(r, 5, 20);
+	add(d->server, sizeof(d->server), "behaviour = overloaded\n");
+	snprintf(d->summary, sizeof(d->summary), "the server accepts TCP and closes at once");
+	accept_undetermined(d);
+}
+
+static void gen_dns(struct rng* r, struct draw* d)
+{
+	bool dead = pick(r, 0, 1);
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\nname = %s\n",
+	    dead ? "dead" : "unresolvable");
+	if (dead)
+		add(d->client, sizeof(d->client), "connect-timeout = %ds\n", pick(r, 2, 6));
+	d->deadline_s = 20;
+	snprintf(d->summary, sizeof(d->summary), "the name %s",
+	         dead ? "resolves to a dead address" : "does not resolve");
+	accept_undetermined(d);
+}
+
+static void gen_closed(struct rng* r, struct draw* d)
+{
+	gen_port(r, d, true);
+}
+
+static void gen_filtered(struct rng* r, struct draw* d)
+{
+	gen_port(r, d, false);
+}
+
+struct envelope
+{
+	enum rp_cause cause;
+	void (*gen)(struct rng* r, struct draw* d);
+	const char* keywords;
+};
+
+static const struct envelope envelopes[] = {
+	{ RP_CAUSE_SERVER_DENIED, gen_denied, "server, errorinfo" },
+	{ RP_CAUSE_PACKET_LOSS, gen_packet_loss, "network, loss" },
+	{ RP_CAUSE_HIGH_LATENCY, gen_high_latency, "network, latency" },
+	{ RP_CAUSE_LOW_BANDWIDTH, gen_low_bandwidth, "network, bandwidth" },
+	{ RP_CAUSE_MTU_BLACKHOLE, gen_mtu, "network, mtu" },
+	{ RP_CAUSE_FIREWALL_RESET, gen_firewall_reset, "network, firewall" },
+	{ RP_CAUSE_NAT_IDLE_TIMEOUT, gen_nat, "network, nat" },
+	{ RP_CAUSE_TUNNEL_DROP, gen_tunnel_drop, "network, tunnel" },
+	{ RP_CAUSE_PORT_CLOSED, gen_closed, "network, port" },
+	{ RP_CAUSE_PORT_FILTERED, gen_filtered, "network, port" },
+	{ RP_CAUSE_CERTIFICATE_REJECTED, gen_certificate, "tls, certificate" },
+	{ RP_CAUSE_SECURITY_MISMATCH, gen_security, "security" },
+	{ RP_CAUSE_LICENSING_FAILURE, gen_licensing, "server, licensing" },
+	{ RP_CAUSE_SERVER_OVERLOADED, gen_overloaded, "server" },
+	{ RP_CAUSE_SERVER_HUNG, gen_server_hung, "server, hang" },
+	{ RP_CAUSE_BAD_CREDENTIALS, gen_credentials, "nla, credentials" },
+	{ RP_CAUSE_DNS_FAILURE, gen_dns, "dns" },
+};
+#define N_ENVELOPES (sizeof(envelopes) / sizeof(envelopes[0]))
+
+static bool write_draw(const char* dir, const struct envelope* e, int k, unsigned seed,
+                       struct rp_err* err)
+{
+	struct draw d;
+	struct rng r = { ((uint64_t)seed << 32) ^ ((uint64_t)e->cause << 16) ^ (uint64_t)k };
+	char path[1024];
+	FILE* f;
+	const char* link_section = "link";
+	const char* link_body;
+
+	memset(&d, 0, sizeof(d));
+	e->gen(&r, &d);
+	link_body = d.link;
+	if (d.link[0] == '@')
+	{
+		/* "@section\n" chooses the link section. */
+		static char sec[32];
+		const char* nl = strchr(d.link, '\n');
+		snprintf(sec, sizeof(sec), "%.*s", (int)(nl - d.link - 1), d.link + 1);
+		link_section = sec;
+		link_body = nl + 1;
+	}
+	snprintf(path, sizeof(path), "%s/%s-%02d.scn", dir, rp_cause_name(e->cause), k);
+	if (!(f = fopen(path, "w")))
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	fprintf(f, "# A variant drawn by `rdprepro variants --seed %u` from the envelope of %s.\n",
+	        seed, rp_cause_name(e->cause));
+	fprintf(f, "[scenario]\nsummary = %s%s.\nkeywords = variant, %s\nseed = %u\n",
+	        d.peer ? "" : "", d.summary, e->keywords, (unsigned)(next(&r) % 100000u) + 1);
+	fprintf(f, "\n[client]\n%sdeadline = %ds\n", d.client, d.deadline_s);
+	if (d.server[0])
+		fprintf(f, "\n[server]\n%s", d.server);
+	if (link_body[0])
+		fprintf(f, "\n[%s]\n%s", link_section, link_body);
+	if (d.fault[0])
+		fprintf(f, "\n[fault]\n%s", d.fault);
+	fprintf(f, "\n[expect]\nverdict = %s\n", rp_cause_name(e->cause));
+	if (d.acceptable[0])
+	{
+		/* inih keeps 200 characters a line: the reason continues on indented lines. */
+		const char* w = d.because;
+		fprintf(f, "acceptable = %s\nacceptable-because =", d.acceptable);
+		while (*w)
+		{
+			int n = 0, last = 0;
+			while (w[n] && n < 150)
+			{
+				if (w[n] == ' ')
+					last = n;
+				n++;
+			}
+			if (w[n] && last)
+				n = last;
+			fprintf(f, " %.*s\n", n, w);
+			w += n;
+			while (*w == ' ')
+				w++;
+			if (*w)
+				fprintf(f, " ");
+		}
+	}
+	if (fclose(f) != 0)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	return true;
+}
+
+/* ---- the matrix ---- */
+
+struct cell
+{
+	int n;
+};
+
+static int cause_index(const char* name)
+{
+	enum rp_cause c = rp_cause_from_name(name);
+	return c == RP_CAUSE_COUNT ? -1 : (int)c;
+}
+
+static int matrix(const char* dir)
+{
+	static int m[RP_CAUSE_COUNT][RP_CAUSE_COUNT];
+	int total = 0, exact = 0, acceptable = 0, wrong_named = 0, wrong_undet = 0, skipped = 0;
+	struct dirent** names = NULL;
+	int n = scandir(dir, &names, NULL, alphasort);
+	char line[2048];
+
+	if (n < 0)
+	{
+		fprintf(stderr, "rdprepro variants: %s: %s\n", dir, strerror(errno));
+		return 2;
+	}
+	memset(m, 0, sizeof(m));
+	printf("not acceptable:\n");
+	for (int i = 0; i < n; i++)
+	{
+		struct rp_outcome o;
+		struct rp_err err = { "" };
+		char path[1024];
+		int e, v;
+		snprintf(path, sizeof(path), "%s/%s/result.json", dir, names[i]->d_name);
+		if (names[i]->d_name[0] == '.' || !rp_result_read(path, &o, &err))
+			continue;
+		if (o.status == RP_SKIP)
+		{
+			skipped++;
+			continue;
+		}
+		e = cause_index(o.expected);
+		v = cause_index(o.verdict);
+		if (e < 0 || v < 0)
+			continue;
+		total++;
+		m[e][v]++;
+		if (o.status == RP_PASS && strcmp(o.accepted, "exact") == 0)
+			exact++;
+		else if (o.status == RP_PASS)
+			acceptable++;
+		else
+		{
+			bool named = v != RP_CAUSE_UNDETERMINED;
+			wrong_named += named;
+			wrong_undet += !named;
+			snprintf(line, sizeof(line), "  %s: %s (%s%s%s), expected %s: %s", o.scenario,
+			         o.verdict, o.confidence, o.candidates[0] ? "; candidates " : "",
+			         o.candidates, o.expected, o.because);
+			printf("%s%s\n", line, named ? "  <- WRONG, NAMED" : "");
+		}
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	printf("\nconfusion matrix (rows: the cause drawn; columns: the verdict):\n%-22s", "");
+	for (int c = 0; c < RP_CAUSE_COUNT; c++)
+	{
+		bool used = false;
+		for (int e = 0; e < RP_CAUSE_COUNT; e++)
+			used |= m[e][c] > 0;
+		if (used)
+			printf(" %5.5s", rp_cause_name((enum rp_cause)c));
+	}
+	printf("\n");
+	for (int e = 0; e < RP_CAUSE_COUNT; e++)
+	{
+		int row = 0;
+		for (int c = 0; c < RP_CAUSE_COUNT; c++)
+			row += m[e][c];
+		if (!row)
+			continue;
+		printf("%-22s", rp_cause_name((enum rp_cause)e));
+		for (int c = 0; c < RP_CAUSE_COUNT; c++)
+		{
+			bool used = false;
+			for (int k = 0; k < RP_CAUSE_COUNT; k++)
+				used |= m[k][c] > 0;
+			if (used)
+				printf(" %5d", m[e][c]);
+		}
+		printf("\n");
+	}
+	printf("\n%d draws: %d exact, %d acceptable (%.1f %% in all), %d not acceptable "
+	       "(%d undetermined without the cause, %d a wrong cause named), %d skipped\n",
+	       total, exact, acceptable, total ? 100.0 * (exact + acceptable) / total : 0.0,
+	       wrong_named + wrong_undet, wrong_undet, wrong_named, skipped);
+	return wrong_named ? 1 : 0;
+}
+
+static int usage(FILE* f)
+{
+	fprintf(f, "usage: rdprepro variants [--seed N] [--per-cause N] [--cause NAME] --out DIR\n"
+	           "       rdprepro variants --matrix RESULTS\n"
+	           "  Writes N scenarios per cause (default 10), drawn from each cause's envelope\n"
+	           "  with the seed (default 1), into DIR; run them with `rdprepro run --results R\n"
+	           "  DIR`, then --matrix R prints the confusion matrix and every draw whose verdict\n"
+	           "  was not acceptable.\n"
+	           "exit: 0; with --matrix 1 when a wrong cause was named; 2 bad usage.\n");
+	return f == stderr ? 2 : 0;
+}
+
+int rp_variants_main(int argc, char** argv)
+{
+	static const struct option opts[] = { { "seed", required_argument, NULL, 's' },
+		                                   { "per-cause", required_argument, NULL, 'n' },
+		                                   { "cause", required_argument, NULL, 'c' },
+		                                   { "out", required_argument, NULL, 'o' },
+		                                   { "matrix", required_argument, NULL, 'm' },
+		                                   { "help", no_argument, NULL, 'h' },
+		                                   { NULL, 0, NULL, 0 } };
+	unsigned long seed = 1, per = 10;
+	const char *out = NULL, *mx = NULL;
+	enum rp_cause only = RP_CAUSE_COUNT;
+	struct rp_err err = { "" };
+	int c, written = 0;
+	char* end;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+	{
+		switch (c)
+		{
+			case 's':
+				errno = 0;
+				seed = strtoul(optarg, &end, 10);
+				if (errno || *end || !*optarg || seed > 0xFFFFFFFFul)
+				{
+					fprintf(stderr, "rdprepro variants: --seed: not a number: \"%s\"\n", optarg);
+					return 2;
+				}
+				break;
+			case 'n':
+				errno = 0;
+				per = strtoul(optarg, &end, 10);
+				if (errno || *end || !*optarg || per < 1 || per > 99)
+				{
+					fprintf(stderr, "rdprepro variants: --per-cause: 1 to 99, not \"%s\"\n", optarg);
+					return 2;
+				}
+				break;
+			case 'c':
+				only = rp_cause_from_name(optarg);
+				if (only == RP_CAUSE_COUNT)
+				{
+					fprintf(stderr, "rdprepro variants: --cause: unknown cause \"%s\" (see "
+					                "`rdprepro causes`)\n",
+					        optarg);
+					return 2;
+				}
+				break;
+			case 'o':
+				out = optarg;
+				break;
+			case 'm':
+				mx = optarg;
+				break;
+			case 'h':
+				return usage(stdout);
+			default:
+				return usage(stderr);
+		}
+	}
+	if (optind < argc || (!out && !mx) || (out && mx))
+		return usage(stderr);
+	if (mx)
+		return matrix(mx);
+	if (!rp_mkdir_p(out, &err))
+	{
+		fprintf(stderr, "rdprepro variants: %s\n", err.msg);
+		return 2;
+	}
+	for (size_t i = 0; i < N_ENVELOPES; i++)
+	{
+		if (only != RP_CAUSE_COUNT && envelopes[i].cause != only)
+			continue;
+		for (unsigned long k = 0; k < per; k++, written++)
+			if (!write_draw(out, &envelopes[i], (int)k, (unsigned)seed, &err))
+			{
+				fprintf(stderr, "rdprepro variants: %s\n", err.msg);
+				return 2;
+			}
+	}
+	if (only != RP_CAUSE_COUNT && written == 0)
+	{
+		fprintf(stderr, "rdprepro variants: %s has no envelope (it is not reproducible here)\n",
+		        rp_cause_name(only));
+		return 2;
+	}
+	printf("%d variants in %s (seed %lu)\n", written, out, seed);
+	return 0;
+}
