@@ -187,7 +187,9 @@ bool rp_bw_estimate(const struct rp_bw_probe* bw, double* kbit, double* spread)
 	if (dt[0] <= 0)
 		return false;
 	*kbit = bw->size * 8.0 / dt[k / 2];
-	*spread = dt[k - 1] / dt[0];
+	/* The upper quartile over the shortest: other traffic on the link (the stalled
+	 * connection's own retransmission) can stretch one interval; jitter spreads them all. */
+	*spread = (k >= 4 ? dt[(k * 3) / 4] : dt[k - 1]) / dt[0];
 	return true;
 }
 

@@ -267,8 +267,8 @@ double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);
 
 /* The link's pace from the bandwidth stage: the intervals between replies to consecutive
  * requests, past the leading ones under 1 ms (a token bucket's burst, or a fast link
- * altogether). *kbit is the request size over their median, *spread the longest over the
- * shortest. False when fewer than two such intervals remain: no pace to read. */
+ * altogether). *kbit is the request size over their median, *spread the upper quartile (the
+ * longest, under 4 intervals) over the shortest. False when fewer than two such intervals remain: no pace to read. */
 bool rp_bw_estimate(const struct rp_bw_probe* bw, double* kbit, double* spread);
 
 /* JSON with json-c. The string returned by _to_json is malloc'd. */

@@ -251,6 +251,9 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define FLAGGED_RESET_MS 1000.0
 /* Linux's first SYN retransmission comes after TCP_TIMEOUT_INIT, 1 s (RFC 6298 2.1). */
 #define SYN_RTO_MS 900.0
+/* A service that sent nothing for this long while its TCP answered is silent, not slow to
+ * deliver: a narrow link keeps data arriving every few hundred ms. */
+#define SILENT_SERVICE_MS 2000.0
 #define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
 #define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
 
@@ -532,7 +535,7 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	 * only in the final run of timeouts (tcpi_backoff counts it): retransmissions beyond it, or
 	 * packets that arrived out of order, were losses the path recovered from before the end.
 	 * Then loss that took a fresh SYN as well is the likelier story; a bare storm leaves both. */
-	if (recovered_losses(ev, a) >= 2)
+	if (recovered_losses(ev, a) >= 1)
 		v->confidence = RP_CONF_LOW;
 	else if (real_losses(a) >= 3)
 		v->confidence = RP_CONF_MEDIUM;
@@ -562,7 +565,8 @@ static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
 	/* The stalled connection itself is alive end to end (its keepalive or retransmission is
 	 * acknowledged by the server's kernel) while the service sends nothing: hung, or too slow
 	 * for the client's patience, at this phase. */
-	if (stalled(ev, a) && ev->liveness.result == RP_ALIVE_ACKED)
+	if (stalled(ev, a) && ev->liveness.result == RP_ALIVE_ACKED &&
+	    ev->liveness.idle_ms >= SILENT_SERVICE_MS)
 	{
 		snprintf(why, n, "stalled in phase %s for %.1f s; the server's TCP still acknowledges "
 		                 "the connection (%s answered in %.0f ms) but the service sends nothing",

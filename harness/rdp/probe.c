@@ -635,6 +635,7 @@ struct probe_opts
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms;
 	bool recheck;
+	bool announce_freerdp; /* FreeRDP 3.10's Client Core Data, not mstsc's */
 	const char* cert_pin;
 	int n_extra;
 	char** extra;
@@ -645,7 +646,10 @@ static int usage(FILE* f)
 	fprintf(f,
 	        "usage: rdprepro probe --host H [--port P] --user U --password-file F --out FILE\n"
 	        "                      [--deadline DUR] [--hold DUR] [--connect-timeout DUR]\n"
-	        "                      [--no-recheck] [--cert-pin PEM] [-- FREERDP-ARGS...]\n"
+	        "                      [--no-recheck] [--cert-pin PEM] [--announce mstsc|freerdp]\n"
+	        "                      [-- FREERDP-ARGS...]\n"
+	        "  --announce: the Client Core Data's early capabilities: mstsc's (the default: it\n"
+	        "  announces the errorInfo PDU) or FreeRDP 3.10's own (it does not).\n"
 	        "  The lab's headless client (run by `rdprepro run` in the client namespace).\n"
 	        "  FREERDP-ARGS use xfreerdp's syntax (/sec:nla, /cert:ignore, /timeout:N).\n"
 	        "  DUR: 250ms, 3s, 1.5s. After a failure the probe makes a second connection and\n"
@@ -680,6 +684,7 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 		{ "hold", required_argument, NULL, 'l' },
 		{ "connect-timeout", required_argument, NULL, 't' },
 		{ "no-recheck", no_argument, NULL, 'N' },
+		{ "announce", required_argument, NULL, 'A' },
 		{ "cert-pin", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -729,6 +734,15 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 			}
 			case 'N':
 				o->recheck = false;
+				break;
+			case 'A':
+				if (strcmp(optarg, "mstsc") != 0 && strcmp(optarg, "freerdp") != 0)
+				{
+					fprintf(stderr, "rdprepro probe: --announce: mstsc or freerdp, not \"%s\"\n",
+					        optarg);
+					return 2;
+				}
+				o->announce_freerdp = strcmp(optarg, "freerdp") == 0;
 				break;
 			case 'C':
 				o->cert_pin = optarg;
@@ -791,6 +805,12 @@ static bool probe_settings(struct probe* p, const struct probe_opts* o, struct r
 	if (o->connect_timeout_ms &&
 	    !freerdp_settings_set_uint32(settings, FreeRDP_TcpConnectTimeout, o->connect_timeout_ms))
 		return rp_fail(err, "cannot set TcpConnectTimeout");
+	/* mstsc sets RNS_UD_CS_SUPPORT_ERRINFO_PDU in its Client Core Data; FreeRDP 3.10's client
+	 * does not (SupportErrorInfoPdu defaults to ServerMode, libfreerdp/core/settings.c), and a
+	 * server sends the Set Error Info PDU only to clients that announced it (MS-RDPBCGR
+	 * 2.2.5.1.1). The probe stands for mstsc unless told otherwise. */
+	if (!freerdp_settings_set_bool(settings, FreeRDP_SupportErrorInfoPdu, !o->announce_freerdp))
+		return rp_fail(err, "cannot set SupportErrorInfoPdu");
 	return true;
 }
 

@@ -262,10 +262,19 @@ static void at_phase(struct srv_peer* p, const char* phase)
 			/* What a Windows host that refuses the session does: a Set Error Info PDU
 			 * (MS-RDPBCGR 2.2.5.1.1), then the disconnect the spec requires. For 0x7
 			 * (SERVER_DENIED_CONNECTION) the client shows 0x904 / extended 0x7. */
-			freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
-			report(p->id, "event %s-error-info-0x%lx",
-			       freerdp_send_error_info(p->context.rdp) ? "sent" : "failed-to-send",
-			       opts.error_info);
+			/* Only to a client that announced it (RNS_UD_CS_SUPPORT_ERRINFO_PDU in its
+			 * Client Core Data, which FreeRDP's GCC code keeps as SupportErrorInfoPdu):
+			 * the rest get the disconnect alone, as from a Windows server. */
+			if (!freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportErrorInfoPdu))
+				report(p->id, "event error-info-0x%lx-not-sent-client-did-not-announce-it",
+				       opts.error_info);
+			else
+			{
+				freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
+				report(p->id, "event %s-error-info-0x%lx",
+				       freerdp_send_error_info(p->context.rdp) ? "sent" : "failed-to-send",
+				       opts.error_info);
+			}
 		}
 		else
 			report(p->id, "event close-without-error-info");

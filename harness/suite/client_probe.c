@@ -56,6 +56,11 @@ static bool probe_start(struct rp_run* run, struct rp_err* err)
 		argv[ac++] = "--cert-pin";
 		argv[ac++] = sc->cert == RP_CERT_CHANGED ? run->other_cert : run->creds.cert;
 	}
+	if (sc->announce_freerdp)
+	{
+		argv[ac++] = "--announce";
+		argv[ac++] = "freerdp";
+	}
 	argv[ac++] = "--";
 	return rp_client_spawn(run, &sp, argv, ac, err);
 }

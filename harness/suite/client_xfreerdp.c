@@ -33,6 +33,10 @@ static bool classify_client_log(const char* log_path, const char* evpath, double
 	r->ev = lg->ev;
 	r->ev.t0_mono_ms = t0; /* for the server's timeline */
 	r->verdict = fv.v;
+	/* The log's candidates are the verdict's: an undetermined verdict names them. */
+	r->verdict.n_candidates = 0;
+	for (int i = 0; i < fv.n_candidates && i < RP_MAX_CANDIDATES; i++)
+		r->verdict.candidates[r->verdict.n_candidates++] = fv.candidates[i];
 	r->have_evidence = true;
 	len += (size_t)snprintf(r->client + len, sizeof(r->client) - len,
 	                        "; its log (%d lines, %d facts) read as `rdprepro classify` reads it",

@@ -248,8 +248,10 @@ static bool requirements(struct rp_run* run)
 	if (sc->requires & RP_REQ_UDP_TRANSPORT)
 	{
 		snprintf(r->reason, sizeof(r->reason),
-		         "FreeRDP 3 negotiates its UDP side channel (MS-RDPEMT) only after the TCP "
-		         "connection is active: no failure of the connection sequence rides on UDP");
+		         "FreeRDP 3.10's client has no RDP-UDP transport at all: it answers the server's "
+		         "Initiate Multitransport Request (sent after licensing, before Demand Active) "
+		         "with E_ABORT (libfreerdp/core/multitransport.c, multitransport_no_udp) and the "
+		         "connection carries on over TCP, so no UDP fault can reach it");
 		return false;
 	}
 	if (sc->requires & RP_REQ_NETEM)

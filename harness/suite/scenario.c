@@ -78,6 +78,7 @@ static const struct choice peers[] = { { "rdprepro", RP_PEER_LAB },
 	                                    { NULL, 0 } };
 static const struct choice icmp_modes[] = { { "allowed", 0 }, { "blocked", 1 }, { NULL, 0 } };
 static const struct choice passwords[] = { { "right", 0 }, { "wrong", 1 }, { NULL, 0 } };
+static const struct choice announces[] = { { "mstsc", 0 }, { "freerdp", 1 }, { NULL, 0 } };
 static const struct choice requirements[] = {
 	{ "root", RP_REQ_ROOT },     { "netem", RP_REQ_NETEM },       { "xrdp", RP_REQ_XRDP },
 	{ "freerdp-shadow", RP_REQ_SHADOW }, { "xfreerdp", RP_REQ_XFREERDP },
@@ -169,6 +170,7 @@ static const struct key_def keys[] = {
 	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
 	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
 	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
+	{ "client", "announce", K_ENUM, F(announce_freerdp), false, announces, -1 },
 	{ "client", "name", K_ENUM, F(naming), false, names, -1 },
 	{ "client", "cert", K_ENUM, F(cert), false, certs, -1 },
 	{ "server", "peer", K_ENUM, F(peer), false, peers, -1 },

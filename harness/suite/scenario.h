@@ -109,6 +109,9 @@ struct rp_scenario
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms; /* 0: FreeRDP's default */
 	bool wrong_password;
+	/* The probe's Client Core Data: what mstsc announces (false) or FreeRDP 3.10's own
+	 * defaults (true: no RNS_UD_CS_SUPPORT_ERRINFO_PDU, so a server sends no errorInfo). */
+	bool announce_freerdp;
 	enum rp_client_name naming;
 	enum rp_cert_check cert;
 
