@@ -276,6 +276,10 @@ static json_object* attempt_to_json(const struct rp_attempt* a)
 	add_int(o, "errno", a->sock_errno);
 	add_str(o, "errno_name", a->sock_errno ? strerrorname_np(a->sock_errno) : "");
 	add_str(o, "end", rp_end_name(a->end));
+	add_int(o, "local_port", a->local_port);
+	add_int(o, "ttl_synack", a->ttl_synack);
+	add_int(o, "ttl_rst", a->ttl_rst);
+	add_int(o, "ttl_fin", a->ttl_fin);
 	json_object_object_add(o, "tcp", tcp_to_json(&a->tcp));
 	for (int i = 0; i < a->n_events; i++)
 	{
@@ -323,6 +327,7 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	add_int(o, "bytes_out", (int64_t)ev->bytes_out);
 	add_ms(o, "t_total_ms", ev->t_total_ms);
 	add_ms(o, "t_connect_to_active_ms", rp_evidence_connect_to_active_ms(ev));
+	json_object_object_add(o, "ttl_watched", json_object_new_boolean(ev->ttl_watched));
 	if (ev->timers.known)
 	{
 		json_object* t = json_object_new_object();
@@ -582,6 +587,20 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 		get_u32(r, tcp, "advmss", &a->tcp.advmss);
 	}
 	{
+		uint32_t t = 0;
+		get_u32(r, o, "local_port", &t);
+		a->local_port = (uint16_t)(t <= 65535 ? t : 0);
+		t = 0;
+		get_u32(r, o, "ttl_synack", &t);
+		a->ttl_synack = (uint8_t)(t <= 255 ? t : 0);
+		t = 0;
+		get_u32(r, o, "ttl_rst", &t);
+		a->ttl_rst = (uint8_t)(t <= 255 ? t : 0);
+		t = 0;
+		get_u32(r, o, "ttl_fin", &t);
+		a->ttl_fin = (uint8_t)(t <= 255 ? t : 0);
+	}
+	{
 		char name[24] = "";
 		get_str(r, o, "end", name, sizeof(name));
 		if (name[0])
@@ -669,6 +688,7 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 	get_u64(&r, o, "bytes_in", &ev->bytes_in);
 	get_u64(&r, o, "bytes_out", &ev->bytes_out);
 	get_ms(&r, o, "t_total_ms", &ev->t_total_ms);
+	get_bool(&r, o, "ttl_watched", &ev->ttl_watched);
 	{
 		json_object* t = get(&r, o, "client_timers", json_type_object);
 		if (t)
@@ -786,6 +806,14 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 			fprintf(f, ", TCP never established");
 		if (a->end != RP_END_UNKNOWN && a->t_end_ms >= 0)
 			fprintf(f, ", ended by %s at %.1f ms", rp_end_name(a->end), a->t_end_ms);
+		if (ev->ttl_watched && a->ttl_synack)
+		{
+			fprintf(f, ", TTL in: SYN-ACK %u", a->ttl_synack);
+			if (a->ttl_rst)
+				fprintf(f, ", RST %u", a->ttl_rst);
+			if (a->ttl_fin)
+				fprintf(f, ", FIN %u", a->ttl_fin);
+		}
 		fprintf(f, "\n%s  phases:", in);
 		for (int p = RP_PHASE_TCP; p < RP_PHASE_COUNT; p++)
 			if (a->t_phase_ms[p] >= 0)

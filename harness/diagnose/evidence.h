@@ -208,6 +208,11 @@ struct rp_attempt
 	char last_error_name[96];
 	int sock_errno; /* errno of a failed connect, or SO_ERROR when the attempt ended */
 	enum rp_end end; /* how it ended, at t_end_ms */
+	uint16_t local_port;
+	/* TTLs as the client's namespace saw them arrive (0: not seen, or not watched): the
+	 * server's SYN-ACK, and the last RST and the first FIN. One that differs from the
+	 * SYN-ACK's was sent from another hop distance: by a device on the path. */
+	uint8_t ttl_synack, ttl_rst, ttl_fin;
 	struct rp_tcpinfo tcp;
 	struct rp_event events[RP_MAX_EVENTS];
 	int n_events;
@@ -242,6 +247,7 @@ struct rp_evidence
 	uint64_t bytes_out;
 
 	double t_total_ms;
+	bool ttl_watched; /* a raw socket saw the attempts' packets (the ttl_* fields mean it) */
 	struct rp_client_timers timers;
 	struct rp_liveness liveness; /* of the furthest attempt, when the deadline ended it */
 	struct rp_recheck recheck;

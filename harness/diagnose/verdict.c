@@ -438,6 +438,22 @@ static bool was_reset(const struct rp_attempt* a)
 	        (a->tcp.valid && a->tcp.state == TCP_STATE_CLOSE && received_data(a)));
 }
 
+/* Who sent the RST that ended an attempt, by its TTL against the server's SYN-ACK (equal:
+ * the same hop distance, the server's host; different: a device on the path). 0: unknown. */
+enum rst_origin
+{
+	RST_UNKNOWN = 0,
+	RST_SERVER_DISTANCE,
+	RST_PATH,
+};
+
+static enum rst_origin rst_origin(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	if (!ev->ttl_watched || !a->ttl_synack || !a->ttl_rst)
+		return RST_UNKNOWN;
+	return a->ttl_rst == a->ttl_synack ? RST_SERVER_DISTANCE : RST_PATH;
+}
+
 static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
                               struct rp_verdict* v)
 {
@@ -467,11 +483,15 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	{
 		if (ev->recheck.x224 != RP_X224_ANSWERED)
 			return false;
-		v->confidence = RP_CONF_LOW;
+		const struct rp_attempt* fa = furthest_attempt(ev);
+		v->confidence = rst_origin(ev, fa) == RST_SERVER_DISTANCE ? RP_CONF_MEDIUM : RP_CONF_LOW;
 		snprintf(why, n,
 		         "the connection was reset in phase %s after %.1f s of quiet, no errorInfo: a "
-		         "reset that reached the server alone surfaces at the client's next packet",
-		         rp_phase_name(furthest_attempt(ev)->furthest), worst / 1000.0);
+		         "reset that reached the server alone surfaces at the client's next packet%s",
+		         rp_phase_name(fa->furthest), worst / 1000.0,
+		         rst_origin(ev, fa) == RST_SERVER_DISTANCE
+		             ? ", and this one came from the server's own host (its TTL is the SYN-ACK's)"
+		             : "");
 		return true;
 	}
 	snprintf(why, n,
@@ -603,7 +623,16 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 		snprintf(why, n, "the connection was reset in phase %s after %.1f s of quiet, while a "
 		                 "fresh connection is answered in %.0f ms: an idle timer forgot it",
 		         rp_phase_name(a->furthest), quiet_ms(a) / 1000.0, ev->recheck.x224_ms);
-		v->confidence = RP_CONF_LOW; /* a reset sent to the server alone looks the same */
+		/* A reset sent to the server alone looks the same, unless the RST's TTL says a device
+		 * on the path sent it, not the server's host. */
+		v->confidence = rst_origin(ev, a) == RST_PATH ? RP_CONF_MEDIUM : RP_CONF_LOW;
+		if (rst_origin(ev, a) == RST_PATH)
+		{
+			size_t len = strlen(why);
+			snprintf(why + len, n - len, "; the RST came with TTL %u against the server's %u: "
+			                             "sent on the path",
+			         a->ttl_rst, a->ttl_synack);
+		}
 		return true;
 	}
 	if (!stalled(ev, a) || ev->recheck.x224 != RP_X224_ANSWERED ||
@@ -1054,6 +1083,39 @@ static bool c_reset_at_once(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
+static bool c_rst_from_server_host(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || rst_origin(ev, a) != RST_SERVER_DISTANCE)
+		return false;
+	snprintf(why, n, "the RST came with the server's own TTL (%u, as its SYN-ACK): its host sent "
+	                 "it, no device on the path answered for the connection",
+	         a->ttl_rst);
+	return true;
+}
+
+static bool c_rst_forged_after_idle(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || rst_origin(ev, a) != RST_PATH || quiet_ms(a) <= FLAGGED_RESET_MS)
+		return false;
+	snprintf(why, n, "a device on the path (RST TTL %u against the server's %u) reset it after "
+	                 "%.1f s of quiet: an idle timer's reset, not a flagged packet's",
+	         a->ttl_rst, a->ttl_synack, quiet_ms(a) / 1000.0);
+	return true;
+}
+
+static bool c_rst_forged(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || rst_origin(ev, a) != RST_PATH)
+		return false;
+	snprintf(why, n, "the RST came with TTL %u against the server's %u: a device on the path "
+	                 "sent it, not the server",
+	         a->ttl_rst, a->ttl_synack);
+	return true;
+}
+
 static bool c_retrans_storm(const struct rp_evidence* ev, char* why, size_t n)
 {
 	const struct rp_attempt* a = furthest_attempt(ev);
@@ -1254,10 +1316,13 @@ static const struct rule rules[] = {
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (small, and silent)") } },
 	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
-	    CL(c_server_data, "an X.224 answer") } },
+	    CL(c_server_data, "an X.224 answer"),
+	    CL(c_rst_forged, "an RST sent on the path (its TTL not the server's)") } },
 	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
-	    CL(c_orderly_close, "an orderly close (FIN)") } },
+	    CL(c_orderly_close, "an orderly close (FIN)"),
+	    CL(c_rst_forged_after_idle, "a reset sent on the path (its TTL not the server's) after "
+	                                "a quiet spell: an idle timer's") } },
 	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_fast_path, "a round trip under 250 ms") } },
 	{ RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH,
@@ -1285,7 +1350,9 @@ static const struct rule rules[] = {
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (the path is down)"),
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)"),
 	    CL(c_retrans_storm, "retransmission storms (loss)"),
-	    CL(c_reset_at_once, "a reset within 1 s of progress (a filter, not an idle timer)") } },
+	    CL(c_reset_at_once, "a reset within 1 s of progress (a filter, not an idle timer)"),
+	    CL(c_rst_from_server_host, "the RST came from the server's host (its TTL is the "
+	                               "SYN-ACK's): no middlebox answered for the connection") } },
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))

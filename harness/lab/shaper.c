@@ -149,7 +149,7 @@ static void build_resets(const unsigned char* pkt, size_t len, unsigned char to_
 	memset(to_dst, 0, 40);
 	a->version = 4;
 	a->ihl = 5;
-	a->ttl = ip->ttl;
+	a->ttl = 64; /* the firewall's own, as any device that makes a packet: not the sender's */
 	a->protocol = IPPROTO_TCP;
 	a->tot_len = htons(40);
 	a->saddr = ip->saddr;

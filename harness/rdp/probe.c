@@ -34,6 +34,7 @@
 
 #include "evidence.h"
 #include "recheck.h"
+#include "ttlwatch.h"
 #include "util.h"
 #include "wlog.h"
 
@@ -54,6 +55,7 @@ struct probe
 	double deadline; /* absolute, rp_now_ms() */
 	bool done;
 	uint32_t watchdog_state; /* tcpi_state when the watchdog fired, 0 if it did not */
+	struct rp_ttlwatch ttl; /* who sent what ended each attempt */
 };
 
 /* FreeRDP's fine states folded into the phases of a record (evidence.h). No default: a
@@ -414,6 +416,13 @@ static int probe_tcp_connect(rdpContext* context, rdpSettings* settings, const c
 	p->fd = fd;
 	p->established = false;
 	pthread_mutex_unlock(&p->lock);
+	{
+		struct sockaddr_in me;
+		socklen_t ml = sizeof(me);
+		struct rp_attempt* a = rp_evidence_current(&p->ev);
+		if (a && getsockname(fd, (struct sockaddr*)&me, &ml) == 0 && me.sin_family == AF_INET)
+			a->local_port = ntohs(me.sin_port);
+	}
 	note_established(p);
 	return fd;
 }
@@ -865,6 +874,7 @@ static void probe_init(struct probe* p, const struct probe_opts* o)
 {
 	rp_evidence_init(&p->ev);
 	p->fd = -1;
+	p->ttl.fd = -1;
 	p->last_state = (CONNECTION_STATE)-1;
 	pthread_mutex_init(&p->lock, NULL);
 	{
@@ -1008,6 +1018,9 @@ int rp_probe_main(int argc, char** argv)
 	if (pthread_create(&wd, NULL, probe_watchdog, p) == 0)
 		wd_started = true;
 
+	/* The server's address: given, or what the name resolved to. */
+	p->ev.ttl_watched = rp_ttlwatch_start(&p->ttl, p->ev.is_name ? p->ev.resolved : o.host,
+	                                      (uint16_t)o.port);
 	p->ev.connect_returned_true = freerdp_connect(ctx->instance);
 	if (p->ev.connect_returned_true)
 		probe_pump(p, &o);
@@ -1016,6 +1029,18 @@ int rp_probe_main(int argc, char** argv)
 	freerdp_disconnect(ctx->instance);
 	end_attempt(p);
 	p->ev.t_total_ms = since_start(p);
+	rp_ttlwatch_stop(&p->ttl);
+	for (int i = 0; i < p->ev.n_attempts && p->ev.ttl_watched; i++)
+	{
+		struct rp_ttl_seen seen;
+		struct rp_attempt* a = &p->ev.attempts[i];
+		if (a->local_port && rp_ttlwatch_get(&p->ttl, a->local_port, &seen))
+		{
+			a->ttl_synack = seen.synack_ttl;
+			a->ttl_rst = seen.rst_ttl;
+			a->ttl_fin = seen.fin_ttl;
+		}
+	}
 	maybe_recheck(p, &o);
 
 	if (wd_started)
@@ -1036,6 +1061,8 @@ int rp_probe_main(int argc, char** argv)
 out:
 	if (wd_started)
 		watchdog_stop(p, wd);
+	if (p)
+		rp_ttlwatch_stop(&p->ttl);
 	free(p ? p->pin : NULL);
 	freerdp_client_context_free(ctx);
 	return ret;

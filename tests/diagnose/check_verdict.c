@@ -839,6 +839,43 @@ START_TEST(test_elim_nat_reset_at_once)
 }
 END_TEST
 
+/* Who sent the RST, by its TTL against the server's SYN-ACK. */
+START_TEST(test_elim_by_rst_ttl)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 4000, RP_PHASE_MCS, 1);
+	a->sock_errno = 104;
+	a->tcp.bytes_received = 2000;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.ttl_watched = true;
+	a->ttl_synack = 63;
+	/* After a quiet spell, forged on the path: an idle timer; the reset-to-server reading
+	 * (which surfaces as the server kernel's own RST) is ruled out. */
+	a->ttl_rst = 64;
+	expect_eliminated(RP_CAUSE_FIREWALL_RESET, "a reset forged on the path after idle");
+	ck_assert_int_eq(v.cause, RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ck_assert_int_eq(v.confidence, RP_CONF_MEDIUM);
+	/* From the server's own host: no NAT answered for it. */
+	a->ttl_rst = 63;
+	expect_eliminated(RP_CAUSE_NAT_IDLE_TIMEOUT, "a reset from the server's host");
+	ck_assert_int_eq(v.cause, RP_CAUSE_FIREWALL_RESET);
+	/* Unknown TTLs: the two stay side by side. */
+	ev.ttl_watched = false;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_UNDETERMINED);
+	/* A server shedding load closes with its own packets: a forged RST rules it out. */
+	rp_evidence_init(&ev);
+	a = attempt(&ev, 0, 5, RP_PHASE_X224, 1);
+	ev.recheck.x224 = RP_X224_CLOSED_AT_ONCE;
+	ev.last_error = 0x0002000D;
+	a->sock_errno = 104;
+	expect_named(RP_CAUSE_SERVER_OVERLOADED);
+	ev.ttl_watched = true;
+	a->ttl_synack = 63;
+	a->ttl_rst = 64;
+	expect_eliminated(RP_CAUSE_SERVER_OVERLOADED, "a forged RST");
+}
+END_TEST
+
 START_TEST(test_cause_names)
 {
 	for (int i = 0; i < RP_CAUSE_COUNT; i++)
@@ -888,6 +925,7 @@ int main(void)
 	tcase_add_test(tc, test_elim_tunnel);
 	tcase_add_test(tc, test_elim_hung_and_nat);
 	tcase_add_test(tc, test_elim_nat_reset_at_once);
+	tcase_add_test(tc, test_elim_by_rst_ttl);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
