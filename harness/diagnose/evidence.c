@@ -381,6 +381,20 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 			json_object_object_add(b, "replies", arr);
 			json_object_object_add(rc, "bandwidth", b);
 		}
+		if (ev->recheck.replay.run || ev->recheck.replay.not_run[0])
+		{
+			const struct rp_replay* rr = &ev->recheck.replay;
+			json_object* j = json_object_new_object();
+			json_object_object_add(j, "run", json_object_new_boolean(rr->run));
+			add_str(j, "not_run", rr->not_run);
+			add_int(j, "deadline_ms", rr->deadline_ms);
+			add_str(j, "furthest", rp_phase_name(rr->furthest));
+			json_object_object_add(j, "active", json_object_new_boolean(rr->active));
+			add_str(j, "end", rp_end_name(rr->end));
+			add_hex(j, "last_error", rr->last_error);
+			add_ms(j, "ms", rr->ms);
+			json_object_object_add(rc, "replay", j);
+		}
 		json_object_object_add(o, "recheck", rc);
 	}
 	return o;
@@ -738,6 +752,25 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			get_str(&r, rc, "tls_small_mss", small, sizeof(small));
 			get_ms(&r, rc, "tls_small_mss_ms", &ev->recheck.tls_small_mss_ms);
 			read_bandwidth(&r, rc, &ev->recheck.bw);
+			{
+				json_object* j = get(&r, rc, "replay", json_type_object);
+				if (j)
+				{
+					struct rp_replay* rr = &ev->recheck.replay;
+					char end[24] = "";
+					get_bool(&r, j, "run", &rr->run);
+					get_str(&r, j, "not_run", rr->not_run, sizeof(rr->not_run));
+					get_u32(&r, j, "deadline_ms", &rr->deadline_ms);
+					get_phase(&r, j, "furthest", &rr->furthest);
+					get_bool(&r, j, "active", &rr->active);
+					get_str(&r, j, "end", end, sizeof(end));
+					rr->end = end[0] ? rp_end_from_name(end) : RP_END_UNKNOWN;
+					if (rr->end == RP_END_COUNT && r.ok)
+						r.ok = rp_fail(err, "evidence: recheck.replay.end: unknown \"%s\"", end);
+					get_hex(&r, j, "last_error", &rr->last_error);
+					get_ms(&r, j, "ms", &rr->ms);
+				}
+			}
 			for (int i = 0; i <= RP_RECHECK_TLS_FAILED; i++)
 			{
 				if (strcmp(tls, recheck_tls_names[i]) == 0)
@@ -886,6 +919,14 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 			fprintf(f, "\n");
 		}
 	}
+	if (ev->recheck.replay.run)
+		fprintf(f, "%s  a replay (a fresh FreeRDP connection, %u ms deadline): reached %s%s, "
+		        "ended by %s after %.0f ms\n",
+		        in, ev->recheck.replay.deadline_ms, rp_phase_name(ev->recheck.replay.furthest),
+		        ev->recheck.replay.active ? " (active)" : "", rp_end_name(ev->recheck.replay.end),
+		        ev->recheck.replay.ms);
+	else if (ev->recheck.replay.not_run[0])
+		fprintf(f, "%s  no replay: %s\n", in, ev->recheck.replay.not_run);
 	fprintf(f, "%stime: total %.1f ms", in, ev->t_total_ms);
 	if (c2a >= 0)
 		fprintf(f, ", TCP connected to active %.1f ms", c2a);

@@ -176,6 +176,21 @@ struct rp_bw_probe
 	double t_ms[RP_BW_SAMPLES];    /* since the train left */
 };
 
+/* The replay: a real FreeRDP connection (the probe itself, without its recheck) with the
+ * failed run's own arguments and a short deadline, to see whether a fresh connection stalls
+ * at the same phase again (the server) or goes past it (the first was killed on the way). */
+struct rp_replay
+{
+	bool run;
+	char not_run[96];       /* why it did not run, "" if it ran or was not wanted */
+	uint32_t deadline_ms;
+	enum rp_phase furthest;
+	bool active;            /* reached active (and disconnected at once) */
+	enum rp_end end;        /* how its last attempt ended */
+	uint32_t last_error;
+	double ms;              /* how long it took */
+};
+
 struct rp_recheck
 {
 	enum rp_recheck_tcp tcp;
@@ -189,6 +204,7 @@ struct rp_recheck
 	enum rp_recheck_tls tls_small_mss;
 	double tls_small_mss_ms;
 	struct rp_bw_probe bw;
+	struct rp_replay replay;
 };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t);

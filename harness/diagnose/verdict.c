@@ -565,8 +565,7 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
-static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
-                           struct rp_verdict* v)
+static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* The server's TCP stack answers, its RDP service does not: a fresh connection is
 	 * accepted but its X.224 request goes unanswered. */
@@ -604,6 +603,28 @@ static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
 		return true;
 	}
 	return false;
+}
+
+/* The hang, and what the replay says of it: stalls again at the same phase (the service is
+ * stuck there), or goes past it now (the stall was this connection's, a transient one). */
+static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
+                           struct rp_verdict* v)
+{
+	const struct rp_replay* rr = &ev->recheck.replay;
+	const struct rp_attempt* a = furthest_attempt(ev);
+	size_t len;
+
+	if (!hung_core(ev, why, n, v))
+		return false;
+	len = strlen(why);
+	if (rr->run && rr->furthest == a->furthest && rr->end == RP_END_DEADLINE)
+		snprintf(why + len, n - len, "; a fresh FreeRDP connection stalled in %s again",
+		         rp_phase_name(rr->furthest));
+	else if (rr->run && (rr->active || rr->furthest > a->furthest))
+		snprintf(why + len, n - len, "; a fresh FreeRDP connection now gets to %s: a transient "
+		                             "stall",
+		         rp_phase_name(rr->furthest));
+	return true;
 }
 
 static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t n,
@@ -1021,6 +1042,17 @@ static bool c_fresh_tls_arrived(const struct rp_evidence* ev, char* why, size_t 
 	return true;
 }
 
+static bool c_replay_through_tls(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_replay* rr = &ev->recheck.replay;
+	if (!rr->run || rr->furthest <= RP_PHASE_TLS)
+		return false;
+	snprintf(why, n, "a fresh FreeRDP connection went through TLS to %s: the server's full-size "
+	                 "flight passes",
+	         rp_phase_name(rr->furthest));
+	return true;
+}
+
 static bool c_small_mss_no_help(const struct rp_evidence* ev, char* why, size_t n)
 {
 	if (ev->recheck.tls_small_mss != RP_RECHECK_TLS_SILENT)
@@ -1311,6 +1343,7 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_fresh_tls_arrived, "a fresh connection's TLS flight arrived in full"),
+	    CL(c_replay_through_tls, "a fresh FreeRDP connection goes through TLS"),
 	    CL(c_small_mss_no_help, "536-byte segments do not help either"),
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (small packets are lost too)"),
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (small, and silent)") } },

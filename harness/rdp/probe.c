@@ -16,10 +16,14 @@
 #include <time.h>
 #include <unistd.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
+#include <fcntl.h>
 
 #include <freerdp/client/cmdline.h>
 #include <freerdp/error.h>
@@ -33,6 +37,7 @@
 #include <winpr/wlog.h>
 
 #include "evidence.h"
+#include "proc.h"
 #include "recheck.h"
 #include "ttlwatch.h"
 #include "util.h"
@@ -936,6 +941,140 @@ static void note_final_facts(struct probe* p, rdpContext* ctx)
 	}
 }
 
+/* The replay's deadline: twice the time the failed attempt took to reach its furthest phase,
+ * plus 2 s, within [2 s, 6 s]; a first attempt slower than that is not replayed (the replay
+ * could not get as far in time, and says so). */
+#define REPLAY_MIN_MS 2000.0
+#define REPLAY_MAX_MS 6000.0
+
+static void replay(struct probe* p, const struct probe_opts* o)
+{
+	struct rp_replay* rr = &p->ev.recheck.replay;
+	const struct rp_attempt* a = NULL;
+	char out[64], dl[32];
+	const char* argv[96];
+	int ac = 0;
+	double reach, t0;
+	pid_t pid;
+	int status;
+
+	for (int i = 0; i < p->ev.n_attempts; i++)
+		if (!a || p->ev.attempts[i].furthest >= a->furthest)
+			a = &p->ev.attempts[i];
+	if (!a || a->furthest < RP_PHASE_X224 || a->t_phase_ms[a->furthest] < 0)
+		return;
+	reach = a->t_phase_ms[a->furthest] - a->t_start_ms;
+	if (2 * reach + 2000 > REPLAY_MAX_MS)
+	{
+		snprintf(rr->not_run, sizeof(rr->not_run),
+		         "the first attempt took %.1f s to reach %s: a replay could not get there in %.0f s",
+		         reach / 1000.0, rp_phase_name(a->furthest), REPLAY_MAX_MS / 1000.0);
+		return;
+	}
+	rr->deadline_ms = (uint32_t)(2 * reach + 2000 < REPLAY_MIN_MS ? REPLAY_MIN_MS : 2 * reach + 2000);
+	{
+		/* Within what the probe allows itself after its deadline (the runner's backstop). */
+		double left = p->t0 + o->deadline_ms + o->hold_ms + RP_PROBE_POST_MS - rp_now_ms() - 1000;
+		if (left < rr->deadline_ms)
+		{
+			snprintf(rr->not_run, sizeof(rr->not_run),
+			         "%.1f s left of the probe's budget, the replay needs %.1f s",
+			         left > 0 ? left / 1000.0 : 0.0, rr->deadline_ms / 1000.0);
+			rr->deadline_ms = 0;
+			return;
+		}
+	}
+	if (!rp_find_self(&(struct rp_err){ "" }))
+	{
+		snprintf(rr->not_run, sizeof(rr->not_run), "the probe cannot find itself");
+		return;
+	}
+	snprintf(out, sizeof(out), "/tmp/rdprepro-replay-%d.json", (int)getpid());
+	snprintf(dl, sizeof(dl), "%ums", rr->deadline_ms);
+	argv[ac++] = self_exe;
+	argv[ac++] = "probe";
+	argv[ac++] = "--host";
+	argv[ac++] = o->host;
+	argv[ac++] = "--port";
+	{
+		static char port[8];
+		snprintf(port, sizeof(port), "%ld", o->port);
+		argv[ac++] = port;
+	}
+	argv[ac++] = "--user";
+	argv[ac++] = o->user;
+	argv[ac++] = "--password-file";
+	argv[ac++] = o->password_file;
+	argv[ac++] = "--out";
+	argv[ac++] = out;
+	argv[ac++] = "--deadline";
+	argv[ac++] = dl;
+	argv[ac++] = "--hold";
+	argv[ac++] = "0ms";
+	argv[ac++] = "--no-recheck";
+	if (o->announce_freerdp)
+	{
+		argv[ac++] = "--announce";
+		argv[ac++] = "freerdp";
+	}
+	if (o->cert_pin)
+	{
+		argv[ac++] = "--cert-pin";
+		argv[ac++] = o->cert_pin;
+	}
+	if (o->connect_timeout_ms)
+	{
+		static char ct[32];
+		snprintf(ct, sizeof(ct), "%ums", o->connect_timeout_ms);
+		argv[ac++] = "--connect-timeout";
+		argv[ac++] = ct;
+	}
+	argv[ac++] = "--";
+	for (int i = 0; i < o->n_extra && ac < 94; i++)
+		argv[ac++] = o->extra[i];
+	argv[ac] = NULL;
+	t0 = rp_now_ms();
+	pid = fork();
+	if (pid == 0)
+	{
+		int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		/* It dies with the probe: a runner that stops the probe stops its replay too. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() == 1)
+			_exit(127);
+		if (null >= 0)
+			dup2(null, 1);
+		execv(self_exe, (char* const*)argv);
+		_exit(127);
+	}
+	if (pid < 0)
+	{
+		snprintf(rr->not_run, sizeof(rr->not_run), "fork: %s", strerror(errno));
+		return;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	rr->ms = rp_now_ms() - t0;
+	{
+		struct rp_evidence* ev2 = calloc(1, sizeof(*ev2));
+		struct rp_err err = { "" };
+		if (ev2 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+		    rp_evidence_read_json(ev2, out, &err))
+		{
+			rr->run = true;
+			rr->furthest = rp_evidence_furthest(ev2);
+			rr->active = rp_evidence_active(ev2);
+			rr->last_error = ev2->last_error;
+			rr->end = ev2->n_attempts ? ev2->attempts[ev2->n_attempts - 1].end : RP_END_UNKNOWN;
+		}
+		else
+			snprintf(rr->not_run, sizeof(rr->not_run), "the replay failed (status %d%s%s)",
+			         status, err.msg[0] ? ": " : "", err.msg);
+		free(ev2);
+	}
+	unlink(out);
+}
+
 /* The recheck, only after a connection that came up: when TCP never did, a second SYN says
  * nothing new. On by default in the lab; the probe is never pointed at other hosts. */
 static void maybe_recheck(struct probe* p, const struct probe_opts* o)
@@ -954,8 +1093,11 @@ static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 		/* 2 s each, or 3 round trips of this path if it is slower: a slow path is not a
 		 * dead one. */
 		if (came_up)
+		{
 			rp_recheck_run(&p->ev.recheck, o->host, o->port,
 			              min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000);
+			replay(p, o);
+		}
 	}
 }
 

@@ -10,4 +10,8 @@
 
 int rp_probe_main(int argc, char** argv);
 
+/* After its deadline and hold, what the probe allows itself for the liveness probe, the
+ * recheck and the replay together; the runner's backstop is a little longer (PROBE_GRACE_MS). */
+#define RP_PROBE_POST_MS 12000
+
 #endif

@@ -21,7 +21,10 @@
 
 #define RDP_PORT "3389"
 #define SERVER_READY_MS 5000 /* listening in ~40 ms (LAB-NOTES); 5 s is a broken server */
-#define PROBE_GRACE_MS 5000  /* the probe's own deadline plus this bounds the whole probe */
+/* The probe's own deadline plus this bounds the whole probe: its liveness probe (at most
+ * 6 s), the recheck's stages and the replay (at most 6 s) come after the deadline, and the
+ * probe keeps the replay within this budget itself (RP_PROBE_POST_MS, probe.h). */
+#define PROBE_GRACE_MS 15000
 
 /* `rdprepro run`'s options, as a run needs them (the suite's own ones too). */
 struct run_opts

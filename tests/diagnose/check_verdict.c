@@ -664,6 +664,12 @@ START_TEST(test_elim_mtu)
 	ev.recheck.tcp_ms = 1;
 	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "an unanswered fresh X.224");
 	ev.recheck.x224 = RP_X224_ANSWERED;
+	/* A fresh FreeRDP connection that goes through TLS: the flight passes. */
+	ev.recheck.replay.run = true;
+	ev.recheck.replay.furthest = RP_PHASE_MCS;
+	expect_eliminated(RP_CAUSE_MTU_BLACKHOLE, "a replay through TLS");
+	ev.recheck.replay.furthest = RP_PHASE_TLS;
+	expect_named(RP_CAUSE_MTU_BLACKHOLE);
 	a->t_established_ms = -1;
 	rp_classify(&ev, &v);
 	ck_assert_int_ne(v.cause, RP_CAUSE_MTU_BLACKHOLE);
