@@ -381,6 +381,14 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 			json_object_object_add(b, "replies", arr);
 			json_object_object_add(rc, "bandwidth", b);
 		}
+		if (ev->recheck.ping.run)
+		{
+			json_object* j = json_object_new_object();
+			add_int(j, "sent", ev->recheck.ping.n_sent);
+			add_int(j, "replies", ev->recheck.ping.n);
+			add_int(j, "errno", ev->recheck.ping.sock_errno);
+			json_object_object_add(rc, "ping", j);
+		}
 		if (ev->recheck.replay.run || ev->recheck.replay.not_run[0])
 		{
 			const struct rp_replay* rr = &ev->recheck.replay;
@@ -753,6 +761,20 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			get_ms(&r, rc, "tls_small_mss_ms", &ev->recheck.tls_small_mss_ms);
 			read_bandwidth(&r, rc, &ev->recheck.bw);
 			{
+				json_object* j = get(&r, rc, "ping", json_type_object);
+				if (j)
+				{
+					uint32_t a = 0, b = 0, e = 0;
+					ev->recheck.ping.run = true;
+					get_u32(&r, j, "sent", &a);
+					get_u32(&r, j, "replies", &b);
+					get_u32(&r, j, "errno", &e);
+					ev->recheck.ping.n_sent = a <= 64 ? (int)a : 0;
+					ev->recheck.ping.n = b <= 64 ? (int)b : 0;
+					ev->recheck.ping.sock_errno = e <= 4095 ? (int)e : 0;
+				}
+			}
+			{
 				json_object* j = get(&r, rc, "replay", json_type_object);
 				if (j)
 				{
@@ -918,6 +940,16 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 				fprintf(f, ": %.1f kbit/s, intervals within %.2fx", kbit, spread);
 			fprintf(f, "\n");
 		}
+	}
+	if (ev->recheck.ping.run)
+	{
+		if (ev->recheck.ping.sock_errno)
+			fprintf(f, "%secho requests to the server's address: no raw socket (%s)\n", in,
+			        strerror(ev->recheck.ping.sock_errno));
+		else
+			fprintf(f, "%secho requests to the server's address (TCP never came up): %d of %d "
+			        "answered\n",
+			        in, ev->recheck.ping.n, ev->recheck.ping.n_sent);
 	}
 	if (ev->recheck.replay.run)
 		fprintf(f, "%s  a replay (a fresh FreeRDP connection, %u ms deadline): reached %s%s, "

@@ -205,6 +205,10 @@ struct rp_recheck
 	double tls_small_mss_ms;
 	struct rp_bw_probe bw;
 	struct rp_replay replay;
+	/* When no TCP connection ever came up and the SYNs went unanswered: the same echo train
+	 * to the server's address, only to see whether anything answers there (a port filter
+	 * passes pings; a path that is down does not, nor does a filter of ICMP). */
+	struct rp_bw_probe ping;
 };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t);

@@ -312,7 +312,17 @@ static const struct rp_attempt* furthest_attempt(const struct rp_evidence* ev)
 static bool timed_out(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
 	return ev->last_error == ERR_ACTIVATION_TIMEOUT || ev->watchdog_fired ||
-	       (ev->last_error == ERR_TRANSPORT_FAILED && a && a->sock_errno == ERRNO_ETIMEDOUT);
+	       (ev->last_error == ERR_TRANSPORT_FAILED && a && a->sock_errno == ERRNO_ETIMEDOUT) ||
+	       (a && (a->end == RP_END_TIMEOUT || a->end == RP_END_DEADLINE));
+}
+
+/* The server's close reached the client: a FIN or an RST arrived (or, unwatched, the socket
+ * says so). */
+static bool close_came_through(const struct rp_attempt* a)
+{
+	if (a->end == RP_END_FIN || a->end == RP_END_RST)
+		return true;
+	return a->end == RP_END_UNKNOWN; /* an older record: as before, the error says it closed */
 }
 
 static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
@@ -433,9 +443,16 @@ static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
  * (a peer's orderly close leaves CLOSE_WAIT instead). */
 static bool was_reset(const struct rp_attempt* a)
 {
-	return a->t_established_ms >= 0 &&
-	       (a->sock_errno == ERRNO_ECONNRESET ||
-	        (a->tcp.valid && a->tcp.state == TCP_STATE_CLOSE && received_data(a)));
+	if (a->t_established_ms < 0)
+		return false;
+	if (a->sock_errno == ERRNO_ECONNRESET || a->end == RP_END_RST)
+		return true;
+	/* CLOSE also follows the kernel's own timeout; where the attempt's packets were watched
+	 * and no RST arrived, it was that. */
+	if (a->ttl_synack && !a->ttl_rst)
+		return false;
+	return a->tcp.valid && a->tcp.state == TCP_STATE_CLOSE && received_data(a) &&
+	       a->end != RP_END_TIMEOUT;
 }
 
 /* Who sent the RST that ended an attempt, by its TTL against the server's SYN-ACK (equal:
@@ -520,7 +537,8 @@ static uint32_t real_losses(const struct rp_attempt* a)
 
 /* Losses the connection recovered from: retransmissions beyond the final run of unanswered
  * timeouts (tcpi_backoff), and packets that arrived out of order (one was lost, a later one
- * came). A path that merely went down has none. */
+ * came). A path that merely went down has at most one: Linux's tail loss probe (RFC 8985 7)
+ * retransmits once before the first timeout, outside the backoff count. */
 static uint32_t recovered_losses(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
 	uint32_t backoff = a->tcp.backoff, retrans = a->tcp.retransmits, r;
@@ -545,6 +563,18 @@ static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
 static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
+	/* Or no connection ever came up: the SYN went unanswered, and so did echo requests to
+	 * the server's address. A port filter would pass those (unless it filters ICMP too: then
+	 * port-filtered is just as likely, and the two are named side by side). */
+	if (never_established(ev) && ev->last_error == ERR_CONNECT_FAILED && ev->recheck.ping.run &&
+	    !ev->recheck.ping.sock_errno && ev->recheck.ping.n_sent > 0 && ev->recheck.ping.n == 0)
+	{
+		snprintf(why, n, "the SYN went unanswered and so did %d echo requests to the server's "
+		                 "address: nothing answers there, the path or the host is down",
+		         ev->recheck.ping.n_sent);
+		v->confidence = RP_CONF_MEDIUM;
+		return true;
+	}
 	/* The handshake stalled, and afterwards not even a SYN to the server gets an answer:
 	 * the path itself is down. */
 	const struct rp_attempt* a = furthest_attempt(ev);
@@ -555,7 +585,7 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	 * only in the final run of timeouts (tcpi_backoff counts it): retransmissions beyond it, or
 	 * packets that arrived out of order, were losses the path recovered from before the end.
 	 * Then loss that took a fresh SYN as well is the likelier story; a bare storm leaves both. */
-	if (recovered_losses(ev, a) >= 1)
+	if (recovered_losses(ev, a) >= 2)
 		v->confidence = RP_CONF_LOW;
 	else if (real_losses(a) >= 3)
 		v->confidence = RP_CONF_MEDIUM;
@@ -880,8 +910,8 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	 * after got no answer: the path lets packets through and then none, loss in bursts. */
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
-	    !timed_out(ev, a) && a->sock_errno != ERRNO_ECONNRESET && attempt_ms(a) >= 2000 &&
-	    ev->recheck.tcp == RP_RECHECK_NO_ANSWER)
+	    !timed_out(ev, a) && close_came_through(a) && a->sock_errno != ERRNO_ECONNRESET &&
+	    attempt_ms(a) >= 2000 && ev->recheck.tcp == RP_RECHECK_NO_ANSWER)
 	{
 		snprintf(why, n,
 		         "the server closed in phase %s after %.1f s with %llu bytes come back, and a "
@@ -1008,6 +1038,25 @@ static bool c_fresh_syn_answered(const struct rp_evidence* ev, char* why, size_t
 		return false;
 	snprintf(why, n, "a fresh connection's SYN was answered in %.0f ms: the path is up",
 	         ev->recheck.tcp_ms);
+	return true;
+}
+
+static bool c_hangs_up_unasked(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.x224 != RP_X224_CLOSED_AT_ONCE)
+		return false;
+	snprintf(why, n, "the server closes a fresh connection before the client has sent a byte: "
+	                 "no filter had anything to flag");
+	return true;
+}
+
+static bool c_pings_answered(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!ev->recheck.ping.run || ev->recheck.ping.n == 0)
+		return false;
+	snprintf(why, n, "%d of %d echo requests to the server's address were answered: the path and "
+	                 "the host are up",
+	         ev->recheck.ping.n, ev->recheck.ping.n_sent);
 	return true;
 }
 
@@ -1354,6 +1403,7 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_orderly_close, "an orderly close (FIN)"),
+	    CL(c_hangs_up_unasked, "the server closes a fresh connection before it says anything"),
 	    CL(c_rst_forged_after_idle, "a reset sent on the path (its TTL not the server's) after "
 	                                "a quiet spell: an idle timer's") } },
 	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH,
@@ -1367,7 +1417,7 @@ static const struct rule rules[] = {
 	                          "chance, decides)"),
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)") } },
 	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
-	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_pings_answered, "the server's address answers pings"),
 	    CL(c_fresh_syn_answered, "a fresh SYN is answered (the path is up)"),
 	    CL(c_live_acked, "the stalled connection answers a keepalive") } },
 	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH,

@@ -1098,6 +1098,9 @@ static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 			              min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000);
 			replay(p, o);
 		}
+		else if (p->ev.n_attempts && p->ev.attempts[0].end == RP_END_NO_ANSWER)
+			/* The SYN went unanswered: does anything answer at that address? */
+			rp_recheck_ping(&p->ev.recheck, p->ev.is_name ? p->ev.resolved : o->host, 1500);
 	}
 }
 
@@ -1182,6 +1185,11 @@ int rp_probe_main(int argc, char** argv)
 			a->ttl_rst = seen.rst_ttl;
 			a->ttl_fin = seen.fin_ttl;
 		}
+		/* A socket in CLOSE with no error read back, or a write that met EPIPE, looked reset;
+		 * if its packets were watched and no RST arrived, the server's FIN ended it, or the
+		 * kernel's own timer (TCP_USER_TIMEOUT) did. */
+		if (a->end == RP_END_RST && a->ttl_synack && !a->ttl_rst && a->sock_errno != ECONNRESET)
+			a->end = a->ttl_fin ? RP_END_FIN : (a->sock_errno == EPIPE ? RP_END_ABORT : RP_END_TIMEOUT);
 	}
 	maybe_recheck(p, &o);
 

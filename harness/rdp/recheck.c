@@ -256,3 +256,12 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 		close(fd);
 }
 
+
+void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+
+	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)
+		return;
+	recheck_bandwidth(&a, wait_ms, &rc->ping);
+}

@@ -10,4 +10,8 @@
 /* Runs the recheck against host:port (an IPv4 address), each stage bounded by wait_ms. */
 void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms);
 
+/* When TCP never came up: the echo train to host (an IPv4 address), for whether anything
+ * answers there at all; into rc->ping. */
+void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms);
+
 #endif

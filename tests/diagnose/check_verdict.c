@@ -875,10 +875,32 @@ START_TEST(test_elim_by_rst_ttl)
 	ev.last_error = 0x0002000D;
 	a->sock_errno = 104;
 	expect_named(RP_CAUSE_SERVER_OVERLOADED);
+	/* The firewall's reading of the same resets: ruled out, the server hangs up on a fresh
+	 * connection that has not said a thing. */
+	expect_eliminated(RP_CAUSE_FIREWALL_RESET, "a fresh connection closed at once");
 	ev.ttl_watched = true;
 	a->ttl_synack = 63;
 	a->ttl_rst = 64;
 	expect_eliminated(RP_CAUSE_SERVER_OVERLOADED, "a forged RST");
+}
+END_TEST
+
+/* TCP never came up: do echo requests to the server's address get an answer? */
+START_TEST(test_elim_by_ping)
+{
+	attempt(&ev, 0, 15000, RP_PHASE_TCP, -1);
+	ev.last_error = 0x00020006;
+	ev.recheck.ping.run = true;
+	ev.recheck.ping.n_sent = 8;
+	/* Nothing answers there: a port filter and a dead path both fit. */
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_PORT_FILTERED));
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_TUNNEL_DROP));
+	/* The host answers pings: the path is up, the port is filtered. */
+	ev.recheck.ping.n = 8;
+	expect_eliminated(RP_CAUSE_TUNNEL_DROP, "answered pings");
+	ck_assert_int_eq(v.cause, RP_CAUSE_PORT_FILTERED);
 }
 END_TEST
 
@@ -932,6 +954,7 @@ int main(void)
 	tcase_add_test(tc, test_elim_hung_and_nat);
 	tcase_add_test(tc, test_elim_nat_reset_at_once);
 	tcase_add_test(tc, test_elim_by_rst_ttl);
+	tcase_add_test(tc, test_elim_by_ping);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
