@@ -358,6 +358,11 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 		add_str(rc, "x224", rp_recheck_x224_name(ev->recheck.x224));
 		add_ms(rc, "tcp_ms", ev->recheck.tcp_ms);
 		add_ms(rc, "x224_ms", ev->recheck.x224_ms);
+		if (ev->recheck.x224_info)
+		{
+			add_int(rc, "x224_unacked", ev->recheck.x224_unacked);
+			add_int(rc, "x224_retrans", ev->recheck.x224_retrans);
+		}
 		add_str(rc, "tls", rp_recheck_tls_name(ev->recheck.tls));
 		add_ms(rc, "tls_ms", ev->recheck.tls_ms);
 		add_int(rc, "tls_bytes_in", (int64_t)ev->recheck.tls_bytes_in);
@@ -755,6 +760,12 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			get_str(&r, rc, "tls", tls, sizeof(tls));
 			get_ms(&r, rc, "tcp_ms", &ev->recheck.tcp_ms);
 			get_ms(&r, rc, "x224_ms", &ev->recheck.x224_ms);
+			if (json_object_object_get_ex(rc, "x224_unacked", NULL))
+			{
+				ev->recheck.x224_info = true;
+				get_u32(&r, rc, "x224_unacked", &ev->recheck.x224_unacked);
+				get_u32(&r, rc, "x224_retrans", &ev->recheck.x224_retrans);
+			}
 			get_ms(&r, rc, "tls_ms", &ev->recheck.tls_ms);
 			get_u64(&r, rc, "tls_bytes_in", &ev->recheck.tls_bytes_in);
 			get_str(&r, rc, "tls_small_mss", small, sizeof(small));
@@ -912,9 +923,12 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 	fprintf(f, "%sbytes in/out: %llu/%llu%s\n", in, (unsigned long long)ev->bytes_in,
 	        (unsigned long long)ev->bytes_out, ev->watchdog_fired ? ", watchdog fired" : "");
 	if (ev->recheck.tcp != RP_RECHECK_NOT_RUN)
-		fprintf(f, "%srecheck (a second connection): TCP %s (%.0f ms), X.224 %s (%.0f ms)\n", in,
+		fprintf(f, "%srecheck (a second connection): TCP %s (%.0f ms), X.224 %s (%.0f ms%s)\n", in,
 		        rp_recheck_tcp_name(ev->recheck.tcp), ev->recheck.tcp_ms,
-		        rp_recheck_x224_name(ev->recheck.x224), ev->recheck.x224_ms);
+		        rp_recheck_x224_name(ev->recheck.x224), ev->recheck.x224_ms,
+		        !ev->recheck.x224_info || ev->recheck.x224 != RP_X224_SILENT ? ""
+		        : ev->recheck.x224_unacked ? ", the request itself unacknowledged"
+		                                   : ", the request acknowledged");
 	if (ev->recheck.tls != RP_RECHECK_TLS_NOT_RUN)
 		fprintf(f, "%s  then TLS on it: %s (%.0f ms, %llu bytes from the server)\n", in,
 		        rp_recheck_tls_name(ev->recheck.tls), ev->recheck.tls_ms,

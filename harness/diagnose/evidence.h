@@ -198,6 +198,9 @@ struct rp_recheck
 	enum rp_recheck_tls tls;
 	double tcp_ms;
 	double x224_ms;
+	bool x224_info;         /* the X.224 stage's TCP_INFO was read (records since these fields) */
+	uint32_t x224_unacked;  /* segments of the request still unacknowledged at its end */
+	uint32_t x224_retrans;  /* retransmissions on that connection */
 	double tls_ms;
 	uint64_t tls_bytes_in; /* TCP bytes received on the recheck connection after the Confirm */
 	/* Run only when that TLS flight stayed away: the same on a connection with MSS 536. */

@@ -484,10 +484,12 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 		add_candidate(fv, RP_CAUSE_CERTIFICATE_REJECTED);
 		snprintf(v->because, sizeof(v->because), "TLS failed, with no reason the log names");
 	}
-	else if (ev->last_error == 0x0002000D && ev->attempts[0].furthest == RP_PHASE_ACTIVE &&
+	else if (ev->last_error == 0x0002000D && ev->attempts[0].furthest >= RP_PHASE_CAPABILITIES &&
 	         !ev->error_info)
 	{
-		/* Active, then the transport failed with no errorInfo. FreeRDP 3.10's client does not
+		/* Past licensing (the server took the connection), then the transport failed with no
+		 * errorInfo: a server that refuses the session closes at activation, and the client's
+		 * log may end in finalization (EPIPE) or just after active. FreeRDP 3.10's client does not
 		 * announce the errorInfo PDU (SupportErrorInfoPdu is off for clients), so a server that
 		 * denies or ends the session closes without saying why; a reset or a dead path after
 		 * activation ends it the same way in a log. */
@@ -495,9 +497,10 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 		add_candidate(fv, RP_CAUSE_FIREWALL_RESET);
 		add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
 		snprintf(v->because, sizeof(v->because),
-		         "the session reached active, then the transport failed with no errorInfo: a "
-		         "FreeRDP 3 client does not announce the errorInfo PDU, so a server that refuses "
-		         "the session closes without a reason");
+		         "the server took the connection past licensing (to %s), then the transport "
+		         "failed with no errorInfo: a FreeRDP 3 client does not announce the errorInfo "
+		         "PDU, so a server that refuses the session closes without a reason",
+		         rp_phase_name(ev->attempts[0].furthest));
 	}
 	else if (ev->last_error == 0x00020006)
 	{

@@ -595,6 +595,8 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+static bool fresh_x224_ignored(const struct rp_evidence* ev);
+
 static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* The server's TCP stack answers, its RDP service does not: a fresh connection is
@@ -604,7 +606,8 @@ static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) ||
 	    ev->recheck.tcp != RP_RECHECK_CONNECTED)
 		return false;
-	if (ev->recheck.x224 == RP_X224_SILENT)
+	if (ev->recheck.x224 == RP_X224_SILENT &&
+	    (!ev->recheck.x224_info || ev->recheck.x224_unacked == 0))
 	{
 		snprintf(why, n, "stalled in phase %s; a fresh connection is accepted but its X.224 "
 		                 "request gets no answer in %.0f ms",
@@ -1070,11 +1073,22 @@ static bool c_fresh_syn_unanswered(const struct rp_evidence* ev, char* why, size
 	return true;
 }
 
+/* A fresh connection's X.224 request went unanswered while the path showed no loss on it:
+ * its SYN answered before the first SYN retransmission would have gone, and (where recorded)
+ * the request itself acknowledged by the server's kernel. A lossy path loses the request or
+ * its answer too, and leaves the request outstanding. */
+static bool fresh_x224_ignored(const struct rp_evidence* ev)
+{
+	if (ev->recheck.x224 != RP_X224_SILENT || ev->recheck.tcp_ms >= SYN_RTO_MS)
+		return false;
+	return !ev->recheck.x224_info || ev->recheck.x224_unacked == 0;
+}
+
 static bool c_fresh_x224_silent(const struct rp_evidence* ev, char* why, size_t n)
 {
 	/* Only on a fresh connection that showed no loss itself: its SYN answered before the
 	 * first SYN retransmission would have gone (a lossy path can lose the X.224 answer too). */
-	if (ev->recheck.x224 != RP_X224_SILENT || ev->recheck.tcp_ms >= SYN_RTO_MS)
+	if (!fresh_x224_ignored(ev))
 		return false;
 	snprintf(why, n, "a fresh connection was accepted and its X.224 request went unanswered: the "
 	                 "service is silent, not the path");

@@ -1042,8 +1042,13 @@ static void replay(struct probe* p, const struct probe_opts* o)
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (getppid() == 1)
 			_exit(127);
+		/* Its own log stays out of the run's: the run's FreeRDP log is one connection's,
+		 * as a field user's would be. */
 		if (null >= 0)
+		{
 			dup2(null, 1);
+			dup2(null, 2);
+		}
 		execv(self_exe, (char* const*)argv);
 		_exit(127);
 	}

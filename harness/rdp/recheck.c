@@ -234,6 +234,19 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 		}
 		n = recheck_x224(fd, buf, sizeof(buf), wait_ms);
 		rc->x224_ms = rp_now_ms() - t0;
+		{
+			/* Was the request itself acknowledged? A silent service's kernel ACKs it; a
+			 * path that lost it leaves it outstanding and retransmitted. */
+			struct tcp_info ti;
+			socklen_t tl = sizeof(ti);
+			memset(&ti, 0, sizeof(ti));
+			if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &tl) == 0)
+			{
+				rc->x224_info = true;
+				rc->x224_unacked = ti.tcpi_unacked;
+				rc->x224_retrans = ti.tcpi_total_retrans;
+			}
+		}
 		rc->x224 = n >= 6 && buf[0] == 0x03 && (buf[5] & 0xf0) == 0xd0 ? RP_X224_ANSWERED
 		           : n == -2                                            ? RP_X224_SILENT
 		                                                                : RP_X224_CLOSED;

@@ -65,6 +65,7 @@ struct srv_peer
 	CONNECTION_STATE reported;
 	bool activated_reported;
 	bool close_now; /* the behaviour asked to end the connection */
+	bool error_info_sent; /* a Set Error Info went out: linger so the client reads it */
 	bool held;      /* each connection holds once at the armed phase: FreeRDP's own retry is
 	                 * a new connection, and a firewall meets it the same way */
 	rdpTransportIo orig_io;
@@ -271,9 +272,9 @@ static void at_phase(struct srv_peer* p, const char* phase)
 			else
 			{
 				freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
+				p->error_info_sent = freerdp_send_error_info(p->context.rdp);
 				report(p->id, "event %s-error-info-0x%lx",
-				       freerdp_send_error_info(p->context.rdp) ? "sent" : "failed-to-send",
-				       opts.error_info);
+				       p->error_info_sent ? "sent" : "failed-to-send", opts.error_info);
 			}
 		}
 		else
@@ -491,7 +492,7 @@ static void* srv_peer_thread(void* arg)
 		 * a RST, and a client that is still writing (xfreerdp3 with its channels) then fails
 		 * on EPIPE without ever reading the errorInfo. */
 		if (p->close_now && linger_until == 0)
-			linger_until = rp_now_ms() + (opts.deny ? CLOSE_LINGER_MS : 0);
+			linger_until = rp_now_ms() + (p->error_info_sent ? CLOSE_LINGER_MS : 0);
 		if (p->close_now && rp_now_ms() >= linger_until)
 			break;
 	}

@@ -766,6 +766,15 @@ START_TEST(test_elim_loss)
 	/* On a fresh connection whose SYN needed a retransmission, a silent X.224 proves nothing. */
 	ev.recheck.tcp_ms = 1020;
 	expect_named(RP_CAUSE_PACKET_LOSS);
+	/* Nor when the request itself was never acknowledged: the path lost it (40 % loss drops
+	 * the request and its retransmissions in 2.3 s about one time in six). */
+	ev.recheck.tcp_ms = 0.3;
+	ev.recheck.x224_info = true;
+	ev.recheck.x224_unacked = 1;
+	ev.recheck.x224_retrans = 3;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	ev.recheck.x224_unacked = 0;
+	expect_eliminated(RP_CAUSE_PACKET_LOSS, "a request acknowledged and not answered");
 }
 END_TEST
 
