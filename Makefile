@@ -5,11 +5,14 @@ JOBS ?= $(shell nproc)
 RDPREPRO = $(BUILD)/rdprepro
 
 FUZZ_SECONDS ?= 600
+# make variants: N draws per cause from each cause's envelope, with SEED (default: today's).
+N ?= 10
+SEED ?= $(shell date +%Y%m%d)
 # Where `make scenarios` writes its result folders, junit.xml and results.tap. A second run
 # given a directory in use writes beside it (DIR-PID) and says so.
 RESULTS ?= $(BUILD)/results
 
-.PHONY: all setup build scenarios check check-asan check-netem fuzz bench clean
+.PHONY: all setup build scenarios check check-asan check-netem fuzz bench variants clean
 
 all: build
 
@@ -48,6 +51,12 @@ check-netem: build
 	@./netem/setup.sh netem
 	@tests/vm_cache.sh .; rc=$$?; [ $$rc = 77 ] || exit $$rc
 	@tests/check_netem.sh $(RDPREPRO) .; rc=$$?; [ $$rc = 77 ] || exit $$rc
+
+# Scenarios the catalog does not hold: N per cause drawn from each cause's envelope with SEED,
+# their confusion matrix and every verdict that was not acceptable; fails on a wrong cause
+# named. The draws and results stay in $(BUILD)/variants.
+variants: build
+	tests/variants.sh $(RDPREPRO) $(N) $(SEED) $(BUILD)/variants
 
 # Benchmarks (numbers, not pass/fail timing tests): the catalog's speed, then the impairment
 # engine's fidelity.

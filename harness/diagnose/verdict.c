@@ -526,6 +526,9 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
+static bool fresh_x224_ignored(const struct rp_evidence* ev);
+static double best_rtt_ms(const struct rp_evidence* ev);
+
 /* Retransmissions that repaired a loss: the server's DSACKs (RFC 2883, tcpi_dsack_dups) say
  * which were duplicates of segments it already had, sent because the timer fired before a
  * slow link delivered the original; those lost nothing. Plus packets that arrived out of order. */
@@ -542,6 +545,11 @@ static uint32_t real_losses(const struct rp_attempt* a)
 static uint32_t recovered_losses(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
 	uint32_t backoff = a->tcp.backoff, retrans = a->tcp.retransmits, r;
+	/* Nothing acknowledged since the last progress: every retransmission belongs to the final
+	 * outage (the kernel clears tcpi_backoff when its own timer closes the connection, but
+	 * tcpi_last_ack_recv stays). */
+	if (a->tcp.last_ack_recv_ms && quiet_ms(a) >= 0 && a->tcp.last_ack_recv_ms + 200.0 >= quiet_ms(a))
+		return a->tcp.rcv_ooopack;
 	/* The liveness probe's snapshot of the last attempt, taken before the kernel's own timer
 	 * could close it and clear the counters; retransmissions after it are the probe's. */
 	if (a == &ev->attempts[ev->n_attempts - 1] && ev->liveness.result != RP_ALIVE_NOT_RUN)
@@ -551,6 +559,30 @@ static uint32_t recovered_losses(const struct rp_evidence* ev, const struct rp_a
 	}
 	r = retrans > backoff ? retrans - backoff : 0;
 	return r + a->tcp.rcv_ooopack;
+}
+
+/* SYN retransmissions a connect time implies on a fast path: Linux's SYN timer is 1 s, then
+ * doubles (the tries leave at 0, 1, 3, 7 s). */
+static uint32_t syn_losses(double connect_ms)
+{
+	return connect_ms >= 6900 ? 3 : connect_ms >= 2900 ? 2 : connect_ms >= SYN_RTO_MS ? 1 : 0;
+}
+
+/* Packets the path lost over everything the client saw: the repairs on every attempt (their
+ * counters include SYN retransmissions) and the fresh connection's SYN retransmissions. Only
+ * on a fast path: on a slow one a long connect is its round trip. */
+static uint32_t path_losses(const struct rp_evidence* ev)
+{
+	uint32_t n = 0;
+	double rtt = best_rtt_ms(ev);
+	if (rtt < 0 || rtt >= SLOW_PATH_US / 1000.0)
+		return 0;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].tcp.valid)
+			n += real_losses(&ev->attempts[i]);
+	if (ev->recheck.tcp == RP_RECHECK_CONNECTED)
+		n += syn_losses(ev->recheck.tcp_ms);
+	return n;
 }
 
 /* A connection that made progress and then went silent until a timeout. */
@@ -595,7 +627,7 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	return true;
 }
 
-static bool fresh_x224_ignored(const struct rp_evidence* ev);
+
 
 static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
@@ -617,8 +649,11 @@ static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct 
 	/* The stalled connection itself is alive end to end (its keepalive or retransmission is
 	 * acknowledged by the server's kernel) while the service sends nothing: hung, or too slow
 	 * for the client's patience, at this phase. */
+	/* An idle path answers the probe in about its round trip; an answer that waited in a
+	 * queue (a narrow link still carrying the server's data) is no silent service. */
 	if (stalled(ev, a) && ev->liveness.result == RP_ALIVE_ACKED &&
-	    ev->liveness.idle_ms >= SILENT_SERVICE_MS)
+	    ev->liveness.idle_ms >= SILENT_SERVICE_MS &&
+	    ev->liveness.ms <= 3.0 * (a->tcp.min_rtt_us / 1000.0) + 50.0)
 	{
 		snprintf(why, n, "stalled in phase %s for %.1f s; the server's TCP still acknowledges "
 		                 "the connection (%s answered in %.0f ms) but the service sends nothing",
@@ -927,6 +962,17 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         "a link that went down just after the server's close looks the same");
 		return true;
 	}
+	/* Or the stalled attempt itself lost little, but the path shows loss all over: earlier
+	 * attempts' repairs, SYNs that needed retransmitting. */
+	if (stalled(ev, a) && real_losses(a) < 3 && path_losses(ev) >= 3)
+	{
+		snprintf(why, n, "timed out in phase %s on a fast path (best RTT %.2f ms) that lost %u "
+		                 "packets over the attempts and the fresh connection (repairs, SYN "
+		                 "retransmissions)",
+		         rp_phase_name(a->furthest), best_rtt_ms(ev), path_losses(ev));
+		narrow_or_not(ev, why, n, v);
+		return true;
+	}
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
 	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) || real_losses(a) < 3)
 		return false;
@@ -1211,6 +1257,17 @@ static bool c_rst_forged(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
+static bool c_path_lossy(const struct rp_evidence* ev, char* why, size_t n)
+{
+	uint32_t lost = path_losses(ev);
+	if (lost < 3)
+		return false;
+	snprintf(why, n, "the path lost %u packets over the attempts and the fresh connection: a "
+	                 "hung service behind a clean path loses none",
+	         lost);
+	return true;
+}
+
 static bool c_retrans_storm(const struct rp_evidence* ev, char* why, size_t n)
 {
 	const struct rp_attempt* a = furthest_attempt(ev);
@@ -1440,6 +1497,8 @@ static const struct rule rules[] = {
 	                               "still answers)"),
 	    CL(c_live_dead, "the stalled connection's keepalive draws nothing or a reset"),
 	    CL(c_retrans_storm, "retransmission storms (a hung service's kernel still ACKs)"),
+	    CL(c_path_lossy, "loss on the path over all the connections (repairs, SYN "
+	                     "retransmissions)"),
 	    CL(c_small_mss_helps, "536-byte segments bring the TLS flight (the service answers)") } },
 	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
