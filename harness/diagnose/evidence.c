@@ -88,6 +88,7 @@ static void attempt_init(struct rp_attempt* a)
 		a->t_phase_ms[i] = -1;
 	a->t_end_ms = -1;
 	a->t_established_ms = -1;
+	a->server_unseen = -1;
 }
 
 void rp_evidence_init(struct rp_evidence* ev)
@@ -280,6 +281,7 @@ static json_object* attempt_to_json(const struct rp_attempt* a)
 	add_int(o, "ttl_synack", a->ttl_synack);
 	add_int(o, "ttl_rst", a->ttl_rst);
 	add_int(o, "ttl_fin", a->ttl_fin);
+	add_int(o, "server_unseen", a->server_unseen);
 	json_object_object_add(o, "tcp", tcp_to_json(&a->tcp));
 	for (int i = 0; i < a->n_events; i++)
 	{
@@ -626,6 +628,11 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 		t = 0;
 		get_u32(r, o, "ttl_fin", &t);
 		a->ttl_fin = (uint8_t)(t <= 255 ? t : 0);
+		{
+			json_object* u = get(r, o, "server_unseen", json_type_int);
+			if (u)
+				a->server_unseen = json_object_get_int64(u);
+		}
 	}
 	{
 		char name[24] = "";
@@ -880,6 +887,9 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 			if (a->ttl_fin)
 				fprintf(f, ", FIN %u", a->ttl_fin);
 		}
+		if (a->server_unseen > 0)
+			fprintf(f, ", the server's last ACK is %lld bytes ahead of what arrived",
+			        (long long)a->server_unseen);
 		fprintf(f, "\n%s  phases:", in);
 		for (int p = RP_PHASE_TCP; p < RP_PHASE_COUNT; p++)
 			if (a->t_phase_ms[p] >= 0)

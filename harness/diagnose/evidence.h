@@ -236,6 +236,10 @@ struct rp_attempt
 	 * server's SYN-ACK, and the last RST and the first FIN. One that differs from the
 	 * SYN-ACK's was sent from another hop distance: by a device on the path. */
 	uint8_t ttl_synack, ttl_rst, ttl_fin;
+	/* Bytes the server had sent that never arrived, by its last pure ACK's sequence number
+	 * against the end of what arrived (-1: not known). A silent service sends nothing; a
+	 * path that loses the server's data leaves its ACKs ahead of what came. */
+	int64_t server_unseen;
 	struct rp_tcpinfo tcp;
 	struct rp_event events[RP_MAX_EVENTS];
 	int n_events;

@@ -249,6 +249,8 @@ enum rp_cause rp_cause_from_name(const char* name)
  * progress came after a quiet spell, an idle timer's doing (the smallest NAT timeout the
  * taxonomy knows is 1 s). */
 #define FLAGGED_RESET_MS 1000.0
+/* The recheck says nothing for this long before its X.224 request (recheck.c). */
+#define RECHECK_IDLE_MS 300.0
 /* Linux's first SYN retransmission comes after TCP_TIMEOUT_INIT, 1 s (RFC 6298 2.1). */
 #define SYN_RTO_MS 900.0
 /* A service that sent nothing for this long while its TCP answered is silent, not slow to
@@ -962,9 +964,22 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         "a link that went down just after the server's close looks the same");
 		return true;
 	}
+	/* Or the stalled connection still passes small packets (its keepalive was answered), but
+	 * the server's last ACK is ahead of everything that arrived: the server is sending, and
+	 * its data is lost on the way. */
+	if (stalled(ev, a) && a->server_unseen > 0 && ev->liveness.result == RP_ALIVE_ACKED)
+	{
+		snprintf(why, n, "stalled in phase %s; the stalled connection answers a keepalive, but the "
+		                 "server's ACK is %lld bytes ahead of what arrived: it sent data the path "
+		                 "lost",
+		         rp_phase_name(a->furthest), (long long)a->server_unseen);
+		narrow_or_not(ev, why, n, v);
+		return true;
+	}
 	/* Or the stalled attempt itself lost little, but the path shows loss all over: earlier
 	 * attempts' repairs, SYNs that needed retransmitting. */
-	if (stalled(ev, a) && real_losses(a) < 3 && path_losses(ev) >= 3)
+	if (a && a->t_established_ms >= 0 && timed_out(ev, a) &&
+	    (real_losses(a) < 3 || !received_data(a)) && path_losses(ev) >= 3)
 	{
 		snprintf(why, n, "timed out in phase %s on a fast path (best RTT %.2f ms) that lost %u "
 		                 "packets over the attempts and the fresh connection (repairs, SYN "
@@ -1069,6 +1084,13 @@ static double best_rtt_ms(const struct rp_evidence* ev)
 	if (ev->recheck.tcp == RP_RECHECK_CONNECTED && ev->recheck.tcp_ms >= 0 &&
 	    (best < 0 || ev->recheck.tcp_ms < best))
 		best = ev->recheck.tcp_ms;
+	/* The recheck's X.224 exchange, after its 300 ms of silence (recheck.c): a round trip. */
+	if (ev->recheck.x224 == RP_X224_ANSWERED && ev->recheck.x224_ms >= RECHECK_IDLE_MS)
+	{
+		double x = ev->recheck.x224_ms - RECHECK_IDLE_MS;
+		if (best < 0 || x < best)
+			best = x;
+	}
 	return best;
 }
 
@@ -1257,6 +1279,65 @@ static bool c_rst_forged(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
+static bool c_server_sending(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || a->server_unseen <= 0)
+		return false;
+	snprintf(why, n, "the server's last ACK is %lld bytes ahead of what arrived: it was sending "
+	                 "(its data lost, or still queued on the way)",
+	         (long long)a->server_unseen);
+	return true;
+}
+
+static bool c_before_licensing(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->error_info || rp_evidence_furthest(ev) >= RP_PHASE_LICENSING || ev->n_attempts == 0)
+		return false;
+	snprintf(why, n, "the connection never reached licensing (furthest %s), and no licensing "
+	                 "errorInfo came",
+	         rp_phase_name(rp_evidence_furthest(ev)));
+	return true;
+}
+
+static bool c_before_tls(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (rp_evidence_furthest(ev) >= RP_PHASE_TLS || ev->recheck.tls != RP_RECHECK_TLS_NOT_RUN ||
+	    ev->n_attempts == 0)
+		return false;
+	snprintf(why, n, "no TLS flight was ever due (furthest %s): a black hole bites the first "
+	                 "full-size packets",
+	         rp_phase_name(rp_evidence_furthest(ev)));
+	return true;
+}
+
+static bool c_no_reset(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->n_attempts == 0)
+		return false;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (was_reset(&ev->attempts[i]) || ev->attempts[i].end == RP_END_UNKNOWN)
+			return false;
+	snprintf(why, n, "no attempt was reset");
+	return true;
+}
+
+static bool c_not_closed_at_once(const struct rp_evidence* ev, char* why, size_t n)
+{
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (a->t_established_ms >= 0 && (a->end == RP_END_TIMEOUT || a->end == RP_END_DEADLINE))
+		{
+			snprintf(why, n, "attempt %d stayed open until a timer ended it: a server shedding "
+			                 "connections closes them at once",
+			         i + 1);
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool c_path_lossy(const struct rp_evidence* ev, char* why, size_t n)
 {
 	uint32_t lost = path_losses(ev);
@@ -1437,6 +1518,8 @@ static const struct rule rules[] = {
 	                             "errorInfo PDU") } },
 	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_license, "an errorInfo outside the licensing codes"),
+	    CL(c_before_licensing, "the connection never reached licensing, and no licensing "
+	                           "errorInfo came"),
 	    CL(c_past_licensing, "progress past licensing") } },
 	{ RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH,
 	  { CL(c_address_given, "the client was given an address"),
@@ -1462,6 +1545,7 @@ static const struct rule rules[] = {
 	    CL(c_dns_error, "the name did not resolve") } },
 	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
+	    CL(c_before_tls, "no TLS flight was ever due (the connection never reached TLS)"),
 	    CL(c_fresh_tls_arrived, "a fresh connection's TLS flight arrived in full"),
 	    CL(c_replay_through_tls, "a fresh FreeRDP connection goes through TLS"),
 	    CL(c_small_mss_no_help, "536-byte segments do not help either"),
@@ -1470,10 +1554,12 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_server_data, "an X.224 answer"),
+	    CL(c_not_closed_at_once, "a connection that stayed open until a timer ended it"),
 	    CL(c_rst_forged, "an RST sent on the path (its TTL not the server's)") } },
 	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_orderly_close, "an orderly close (FIN)"),
+	    CL(c_no_reset, "no attempt was reset"),
 	    CL(c_hangs_up_unasked, "the server closes a fresh connection before it says anything"),
 	    CL(c_rst_forged_after_idle, "a reset sent on the path (its TTL not the server's) after "
 	                                "a quiet spell: an idle timer's") } },
@@ -1499,6 +1585,7 @@ static const struct rule rules[] = {
 	    CL(c_retrans_storm, "retransmission storms (a hung service's kernel still ACKs)"),
 	    CL(c_path_lossy, "loss on the path over all the connections (repairs, SYN "
 	                     "retransmissions)"),
+	    CL(c_server_sending, "the server's ACKs run ahead of what arrived: it is sending"),
 	    CL(c_small_mss_helps, "536-byte segments bring the TLS flight (the service answers)") } },
 	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,

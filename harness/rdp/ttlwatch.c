@@ -10,7 +10,8 @@
 
 #include "util.h"
 
-static void note(struct rp_ttlwatch* w, uint16_t port, uint8_t flags, uint8_t ttl)
+static void note(struct rp_ttlwatch* w, uint16_t port, uint8_t flags, uint8_t ttl, uint32_t seq,
+                 uint32_t len)
 {
 	struct rp_ttl_seen* s = NULL;
 
@@ -39,6 +40,23 @@ static void note(struct rp_ttlwatch* w, uint16_t port, uint8_t flags, uint8_t tt
 			s->fin_ttl = ttl;
 			s->fin_ms = rp_now_ms();
 		}
+		if ((flags & 0x12) == 0x12)
+		{
+			s->max_end = seq + 1;
+			s->have_end = true;
+		}
+		else if (len || (flags & 0x01))
+		{
+			uint32_t end = seq + len + ((flags & 0x01) ? 1 : 0);
+			if (!s->have_end || (int32_t)(end - s->max_end) > 0)
+				s->max_end = end;
+			s->have_end = true;
+		}
+		else if ((flags & 0x10) && !(flags & 0x07))
+		{
+			s->ack_seq = seq;
+			s->have_ack = true;
+		}
 	}
 	pthread_mutex_unlock(&w->lock);
 }
@@ -63,7 +81,13 @@ static void* watch(void* arg)
 		if ((size_t)n < ihl + 14 || memcmp(b + 12, &w->server, 4) != 0 ||
 		    (uint16_t)(b[ihl] << 8 | b[ihl + 1]) != w->server_port)
 			continue;
-		note(w, (uint16_t)(b[ihl + 2] << 8 | b[ihl + 3]), b[ihl + 13], b[8]);
+		{
+			uint32_t seq = (uint32_t)b[ihl + 4] << 24 | (uint32_t)b[ihl + 5] << 16 |
+			               (uint32_t)b[ihl + 6] << 8 | b[ihl + 7];
+			size_t total = (size_t)(b[2] << 8 | b[3]), doff = (size_t)(b[ihl + 12] >> 4) * 4;
+			uint32_t len = total > ihl + doff ? (uint32_t)(total - ihl - doff) : 0;
+			note(w, (uint16_t)(b[ihl + 2] << 8 | b[ihl + 3]), b[ihl + 13], b[8], seq, len);
+		}
 	}
 	return NULL;
 }
