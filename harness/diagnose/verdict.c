@@ -340,8 +340,35 @@ static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, stru
 	return true;
 }
 
+/* The client gave up at once on what the server sent right after its Client Info, where the
+ * licensing exchange begins: no reset, no timeout, no FIN, no errorInfo read. FreeRDP 3.10's
+ * client fails to read a Set Error Info PDU sent during licensing (its licensing state takes
+ * only license PDUs), so a server that refuses there (a licensing error, or a denial) leaves
+ * exactly this; both readings are named. */
+static bool aborted_at_licensing(const struct rp_evidence* ev)
+{
+	const struct rp_attempt* a = NULL;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (!a || ev->attempts[i].furthest >= a->furthest)
+			a = &ev->attempts[i];
+	if (!a || ev->error_info || a->end != RP_END_ABORT || a->t_established_ms < 0 ||
+	    (a->furthest != RP_PHASE_SECURE_SETTINGS && a->furthest != RP_PHASE_LICENSING) ||
+	    ev->last_error != 0x0002000Du || a->tcp.bytes_received <= 1)
+		return false;
+	return quiet_ms(a) >= 0 && quiet_ms(a) <= 1000.0;
+}
+
 static bool is_denied(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
+	if (aborted_at_licensing(ev))
+	{
+		snprintf(why, n, "the client gave up at once on the server's first PDU after its Client "
+		                 "Info (phase %s), no errorInfo read: a refusal sent there is one FreeRDP "
+		                 "3.10 cannot read",
+		         rp_phase_name(rp_evidence_furthest(ev)));
+		v->confidence = RP_CONF_LOW;
+		return true;
+	}
 	/* The server said so: Set Error Info with SERVER_DENIED_CONNECTION (0x7), its FIPS
 	 * variant (0x8) or SERVER_INSUFFICIENT_PRIVILEGES (0x9) (MS-RDPBCGR 2.2.5.1.1). */
 	if (ev->error_info < ERRINFO_DENIED || ev->error_info > 0x9)
@@ -797,6 +824,15 @@ static bool is_certificate_rejected(const struct rp_evidence* ev, char* why, siz
 static bool is_licensing_failure(const struct rp_evidence* ev, char* why, size_t n,
                                  struct rp_verdict* v)
 {
+	if (aborted_at_licensing(ev))
+	{
+		snprintf(why, n, "the client gave up at once on the server's first PDU where licensing "
+		                 "begins (phase %s), no errorInfo read: FreeRDP 3.10 cannot read a "
+		                 "licensing error sent there",
+		         rp_phase_name(rp_evidence_furthest(ev)));
+		v->confidence = RP_CONF_LOW;
+		return true;
+	}
 	if (ev->error_info < ERRINFO_LICENSE_FIRST || ev->error_info > ERRINFO_LICENSE_LAST)
 		return false;
 	snprintf(why, n, "the server sent a licensing errorInfo 0x%X (%s)", ev->error_info,
@@ -1292,10 +1328,12 @@ static bool c_server_sending(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_before_licensing(const struct rp_evidence* ev, char* why, size_t n)
 {
-	if (ev->error_info || rp_evidence_furthest(ev) >= RP_PHASE_LICENSING || ev->n_attempts == 0)
+	/* The licensing exchange begins right after the Client Info (secure settings): a client
+	 * that got that far may have met it. */
+	if (ev->error_info || rp_evidence_furthest(ev) >= RP_PHASE_SECURE_SETTINGS || ev->n_attempts == 0)
 		return false;
-	snprintf(why, n, "the connection never reached licensing (furthest %s), and no licensing "
-	                 "errorInfo came",
+	snprintf(why, n, "the connection never sent its Client Info (furthest %s), where licensing "
+	                 "begins, and no licensing errorInfo came",
 	         rp_phase_name(rp_evidence_furthest(ev)));
 	return true;
 }
@@ -1453,7 +1491,10 @@ static bool c_errinfo_not_denial(const struct rp_evidence* ev, char* why, size_t
 		return false;
 	if (ev->error_info)
 		snprintf(why, n, "the server's errorInfo is 0x%X, not a denial", ev->error_info);
-	else if (ev->timers.known && ev->timers.errinfo_pdu)
+	else if (ev->timers.known && ev->timers.errinfo_pdu &&
+	         rp_evidence_furthest(ev) >= RP_PHASE_CAPABILITIES)
+		/* Only where the client reads data PDUs: FreeRDP 3.10 cannot read one sent during
+		 * licensing. */
 		snprintf(why, n, "the client announced the errorInfo PDU and got none: a denial "
 		                 "would have said so");
 	else
@@ -1518,8 +1559,8 @@ static const struct rule rules[] = {
 	                             "errorInfo PDU") } },
 	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_license, "an errorInfo outside the licensing codes"),
-	    CL(c_before_licensing, "the connection never reached licensing, and no licensing "
-	                           "errorInfo came"),
+	    CL(c_before_licensing, "the connection never sent its Client Info (licensing begins "
+	                           "after it), and no licensing errorInfo came"),
 	    CL(c_past_licensing, "progress past licensing") } },
 	{ RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH,
 	  { CL(c_address_given, "the client was given an address"),

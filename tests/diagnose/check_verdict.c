@@ -913,6 +913,88 @@ START_TEST(test_elim_by_ping)
 }
 END_TEST
 
+/* A refusal sent during licensing: FreeRDP 3.10's client cannot read it and gives up at once on
+ * that PDU. Licensing failure and denial are both named, neither chosen; announcing the
+ * errorInfo PDU proves nothing there. */
+START_TEST(test_refusal_during_licensing)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 44, RP_PHASE_SECURE_SETTINGS, 18);
+	a->end = RP_END_ABORT;
+	a->tcp.bytes_received = 2334;
+	rp_evidence_mark(&ev, 43.3, RP_PHASE_SECURE_SETTINGS, "y");
+	ev.last_error = 0x0002000D;
+	ev.timers.known = true;
+	ev.timers.errinfo_pdu = true;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_LICENSING_FAILURE));
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_SERVER_DENIED));
+	/* The same abort before the Client Info went out: no licensing had begun. */
+	rp_evidence_init(&ev);
+	a = attempt(&ev, 0, 44, RP_PHASE_MCS, 18);
+	a->end = RP_END_ABORT;
+	a->tcp.bytes_received = 2334;
+	ev.last_error = 0x0002000D;
+	rp_classify(&ev, &v);
+	ck_assert(!rp_verdict_names(&v, RP_CAUSE_LICENSING_FAILURE));
+}
+END_TEST
+
+/* The remaining clauses, each on a record that triggers it: the cause's row says it is out. */
+START_TEST(test_elim_clauses_direct)
+{
+	char why[256];
+	struct rp_attempt* a;
+
+	/* An errorInfo outside the licensing codes; progress past licensing without one. */
+	a = attempt(&ev, 0, 600, RP_PHASE_ACTIVE, 1);
+	ev.error_info = 0x7;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_LICENSING_FAILURE, why, sizeof(why)));
+	ev.error_info = 0;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_LICENSING_FAILURE, why, sizeof(why)));
+	/* Active and held rules out every network cause. */
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_PACKET_LOSS, why, sizeof(why)));
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_SERVER_HUNG, why, sizeof(why)));
+	ck_assert(strstr(why, "active") != NULL);
+	/* Past TLS, NLA and X.224: no certificate refusal, no bad credentials, no mismatch. */
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_CERTIFICATE_REJECTED, why, sizeof(why)));
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_BAD_CREDENTIALS, why, sizeof(why)));
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_SECURITY_MISMATCH, why, sizeof(why)));
+	/* No reset anywhere: no filter's reset. */
+	a->end = RP_END_CLIENT;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_FIREWALL_RESET, why, sizeof(why)));
+
+	/* A stall before TLS: no black hole; a connection a timer ended: no overload. */
+	rp_evidence_init(&ev);
+	a = stall(RP_PHASE_X224);
+	a->end = RP_END_DEADLINE;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_MTU_BLACKHOLE, why, sizeof(why)));
+	ck_assert(strstr(why, "TLS") != NULL);
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_SERVER_OVERLOADED, why, sizeof(why)));
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_LICENSING_FAILURE, why, sizeof(why)));
+
+	/* Loss over every connection, or the server's ACK ahead of what arrived: no silent
+	 * service. */
+	rp_evidence_init(&ev);
+	a = stall(RP_PHASE_MCS);
+	ev.liveness.result = RP_ALIVE_ACKED;
+	ev.liveness.idle_ms = 5000;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ck_assert(!rp_cause_ruled_out(&ev, RP_CAUSE_SERVER_HUNG, why, sizeof(why)));
+	a->server_unseen = 1290;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_SERVER_HUNG, why, sizeof(why)));
+	ck_assert(strstr(why, "ahead") != NULL);
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_PACKET_LOSS);
+	a->server_unseen = 0;
+	ev.recheck.tcp_ms = 3050; /* the fresh SYN needed two retransmissions */
+	a->tcp.retransmits = 1;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_SERVER_HUNG, why, sizeof(why)));
+	ck_assert(strstr(why, "lost 3 packets") != NULL);
+}
+END_TEST
+
 START_TEST(test_cause_names)
 {
 	for (int i = 0; i < RP_CAUSE_COUNT; i++)
@@ -964,6 +1046,8 @@ int main(void)
 	tcase_add_test(tc, test_elim_nat_reset_at_once);
 	tcase_add_test(tc, test_elim_by_rst_ttl);
 	tcase_add_test(tc, test_elim_by_ping);
+	tcase_add_test(tc, test_refusal_during_licensing);
+	tcase_add_test(tc, test_elim_clauses_direct);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
