@@ -358,17 +358,24 @@ static bool aborted_at_licensing(const struct rp_evidence* ev)
 	return quiet_ms(a) >= 0 && quiet_ms(a) <= 1000.0;
 }
 
+/* The reading of that abort as `what` (a denial, a licensing error): low, beside the other. */
+static bool refused_at_licensing(const struct rp_evidence* ev, char* why, size_t n,
+                                 struct rp_verdict* v, const char* what)
+{
+	if (!aborted_at_licensing(ev))
+		return false;
+	snprintf(why, n, "the client gave up at once on the server's first PDU after its Client Info "
+	                 "(phase %s), where licensing begins, no errorInfo read: %s sent there is one "
+	                 "FreeRDP 3.10 cannot read",
+	         rp_phase_name(rp_evidence_furthest(ev)), what);
+	v->confidence = RP_CONF_LOW;
+	return true;
+}
+
 static bool is_denied(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
-	if (aborted_at_licensing(ev))
-	{
-		snprintf(why, n, "the client gave up at once on the server's first PDU after its Client "
-		                 "Info (phase %s), no errorInfo read: a refusal sent there is one FreeRDP "
-		                 "3.10 cannot read",
-		         rp_phase_name(rp_evidence_furthest(ev)));
-		v->confidence = RP_CONF_LOW;
+	if (refused_at_licensing(ev, why, n, v, "a denial"))
 		return true;
-	}
 	/* The server said so: Set Error Info with SERVER_DENIED_CONNECTION (0x7), its FIPS
 	 * variant (0x8) or SERVER_INSUFFICIENT_PRIVILEGES (0x9) (MS-RDPBCGR 2.2.5.1.1). */
 	if (ev->error_info < ERRINFO_DENIED || ev->error_info > 0x9)
@@ -824,15 +831,8 @@ static bool is_certificate_rejected(const struct rp_evidence* ev, char* why, siz
 static bool is_licensing_failure(const struct rp_evidence* ev, char* why, size_t n,
                                  struct rp_verdict* v)
 {
-	if (aborted_at_licensing(ev))
-	{
-		snprintf(why, n, "the client gave up at once on the server's first PDU where licensing "
-		                 "begins (phase %s), no errorInfo read: FreeRDP 3.10 cannot read a "
-		                 "licensing error sent there",
-		         rp_phase_name(rp_evidence_furthest(ev)));
-		v->confidence = RP_CONF_LOW;
+	if (refused_at_licensing(ev, why, n, v, "a licensing error"))
 		return true;
-	}
 	if (ev->error_info < ERRINFO_LICENSE_FIRST || ev->error_info > ERRINFO_LICENSE_LAST)
 		return false;
 	snprintf(why, n, "the server sent a licensing errorInfo 0x%X (%s)", ev->error_info,
