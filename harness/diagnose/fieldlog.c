@@ -442,14 +442,21 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 		}
 		if (log->tls_fail_after_s >= 5)
 		{
-			v->cause = RP_CAUSE_MTU_BLACKHOLE;
+			/* The server's flight did not arrive: lost for its size (a black hole), never sent
+			 * (a server stuck in its TLS accept), or lost with everything else (a dropped
+			 * tunnel, loss, a middlebox that forgot the connection). A log holds nothing that
+			 * tells them apart: name them all. */
+			v->cause = RP_CAUSE_UNDETERMINED;
 			v->confidence = RP_CONF_LOW;
-			v->runner_up = RP_CAUSE_SERVER_HUNG;
+			add_candidate(fv, RP_CAUSE_MTU_BLACKHOLE);
+			add_candidate(fv, RP_CAUSE_SERVER_HUNG);
+			add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
+			add_candidate(fv, RP_CAUSE_PACKET_LOSS);
+			add_candidate(fv, RP_CAUSE_NAT_IDLE_TIMEOUT);
 			snprintf(v->because, sizeof(v->because), "TLS stalled %d s, then failed: the server's "
-			                                          "certificate flight did not arrive",
+			                                          "certificate flight did not arrive, and a log "
+			                                          "cannot say why",
 			         log->tls_fail_after_s);
-			snprintf(v->unsure, sizeof(v->unsure),
-			         "a server stuck in its TLS accept looks the same; ping -M do -s 1400 settles it");
 			return;
 		}
 	}

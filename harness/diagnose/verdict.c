@@ -67,7 +67,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                             0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0x7,
 	                             "exDiscReasonServerDeniedConnection",
 	                             "documented: both codes name it; the pair is the field's symptom",
-	                             "server-denied", "the server's event log (policy, group)" },
+	                             "server-denied, server-denied-freerdp-client",
+	                             "the server's event log (policy, group)" },
 	[RP_CAUSE_PACKET_LOSS] = { RP_CAUSE_PACKET_LOSS, 2, "packet loss on Wi-Fi or a VPN",
 	                           "a timeout on a fast path (small min RTT) after retransmissions",
 	                           "no retransmissions; a slow path (min RTT); an errorInfo", 0x904,
@@ -130,7 +131,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                "fresh TLS flight that stays away (MTU)",
 	                                0x108, "disconnectReasonConnectionTimedOut", 0,
 	                                "exDiscReasonNoInfo", "inferred: the client times out",
-	                                "nat-idle-timeout", "the middlebox's idle timeout and the "
+	                                "nat-idle-timeout, nat-keepalive-too-late, slow-server-nat-reset",
+	                                "the middlebox's idle timeout and the "
 	                                                    "server's logon time" },
 	[RP_CAUSE_TUNNEL_DROP] = { RP_CAUSE_TUNNEL_DROP, 8, "the VPN tunnel drops",
 	                           "the handshake stalled, and a fresh SYN is not answered",
@@ -182,7 +184,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                 "disconnectReasonAtClientWinsockFDCLOSE", 262,
 	                                 "exDiscReasonLicenseCantFinishProtocol (or another "
 	                                 "exDiscReasonLicense* code)",
-	                                 "the codes are documented; which one is inferred", "licensing-failure",
+	                                 "the codes are documented; which one is inferred",
+	                                 "licensing-failure, licensing-during-licensing",
 	                                 "the server's licensing event log" },
 	[RP_CAUSE_SERVER_OVERLOADED] = { RP_CAUSE_SERVER_OVERLOADED, 13,
 	                                 "too many half-open connections (MaxOutstandingConnections)",
@@ -198,7 +201,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                           "keepalive while the service sends nothing",
 	                           "an answered X.224 request that goes on to TLS", 0x108,
 	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
-	                           "inferred: the client times out", "server-hung, server-hung-tls",
+	                           "inferred: the client times out", "server-hung, server-hung-tls, server-hung-mcs",
 	                           "the server's TermService state" },
 	[RP_CAUSE_BAD_CREDENTIALS] = { RP_CAUSE_BAD_CREDENTIALS, 15, "bad credentials",
 	                               "an authentication or logon failure during NLA",

@@ -275,12 +275,26 @@ static void probe_liveness(struct probe* p, bool from_watchdog)
 	l->backoff = ti.tcpi_backoff;
 	l->retransmits = ti.tcpi_total_retrans;
 	ack0 = ti.tcpi_last_ack_recv;
+	/* Something the server's kernel acknowledged after its data stopped, within the last
+	 * second (FreeRDP's own keepalive, 5 s idle then every 2 s, or the client's data): the
+	 * connection just answered, end to end. */
+	if (ti.tcpi_last_data_recv >= 1000 && ti.tcpi_last_ack_recv + 100 < ti.tcpi_last_data_recv &&
+	    ti.tcpi_last_ack_recv < 1000)
+	{
+		l->result = RP_ALIVE_ACKED;
+		l->keepalive = ti.tcpi_unacked == 0;
+		l->ms = 0;
+		return;
+	}
 	bound = 500.0 + 3.0 * (ti.tcpi_rtt / 1000.0);
 	if (ti.tcpi_unacked == 0)
 	{
+		/* The keepalive timer counts from the last segment received, data or ACK. */
+		uint32_t since = ti.tcpi_last_data_recv < ti.tcpi_last_ack_recv ? ti.tcpi_last_data_recv
+		                                                                : ti.tcpi_last_ack_recv;
 		l->keepalive = true;
-		if (ti.tcpi_last_data_recv < 1000)
-			bound += 1000 - ti.tcpi_last_data_recv;
+		if (since < 1000)
+			bound += 1000 - since;
 		setsockopt(p->fd, IPPROTO_TCP, TCP_KEEPINTVL, &one, sizeof(one));
 		setsockopt(p->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof(cnt));
 		setsockopt(p->fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof(one));
