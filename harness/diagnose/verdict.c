@@ -624,6 +624,13 @@ static uint32_t path_losses(const struct rp_evidence* ev)
 	return n;
 }
 
+/* The recheck's SYN went unanswered, and the replay after it connected: packets pass again. */
+static bool path_came_back(const struct rp_evidence* ev)
+{
+	return ev->recheck.tcp == RP_RECHECK_NO_ANSWER && ev->recheck.replay.run &&
+	       ev->recheck.replay.furthest >= RP_PHASE_X224;
+}
+
 /* A connection that made progress and then went silent until a timeout. */
 static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
@@ -652,6 +659,18 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 
 	if (!stalled(ev, a) || ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
 		return false;
+	/* The replay, seconds later, got through again: the path went silent and came back, a
+	 * short outage or a burst of loss alike (packet-loss names the other reading). */
+	if (path_came_back(ev))
+	{
+		snprintf(why, n, "the handshake stalled in phase %s, a fresh SYN got no answer in %.0f "
+		                 "ms, and a replay after it got through to %s: the path went down and "
+		                 "came back",
+		         rp_phase_name(a->furthest), ev->recheck.tcp_ms,
+		         rp_phase_name(ev->recheck.replay.furthest));
+		v->confidence = RP_CONF_MEDIUM;
+		return true;
+	}
 	/* A link that went down while the client was sending leaves retransmissions too, but
 	 * only in the final run of timeouts (tcpi_backoff counts it): retransmissions beyond it, or
 	 * packets that arrived out of order, were losses the path recovered from before the end.
@@ -1001,6 +1020,16 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		v->runner_up = RP_CAUSE_TUNNEL_DROP;
 		snprintf(v->unsure, sizeof(v->unsure),
 		         "a link that went down just after the server's close looks the same");
+		return true;
+	}
+	/* Or the path went silent (a stall, then a fresh SYN unanswered) and came back for the
+	 * replay: loss in bursts fits as well as a short outage. */
+	if (stalled(ev, a) && path_came_back(ev))
+	{
+		snprintf(why, n, "stalled in phase %s, a fresh SYN unanswered, then a replay got through "
+		                 "to %s: the path passed nothing for seconds and then passed again (a "
+		                 "burst of loss)",
+		         rp_phase_name(a->furthest), rp_phase_name(ev->recheck.replay.furthest));
 		return true;
 	}
 	/* Or the stalled connection still passes small packets (its keepalive was answered), but
