@@ -631,6 +631,24 @@ static bool path_came_back(const struct rp_evidence* ev)
 	       ev->recheck.replay.furthest >= RP_PHASE_X224;
 }
 
+static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a);
+
+/* The path passed nothing for seconds and then passes again: one unanswered run of
+ * retransmissions (nothing recovered before it) of 2 s and more, with a fresh connection
+ * answered after; or a stalled connection that answers a keepalive now while the data its
+ * server sent during seconds never arrived. A link that went down and came back leaves this,
+ * and so does a long burst of loss: both are named. */
+static bool outage_then_recovery(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid)
+		return false;
+	if (recovered_losses(ev, a) == 0 && real_losses(a) >= 3 && quiet_ms(a) >= 2000 &&
+	    ev->recheck.tcp == RP_RECHECK_CONNECTED)
+		return true;
+	return stalled(ev, a) && ev->liveness.result == RP_ALIVE_ACKED && a->server_unseen > 0 &&
+	       ev->liveness.idle_ms >= 2000;
+}
+
 /* A connection that made progress and then went silent until a timeout. */
 static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
 {
@@ -657,6 +675,17 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	 * the path itself is down. */
 	const struct rp_attempt* a = furthest_attempt(ev);
 
+	if (outage_then_recovery(ev, a))
+	{
+		snprintf(why, n, "in phase %s the path passed nothing for %.1f s (%s), and passes again "
+		                 "now: a link that went down and came back",
+		         rp_phase_name(a->furthest), quiet_ms(a) / 1000.0,
+		         a->server_unseen > 0 && ev->liveness.result == RP_ALIVE_ACKED
+		             ? "the server's data never arrived"
+		             : "one unanswered run of retransmissions");
+		v->confidence = RP_CONF_MEDIUM;
+		return true;
+	}
 	if (!stalled(ev, a) || ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
 		return false;
 	/* The replay, seconds later, got through again: the path went silent and came back, a
@@ -1024,7 +1053,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	}
 	/* Or the path went silent (a stall, then a fresh SYN unanswered) and came back for the
 	 * replay: loss in bursts fits as well as a short outage. */
-	if (stalled(ev, a) && path_came_back(ev))
+	if (stalled(ev, a) && path_came_back(ev) && ev->liveness.result != RP_ALIVE_ACKED)
 	{
 		snprintf(why, n, "stalled in phase %s, a fresh SYN unanswered, then a replay got through "
 		                 "to %s: the path passed nothing for seconds and then passed again (a "
@@ -1171,14 +1200,6 @@ static bool c_fast_path(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
-static bool c_fresh_syn_answered(const struct rp_evidence* ev, char* why, size_t n)
-{
-	if (ev->recheck.tcp != RP_RECHECK_CONNECTED && ev->recheck.tcp != RP_RECHECK_REFUSED)
-		return false;
-	snprintf(why, n, "a fresh connection's SYN was answered in %.0f ms: the path is up",
-	         ev->recheck.tcp_ms);
-	return true;
-}
 
 static bool c_hangs_up_unasked(const struct rp_evidence* ev, char* why, size_t n)
 {
@@ -1201,7 +1222,9 @@ static bool c_pings_answered(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_fresh_syn_unanswered(const struct rp_evidence* ev, char* why, size_t n)
 {
-	if (ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
+	/* Not when the stalled connection itself answered at that moment: then the path was up
+	 * and the SYN waited in a queue (a narrow link full of the stalled connection's bytes). */
+	if (ev->recheck.tcp != RP_RECHECK_NO_ANSWER || ev->liveness.result == RP_ALIVE_ACKED)
 		return false;
 	snprintf(why, n, "a fresh connection's SYN got no answer in %.0f ms: not even small packets "
 	                 "reach the server's kernel",
@@ -1268,6 +1291,19 @@ static bool c_live_acked(const struct rp_evidence* ev, char* why, size_t n)
 	snprintf(why, n, "the stalled connection answered %s after %.0f ms silent: path and "
 	                 "server's TCP both still hold it",
 	         ev->liveness.keepalive ? "a keepalive" : "a retransmission", ev->liveness.idle_ms);
+	return true;
+}
+
+/* For a drop for good: the stalled connection answers and nothing the server sent is
+ * missing (an outage that ended leaves the server's data lost, its ACK ahead of it). */
+static bool c_live_nothing_lost(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (ev->liveness.result != RP_ALIVE_ACKED || (a && a->server_unseen > 0))
+		return false;
+	snprintf(why, n, "the stalled connection answered %s and nothing the server sent is missing: "
+	                 "the path never went down under it",
+	         ev->liveness.keepalive ? "a keepalive" : "a retransmission");
 	return true;
 }
 
@@ -1534,6 +1570,16 @@ static bool c_errinfo_not_denial(const struct rp_evidence* ev, char* why, size_t
 	return true;
 }
 
+static bool c_ended_by_timer(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = furthest_attempt(ev);
+	if (!a || ev->error_info || !timed_out(ev, a))
+		return false;
+	snprintf(why, n, "the attempt ended by a timer in phase %s: a refusal is the server's close",
+	         rp_phase_name(a->furthest));
+	return true;
+}
+
 static bool c_errinfo_not_license(const struct rp_evidence* ev, char* why, size_t n)
 {
 	if (!ev->error_info || (ev->error_info >= ERRINFO_LICENSE_FIRST &&
@@ -1588,7 +1634,8 @@ static const struct rule rules[] = {
 	  { CL(c_not_active, "a phase short of active, or an error or errorInfo") } },
 	{ RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_denial, "another errorInfo, or none to a client that announced the "
-	                             "errorInfo PDU") } },
+	                             "errorInfo PDU"),
+	    CL(c_ended_by_timer, "the attempt ended by a timer (a refusal is the server's close)") } },
 	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_license, "an errorInfo outside the licensing codes"),
 	    CL(c_before_licensing, "the connection never sent its Client Info (licensing begins "
@@ -1648,8 +1695,8 @@ static const struct rule rules[] = {
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)") } },
 	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_pings_answered, "the server's address answers pings"),
-	    CL(c_fresh_syn_answered, "a fresh SYN is answered (the path is up)"),
-	    CL(c_live_acked, "the stalled connection answers a keepalive") } },
+	    CL(c_live_nothing_lost, "the stalled connection answers a keepalive, and nothing the "
+	                            "server sent is missing") } },
 	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (a hung service's kernel "
