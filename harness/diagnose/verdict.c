@@ -1696,7 +1696,9 @@ static const struct rule rules[] = {
 	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_pings_answered, "the server's address answers pings"),
 	    CL(c_live_nothing_lost, "the stalled connection answers a keepalive, and nothing the "
-	                            "server sent is missing") } },
+	                            "server sent is missing"),
+	    CL(c_small_mss_helps, "a fresh full-size TLS flight stays away while 536-byte segments "
+	                          "pass (size, not an outage)") } },
 	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (a hung service's kernel "
