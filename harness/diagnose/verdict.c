@@ -656,6 +656,17 @@ static bool stalled(const struct rp_evidence* ev, const struct rp_attempt* a)
 	       a->tcp.min_rtt_us < SLOW_PATH_US;
 }
 
+/* The stalled connection's own probe went unanswered (the keepalive FreeRDP sends after 5 s
+ * of idle, or the probe's), while a fresh connection is answered: a middlebox forgot it, or the
+ * link went down for those seconds and came back. Nothing the client sees tells a forgotten
+ * mapping (its packets dropped for good) from an outage that ended: the server's kernel gives
+ * up its unacknowledged data after its own user timeout, so no late retransmission shows the
+ * path came back under the old connection either. */
+static bool probe_went_unanswered(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	return ev->liveness.result == RP_ALIVE_SILENT || (a->tcp.valid && a->tcp.probes > 0);
+}
+
 static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
@@ -675,6 +686,16 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	 * the path itself is down. */
 	const struct rp_attempt* a = furthest_attempt(ev);
 
+	if (stalled(ev, a) && probe_went_unanswered(ev, a) && ev->recheck.x224 == RP_X224_ANSWERED &&
+	    real_losses(a) < 3 && !was_reset(a))
+	{
+		snprintf(why, n, "the handshake went quiet in phase %s, the stalled connection's own "
+		                 "probe went unanswered, and a fresh connection is answered now: a link "
+		                 "that went down for those seconds and came back",
+		         rp_phase_name(a->furthest));
+		v->confidence = RP_CONF_MEDIUM;
+		return true;
+	}
 	if (outage_then_recovery(ev, a))
 	{
 		snprintf(why, n, "in phase %s the path passed nothing for %.1f s (%s), and passes again "
@@ -826,6 +847,7 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 	         "here; the server's own log, or a capture on both sides of the middlebox, settles it");
 	return true;
 }
+
 
 static bool is_dns_failure(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
