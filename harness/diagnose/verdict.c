@@ -698,13 +698,16 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	}
 	if (outage_then_recovery(ev, a))
 	{
+		/* Losses outside that one outage (the other attempts, the fresh connection's SYN, the
+		 * ones this connection recovered from) make the path lossy, not merely down once. */
+		uint32_t elsewhere = path_losses(ev) - real_losses(a) + recovered_losses(ev, a);
 		snprintf(why, n, "in phase %s the path passed nothing for %.1f s (%s), and passes again "
 		                 "now: a link that went down and came back",
 		         rp_phase_name(a->furthest), quiet_ms(a) / 1000.0,
 		         a->server_unseen > 0 && ev->liveness.result == RP_ALIVE_ACKED
 		             ? "the server's data never arrived"
 		             : "one unanswered run of retransmissions");
-		v->confidence = RP_CONF_MEDIUM;
+		v->confidence = elsewhere >= 2 ? RP_CONF_LOW : RP_CONF_MEDIUM;
 		return true;
 	}
 	if (!stalled(ev, a) || ev->recheck.tcp != RP_RECHECK_NO_ANSWER)
