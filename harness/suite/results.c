@@ -65,6 +65,7 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	json_object_object_add(j, "because", json_object_new_string(o->because));
 	json_object_object_add(j, "confidence", json_object_new_string(o->confidence));
 	json_object_object_add(j, "candidates", json_object_new_string(o->candidates));
+	json_object_object_add(j, "ruled_out", json_object_new_string(o->eliminated));
 	json_object_object_add(j, "accepted", json_object_new_string(o->accepted));
 	json_object_object_add(j, "seed", json_object_new_int64(o->seed));
 	json_object_object_add(j, "link", json_object_new_string(o->link));
@@ -109,6 +110,7 @@ bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err)
 	copy_str(j, "because", o->because, sizeof(o->because));
 	copy_str(j, "confidence", o->confidence, sizeof(o->confidence));
 	copy_str(j, "candidates", o->candidates, sizeof(o->candidates));
+	copy_str(j, "ruled_out", o->eliminated, sizeof(o->eliminated));
 	copy_str(j, "accepted", o->accepted, sizeof(o->accepted));
 	copy_str(j, "link", o->link, sizeof(o->link));
 	copy_str(j, "status", status, sizeof(status));

@@ -46,6 +46,7 @@ struct rp_outcome
 	char because[256];
 	char confidence[8];
 	char candidates[256]; /* the other causes the verdict names, space-separated */
+	char eliminated[768]; /* the look-alikes and the fact that ruled each out */
 	char accepted[16];    /* "exact", "acceptable" (the scenario's wider set), or "" */
 	unsigned seed;
 	char link[512]; /* the link faults and the backend that applied each */

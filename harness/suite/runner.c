@@ -167,6 +167,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	{
 		rp_strlcpy(oc.confidence, rp_confidence_name(r->verdict.confidence),
 		           sizeof(oc.confidence));
+		rp_strlcpy(oc.eliminated, r->verdict.eliminated, sizeof(oc.eliminated));
 		for (int k = 0; k < r->verdict.n_candidates; k++)
 		{
 			size_t len = strlen(oc.candidates);
