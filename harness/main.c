@@ -64,7 +64,7 @@ static void causes_markdown(void)
 			snprintf(pair, sizeof(pair), "none");
 		char out[1024], scns[512] = "";
 		if (rp_cause_ruled_out_text((enum rp_cause)i, out, sizeof(out)) == 0)
-			rp_strlcpy(out, in->ruled_out[0] ? in->ruled_out : "-", sizeof(out));
+			rp_strlcpy(out, "-", sizeof(out));
 		/* "a, b" -> `scenarios/a.scn`, `scenarios/b.scn` */
 		{
 			char list[256];

@@ -152,6 +152,15 @@ enum rp_phase rp_evidence_furthest(const struct rp_evidence* ev)
 	return f;
 }
 
+const struct rp_attempt* rp_evidence_furthest_attempt(const struct rp_evidence* ev)
+{
+	const struct rp_attempt* best = NULL;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (!best || ev->attempts[i].furthest >= best->furthest)
+			best = &ev->attempts[i];
+	return best;
+}
+
 bool rp_evidence_active(const struct rp_evidence* ev)
 {
 	return rp_evidence_furthest(ev) == RP_PHASE_ACTIVE;

@@ -294,6 +294,8 @@ void rp_evidence_mark(struct rp_evidence* ev, double t_ms, enum rp_phase phase,
 /* The furthest phase over every attempt. */
 enum rp_phase rp_evidence_furthest(const struct rp_evidence* ev);
 bool rp_evidence_active(const struct rp_evidence* ev);
+/* The attempt that got furthest (the last one on ties), or NULL with no attempt. */
+const struct rp_attempt* rp_evidence_furthest_attempt(const struct rp_evidence* ev);
 /* Time from the TCP connection being established to ACTIVE in the attempt that got
  * there, or -1. */
 double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);

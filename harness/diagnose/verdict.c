@@ -51,27 +51,23 @@ const char* rp_confidence_name(enum rp_confidence c)
  * our inference, marked so. */
 static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_CONNECTED] = { RP_CAUSE_CONNECTED, 0, "(none: the session works)",
-	                         "the session reached active with no error during the hold",
-	                         "any error, errorInfo, or a phase short of active", 0, "", 0, "",
+	                         "the session reached active with no error during the hold", 0, "", 0, "",
 	                         "no disconnect", "baseline", "" },
 	[RP_CAUSE_UNDETERMINED] = { RP_CAUSE_UNDETERMINED, 0, "(any)",
-	                            "no rule's evidence is complete", "", 0, "", 0, "",
+	                            "no rule's evidence is complete", 0, "", 0, "",
 	                            "unknown", "",
 	                            "a FreeRDP log at debug level (/log-level:DEBUG), or a lab run" },
 	[RP_CAUSE_SERVER_DENIED] = { RP_CAUSE_SERVER_DENIED, 1,
 	                             "the server denies the connection (policy, not in Remote "
 	                             "Desktop Users)",
 	                             "the server's Set Error Info PDU carries 0x7 "
-	                             "(ERRINFO_SERVER_DENIED_CONNECTION)",
-	                             "errorInfo 0 or another code (0xC is a plain logoff close)",
-	                             0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0x7,
+	                             "(ERRINFO_SERVER_DENIED_CONNECTION)", 0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0x7,
 	                             "exDiscReasonServerDeniedConnection",
 	                             "documented: both codes name it; the pair is the field's symptom",
 	                             "server-denied, server-denied-freerdp-client",
 	                             "the server's event log (policy, group)" },
 	[RP_CAUSE_PACKET_LOSS] = { RP_CAUSE_PACKET_LOSS, 2, "packet loss on Wi-Fi or a VPN",
-	                           "a timeout on a fast path (small min RTT) after retransmissions",
-	                           "no retransmissions; a slow path (min RTT); an errorInfo", 0x904,
+	                           "a timeout on a fast path (small min RTT) after retransmissions", 0x904,
 	                           "disconnectReasonAtClientWinsockFDCLOSE", 0, "exDiscReasonNoInfo",
 	                           "inferred: the session dies on a closed or timed-out socket, with "
 	                           "no reason from the server",
@@ -79,8 +75,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                          "large packets (tells loss from a narrow link)" },
 	[RP_CAUSE_HIGH_LATENCY] = { RP_CAUSE_HIGH_LATENCY, 3,
 	                            "high latency, jitter, satellite links: the handshake times out",
-	                            "a timeout on a path whose best RTT is at least 250 ms",
-	                            "a fast path (min RTT well below 250 ms)", 0x108,
+	                            "a timeout on a path whose best RTT is at least 250 ms", 0x108,
 	                            "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
 	                            "inferred: the client gives up waiting", "high-latency",
 	                            "ping RTT to the server; a longer client timeout (/timeout:N) "
@@ -88,10 +83,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_LOW_BANDWIDTH] = { RP_CAUSE_LOW_BANDWIDTH, 4, "too little bandwidth",
 	                             "a timeout on a fast path, and a train of full-size echo "
 	                             "requests comes back evenly spaced at a pace under 256 kbit/s "
-	                             "(serialization)",
-	                             "replies that come back together (a fast link), unevenly "
-	                             "(jitter), or not at all (loss, a dead path)",
-	                             0x108, "disconnectReasonConnectionTimedOut", 0,
+	                             "(serialization)", 0x108, "disconnectReasonConnectionTimedOut", 0,
 	                             "exDiscReasonNoInfo", "inferred: the client gives up waiting",
 	                             "low-bandwidth", "RTT of small vs large packets (serialization "
 	                                              "delay); a bulk transfer's rate" },
@@ -101,10 +93,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                             "nothing received for seconds, then the server closed; or "
 	                             "(servers that never give up) a fresh connection gets the "
 	                             "X.224 answer but not the TLS flight, and one asking for "
-	                             "536-byte segments gets it",
-	                             "the server's TLS flight arrived; a quick failure; small "
-	                             "segments do not help either (a server stalled in TLS)",
-	                             0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
+	                             "536-byte segments gets it", 0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
 	                             "exDiscReasonNoInfo",
 	                             "inferred: the server gives up its TLS handshake and closes",
 	                             "mtu-blackhole, xrdp-mtu-blackhole",
@@ -114,9 +103,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                              "a firewall or antivirus flags the RDP start and resets it",
 	                              "every attempt ended by RST (ECONNRESET, or CLOSE after data) "
 	                              "within 1 s of its last progress, no errorInfo; a fresh "
-	                              "connection is answered",
-	                              "an orderly close (CLOSE_WAIT), an errorInfo, a long wait",
-	                              0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
+	                              "connection is answered", 0x904, "disconnectReasonAtClientWinsockFDCLOSE", 0,
 	                              "exDiscReasonNoInfo", "inferred: an RST closes the socket",
 	                              "firewall-reset-tls", "a capture on both sides of the firewall: "
 	                                                    "who sent the RST" },
@@ -125,24 +112,18 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                "the handshake went quiet mid-way and never came back (the "
 	                                "stalled connection's keepalive unanswered), or was reset "
 	                                "after more than 1 s of quiet, while a fresh connection is "
-	                                "answered at once",
-	                                "retransmission storms (loss); an unanswered fresh SYN "
-	                                "(tunnel down); an unanswered X.224 (hung server); a "
-	                                "fresh TLS flight that stays away (MTU)",
-	                                0x108, "disconnectReasonConnectionTimedOut", 0,
+	                                "answered at once", 0x108, "disconnectReasonConnectionTimedOut", 0,
 	                                "exDiscReasonNoInfo", "inferred: the client times out",
 	                                "nat-idle-timeout, nat-keepalive-too-late, slow-server-nat-reset",
 	                                "the middlebox's idle timeout and the "
 	                                                    "server's logon time" },
 	[RP_CAUSE_TUNNEL_DROP] = { RP_CAUSE_TUNNEL_DROP, 8, "the VPN tunnel drops",
-	                           "the handshake stalled, and a fresh SYN is not answered",
-	                           "a fresh connection is answered", 0x108,
+	                           "the handshake stalled, and a fresh SYN is not answered", 0x108,
 	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
 	                           "inferred: the client times out", "tunnel-drop",
 	                           "the VPN client's log; a ping during the failure" },
 	[RP_CAUSE_PORT_CLOSED] = { RP_CAUSE_PORT_CLOSED, 9, "port 3389 closed (rejected)",
-	                           "TCP never established, each attempt refused within 1 s",
-	                           "an established connection", 0x204,
+	                           "TCP never established, each attempt refused within 1 s", 0x204,
 	                           "disconnectReasonSocketConnectFailed (516, \"Winsock socket "
 	                           "connect failure\")",
 	                           0, "exDiscReasonNoInfo",
@@ -150,8 +131,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                           "Test-NetConnection -Port 3389 from the client" },
 	[RP_CAUSE_PORT_FILTERED] = { RP_CAUSE_PORT_FILTERED, 9, "port 3389 filtered (dropped)",
 	                             "TCP never established, the SYN unanswered until the connect "
-	                             "timeout",
-	                             "a refusal (RST) or an established connection", 0x204,
+	                             "timeout", 0x204,
 	                             "disconnectReasonSocketConnectFailed (516)", 0,
 	                             "exDiscReasonNoInfo",
 	                             "the code is documented; the pairing is inferred",
@@ -160,8 +140,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                    "expired or replaced RDP certificate",
 	                                    "the client's own certificate check failed (not a "
 	                                    "reset, not a timeout), with what it found: expired, "
-	                                    "name mismatch, not the trusted one",
-	                                    "a TLS failure with an RST or after a long wait", 0, "", 0,
+	                                    "name mismatch, not the trusted one", 0, "", 0,
 	                                    "",
 	                                    "none: a Windows client shows a certificate dialog, "
 	                                    "not a disconnect code (inferred)",
@@ -172,15 +151,13 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_SECURITY_MISMATCH] = { RP_CAUSE_SECURITY_MISMATCH, 11,
 	                                 "security layer mismatch (RDP / TLS / NLA)",
 	                                 "X.224 negotiation failure from the server (e.g. "
-	                                 "HYBRID_REQUIRED_BY_SERVER, SSL_NOT_ALLOWED_BY_SERVER)",
-	                                 "a negotiated protocol", 0, "", 0, "",
+	                                 "HYBRID_REQUIRED_BY_SERVER, SSL_NOT_ALLOWED_BY_SERVER)", 0, "", 0, "",
 	                                 "none documented in these tables; inferred", "security-nla-required",
 	                                 "the server's Security Layer and NLA settings" },
 	[RP_CAUSE_LICENSING_FAILURE] = { RP_CAUSE_LICENSING_FAILURE, 12,
 	                                 "corrupt license cache, licensing server problems",
 	                                 "an error license PDU or a license errorInfo (0x100-0x10A) "
-	                                 "during licensing",
-	                                 "progress past licensing", 0x904,
+	                                 "during licensing", 0x904,
 	                                 "disconnectReasonAtClientWinsockFDCLOSE", 262,
 	                                 "exDiscReasonLicenseCantFinishProtocol (or another "
 	                                 "exDiscReasonLicense* code)",
@@ -189,8 +166,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                 "the server's licensing event log" },
 	[RP_CAUSE_SERVER_OVERLOADED] = { RP_CAUSE_SERVER_OVERLOADED, 13,
 	                                 "too many half-open connections (MaxOutstandingConnections)",
-	                                 "TCP accepted and closed at once without an X.224 answer",
-	                                 "an X.224 answer", 0x904,
+	                                 "TCP accepted and closed at once without an X.224 answer", 0x904,
 	                                 "disconnectReasonAtClientWinsockFDCLOSE", 0,
 	                                 "exDiscReasonNoInfo", "inferred", "server-overloaded",
 	                                 "the server's connection count; a retry a minute later" },
@@ -198,26 +174,23 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                           "TCP accepted, the X.224 request (of a fresh connection too) "
 	                           "unanswered; or X.224 answered and TLS silent, even with "
 	                           "536-byte segments; or the stalled connection still answers a "
-	                           "keepalive while the service sends nothing",
-	                           "an answered X.224 request that goes on to TLS", 0x108,
+	                           "keepalive while the service sends nothing", 0x108,
 	                           "disconnectReasonConnectionTimedOut", 0, "exDiscReasonNoInfo",
 	                           "inferred: the client times out", "server-hung, server-hung-tls, server-hung-mcs",
 	                           "the server's TermService state" },
 	[RP_CAUSE_BAD_CREDENTIALS] = { RP_CAUSE_BAD_CREDENTIALS, 15, "bad credentials",
-	                               "an authentication or logon failure during NLA",
-	                               "progress past NLA", 0, "", 0, "",
+	                               "an authentication or logon failure during NLA", 0, "", 0, "",
 	                               "none: with NLA a Windows client shows a logon failure, not "
 	                               "a disconnect code (inferred)",
 	                               "bad-credentials", "the server's security log (4625)" },
 	[RP_CAUSE_DNS_FAILURE] = { RP_CAUSE_DNS_FAILURE, 16, "stale DNS",
-	                           "the name does not resolve, or resolves to a dead address",
-	                           "a connection to the right server", 0x104,
+	                           "the name does not resolve, or resolves to a dead address", 0x104,
 	                           "disconnectReasonDNSLookupFailed", 0, "exDiscReasonNoInfo",
 	                           "documented code; pairing inferred", "dns-unresolvable",
 	                           "nslookup of the name against the server's address" },
 	[RP_CAUSE_UDP_TRANSPORT] = { RP_CAUSE_UDP_TRANSPORT, 17,
 	                             "unstable UDP transport; \"force TCP\" fixes it",
-	                             "(not reproducible with FreeRDP 3's client here)", "", 0, "", 0,
+	                             "(not reproducible with FreeRDP 3's client here)", 0, "", 0,
 	                             "", "n/a", "udp-transport (SKIP)", "" },
 };
 
@@ -303,15 +276,6 @@ static double quiet_ms(const struct rp_attempt* a)
 }
 
 
-/* The attempt that got furthest (the last one on ties): its counters tell the story. */
-static const struct rp_attempt* furthest_attempt(const struct rp_evidence* ev)
-{
-	const struct rp_attempt* best = NULL;
-	for (int i = 0; i < ev->n_attempts; i++)
-		if (!best || ev->attempts[i].furthest >= best->furthest)
-			best = &ev->attempts[i];
-	return best;
-}
 
 /* A failure by waiting: FreeRDP's activation timeout, TCP_USER_TIMEOUT, or our watchdog. */
 static bool timed_out(const struct rp_evidence* ev, const struct rp_attempt* a)
@@ -350,13 +314,10 @@ static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, stru
  * exactly this; both readings are named. */
 static bool aborted_at_licensing(const struct rp_evidence* ev)
 {
-	const struct rp_attempt* a = NULL;
-	for (int i = 0; i < ev->n_attempts; i++)
-		if (!a || ev->attempts[i].furthest >= a->furthest)
-			a = &ev->attempts[i];
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || ev->error_info || a->end != RP_END_ABORT || a->t_established_ms < 0 ||
 	    (a->furthest != RP_PHASE_SECURE_SETTINGS && a->furthest != RP_PHASE_LICENSING) ||
-	    ev->last_error != 0x0002000Du || a->tcp.bytes_received <= 1)
+	    ev->last_error != ERR_TRANSPORT_FAILED || a->tcp.bytes_received <= 1)
 		return false;
 	return quiet_ms(a) >= 0 && quiet_ms(a) <= 1000.0;
 }
@@ -440,7 +401,7 @@ static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
 	/* PMTUD black hole (RFC 2923): the client's small packets pass (its TLS ClientHello is
 	 * acknowledged) but the server's full-size TLS flight never arrives, and after seconds the
 	 * server gives up and closes (a hung server would not close; the watchdog would fire). */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	double ms = a ? attempt_ms(a) : -1;
 
 	/* The direct test, when the recheck ran it: a fresh connection gets the X.224 answer but
@@ -539,7 +500,7 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	{
 		if (ev->recheck.x224 != RP_X224_ANSWERED)
 			return false;
-		const struct rp_attempt* fa = furthest_attempt(ev);
+		const struct rp_attempt* fa = rp_evidence_furthest_attempt(ev);
 		v->confidence = rst_origin(ev, fa) == RST_SERVER_DISTANCE ? RP_CONF_MEDIUM : RP_CONF_LOW;
 		snprintf(why, n,
 		         "the connection was reset in phase %s after %.1f s of quiet, no errorInfo: a "
@@ -553,7 +514,7 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 	snprintf(why, n,
 	         "%d attempt(s) reset by RST in phase %s, each within %.0f ms of its last progress, "
 	         "no errorInfo",
-	         ev->n_attempts, rp_phase_name(furthest_attempt(ev)->furthest), worst);
+	         ev->n_attempts, rp_phase_name(rp_evidence_furthest_attempt(ev)->furthest), worst);
 	if (ev->recheck.x224 != RP_X224_ANSWERED)
 	{
 		/* Without a live server behind, a crashing service resets connections too. */
@@ -684,7 +645,7 @@ static bool is_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n,
 	}
 	/* The handshake stalled, and afterwards not even a SYN to the server gets an answer:
 	 * the path itself is down. */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 
 	if (stalled(ev, a) && probe_went_unanswered(ev, a) && ev->recheck.x224 == RP_X224_ANSWERED &&
 	    real_losses(a) < 3 && !was_reset(a))
@@ -744,7 +705,7 @@ static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct 
 {
 	/* The server's TCP stack answers, its RDP service does not: a fresh connection is
 	 * accepted but its X.224 request goes unanswered. */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) ||
 	    ev->recheck.tcp != RP_RECHECK_CONNECTED)
@@ -790,7 +751,7 @@ static bool is_server_hung(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
 	const struct rp_replay* rr = &ev->recheck.replay;
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	size_t len;
 
 	if (!hung_core(ev, why, n, v))
@@ -812,7 +773,7 @@ static bool is_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t 
 	/* The connection went quiet in the middle of the handshake and never came back, yet a
 	 * fresh connection is answered at once: path and server are fine, this connection was
 	 * forgotten on the way (a NAT or firewall idle timeout). */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	double last = -1;
 
 	/* Or the middlebox answers the next packet of the forgotten connection with a reset: the
@@ -955,7 +916,7 @@ static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
 {
 	/* The best RTT sample is the path's own latency (RFC 6298 samples; Linux's min_rtt):
 	 * a handshake that timed out on a path this slow timed out because of it. */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
 	    a->tcp.min_rtt_us < SLOW_PATH_US)
@@ -978,7 +939,7 @@ static bool is_low_bandwidth(const struct rp_evidence* ev, char* why, size_t n,
 	 * and a train of full-size echo requests came back one at a time, evenly, at a pace of
 	 * kilobits: each packet waits for the link to send the one before it (serialization,
 	 * what a narrow link is). Loss leaves replies out; it does not space them. */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	double kbit, spread;
 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
@@ -1031,7 +992,7 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
                            struct rp_verdict* v)
 {
 	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 
 	/* Or the server gave up first (xrdp's own handshake timeout, seconds in): it closed while
 	 * the client was still retransmitting (the client's late retransmission then draws the
@@ -1323,7 +1284,7 @@ static bool c_live_acked(const struct rp_evidence* ev, char* why, size_t n)
  * missing (an outage that ended leaves the server's data lost, its ACK ahead of it). */
 static bool c_live_nothing_lost(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (ev->liveness.result != RP_ALIVE_ACKED || (a && a->server_unseen > 0))
 		return false;
 	snprintf(why, n, "the stalled connection answered %s and nothing the server sent is missing: "
@@ -1345,7 +1306,7 @@ static bool c_live_dead(const struct rp_evidence* ev, char* why, size_t n)
 /* The attempt that told the story ended by the server's orderly close. */
 static bool c_orderly_close(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || a->end != RP_END_FIN || a->sock_errno == ERRNO_ECONNRESET)
 		return false;
 	snprintf(why, n, "attempt %d ended by the server's orderly close (FIN), not a reset",
@@ -1366,7 +1327,7 @@ static bool c_any_reset(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_reset_at_once(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || !was_reset(a) || quiet_ms(a) < 0 || quiet_ms(a) > FLAGGED_RESET_MS)
 		return false;
 	snprintf(why, n, "the reset came %.0f ms after the last progress: an idle timer needs the "
@@ -1377,7 +1338,7 @@ static bool c_reset_at_once(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_rst_from_server_host(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || rst_origin(ev, a) != RST_SERVER_DISTANCE)
 		return false;
 	snprintf(why, n, "the RST came with the server's own TTL (%u, as its SYN-ACK): its host sent "
@@ -1388,7 +1349,7 @@ static bool c_rst_from_server_host(const struct rp_evidence* ev, char* why, size
 
 static bool c_rst_forged_after_idle(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || rst_origin(ev, a) != RST_PATH || quiet_ms(a) <= FLAGGED_RESET_MS)
 		return false;
 	snprintf(why, n, "a device on the path (RST TTL %u against the server's %u) reset it after "
@@ -1399,7 +1360,7 @@ static bool c_rst_forged_after_idle(const struct rp_evidence* ev, char* why, siz
 
 static bool c_rst_forged(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || rst_origin(ev, a) != RST_PATH)
 		return false;
 	snprintf(why, n, "the RST came with TTL %u against the server's %u: a device on the path "
@@ -1410,7 +1371,7 @@ static bool c_rst_forged(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_server_sending(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || a->server_unseen <= 0)
 		return false;
 	snprintf(why, n, "the server's last ACK is %lld bytes ahead of what arrived: it was sending "
@@ -1482,7 +1443,7 @@ static bool c_path_lossy(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_retrans_storm(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || !a->tcp.valid || real_losses(a) < 3)
 		return false;
 	snprintf(why, n, "%u retransmissions (%u of them needless, by DSACK) and %u out-of-order "
@@ -1597,7 +1558,7 @@ static bool c_errinfo_not_denial(const struct rp_evidence* ev, char* why, size_t
 
 static bool c_ended_by_timer(const struct rp_evidence* ev, char* why, size_t n)
 {
-	const struct rp_attempt* a = furthest_attempt(ev);
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 	if (!a || ev->error_info || !timed_out(ev, a))
 		return false;
 	snprintf(why, n, "the attempt ended by a timer in phase %s: a refusal is the server's close",

@@ -49,8 +49,8 @@ struct rp_cause_info
 	enum rp_cause cause;
 	int field_no;           /* row of ../shared/FIELD.md, 0 for connected/undetermined */
 	const char* symptom;    /* as users describe it */
-	const char* identified; /* the evidence that identifies it */
-	const char* ruled_out;  /* the evidence that rules it out */
+	const char* identified; /* the evidence that identifies it (what rules it out is the
+	                         * row's clauses: rp_cause_ruled_out_text) */
 	unsigned disc_reason;   /* IMsTscAxEvents::OnDisconnected discReason, 0: none */
 	const char* disc_name;
 	unsigned ext_reason;    /* ExtendedDisconnectReasonCode */

@@ -238,7 +238,6 @@ static void note_socket(struct probe* p, struct rp_attempt* a)
 		a->sock_errno = soerr;
 }
 
-#define ERR_ACTIVATION_TIMEOUT 0x0002001Cu /* ERRCONNECT_ACTIVATION_TIMEOUT */
 
 static bool read_tcp_info(int fd, struct tcp_info* ti)
 {
@@ -348,7 +347,7 @@ static enum rp_end end_kind(struct probe* p, const struct rp_attempt* a, UINT32 
 	{
 		if (a->sock_errno == ECONNREFUSED)
 			return RP_END_REFUSED;
-		if (a->sock_errno == ETIMEDOUT || e == 0x00020006u /* CONNECT_FAILED */ ||
+		if (a->sock_errno == ETIMEDOUT || e == FREERDP_ERROR_CONNECT_FAILED ||
 		    p->ev.watchdog_fired)
 			return RP_END_NO_ANSWER;
 		return RP_END_ABORT;
@@ -370,7 +369,7 @@ static enum rp_end end_kind(struct probe* p, const struct rp_attempt* a, UINT32 
 		return RP_END_FIN;
 	if (a->tcp.valid && a->tcp.state == RP_TCP_CLOSE)
 		return RP_END_RST;
-	if (e == ERR_ACTIVATION_TIMEOUT || p->ev.watchdog_fired)
+	if (e == FREERDP_ERROR_CONNECT_ACTIVATION_TIMEOUT || p->ev.watchdog_fired)
 		return RP_END_DEADLINE;
 	if (!e && a->furthest == RP_PHASE_ACTIVE)
 		return RP_END_CLIENT;
@@ -386,7 +385,7 @@ static void end_attempt(struct probe* p)
 		return;
 	/* FreeRDP's own timer gave up on a connection that is still up: probe it first. */
 	bool probed = false;
-	if (e == ERR_ACTIVATION_TIMEOUT && a->t_established_ms >= 0 &&
+	if (e == FREERDP_ERROR_CONNECT_ACTIVATION_TIMEOUT && a->t_established_ms >= 0 &&
 	    p->ev.liveness.result == RP_ALIVE_NOT_RUN)
 	{
 		probe_liveness(p, false);
@@ -964,7 +963,7 @@ static void note_final_facts(struct probe* p, rdpContext* ctx)
 static void replay(struct probe* p, const struct probe_opts* o)
 {
 	struct rp_replay* rr = &p->ev.recheck.replay;
-	const struct rp_attempt* a = NULL;
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(&p->ev);
 	char out[64], dl[32];
 	const char* argv[96];
 	int ac = 0;
@@ -972,9 +971,6 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	pid_t pid;
 	int status;
 
-	for (int i = 0; i < p->ev.n_attempts; i++)
-		if (!a || p->ev.attempts[i].furthest >= a->furthest)
-			a = &p->ev.attempts[i];
 	if (!a || a->furthest < RP_PHASE_X224 || a->t_phase_ms[a->furthest] < 0)
 		return;
 	reach = a->t_phase_ms[a->furthest] - a->t_start_ms;

@@ -8,7 +8,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "util.h"
 
 static void note(struct rp_ttlwatch* w, uint16_t port, uint8_t flags, uint8_t ttl, uint32_t seq,
                  uint32_t len)
@@ -31,15 +30,9 @@ static void note(struct rp_ttlwatch* w, uint16_t port, uint8_t flags, uint8_t tt
 		if ((flags & 0x12) == 0x12 && !s->synack_ttl)
 			s->synack_ttl = ttl;
 		if (flags & 0x04)
-		{
 			s->rst_ttl = ttl;
-			s->rst_ms = rp_now_ms();
-		}
 		if ((flags & 0x01) && !s->fin_ttl)
-		{
 			s->fin_ttl = ttl;
-			s->fin_ms = rp_now_ms();
-		}
 		if ((flags & 0x12) == 0x12)
 		{
 			s->max_end = seq + 1;

@@ -19,7 +19,6 @@ struct rp_ttl_seen
 	uint8_t synack_ttl;
 	uint8_t rst_ttl;
 	uint8_t fin_ttl;
-	double rst_ms, fin_ms; /* when (rp_now_ms()), 0 if never */
 	/* The server's sequence space: the end of the furthest data it sent that arrived, and
 	 * the sequence number of its last pure ACK (which carries its snd_nxt). An ACK ahead of
 	 * everything that arrived means it sent data the client never got. */

@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "faults.h"
 #include "lab.h"
+#include "probe.h"
 #include "results.h"
 #include "scenario.h"
 #include "util.h"
@@ -22,9 +23,9 @@
 #define RDP_PORT "3389"
 #define SERVER_READY_MS 5000 /* listening in ~40 ms (LAB-NOTES); 5 s is a broken server */
 /* The probe's own deadline plus this bounds the whole probe: its liveness probe (at most
- * 6 s), the recheck's stages and the replay (at most 6 s) come after the deadline, and the
- * probe keeps the replay within this budget itself (RP_PROBE_POST_MS, probe.h). */
-#define PROBE_GRACE_MS 15000
+ * 6 s), the recheck's stages and the replay (at most 6 s) come after the deadline, within the
+ * budget the probe keeps itself (RP_PROBE_POST_MS, probe.h); 3 s more is the backstop's. */
+#define PROBE_GRACE_MS (RP_PROBE_POST_MS + 3000)
 
 /* `rdprepro run`'s options, as a run needs them (the suite's own ones too). */
 struct run_opts

@@ -53,6 +53,7 @@ struct draw
 	char client[512], server[512], link[512], fault[512];
 	char summary[512];
 	char acceptable[256], because[1024];
+	const char* link_section; /* "link" (both ways), or "link to-server" / "link to-client" */
 	int deadline_s;
 	const char* peer; /* NULL: the lab's own server */
 };
@@ -154,8 +155,8 @@ static void gen_high_latency(struct rng* r, struct draw* d)
 	d->deadline_s = 40;
 	snprintf(d->summary, sizeof(d->summary), "%d ms of delay (jitter %d ms) on [%s]", ms, jitter,
 	         dir);
-	/* Written into its own section below: the direction is the section. */
-	snprintf(d->link, sizeof(d->link), "@%s\ndelay = %dms %dms\n", dir, ms, jitter);
+	d->link_section = dir;
+	add(d->link, sizeof(d->link), "delay = %dms %dms\n", ms, jitter);
 	accept_connected(d);
 	accept_undetermined(d);
 }
@@ -438,33 +439,21 @@ static bool write_draw(const char* dir, const struct envelope* e, int k, unsigne
 	struct rng r = { ((uint64_t)seed << 32) ^ ((uint64_t)e->cause << 16) ^ (uint64_t)k };
 	char path[1024];
 	FILE* f;
-	const char* link_section = "link";
-	const char* link_body;
 
 	memset(&d, 0, sizeof(d));
 	e->gen(&r, &d);
-	link_body = d.link;
-	if (d.link[0] == '@')
-	{
-		/* "@section\n" chooses the link section. */
-		static char sec[32];
-		const char* nl = strchr(d.link, '\n');
-		snprintf(sec, sizeof(sec), "%.*s", (int)(nl - d.link - 1), d.link + 1);
-		link_section = sec;
-		link_body = nl + 1;
-	}
 	snprintf(path, sizeof(path), "%s/%s-%02d.scn", dir, rp_cause_name(e->cause), k);
 	if (!(f = fopen(path, "w")))
 		return rp_fail(err, "%s: %s", path, strerror(errno));
 	fprintf(f, "# A variant drawn by `rdprepro variants --seed %u` from the envelope of %s.\n",
 	        seed, rp_cause_name(e->cause));
-	fprintf(f, "[scenario]\nsummary = %s%s.\nkeywords = variant, %s\nseed = %u\n",
-	        d.peer ? "" : "", d.summary, e->keywords, (unsigned)(next(&r) % 100000u) + 1);
+	fprintf(f, "[scenario]\nsummary = %s.\nkeywords = variant, %s\nseed = %u\n", d.summary,
+	        e->keywords, (unsigned)(next(&r) % 100000u) + 1);
 	fprintf(f, "\n[client]\n%sdeadline = %ds\n", d.client, d.deadline_s);
 	if (d.server[0])
 		fprintf(f, "\n[server]\n%s", d.server);
-	if (link_body[0])
-		fprintf(f, "\n[%s]\n%s", link_section, link_body);
+	if (d.link[0])
+		fprintf(f, "\n[%s]\n%s", d.link_section ? d.link_section : "link", d.link);
 	if (d.fault[0])
 		fprintf(f, "\n[fault]\n%s", d.fault);
 	fprintf(f, "\n[expect]\nverdict = %s\n", rp_cause_name(e->cause));
@@ -499,11 +488,6 @@ static bool write_draw(const char* dir, const struct envelope* e, int k, unsigne
 
 /* ---- the matrix ---- */
 
-struct cell
-{
-	int n;
-};
-
 static int cause_index(const char* name)
 {
 	enum rp_cause c = rp_cause_from_name(name);
@@ -523,6 +507,8 @@ static int matrix(const char* dir)
 		fprintf(stderr, "rdprepro variants: %s: %s\n", dir, strerror(errno));
 		return 2;
 	}
+	bool used[RP_CAUSE_COUNT] = { false };
+
 	memset(m, 0, sizeof(m));
 	printf("not acceptable:\n");
 	for (int i = 0; i < n; i++)
@@ -545,6 +531,7 @@ static int matrix(const char* dir)
 			continue;
 		total++;
 		m[e][v]++;
+		used[v] = true;
 		if (o.status == RP_PASS && strcmp(o.accepted, "exact") == 0)
 			exact++;
 		else if (o.status == RP_PASS)
@@ -565,13 +552,8 @@ static int matrix(const char* dir)
 	free(names);
 	printf("\nconfusion matrix (rows: the cause drawn; columns: the verdict):\n%-22s", "");
 	for (int c = 0; c < RP_CAUSE_COUNT; c++)
-	{
-		bool used = false;
-		for (int e = 0; e < RP_CAUSE_COUNT; e++)
-			used |= m[e][c] > 0;
-		if (used)
+		if (used[c])
 			printf(" %5.5s", rp_cause_name((enum rp_cause)c));
-	}
 	printf("\n");
 	for (int e = 0; e < RP_CAUSE_COUNT; e++)
 	{
@@ -582,13 +564,8 @@ static int matrix(const char* dir)
 			continue;
 		printf("%-22s", rp_cause_name((enum rp_cause)e));
 		for (int c = 0; c < RP_CAUSE_COUNT; c++)
-		{
-			bool used = false;
-			for (int k = 0; k < RP_CAUSE_COUNT; k++)
-				used |= m[k][c] > 0;
-			if (used)
+			if (used[c])
 				printf(" %5d", m[e][c]);
-		}
 		printf("\n");
 	}
 	printf("\n%d draws: %d exact, %d acceptable (%.1f %% in all), %d not acceptable "
