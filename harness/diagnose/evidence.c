@@ -91,11 +91,22 @@ static void attempt_init(struct rp_attempt* a)
 	a->server_unseen = -1;
 }
 
+static const char* const activity_names[RP_ACTIVITY_COUNT] = { "idle", "input", "refresh" };
+
+const char* rp_activity_name(enum rp_activity a)
+{
+	return (int)a >= 0 && a < RP_ACTIVITY_COUNT ? activity_names[a] : "invalid";
+}
+
 void rp_evidence_init(struct rp_evidence* ev)
 {
 	memset(ev, 0, sizeof(*ev));
 	for (int i = 0; i < RP_MAX_ATTEMPTS; i++)
 		attempt_init(&ev->attempts[i]);
+	ev->session.t_active_ms = ev->session.t_end_ms = -1;
+	ev->session.t_first_update_ms = ev->session.t_last_update_ms = -1;
+	ev->session.t_last_heartbeat_ms = ev->session.t_dpu_ms = ev->session.t_error_info_ms = -1;
+	ev->session.t_last_pdu_ms = -1;
 }
 
 struct rp_attempt* rp_evidence_begin_attempt(struct rp_evidence* ev, double t_ms)
@@ -164,6 +175,11 @@ const struct rp_attempt* rp_evidence_furthest_attempt(const struct rp_evidence* 
 bool rp_evidence_active(const struct rp_evidence* ev)
 {
 	return rp_evidence_furthest(ev) == RP_PHASE_ACTIVE;
+}
+
+bool rp_evidence_session_cut(const struct rp_evidence* ev)
+{
+	return ev->session.want_ms > 0 && ev->session.t_active_ms >= 0 && !ev->session.held;
 }
 
 static int cmp_double(const void* a, const void* b)
@@ -304,6 +320,62 @@ static json_object* attempt_to_json(const struct rp_attempt* a)
 	return o;
 }
 
+static json_object* session_to_json(const struct rp_session* ss)
+{
+	json_object* o = json_object_new_object();
+	json_object* arr = json_object_new_array();
+
+	add_int(o, "want_ms", ss->want_ms);
+	add_str(o, "activity", rp_activity_name(ss->activity));
+	add_int(o, "every_ms", ss->every_ms);
+	add_ms(o, "t_active_ms", ss->t_active_ms);
+	add_ms(o, "t_end_ms", ss->t_end_ms);
+	json_object_object_add(o, "held", json_object_new_boolean(ss->held));
+	add_int(o, "updates", ss->updates);
+	add_int(o, "update_pixels", (int64_t)ss->update_pixels);
+	add_ms(o, "t_first_update_ms", ss->t_first_update_ms);
+	add_ms(o, "t_last_update_ms", ss->t_last_update_ms);
+	add_int(o, "inputs", ss->inputs);
+	add_int(o, "heartbeats", ss->heartbeats);
+	add_int(o, "heartbeat_period_s", ss->heartbeat_period_s);
+	add_ms(o, "t_last_heartbeat_ms", ss->t_last_heartbeat_ms);
+	json_object_object_add(o, "dpu", json_object_new_boolean(ss->dpu));
+	add_int(o, "dpu_reason", ss->dpu_reason);
+	add_ms(o, "t_dpu_ms", ss->t_dpu_ms);
+	add_ms(o, "t_error_info_ms", ss->t_error_info_ms);
+	json_object_object_add(o, "error_info_pdu", json_object_new_boolean(ss->error_info_pdu));
+	add_int(o, "reconnects", ss->reconnects);
+	json_object_object_add(o, "reconnected", json_object_new_boolean(ss->reconnected));
+	for (int i = 0; i < ss->n_samples && i < RP_SESSION_SAMPLES; i++)
+	{
+		const struct rp_session_sample* m = &ss->samples[i];
+		json_object* j = json_object_new_object();
+		add_ms(j, "t_ms", m->t_ms);
+		add_int(j, "bytes_in", (int64_t)m->bytes_in);
+		add_int(j, "bytes_out", (int64_t)m->bytes_out);
+		add_int(j, "updates", m->updates);
+		add_int(j, "retransmits", m->retransmits);
+		add_int(j, "unacked", m->unacked);
+		add_int(j, "last_data_recv_ms", m->last_data_recv_ms);
+		add_int(j, "last_ack_recv_ms", m->last_ack_recv_ms);
+		json_object_array_add(arr, j);
+	}
+	json_object_object_add(o, "samples", arr);
+	add_ms(o, "t_last_pdu_ms", ss->t_last_pdu_ms);
+	{
+		json_object* q = json_object_new_array();
+		for (int i = 0; i < ss->n_quiet && i < RP_QUIET_SPELLS; i++)
+		{
+			json_object* j = json_object_new_object();
+			add_ms(j, "t_ms", ss->quiet_start_ms[i]);
+			add_ms(j, "ms", ss->quiet_ms[i]);
+			json_object_array_add(q, j);
+		}
+		json_object_object_add(o, "quiet", q);
+	}
+	return o;
+}
+
 static json_object* evidence_to_object(const struct rp_evidence* ev)
 {
 	json_object* o = json_object_new_object();
@@ -363,6 +435,8 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 		add_int(l, "retransmits", ev->liveness.retransmits);
 		json_object_object_add(o, "liveness", l);
 	}
+	if (ev->session.want_ms)
+		json_object_object_add(o, "session", session_to_json(&ev->session));
 	{
 		json_object* rc = json_object_new_object();
 		add_str(rc, "tcp", rp_recheck_tcp_name(ev->recheck.tcp));
@@ -404,6 +478,18 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 			add_int(j, "replies", ev->recheck.ping.n);
 			add_int(j, "errno", ev->recheck.ping.sock_errno);
 			json_object_object_add(rc, "ping", j);
+		}
+		if (ev->recheck.sizes.run)
+		{
+			const struct rp_size_probe* z = &ev->recheck.sizes;
+			json_object* j = json_object_new_object();
+			add_int(j, "errno", z->sock_errno);
+			add_int(j, "big", z->big);
+			add_int(j, "big_sent", z->big_sent);
+			add_int(j, "big_answered", z->big_answered);
+			add_int(j, "small_sent", z->small_sent);
+			add_int(j, "small_answered", z->small_answered);
+			json_object_object_add(rc, "sizes", j);
 		}
 		if (ev->recheck.replay.run || ev->recheck.replay.not_run[0])
 		{
@@ -675,6 +761,72 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 	}
 }
 
+static void session_from_json(struct reader* r, json_object* o, struct rp_session* ss)
+{
+	char act[16] = "";
+	json_object* arr;
+
+	if (!o)
+		return;
+	get_u32(r, o, "want_ms", &ss->want_ms);
+	get_str(r, o, "activity", act, sizeof(act));
+	ss->activity = RP_ACTIVITY_IDLE;
+	for (int i = 0; i < RP_ACTIVITY_COUNT; i++)
+		if (strcmp(act, activity_names[i]) == 0)
+			ss->activity = (enum rp_activity)i;
+	get_u32(r, o, "every_ms", &ss->every_ms);
+	get_ms(r, o, "t_active_ms", &ss->t_active_ms);
+	get_ms(r, o, "t_end_ms", &ss->t_end_ms);
+	get_bool(r, o, "held", &ss->held);
+	get_u32(r, o, "updates", &ss->updates);
+	get_u64(r, o, "update_pixels", &ss->update_pixels);
+	get_ms(r, o, "t_first_update_ms", &ss->t_first_update_ms);
+	get_ms(r, o, "t_last_update_ms", &ss->t_last_update_ms);
+	get_u32(r, o, "inputs", &ss->inputs);
+	get_u32(r, o, "heartbeats", &ss->heartbeats);
+	get_u32(r, o, "heartbeat_period_s", &ss->heartbeat_period_s);
+	get_ms(r, o, "t_last_heartbeat_ms", &ss->t_last_heartbeat_ms);
+	get_bool(r, o, "dpu", &ss->dpu);
+	{
+		uint32_t v = 0;
+		get_u32(r, o, "dpu_reason", &v);
+		ss->dpu_reason = v <= 255 ? (int)v : 0;
+	}
+	get_ms(r, o, "t_dpu_ms", &ss->t_dpu_ms);
+	get_ms(r, o, "t_error_info_ms", &ss->t_error_info_ms);
+	get_bool(r, o, "error_info_pdu", &ss->error_info_pdu);
+	get_u32(r, o, "reconnects", &ss->reconnects);
+	get_bool(r, o, "reconnected", &ss->reconnected);
+	get_ms(r, o, "t_last_pdu_ms", &ss->t_last_pdu_ms);
+	arr = get(r, o, "quiet", json_type_array);
+	for (size_t i = 0; arr && i < json_object_array_length(arr) && i < RP_QUIET_SPELLS; i++)
+	{
+		json_object* j = json_object_array_get_idx(arr, i);
+		if (!json_object_is_type(j, json_type_object))
+			continue;
+		get_ms(r, j, "t_ms", &ss->quiet_start_ms[ss->n_quiet]);
+		get_ms(r, j, "ms", &ss->quiet_ms[ss->n_quiet]);
+		ss->n_quiet++;
+	}
+	arr = get(r, o, "samples", json_type_array);
+	for (size_t i = 0; arr && i < json_object_array_length(arr) && i < RP_SESSION_SAMPLES; i++)
+	{
+		json_object* j = json_object_array_get_idx(arr, i);
+		struct rp_session_sample* m = &ss->samples[ss->n_samples];
+		if (!json_object_is_type(j, json_type_object))
+			continue;
+		get_ms(r, j, "t_ms", &m->t_ms);
+		get_u64(r, j, "bytes_in", &m->bytes_in);
+		get_u64(r, j, "bytes_out", &m->bytes_out);
+		get_u32(r, j, "updates", &m->updates);
+		get_u32(r, j, "retransmits", &m->retransmits);
+		get_u32(r, j, "unacked", &m->unacked);
+		get_u32(r, j, "last_data_recv_ms", &m->last_data_recv_ms);
+		get_u32(r, j, "last_ack_recv_ms", &m->last_ack_recv_ms);
+		ss->n_samples++;
+	}
+}
+
 bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_err* err)
 {
 	enum json_tokener_error jerr = json_tokener_success;
@@ -766,6 +918,7 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 			get_u32(&r, l, "retransmits", &ev->liveness.retransmits);
 		}
 	}
+	session_from_json(&r, get(&r, o, "session", json_type_object), &ev->session);
 	{
 		json_object* rc = get(&r, o, "recheck", json_type_object);
 		char t[32] = "", x[32] = "", tls[32] = "", small[32] = "";
@@ -799,6 +952,28 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 					ev->recheck.ping.n_sent = a <= 64 ? (int)a : 0;
 					ev->recheck.ping.n = b <= 64 ? (int)b : 0;
 					ev->recheck.ping.sock_errno = e <= 4095 ? (int)e : 0;
+				}
+			}
+			{
+				json_object* j = get(&r, rc, "sizes", json_type_object);
+				if (j)
+				{
+					struct rp_size_probe* z = &ev->recheck.sizes;
+					uint32_t v[6] = { 0 };
+					z->run = true;
+					get_u32(&r, j, "errno", &v[0]);
+					get_u32(&r, j, "big", &v[1]);
+					get_u32(&r, j, "big_sent", &v[2]);
+					get_u32(&r, j, "big_answered", &v[3]);
+					get_u32(&r, j, "small_sent", &v[4]);
+					get_u32(&r, j, "small_answered", &v[5]);
+					z->sock_errno = v[0] <= 4095 ? (int)v[0] : 0;
+					z->big = v[1] <= 65535 ? (int)v[1] : 0;
+					z->big_sent = v[2] <= 64 ? (int)v[2] : 0;
+					z->big_answered = v[3] <= (uint32_t)z->big_sent ? (int)v[3] : z->big_sent;
+					z->small_sent = v[4] <= 64 ? (int)v[4] : 0;
+					z->small_answered =
+					    v[5] <= (uint32_t)z->small_sent ? (int)v[5] : z->small_sent;
 				}
 			}
 			{
@@ -932,6 +1107,55 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 		        ev->timers.keepalive_interval, ev->timers.keepalive_retries,
 		        ev->timers.ack_timeout_ms, ev->timers.connect_timeout_ms,
 		        ev->timers.errinfo_pdu ? "announced" : "not announced");
+	if (ev->session.want_ms)
+	{
+		const struct rp_session* ss = &ev->session;
+		fprintf(f, "%ssession: %u ms wanted, %s", in, ss->want_ms, rp_activity_name(ss->activity));
+		if (ss->activity != RP_ACTIVITY_IDLE)
+			fprintf(f, " every %u ms (%u sent)", ss->every_ms, ss->inputs);
+		if (ss->t_active_ms < 0)
+			fprintf(f, "; never active\n");
+		else
+		{
+			fprintf(f, "; active at %.1f ms, %s at %.1f ms (%.1f s in)", ss->t_active_ms,
+			        ss->held ? "held to its end" : "ended", ss->t_end_ms,
+			        (ss->t_end_ms - ss->t_active_ms) / 1000.0);
+			fprintf(f, "; %u screen updates (%llu pixels)", ss->updates,
+			        (unsigned long long)ss->update_pixels);
+			if (ss->updates)
+				fprintf(f, ", the last at %.1f ms", ss->t_last_update_ms);
+			if (ss->heartbeats)
+				fprintf(f, "; %u heartbeats (period %u s), the last at %.1f ms", ss->heartbeats,
+				        ss->heartbeat_period_s, ss->t_last_heartbeat_ms);
+			if (ss->dpu)
+				fprintf(f, "; a Disconnect Provider Ultimatum (reason %d) at %.1f ms",
+				        ss->dpu_reason, ss->t_dpu_ms);
+			if (ss->t_error_info_ms >= 0)
+				fprintf(f, "; errorInfo at %.1f ms%s", ss->t_error_info_ms,
+				        ss->error_info_pdu ? " (a Set Error Info PDU)"
+				                           : " (FreeRDP's, from the ultimatum)");
+			for (int i = 0; i < ss->n_quiet && i < 6; i++)
+				fprintf(f, "%s%.1f s from %.1f ms", i ? ", " : "; quiet spells: ",
+				        ss->quiet_ms[i] / 1000.0, ss->quiet_start_ms[i]);
+			if (ss->n_quiet > 6)
+				fprintf(f, " (and %d more)", ss->n_quiet - 6);
+			if (ss->reconnects)
+				fprintf(f, "; %u auto-reconnect attempts%s", ss->reconnects,
+				        ss->reconnected ? ", the session came back" : "");
+			fprintf(f, "\n");
+		}
+	}
+	if (ev->recheck.sizes.run)
+	{
+		const struct rp_size_probe* z = &ev->recheck.sizes;
+		if (z->sock_errno)
+			fprintf(f, "%sdon't-fragment echo requests: no raw socket (%s)\n", in,
+			        strerror(z->sock_errno));
+		else
+			fprintf(f, "%sdon't-fragment echo requests to the server: %d of %d answered at %d "
+			        "bytes, %d of %d at 576\n",
+			        in, z->big_answered, z->big_sent, z->big, z->small_answered, z->small_sent);
+	}
 	fprintf(f, "%sfurthest phase: %s%s\n", in, rp_phase_name(rp_evidence_furthest(ev)),
 	        rp_evidence_active(ev) ? " (active reached)" : "");
 	fprintf(f, "%slast error: %s 0x%08X%s%s\n", in,

@@ -34,7 +34,7 @@ const char* rp_phase_name(enum rp_phase p);
 /* Returns RP_PHASE_COUNT when the name is unknown. */
 enum rp_phase rp_phase_from_name(const char* name);
 
-#define RP_MAX_ATTEMPTS 4
+#define RP_MAX_ATTEMPTS 8
 #define RP_MAX_EVENTS 64
 
 /* One state change seen by the client: its phase, FreeRDP's finer state name, when. */
@@ -191,6 +191,19 @@ struct rp_replay
 	double ms;              /* how long it took */
 };
 
+/* After a session failed: echo requests that may not be fragmented, at the size of the
+ * client's full-size packets and at 576 bytes (`ping -M do -s N`). A path that answers the
+ * small ones and loses the large ones loses packets by their size (an MTU black hole: the
+ * router that cannot forward them drops them, and its "fragmentation needed" never comes). */
+struct rp_size_probe
+{
+	bool run;
+	int sock_errno;
+	int big;               /* IP bytes of the large requests */
+	int big_sent, big_answered;
+	int small_sent, small_answered;
+};
+
 struct rp_recheck
 {
 	enum rp_recheck_tcp tcp;
@@ -212,6 +225,7 @@ struct rp_recheck
 	 * to the server's address, only to see whether anything answers there (a port filter
 	 * passes pings; a path that is down does not, nor does a filter of ICMP). */
 	struct rp_bw_probe ping;
+	struct rp_size_probe sizes;
 };
 
 const char* rp_recheck_tcp_name(enum rp_recheck_tcp t);
@@ -243,6 +257,67 @@ struct rp_attempt
 	struct rp_tcpinfo tcp;
 	struct rp_event events[RP_MAX_EVENTS];
 	int n_events;
+};
+
+/* The session after activation (`--session`): what the client did, what the server sent,
+ * and how it ended. Samples are the counters at intervals from activation on. */
+enum rp_activity
+{
+	RP_ACTIVITY_IDLE = 0, /* nothing: the user looks at the screen, or is away */
+	RP_ACTIVITY_INPUT,    /* a mouse move every `every_ms` */
+	RP_ACTIVITY_REFRESH,  /* a Refresh Rect of the whole desktop every `every_ms` */
+	RP_ACTIVITY_COUNT
+};
+
+const char* rp_activity_name(enum rp_activity a);
+
+#define RP_SESSION_SAMPLES 128
+#define RP_QUIET_SPELLS 32
+struct rp_session_sample
+{
+	double t_ms;          /* since the probe started */
+	uint64_t bytes_in;    /* RDP bytes (freerdp_get_stats) */
+	uint64_t bytes_out;
+	uint32_t updates;     /* screen updates so far */
+	uint32_t retransmits; /* tcpi_total_retrans */
+	uint32_t unacked;
+	uint32_t last_data_recv_ms;
+	uint32_t last_ack_recv_ms;
+};
+
+struct rp_session
+{
+	uint32_t want_ms; /* how long the session was to last; 0: no session beyond the hold */
+	enum rp_activity activity;
+	uint32_t every_ms;
+	double t_active_ms; /* when it became active, -1: never */
+	double t_end_ms;    /* when it ended (the client's own end, or the connection's), -1 */
+	bool held;          /* it lasted want_ms and the client ended it */
+	uint32_t updates;   /* screen updates received (bitmap, surface bits) */
+	uint64_t update_pixels;
+	double t_first_update_ms, t_last_update_ms; /* -1: none */
+	uint32_t inputs;    /* input events and refresh requests sent */
+	uint32_t heartbeats; /* server Heartbeat PDUs (MS-RDPBCGR 2.2.16.1) */
+	uint32_t heartbeat_period_s;
+	double t_last_heartbeat_ms;
+	bool dpu;           /* an MCS Disconnect Provider Ultimatum arrived */
+	int dpu_reason;     /* its reason (T.125: 0 domain-disconnected, 1 provider, 3 user) */
+	double t_dpu_ms;
+	/* When the errorInfo arrived, and whether a Set Error Info PDU carried it (false: FreeRDP
+	 * derived it from the ultimatum, libfreerdp/core/rdp.c). */
+	double t_error_info_ms;
+	bool error_info_pdu;
+	/* Spells of 800 ms or more with no RDP PDU either way while active (start, length), the
+	 * last one open until the session's end; t_last_pdu_ms: the last PDU. A NAT or firewall
+	 * idle timer can only fire in such a spell. */
+	int n_quiet;
+	double quiet_start_ms[RP_QUIET_SPELLS];
+	double quiet_ms[RP_QUIET_SPELLS];
+	double t_last_pdu_ms;
+	uint32_t reconnects; /* auto-reconnect attempts (/auto-reconnect) */
+	bool reconnected;    /* one of them brought the session back */
+	int n_samples;
+	struct rp_session_sample samples[RP_SESSION_SAMPLES];
 };
 
 struct rp_evidence
@@ -277,6 +352,7 @@ struct rp_evidence
 	bool ttl_watched; /* a raw socket saw the attempts' packets (the ttl_* fields mean it) */
 	struct rp_client_timers timers;
 	struct rp_liveness liveness; /* of the furthest attempt, when the deadline ended it */
+	struct rp_session session;
 	struct rp_recheck recheck;
 };
 
@@ -294,6 +370,8 @@ void rp_evidence_mark(struct rp_evidence* ev, double t_ms, enum rp_phase phase,
 /* The furthest phase over every attempt. */
 enum rp_phase rp_evidence_furthest(const struct rp_evidence* ev);
 bool rp_evidence_active(const struct rp_evidence* ev);
+/* The session was asked for, became active, and did not last: it ended before want_ms. */
+bool rp_evidence_session_cut(const struct rp_evidence* ev);
 /* The attempt that got furthest (the last one on ties), or NULL with no attempt. */
 const struct rp_attempt* rp_evidence_furthest_attempt(const struct rp_evidence* ev);
 /* Time from the TCP connection being established to ACTIVE in the attempt that got

@@ -28,6 +28,8 @@ static const char* const cause_names[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_BAD_CREDENTIALS] = "bad-credentials",
 	[RP_CAUSE_DNS_FAILURE] = "dns-failure",
 	[RP_CAUSE_UDP_TRANSPORT] = "udp-transport",
+	[RP_CAUSE_SERVER_ENDED_SESSION] = "server-ended-session",
+	[RP_CAUSE_SERVER_FAULT] = "server-fault",
 };
 
 const char* rp_cause_name(enum rp_cause c)
@@ -192,6 +194,32 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                             "unstable UDP transport; \"force TCP\" fixes it",
 	                             "(not reproducible with FreeRDP 3's client here)", 0, "", 0,
 	                             "", "n/a", "udp-transport (SKIP)", "" },
+	[RP_CAUSE_SERVER_ENDED_SESSION] = { RP_CAUSE_SERVER_ENDED_SESSION, 0,
+	                                    "the session ends on its own: an administrator, another "
+	                                    "connection, an idle or logon timer, a logoff, a reboot",
+	                                    "after active, the server's errorInfo 0x1-0x5, 0xB, 0xC, "
+	                                    "0x19 or 0x1A, or a Disconnect Provider Ultimatum with no "
+	                                    "errorInfo; who ended it is in the reason",
+	                                    0x3, "disconnectReasonRemoteByServer", 0,
+	                                    "the errorInfo code (exDiscReason 1-5, 0xB, 0xC, 0x19, 0x1A)",
+	                                    "documented: MS-RDPBCGR 2.2.5.1.1 names who ended it; the "
+	                                    "extended reason is the errorInfo code "
+	                                    "(ExtendedDisconnectReasonCode)",
+	                                    "session-server-idle-timeout, session-taken-over, "
+	                                    "session-ultimatum",
+	                                    "the server's LocalSessionManager and TerminalServices "
+	                                    "events (who, which policy)" },
+	[RP_CAUSE_SERVER_FAULT] = { RP_CAUSE_SERVER_FAULT, 0,
+	                            "\"an internal error has occurred\", the session drops with a "
+	                            "server-side code",
+	                            "the server's errorInfo 0x6, 0xF-0x18 (FreeRDP's \"server\" "
+	                            "category) or 0x10C9 and up (\"protocol\")",
+	                            0x3, "disconnectReasonRemoteByServer", 0,
+	                            "the errorInfo code",
+	                            "documented: MS-RDPBCGR 2.2.5.1.1 (out of memory, a driver, DWM, "
+	                            "Winlogon or CSRSS failure, a protocol error the server saw)",
+	                            "session-server-fault",
+	                            "the server's System and RemoteDesktopServices-RdpCoreTS events" },
 };
 
 const struct rp_cause_info* rp_cause_info(enum rp_cause c)
@@ -299,7 +327,11 @@ static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, stru
 	/* Active after finalization (MS-RDPBCGR 1.3.1.1), and no error while the probe held it. */
 	if (!rp_evidence_active(ev) || ev->last_error || ev->error_info)
 		return false;
-	if (ev->hold_ms)
+	if (ev->session.want_ms && ev->session.held)
+		snprintf(why, n, "the session held %.1f s (%s) with %u screen updates, no error, no "
+		                 "errorInfo", (ev->session.t_end_ms - ev->session.t_active_ms) / 1000.0,
+		         rp_activity_name(ev->session.activity), ev->session.updates);
+	else if (ev->hold_ms)
 		snprintf(why, n, "reached active, no last error, no errorInfo during a %u ms hold",
 		         ev->hold_ms);
 	else
@@ -1600,8 +1632,400 @@ static bool c_no_auth_failure(const struct rp_evidence* ev, char* why, size_t n)
 }
 
 #define MAX_CLAUSES 10
+
+/* ---- the session (after activation) ----
+ *
+ * Once a session was active, the connection-time signs mean other things (the handshake's
+ * phases are over, the recheck's TLS flight is small), so causes in the session have their
+ * own rows (scope session): what the session's own connection shows when it stopped being
+ * answered, and what a fresh connection, a ping and a don't-fragment ping say after it. */
+
+#define NAT_MIN_QUIET_MS 1000.0 /* an idle timer counts whole seconds (conntrack): a spell
+                                 * shorter than 1 s cannot have fired one */
+#define FROZEN_MS 2000u         /* no data for this long while the server's ACKs ran ahead */
+
+/* The session's connection: the attempt that became active, the last of them. */
+static const struct rp_attempt* session_attempt(const struct rp_evidence* ev)
+{
+	for (int i = ev->n_attempts - 1; i >= 0; i--)
+		if (ev->attempts[i].furthest == RP_PHASE_ACTIVE)
+			return &ev->attempts[i];
+	return NULL;
+}
+
+/* The session held while the server's data stopped arriving: its last pure ACK's sequence is
+ * ahead of what came (it sent data that was lost on the way), and no data came for 2 s. */
+static bool session_frozen(const struct rp_evidence* ev)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	return a && a->server_unseen > 0 && a->tcp.valid && a->tcp.last_data_recv_ms >= FROZEN_MS;
+}
+
+/* Since when nothing was acknowledged (ms since the start), -1 if unknown. */
+static double session_onset(const struct rp_attempt* a)
+{
+	if (!a->tcp.valid || a->t_end_ms < 0)
+		return -1;
+	return a->t_end_ms - a->tcp.last_ack_recv_ms;
+}
+
+/* The quiet spell (no PDU either way) in which the connection stopped being answered: one of
+ * 1 s or more that began before the last acknowledgement and lasted past it. Its length, or 0. */
+static double quiet_at_onset(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	double on = session_onset(a);
+	const struct rp_session* ss = &ev->session;
+	double best = 0;
+
+	if (on < 0)
+		return 0;
+	for (int i = 0; i < ss->n_quiet; i++)
+		if (ss->quiet_ms[i] >= NAT_MIN_QUIET_MS && ss->quiet_start_ms[i] <= on + 300 &&
+		    ss->quiet_start_ms[i] + ss->quiet_ms[i] >= on - 300 && ss->quiet_ms[i] > best)
+			best = ss->quiet_ms[i];
+	return best;
+}
+
+/* The longest quiet spell before the connection stopped being answered. */
+static double longest_quiet_before(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	double on = session_onset(a), best = 0;
+	const struct rp_session* ss = &ev->session;
+	for (int i = 0; i < ss->n_quiet; i++)
+		if (ss->quiet_start_ms[i] <= on + 300 && ss->quiet_ms[i] > best)
+			best = ss->quiet_ms[i];
+	return best;
+}
+
+/* A session record: the session was active and then failed (cut, an error, frozen). */
+static bool session_failed(const struct rp_evidence* ev)
+{
+	return rp_evidence_active(ev) && (ev->last_error || ev->error_info ||
+	                                  rp_evidence_session_cut(ev) || session_frozen(ev));
+}
+
+/* The session's connection ended because nothing answered it any more: its kernel's timer
+ * (keepalive, TCP_USER_TIMEOUT), the client's own timer, or it held while nothing came back
+ * for 3 s with data outstanding. */
+static bool session_unanswered(const struct rp_evidence* ev, const struct rp_attempt* a)
+{
+	if (a->end == RP_END_TIMEOUT || a->end == RP_END_DEADLINE)
+		return a->sock_errno != ERRNO_ECONNRESET;
+	return a->end == RP_END_CLIENT && a->tcp.valid && a->tcp.unacked > 0 &&
+	       a->tcp.last_ack_recv_ms >= 3000;
+}
+
+/* Losses the session's connection repaired: retransmissions began and data still arrived
+ * after them. */
+static bool session_repaired(const struct rp_evidence* ev)
+{
+	const struct rp_session* ss = &ev->session;
+	for (int k = 1; k < ss->n_samples; k++)
+		if (ss->samples[k].retransmits > ss->samples[k - 1].retransmits)
+			for (int j = k + 1; j < ss->n_samples; j++)
+				if (ss->samples[j].bytes_in > ss->samples[k].bytes_in)
+					return true;
+	return false;
+}
+
+static bool sizes_blackhole(const struct rp_evidence* ev)
+{
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	return z->run && !z->sock_errno && z->big_sent >= 4 && z->big_answered == 0 &&
+	       z->small_answered * 2 >= z->small_sent && z->small_sent > 0;
+}
+
+static bool path_down_now(const struct rp_evidence* ev)
+{
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	return ev->recheck.tcp == RP_RECHECK_NO_ANSWER && z->run && !z->sock_errno && z->small_sent &&
+	       z->small_answered == 0;
+}
+
+static double session_s(const struct rp_evidence* ev, double t_ms)
+{
+	return (t_ms - ev->session.t_active_ms) / 1000.0;
+}
+
+static bool is_s_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !session_failed(ev) || ev->error_info || !session_unanswered(ev, a))
+		return false;
+	if (path_down_now(ev))
+		snprintf(why, n, "%.1f s into the session nothing answered its connection any more "
+		                 "(ended by %s), and afterwards a fresh SYN and small pings go unanswered: "
+		                 "the path is down", session_s(ev, session_onset(a)), rp_end_name(a->end));
+	else
+	{
+		v->confidence = RP_CONF_MEDIUM;
+		snprintf(why, n, "%.1f s into the session nothing answered its connection any more "
+		                 "(ended by %s, no reset, no errorInfo); the path passes again afterwards",
+		         session_s(ev, session_onset(a)), rp_end_name(a->end));
+	}
+	return true;
+}
+
+static bool is_s_nat_idle_timeout(const struct rp_evidence* ev, char* why, size_t n,
+                                  struct rp_verdict* v)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	double q;
+	if (!a || !session_failed(ev) || ev->error_info || (q = quiet_at_onset(ev, a)) <= 0)
+		return false;
+	if (was_reset(a) && rst_origin(ev, a) != RST_SERVER_DISTANCE)
+	{
+		snprintf(why, n, "after %.1f s with nothing sent either way, the first packet drew a "
+		                 "reset from the path (TTL %u, the server's %u): a middlebox had forgotten "
+		                 "the idle connection", q / 1000.0, a->ttl_rst, a->ttl_synack);
+		v->confidence = RP_CONF_HIGH;
+		return true;
+	}
+	if (!session_unanswered(ev, a))
+		return false;
+	snprintf(why, n, "the connection stopped being answered after %.1f s with nothing sent "
+	                 "either way (an idle timer can fire in such a spell), and a fresh connection "
+	                 "works", q / 1000.0);
+	return true;
+}
+
+static bool is_s_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
+                                struct rp_verdict* v)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !session_failed(ev) || ev->error_info || !was_reset(a))
+		return false;
+	snprintf(why, n, "%.1f s into the session a reset ended it%s, with no errorInfo",
+	         session_s(ev, a->t_end_ms),
+	         rst_origin(ev, a) == RST_PATH ? " (its TTL not the server's: sent on the path)" : "");
+	return true;
+}
+
+static bool is_s_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
+                               struct rp_verdict* v)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !session_failed(ev) || ev->error_info || a->server_unseen <= 0 ||
+	    !sizes_blackhole(ev))
+		return false;
+	snprintf(why, n, "the session's screen data stopped: the server's ACKs ran %lld bytes ahead "
+	                 "of what arrived, no data for %.1f s, while its small packets came; "
+	                 "don't-fragment pings of %d bytes go unanswered (%d of %d at 576 answered)",
+	         (long long)a->server_unseen, a->tcp.last_data_recv_ms / 1000.0, ev->recheck.sizes.big,
+	         ev->recheck.sizes.small_answered, ev->recheck.sizes.small_sent);
+	return true;
+}
+
+static bool is_s_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
+                             struct rp_verdict* v)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !session_failed(ev) || ev->error_info || was_reset(a) || !session_repaired(ev) ||
+	    real_losses(a) < 5)
+		return false;
+	snprintf(why, n, "the session's connection lost packets and repaired them (%u "
+	                 "retransmissions, data still arriving after them) until one went "
+	                 "unanswered for good (ended by %s)",
+	         a->tcp.retransmits, rp_end_name(a->end));
+	return true;
+}
+
+/* MS-RDPBCGR 2.2.5.1.1: who ended the session. FreeRDP 3.10 names all but 0x19 and 0x1A. */
+static const char* ended_by(uint32_t code)
+{
+	switch (code)
+	{
+		case 0x1: return "an administrator or a tool disconnected it (RPC_INITIATED_DISCONNECT)";
+		case 0x2: return "an administrator or a tool logged it off (RPC_INITIATED_LOGOFF)";
+		case 0x3: return "the server's idle-session limit (IDLE_TIMEOUT)";
+		case 0x4: return "the server's logon time limit (LOGON_TIMEOUT)";
+		case 0x5: return "another connection took the session over "
+		                 "(DISCONNECTED_BY_OTHER_CONNECTION)";
+		case 0xB: return "the user disconnected it from another session or a tool "
+		                 "(RPC_INITIATED_DISCONNECT_BY_USER)";
+		case 0xC: return "the user logged off (LOGOFF_BY_USER)";
+		case 0x19: return "the server is shutting down (SERVER_SHUTDOWN, MS-RDPBCGR 2.2.5.1.1)";
+		case 0x1A: return "the server is rebooting (SERVER_REBOOT, MS-RDPBCGR 2.2.5.1.1)";
+	}
+	return NULL;
+}
+
+static bool is_server_ended_session(const struct rp_evidence* ev, char* why, size_t n,
+                                    struct rp_verdict* v)
+{
+	const struct rp_session* ss = &ev->session;
+	const char* who = ended_by(ev->error_info);
+	if (!rp_evidence_active(ev) || !who)
+		return false;
+	if (ss->dpu && !ss->error_info_pdu)
+		snprintf(why, n, "after active the server sent Deactivate All and a Disconnect Provider "
+		                 "Ultimatum (reason %d) with no Set Error Info: FreeRDP reports 0x%X for it; "
+		                 "the server ended the session", ss->dpu_reason, ev->error_info);
+	else
+		snprintf(why, n, "after active the server's errorInfo 0x%X: %s", ev->error_info, who);
+	return true;
+}
+
+static bool is_server_fault(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
+{
+	uint32_t c = ev->error_info;
+	if (!(c == 0x6 || (c >= 0xF && c <= 0x18) || (c >= 0x10C9 && c <= 0x1193)))
+		return false;
+	snprintf(why, n, "the server's errorInfo 0x%X (%s): it ended the connection for %s", c,
+	         ev->error_info_name[0] ? ev->error_info_name : "a server fault",
+	         c >= 0x10C9 ? "a protocol error it saw" : "its own fault");
+	return true;
+}
+
+static bool c_s_reset(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !was_reset(a))
+		return false;
+	snprintf(why, n, "a reset ended the session's connection");
+	return true;
+}
+
+static bool c_s_acks_to_end(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !a->tcp.valid || a->end == RP_END_TIMEOUT || a->tcp.last_ack_recv_ms >= 1000)
+		return false;
+	snprintf(why, n, "the server's ACKs kept coming to the session's end (the last %u ms before "
+	                 "it): the path and its TCP work", a->tcp.last_ack_recv_ms);
+	return true;
+}
+
+static bool c_s_big_pass(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	if (!z->run || z->sock_errno || z->big_answered == 0)
+		return false;
+	snprintf(why, n, "don't-fragment pings of %d bytes are answered (%d of %d): full-size packets "
+	                 "pass", z->big, z->big_answered, z->big_sent);
+	return true;
+}
+
+static bool c_s_small_lost(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	if (!z->run || z->sock_errno || !z->small_sent || z->small_answered)
+		return false;
+	snprintf(why, n, "576-byte pings go unanswered too (0 of %d): small packets are lost as well",
+	         z->small_sent);
+	return true;
+}
+
+static bool c_s_nothing_unseen(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !ev->ttl_watched || a->server_unseen > 0)
+		return false;
+	snprintf(why, n, "nothing the server sent is missing (its last ACK's sequence is what arrived)");
+	return true;
+}
+
+static bool c_s_never_quiet(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	double q;
+	if (!a || session_onset(a) < 0 || (q = longest_quiet_before(ev, a)) >= NAT_MIN_QUIET_MS)
+		return false;
+	if (quiet_at_onset(ev, a) > 0)
+		return false;
+	snprintf(why, n, "the session was never quiet for 1 s before it stopped being answered "
+	                 "(longest spell %.0f ms): no idle timer could fire", q);
+	return true;
+}
+
+static bool c_s_path_down(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!path_down_now(ev))
+		return false;
+	snprintf(why, n, "afterwards a fresh SYN and small pings go unanswered: the path is down (a "
+	                 "middlebox that forgot a connection passes new ones)");
+	return true;
+}
+
+static bool c_s_server_rst(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !was_reset(a) || rst_origin(ev, a) != RST_SERVER_DISTANCE)
+		return false;
+	snprintf(why, n, "the reset came with the server's own TTL (%u, as its SYN-ACK): its host "
+	                 "sent it", a->ttl_rst);
+	return true;
+}
+
+static bool c_s_reset_after_quiet(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	double q;
+	if (!a || !was_reset(a) || rst_origin(ev, a) == RST_SERVER_DISTANCE ||
+	    (q = quiet_at_onset(ev, a)) <= 0)
+		return false;
+	snprintf(why, n, "the reset answered the first packet after %.1f s of quiet: an idle "
+	                 "timer's", q / 1000.0);
+	return true;
+}
+
+static bool c_s_no_repair(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (session_repaired(ev))
+		return false;
+	snprintf(why, n, "no loss in the session was repaired (nothing arrived after its "
+	                 "retransmissions began)");
+	return true;
+}
+
+static bool c_s_repaired(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !session_repaired(ev) || real_losses(a) < 5)
+		return false;
+	snprintf(why, n, "losses were repaired during the session (%u retransmissions, data arriving "
+	                 "after them): a lossy path, not one that went away", a->tcp.retransmits);
+	return true;
+}
+
+static bool c_never_active(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (rp_evidence_active(ev))
+		return false;
+	snprintf(why, n, "the session never became active");
+	return true;
+}
+
+static bool c_frozen(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!session_frozen(ev))
+		return false;
+	snprintf(why, n, "the server's data stopped arriving (its ACKs %lld bytes ahead, no data for "
+	                 "%.1f s at the end)", (long long)a->server_unseen,
+	         a->tcp.last_data_recv_ms / 1000.0);
+	return true;
+}
+
+static bool c_session_cut(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!rp_evidence_session_cut(ev))
+		return false;
+	snprintf(why, n, "the session ended %.1f s in, before its %u ms", session_s(ev, ev->session.t_end_ms),
+	         ev->session.want_ms);
+	return true;
+}
+
+enum scope
+{
+	SCOPE_ANY = 0,
+	SCOPE_CONNECT, /* the session never became active: the connection sequence failed */
+	SCOPE_SESSION, /* the session was active, then failed */
+};
+
 struct rule
 {
+	enum scope scope;
 	enum rp_cause cause;
 	bool (*identify)(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v);
 	enum rp_confidence confidence; /* when it is the only survivor */
@@ -1616,40 +2040,42 @@ struct rule
 /* The table: one row per cause, what identifies it (the function) and what rules it out
  * (the clauses). Every row is checked; the order only breaks ties in the reason's text. */
 static const struct rule rules[] = {
-	{ RP_CAUSE_CONNECTED, is_connected, RP_CONF_HIGH,
-	  { CL(c_not_active, "a phase short of active, or an error or errorInfo") } },
-	{ RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH,
+	{ SCOPE_ANY, RP_CAUSE_CONNECTED, is_connected, RP_CONF_HIGH,
+	  { CL(c_not_active, "a phase short of active, or an error or errorInfo"),
+	    CL(c_session_cut, "a session that ended before its time"),
+	    CL(c_frozen, "the server's data stopped arriving while its ACKs ran ahead") } },
+	{ SCOPE_ANY, RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_denial, "another errorInfo, or none to a client that announced the "
 	                             "errorInfo PDU"),
 	    CL(c_ended_by_timer, "the attempt ended by a timer (a refusal is the server's close)") } },
-	{ RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH,
+	{ SCOPE_ANY, RP_CAUSE_LICENSING_FAILURE, is_licensing_failure, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_license, "an errorInfo outside the licensing codes"),
 	    CL(c_before_licensing, "the connection never sent its Client Info (licensing begins "
 	                           "after it), and no licensing errorInfo came"),
 	    CL(c_past_licensing, "progress past licensing") } },
-	{ RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_DNS_FAILURE, is_dns_failure, RP_CONF_HIGH,
 	  { CL(c_address_given, "the client was given an address"),
 	    CL(c_established, "a TCP connection came up"),
 	    CL(c_server_spoke, "the server answered (negotiation, certificate, credentials, errorInfo)") } },
-	{ RP_CAUSE_CERTIFICATE_REJECTED, is_certificate_rejected, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_CERTIFICATE_REJECTED, is_certificate_rejected, RP_CONF_HIGH,
 	  { CL(c_cert_accepted, "the client's certificate check did not refuse"),
 	    CL(c_past_tls, "progress past TLS") } },
-	{ RP_CAUSE_SECURITY_MISMATCH, is_security_mismatch, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_SECURITY_MISMATCH, is_security_mismatch, RP_CONF_HIGH,
 	  { CL(c_nego_ok, "no negotiation failure"), CL(c_past_x224, "a negotiated protocol (progress "
 	                                                             "past X.224)") } },
-	{ RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_BAD_CREDENTIALS, is_bad_credentials, RP_CONF_HIGH,
 	  { CL(c_no_auth_failure, "no authentication failure"),
 	    CL(c_past_nla, "progress past NLA"),
 	    CL(c_any_reset, "a reset (a logon failure is reported in-band, then closed)") } },
-	{ RP_CAUSE_PORT_CLOSED, is_port_closed, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_PORT_CLOSED, is_port_closed, RP_CONF_HIGH,
 	  { CL(c_established, "a TCP connection came up"),
 	    CL(c_server_spoke, "the server answered (negotiation, certificate, credentials, errorInfo)"),
 	    CL(c_dns_error, "the name did not resolve") } },
-	{ RP_CAUSE_PORT_FILTERED, is_port_filtered, RP_CONF_MEDIUM,
+	{ SCOPE_CONNECT, RP_CAUSE_PORT_FILTERED, is_port_filtered, RP_CONF_MEDIUM,
 	  { CL(c_established, "a TCP connection came up"),
 	    CL(c_server_spoke, "the server answered (negotiation, certificate, credentials, errorInfo)"),
 	    CL(c_dns_error, "the name did not resolve") } },
-	{ RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM,
+	{ SCOPE_CONNECT, RP_CAUSE_MTU_BLACKHOLE, is_mtu_blackhole, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_before_tls, "no TLS flight was ever due (the connection never reached TLS)"),
 	    CL(c_fresh_tls_arrived, "a fresh connection's TLS flight arrived in full"),
@@ -1657,35 +2083,35 @@ static const struct rule rules[] = {
 	    CL(c_small_mss_no_help, "536-byte segments do not help either"),
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (small packets are lost too)"),
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (small, and silent)") } },
-	{ RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_SERVER_OVERLOADED, is_server_overloaded, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_server_data, "an X.224 answer"),
 	    CL(c_not_closed_at_once, "a connection that stayed open until a timer ended it"),
 	    CL(c_rst_forged, "an RST sent on the path (its TTL not the server's)") } },
-	{ RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_FIREWALL_RESET, is_firewall_reset, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_orderly_close, "an orderly close (FIN)"),
 	    CL(c_no_reset, "no attempt was reset"),
 	    CL(c_hangs_up_unasked, "the server closes a fresh connection before it says anything"),
 	    CL(c_rst_forged_after_idle, "a reset sent on the path (its TTL not the server's) after "
 	                                "a quiet spell: an idle timer's") } },
-	{ RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_HIGH_LATENCY, is_high_latency, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_fast_path, "a round trip under 250 ms") } },
-	{ RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_LOW_BANDWIDTH, is_low_bandwidth, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (the path is down)") } },
-	{ RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM,
+	{ SCOPE_CONNECT, RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT,
 	    CL(c_small_mss_helps, "536-byte segments bring what full-size ones do not (size, not "
 	                          "chance, decides)"),
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)") } },
-	{ RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_pings_answered, "the server's address answers pings"),
 	    CL(c_live_nothing_lost, "the stalled connection answers a keepalive, and nothing the "
 	                            "server sent is missing"),
 	    CL(c_small_mss_helps, "a fresh full-size TLS flight stays away while 536-byte segments "
 	                          "pass (size, not an outage)") } },
-	{ RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH,
+	{ SCOPE_CONNECT, RP_CAUSE_SERVER_HUNG, is_server_hung, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (a hung service's kernel "
 	                               "still answers)"),
@@ -1695,7 +2121,7 @@ static const struct rule rules[] = {
 	                     "retransmissions)"),
 	    CL(c_server_sending, "the server's ACKs run ahead of what arrived: it is sending"),
 	    CL(c_small_mss_helps, "536-byte segments bring the TLS flight (the service answers)") } },
-	{ RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM,
+	{ SCOPE_CONNECT, RP_CAUSE_NAT_IDLE_TIMEOUT, is_nat_idle_timeout, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT, NEVER_UP_OUT,
 	    CL(c_live_acked, "the stalled connection answers a keepalive (nothing forgot it)"),
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (the path is down)"),
@@ -1704,21 +2130,106 @@ static const struct rule rules[] = {
 	    CL(c_reset_at_once, "a reset within 1 s of progress (a filter, not an idle timer)"),
 	    CL(c_rst_from_server_host, "the RST came from the server's host (its TTL is the "
 	                               "SYN-ACK's): no middlebox answered for the connection") } },
+	/* After activation. */
+	{ SCOPE_ANY, RP_CAUSE_SERVER_ENDED_SESSION, is_server_ended_session, RP_CONF_HIGH,
+	  { CL(c_never_active, "the session never became active") } },
+	{ SCOPE_ANY, RP_CAUSE_SERVER_FAULT, is_server_fault, RP_CONF_HIGH, { { NULL, NULL } } },
+	{ SCOPE_SESSION, RP_CAUSE_TUNNEL_DROP, is_s_tunnel_drop, RP_CONF_HIGH,
+	  { ERRINFO_OUT, CL(c_s_reset, "a reset ended it"),
+	    CL(c_s_acks_to_end, "the server's ACKs kept coming to the end"),
+	    CL(c_s_repaired, "losses repaired during the session (a lossy path, not one that went away)") } },
+	{ SCOPE_SESSION, RP_CAUSE_NAT_IDLE_TIMEOUT, is_s_nat_idle_timeout, RP_CONF_MEDIUM,
+	  { ERRINFO_OUT, CL(c_s_never_quiet, "never quiet for 1 s before it stopped being answered"),
+	    CL(c_s_path_down, "a fresh SYN and small pings go unanswered afterwards (the path is down)"),
+	    CL(c_s_server_rst, "a reset from the server's host (its TTL is the SYN-ACK's)"),
+	    CL(c_s_acks_to_end, "the server's ACKs kept coming to the end") } },
+	{ SCOPE_SESSION, RP_CAUSE_FIREWALL_RESET, is_s_firewall_reset, RP_CONF_HIGH,
+	  { ERRINFO_OUT, CL(c_s_server_rst, "a reset from the server's host (its TTL is the SYN-ACK's)"),
+	    CL(c_s_reset_after_quiet, "a reset from the path answering the first packet after 1 s or "
+	                              "more of quiet (an idle timer's)") } },
+	{ SCOPE_SESSION, RP_CAUSE_MTU_BLACKHOLE, is_s_mtu_blackhole, RP_CONF_HIGH,
+	  { ERRINFO_OUT, CL(c_s_big_pass, "full-size don't-fragment pings are answered"),
+	    CL(c_s_small_lost, "small pings are lost too (the path is down, not narrow)"),
+	    CL(c_s_nothing_unseen, "nothing the server sent is missing"),
+	    CL(c_s_reset, "a reset ended it") } },
+	{ SCOPE_SESSION, RP_CAUSE_PACKET_LOSS, is_s_packet_loss, RP_CONF_MEDIUM,
+	  { ERRINFO_OUT, CL(c_s_reset, "a reset ended it"),
+	    CL(c_s_no_repair, "no loss in the session was repaired") } },
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
 
-static const struct rule* rule_of(enum rp_cause c)
+/* The rows that apply to a record: the connection sequence's until the session was active,
+ * the session's from then on, and those of any scope. */
+static enum scope scope_of(const struct rp_evidence* ev)
+{
+	return rp_evidence_active(ev) ? SCOPE_SESSION : SCOPE_CONNECT;
+}
+
+static bool applies(const struct rule* r, enum scope sc)
+{
+	return r->scope == SCOPE_ANY || r->scope == sc;
+}
+
+static const struct rule* rule_in(enum rp_cause c, enum scope sc)
 {
 	for (size_t i = 0; i < N_RULES; i++)
-		if (rules[i].cause == c)
+		if (rules[i].cause == c && applies(&rules[i], sc))
 			return &rules[i];
 	return NULL;
 }
 
+/* The cause's connection-time row (or its any-scope one), for the docs. */
+static const struct rule* rule_of(enum rp_cause c)
+{
+	return rule_in(c, SCOPE_CONNECT);
+}
+
+static size_t clauses_text(const struct rule* r, char* buf, size_t n);
+
 size_t rp_cause_ruled_out_text(enum rp_cause c, char* buf, size_t n)
 {
-	const struct rule* r = rule_of(c);
+	return clauses_text(rule_of(c), buf, n);
+}
+
+size_t rp_cause_session_ruled_out_text(enum rp_cause c, char* buf, size_t n)
+{
+	const struct rule* r = rule_in(c, SCOPE_SESSION);
+	if (n)
+		buf[0] = '\0';
+	return r && r->scope == SCOPE_SESSION ? clauses_text(r, buf, n) : 0;
+}
+
+const char* rp_cause_session_identified(enum rp_cause c)
+{
+	static const struct
+	{
+		enum rp_cause c;
+		const char* text;
+	} t[] = {
+		{ RP_CAUSE_TUNNEL_DROP, "after active, the session's connection stopped being answered "
+		                        "and its timer ended it (keepalive, TCP_USER_TIMEOUT), no reset, no "
+		                        "errorInfo; high when a fresh SYN and small pings go unanswered "
+		                        "afterwards" },
+		{ RP_CAUSE_NAT_IDLE_TIMEOUT, "after active, the connection stopped being answered in a "
+		                             "spell of 1 s or more with nothing sent either way, or the first "
+		                             "packet after it drew a reset from the path" },
+		{ RP_CAUSE_FIREWALL_RESET, "after active, a reset ended the session with no errorInfo" },
+		{ RP_CAUSE_MTU_BLACKHOLE, "after active, the server's ACKs ran ahead of the data that "
+		                          "arrived (its large packets lost) and don't-fragment pings at the "
+		                          "client's packet size go unanswered while 576-byte ones are "
+		                          "answered" },
+		{ RP_CAUSE_PACKET_LOSS, "after active, losses repaired (data arriving after "
+		                        "retransmissions) until one went unanswered for good" },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (t[i].c == c)
+			return t[i].text;
+	return NULL;
+}
+
+static size_t clauses_text(const struct rule* r, char* buf, size_t n)
+{
 	size_t len = 0;
 
 	if (n)
@@ -1760,9 +2271,15 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 
 	memset(v, 0, sizeof(*v));
 	v->runner_up = RP_CAUSE_COUNT;
+	enum scope sc = scope_of(ev);
+
 	for (size_t i = 0; i < N_RULES; i++)
 	{
 		memset(&st[i].own, 0, sizeof(st[i].own));
+		st[i].identified = st[i].out = false;
+		st[i].why[0] = st[i].out_why[0] = '\0';
+		if (!applies(&rules[i], sc))
+			continue;
 		st[i].own.runner_up = RP_CAUSE_COUNT;
 		st[i].own.confidence = rules[i].confidence;
 		st[i].why[0] = st[i].out_why[0] = '\0';
@@ -1801,7 +2318,7 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 		/* What the winner's own rule named as not ruled out, unless the table rules it out. */
 		if (st[best].own.runner_up != RP_CAUSE_COUNT)
 		{
-			const struct rule* r = rule_of(st[best].own.runner_up);
+			const struct rule* r = rule_in(st[best].own.runner_up, sc);
 			char tmp[256];
 			if (r && !ruled_out(r, ev, tmp, sizeof(tmp)))
 			{
@@ -1840,7 +2357,7 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 		         "errorInfo 0x%08X",
 		         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);
 		for (size_t i = 0; i < N_RULES; i++)
-			if (!st[i].out && rules[i].cause != RP_CAUSE_CONNECTED &&
+			if (applies(&rules[i], sc) && !st[i].out && rules[i].cause != RP_CAUSE_CONNECTED &&
 			    v->n_candidates < RP_MAX_CANDIDATES)
 				v->candidates[v->n_candidates++] = rules[i].cause;
 	}
@@ -1870,7 +2387,7 @@ bool rp_verdict_names(const struct rp_verdict* v, enum rp_cause c)
 
 bool rp_cause_ruled_out(const struct rp_evidence* ev, enum rp_cause c, char* why, size_t n)
 {
-	const struct rule* r = rule_of(c);
+	const struct rule* r = rule_in(c, scope_of(ev));
 	char tmp[256];
 	return r && ruled_out(r, ev, why ? why : tmp, why ? n : sizeof(tmp)) != NULL;
 }

@@ -27,6 +27,10 @@ enum rp_cause
 	RP_CAUSE_BAD_CREDENTIALS,      /* #15 */
 	RP_CAUSE_DNS_FAILURE,          /* #16 */
 	RP_CAUSE_UDP_TRANSPORT,        /* #17 */
+	RP_CAUSE_SERVER_ENDED_SESSION, /* session: the server ended it (errorInfo 0x1-0x5, 0xB, 0xC,
+	                                * 0x19, 0x1A, or a Disconnect Provider Ultimatum alone) */
+	RP_CAUSE_SERVER_FAULT,         /* the server ended it for its own fault or a protocol
+	                                * error (0x6, 0xF-0x18, 0x10C9 and up) */
 	RP_CAUSE_COUNT
 };
 
@@ -85,6 +89,10 @@ struct rp_verdict
 /* The ruling-out clauses of a cause's row, joined with "; " (for docs/causes.md). Returns
  * the length it needed, as snprintf does. */
 size_t rp_cause_ruled_out_text(enum rp_cause c, char* buf, size_t n);
+/* The same for the cause's row in the session (after activation); 0 if it has none. */
+size_t rp_cause_session_ruled_out_text(enum rp_cause c, char* buf, size_t n);
+/* What identifies the cause in the session, or NULL if it has no session row. */
+const char* rp_cause_session_identified(enum rp_cause c);
 
 /* Whether a ruling-out clause of `c`'s row holds for the record; its reason in why. */
 bool rp_cause_ruled_out(const struct rp_evidence* ev, enum rp_cause c, char* why, size_t n);

@@ -215,9 +215,25 @@ void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 		         fc->sc->drop_for_ms ? "" : " for good");
 	}
 	fc->fired = true;
-	/* Let a holding server go on: the fault is in place. */
+	/* Let a holding server go on: the fault is in place. (A delayed fault let it go on at
+	 * the hold.) */
+	if (strcmp(why, "phase") == 0 && fc->srv_in >= 0 && write(fc->srv_in, "go\n", 3) != 3)
+		rp_strlcpy(fc->error, "cannot release the held server", sizeof(fc->error));
+}
+
+void rp_fault_clock_hold(struct rp_fault_clock* fc)
+{
+	const struct rp_trigger* t = fc->sc->reset.when ? &fc->sc->reset : &fc->sc->drop;
+
+	if (!t->after_ms)
+	{
+		rp_fault_clock_fire(fc, "phase");
+		return;
+	}
 	if (fc->srv_in >= 0 && write(fc->srv_in, "go\n", 3) != 3)
 		rp_strlcpy(fc->error, "cannot release the held server", sizeof(fc->error));
+	if (fc->fire_at == 0 && (!fc->fired || fc->sc->reset.when))
+		fc->fire_at = rp_now_ms() + t->after_ms;
 }
 
 /* When the loop must wake next for the fault clock (absolute ms), at most `until`. */
@@ -230,6 +246,8 @@ double rp_fault_clock_next(const struct rp_fault_clock* fc, double until)
 		next = fc->t0 + t->at_ms;
 	if (fc->drop_off_at > 0 && fc->drop_off_at < next)
 		next = fc->drop_off_at;
+	if (fc->fire_at > 0 && fc->fire_at < next)
+		next = fc->fire_at;
 	return next;
 }
 
@@ -240,6 +258,14 @@ void rp_fault_clock_tick(struct rp_fault_clock* fc)
 
 	if (!fc->fired && t->when == RP_WHEN_TIME && now >= fc->t0 + t->at_ms)
 		rp_fault_clock_fire(fc, "time");
+	if (fc->fire_at > 0 && now >= fc->fire_at)
+	{
+		char why[48];
+		snprintf(why, sizeof(why), "phase %s +%u ms", rp_phase_name((enum rp_phase)t->phase),
+		         t->after_ms);
+		fc->fire_at = 0;
+		rp_fault_clock_fire(fc, why);
+	}
 	if (fc->drop_off_at > 0 && now >= fc->drop_off_at)
 	{
 		struct rp_err err = { "" };

@@ -33,11 +33,15 @@ struct rp_fault_clock
 	size_t link_size;
 	bool fired;         /* fired at least once (a time trigger fires once) */
 	double drop_off_at; /* 0: none pending */
+	double fire_at;     /* "phase NAME +DURATION": when the fault fires, 0: none pending */
 	char error[300];
 };
 
 /* Fires the timed fault now (why: "phase" or "time"), and lets a holding server go on. */
 void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why);
+/* The server holds at the armed phase: fire now, or, for "phase NAME +DURATION", let it go
+ * on now and fire that long after. */
+void rp_fault_clock_hold(struct rp_fault_clock* fc);
 /* When the loop must wake next for the fault clock (absolute ms), at most `until`. */
 double rp_fault_clock_next(const struct rp_fault_clock* fc, double until);
 /* Fires what is due at this time: a time trigger, a drop's end. */

@@ -26,6 +26,10 @@
 #include <fcntl.h>
 
 #include <freerdp/client/cmdline.h>
+#include <freerdp/client.h>
+#include <freerdp/event.h>
+#include <freerdp/input.h>
+#include <freerdp/update.h>
 #include <freerdp/error.h>
 #include <freerdp/freerdp.h>
 #include <freerdp/gdi/gdi.h>
@@ -61,6 +65,9 @@ struct probe
 	bool done;
 	uint32_t watchdog_state; /* tcpi_state when the watchdog fired, 0 if it did not */
 	struct rp_ttlwatch ttl; /* who sent what ended each attempt */
+	/* The GDI's own update handlers, which the probe's counting ones call. */
+	pSurfaceBits gdi_surface_bits;
+	pBitmapUpdate gdi_bitmap_update;
 };
 
 /* FreeRDP's fine states folded into the phases of a record (evidence.h). No default: a
@@ -458,6 +465,26 @@ static BOOL probe_tls_connect(rdpTransport* t)
 	return ok;
 }
 
+/* A PDU while the session is active: a quiet spell of 500 ms or more before it is kept. */
+#define QUIET_MIN_MS 800.0
+static void note_pdu(struct probe* p)
+{
+	struct rp_session* ss = &p->ev.session;
+	double t = since_start(p);
+
+	if (ss->t_active_ms < 0)
+		return;
+	{
+		double from = ss->t_last_pdu_ms >= 0 ? ss->t_last_pdu_ms : ss->t_active_ms;
+		if (t - from >= QUIET_MIN_MS && ss->n_quiet < RP_QUIET_SPELLS)
+		{
+			ss->quiet_start_ms[ss->n_quiet] = from;
+			ss->quiet_ms[ss->n_quiet++] = t - from;
+		}
+	}
+	ss->t_last_pdu_ms = t;
+}
+
 /* Called for every whole PDU read or written: the moments the state can change. */
 /* The errno of the first failed read or write of an attempt: ECONNREFUSED, ECONNRESET,
  * ETIMEDOUT (TCP_USER_TIMEOUT), EPIPE. */
@@ -469,6 +496,22 @@ static void note_io_errno(struct probe* p, int rc, int err)
 		a->sock_errno = err;
 }
 
+/* An MCS Disconnect Provider Ultimatum (T.125; MS-RDPBCGR 2.2.2.3): a TPKT of 9 bytes, an
+ * X.224 Data TPDU, the DomainMCSPDU choice 8 in the top six bits, the 3-bit reason across the
+ * next two bits (PER, aligned). FreeRDP reads it and keeps only an errorInfo it derives from
+ * it; the record keeps that it came, when, and its reason. */
+static void note_ultimatum(struct probe* p, wStream* s, int len)
+{
+	const BYTE* b = Stream_Buffer(s);
+
+	if (len != 9 || !b || Stream_Capacity(s) < 9 || b[0] != 0x03 || b[4] != 0x02 ||
+	    b[5] != 0xF0 || (b[7] >> 2) != 8)
+		return;
+	p->ev.session.dpu = true;
+	p->ev.session.dpu_reason = ((b[7] & 0x03) << 1) | (b[8] >> 7);
+	p->ev.session.t_dpu_ms = since_start(p);
+}
+
 static int probe_read_pdu(rdpTransport* t, wStream* s)
 {
 	struct probe* p = probe_of(t);
@@ -477,6 +520,11 @@ static int probe_read_pdu(rdpTransport* t, wStream* s)
 	errno = 0;
 	rc = p->orig_io.ReadPdu(t, s);
 	note_io_errno(p, rc, errno);
+	if (rc > 0)
+	{
+		note_ultimatum(p, s, rc);
+		note_pdu(p);
+	}
 	note_state(p);
 	return rc;
 }
@@ -489,6 +537,8 @@ static int probe_write_pdu(rdpTransport* t, wStream* s)
 	errno = 0;
 	rc = p->orig_io.WritePdu(t, s);
 	note_io_errno(p, rc, errno);
+	if (rc > 0)
+		note_pdu(p);
 	note_state(p);
 	return rc;
 }
@@ -515,10 +565,77 @@ static BOOL probe_pre_connect(freerdp* instance)
 	return TRUE;
 }
 
+/* The session's screen updates: counted, then drawn by the GDI as a client would. */
+static void note_update(struct probe* p, uint64_t pixels)
+{
+	struct rp_session* ss = &p->ev.session;
+	double t = since_start(p);
+
+	ss->updates++;
+	ss->update_pixels += pixels;
+	if (ss->t_first_update_ms < 0)
+		ss->t_first_update_ms = t;
+	ss->t_last_update_ms = t;
+}
+
+static BOOL probe_surface_bits(rdpContext* context, const SURFACE_BITS_COMMAND* cmd)
+{
+	struct probe* p = (struct probe*)context;
+
+	note_update(p, (uint64_t)cmd->bmp.width * cmd->bmp.height);
+	return p->gdi_surface_bits ? p->gdi_surface_bits(context, cmd) : TRUE;
+}
+
+static BOOL probe_bitmap_update(rdpContext* context, const BITMAP_UPDATE* bitmap)
+{
+	struct probe* p = (struct probe*)context;
+	uint64_t px = 0;
+
+	for (UINT32 i = 0; i < bitmap->number; i++)
+		px += (uint64_t)bitmap->rectangles[i].width * bitmap->rectangles[i].height;
+	note_update(p, px);
+	return p->gdi_bitmap_update ? p->gdi_bitmap_update(context, bitmap) : TRUE;
+}
+
+/* MS-RDPBCGR 2.2.16.1: FreeRDP's client takes the PDU and tracks nothing; the record keeps
+ * when each came, so a silence longer than the period is seen. */
+static BOOL probe_heartbeat(freerdp* instance, BYTE period, BYTE count1, BYTE count2)
+{
+	struct probe* p = (struct probe*)instance->context;
+
+	p->ev.session.heartbeats++;
+	p->ev.session.heartbeat_period_s = period;
+	p->ev.session.t_last_heartbeat_ms = since_start(p);
+	return TRUE;
+}
+
+/* FreeRDP sets an errorInfo from a Set Error Info PDU, or derives one from an ultimatum that
+ * came without it (rdp.c): which, by whether the ultimatum was read first. */
+static void probe_error_info(void* context, const ErrorInfoEventArgs* e)
+{
+	struct probe* p = (struct probe*)context;
+
+	if (p->ev.session.t_error_info_ms >= 0)
+		return;
+	p->ev.session.t_error_info_ms = since_start(p);
+	p->ev.session.error_info_pdu = !p->ev.session.dpu;
+}
+
 /* Called once the connection is up: a GDI so that the server's updates have a target. */
 static BOOL probe_post_connect(freerdp* instance)
 {
-	return gdi_init(instance, PIXEL_FORMAT_BGRX32);
+	struct probe* p = (struct probe*)instance->context;
+	rdpUpdate* update = instance->context->update;
+
+	if (!gdi_init(instance, PIXEL_FORMAT_BGRX32))
+		return FALSE;
+	p->gdi_surface_bits = update->SurfaceBits;
+	p->gdi_bitmap_update = update->BitmapUpdate;
+	update->SurfaceBits = probe_surface_bits;
+	update->BitmapUpdate = probe_bitmap_update;
+	if (instance->heartbeat)
+		instance->heartbeat->ServerHeartbeat = probe_heartbeat;
+	return TRUE;
 }
 
 /* Called after the connection ended. */
@@ -608,9 +725,21 @@ static DWORD probe_verify_changed_certificate(freerdp* instance, const char* hos
 	return verdict_on(instance, host, fingerprint, flags);
 }
 
+/* Called by client_auto_reconnect_ex before each reconnect attempt. */
+static SSIZE_T probe_retry(freerdp* instance, const char* what, size_t current, void* userarg)
+{
+	struct probe* p = (struct probe*)instance->context;
+
+	if (strcmp(what, "connection") == 0)
+		p->ev.session.reconnects++;
+	return 0;
+}
+
 /* Called by freerdp_client_context_new to set the instance's callbacks. */
 static BOOL probe_client_new(freerdp* instance, rdpContext* context)
 {
+	instance->RetryDialog = probe_retry;
+	PubSub_SubscribeErrorInfo(context->pubSub, probe_error_info);
 	instance->PreConnect = probe_pre_connect;
 	instance->PostConnect = probe_post_connect;
 	instance->PostDisconnect = probe_post_disconnect;
@@ -631,12 +760,14 @@ static void* probe_watchdog(void* arg)
 	double ms;
 
 	pthread_mutex_lock(&p->lock);
-	ms = p->deadline;
-	ts.tv_sec = (time_t)(ms / 1000.0);
-	ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1000.0) * 1e6);
+	/* The deadline is read again each round: an active session moves it (probe_pump). */
 	while (!p->done && rp_now_ms() < p->deadline)
-		if (pthread_cond_timedwait(&p->cond, &p->lock, &ts) == ETIMEDOUT)
-			break;
+	{
+		ms = p->deadline;
+		ts.tv_sec = (time_t)(ms / 1000.0);
+		ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1000.0) * 1e6);
+		pthread_cond_timedwait(&p->cond, &p->lock, &ts);
+	}
 	if (!p->done)
 	{
 		p->ev.watchdog_fired = true;
@@ -661,6 +792,9 @@ struct probe_opts
 	uint32_t deadline_ms;
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms;
+	uint32_t session_ms; /* keep the active session this long (0: the hold only) */
+	enum rp_activity activity;
+	uint32_t every_ms;
 	bool recheck;
 	bool announce_freerdp; /* FreeRDP 3.10's Client Core Data, not mstsc's */
 	const char* cert_pin;
@@ -674,11 +808,14 @@ static int usage(FILE* f)
 	        "usage: rdprepro probe --host H [--port P] --user U --password-file F --out FILE\n"
 	        "                      [--deadline DUR] [--hold DUR] [--connect-timeout DUR]\n"
 	        "                      [--no-recheck] [--cert-pin PEM] [--announce mstsc|freerdp]\n"
+	        "                      [--session DUR [--activity idle|input|refresh --every DUR]]\n"
 	        "                      [-- FREERDP-ARGS...]\n"
 	        "  --announce: the Client Core Data's early capabilities: mstsc's (the default: it\n"
 	        "  announces the errorInfo PDU) or FreeRDP 3.10's own (it does not).\n"
 	        "  The lab's headless client (run by `rdprepro run` in the client namespace).\n"
 	        "  FREERDP-ARGS use xfreerdp's syntax (/sec:nla, /cert:ignore, /timeout:N).\n"
+	        "  --session: keep the active session DUR, doing what a user does: nothing (idle),\n"
+	        "  a mouse move (input) or a refresh request of the whole desktop, every DUR.\n"
 	        "  DUR: 250ms, 3s, 1.5s. After a failure the probe makes a second connection and\n"
 	        "  sends an X.224 Connection Request (2 s each) unless --no-recheck.\n");
 	return f == stderr ? 2 : 0;
@@ -713,6 +850,9 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 		{ "no-recheck", no_argument, NULL, 'N' },
 		{ "announce", required_argument, NULL, 'A' },
 		{ "cert-pin", required_argument, NULL, 'C' },
+		{ "session", required_argument, NULL, 'S' },
+		{ "activity", required_argument, NULL, 'a' },
+		{ "every", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -745,12 +885,32 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 			case 'o':
 				o->out = optarg;
 				break;
+			case 'a':
+			{
+				int k = 0;
+				while (k < RP_ACTIVITY_COUNT && strcmp(optarg, rp_activity_name((enum rp_activity)k)))
+					k++;
+				if (k == RP_ACTIVITY_COUNT)
+				{
+					fprintf(stderr,
+					        "rdprepro probe: --activity: idle, input or refresh, not \"%s\"\n",
+					        optarg);
+					return 2;
+				}
+				o->activity = (enum rp_activity)k;
+				break;
+			}
 			case 'd':
 			case 'l':
 			case 't':
+			case 'S':
+			case 'e':
 			{
-				uint32_t* dst = c == 'd' ? &o->deadline_ms
-				                         : (c == 'l' ? &o->hold_ms : &o->connect_timeout_ms);
+				uint32_t* dst = c == 'd'   ? &o->deadline_ms
+				                : c == 'l' ? &o->hold_ms
+				                : c == 'S' ? &o->session_ms
+				                : c == 'e' ? &o->every_ms
+				                           : &o->connect_timeout_ms;
 				if (!rp_parse_duration_ms(optarg, dst))
 				{
 					fprintf(stderr, "rdprepro probe: bad duration \"%s\" (e.g. 250ms, 3s)\n",
@@ -782,6 +942,12 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 	}
 	if (!o->host || !o->user || !o->password_file || !o->out)
 		return usage(stderr);
+	if (o->activity != RP_ACTIVITY_IDLE && (!o->session_ms || o->every_ms < 50))
+	{
+		fprintf(stderr, "rdprepro probe: --activity %s needs --session and --every of 50ms or "
+		                "more\n", rp_activity_name(o->activity));
+		return 2;
+	}
 	o->n_extra = argc - optind;
 	o->extra = argv + optind;
 	return 0;
@@ -856,35 +1022,155 @@ static bool probe_hook_io(struct probe* p, struct rp_err* err)
 	return true;
 }
 
-/* After freerdp_connect returned TRUE: pump events until active + hold, a disconnect, or
- * the deadline. */
+/* A sample of the session's counters (every second, at most RP_SESSION_SAMPLES). */
+static void session_sample(struct probe* p)
+{
+	struct rp_session* ss = &p->ev.session;
+	struct rp_session_sample* m;
+	struct tcp_info ti;
+	UINT64 in = 0, out = 0, inp = 0, outp = 0;
+	rdpContext* ctx = &p->common.context;
+
+	if (ss->n_samples >= RP_SESSION_SAMPLES)
+		return;
+	m = &ss->samples[ss->n_samples++];
+	m->t_ms = since_start(p);
+	if (ctx->rdp && freerdp_get_stats(ctx->rdp, &in, &out, &inp, &outp))
+	{
+		m->bytes_in = in;
+		m->bytes_out = out;
+	}
+	m->updates = ss->updates;
+	if (p->fd >= 0 && read_tcp_info(p->fd, &ti))
+	{
+		m->retransmits = ti.tcpi_total_retrans;
+		m->unacked = ti.tcpi_unacked;
+		m->last_data_recv_ms = ti.tcpi_last_data_recv;
+		m->last_ack_recv_ms = ti.tcpi_last_ack_recv;
+	}
+}
+
+/* What the user does in the session, every every_ms: a mouse move to a new spot, or a
+ * Refresh Rect of the whole desktop (sent only if the server advertised it, MS-RDPBCGR
+ * 2.2.11.2). */
+static void session_act(struct probe* p, const struct probe_opts* o)
+{
+	rdpContext* ctx = &p->common.context;
+	rdpSettings* st = ctx->settings;
+	UINT32 w = freerdp_settings_get_uint32(st, FreeRDP_DesktopWidth);
+	UINT32 h = freerdp_settings_get_uint32(st, FreeRDP_DesktopHeight);
+	struct rp_session* ss = &p->ev.session;
+
+	if (o->activity == RP_ACTIVITY_INPUT && w && h)
+	{
+		UINT16 x = (UINT16)((ss->inputs * 97u) % w), y = (UINT16)((ss->inputs * 61u) % h);
+		if (freerdp_input_send_mouse_event(ctx->input, PTR_FLAGS_MOVE, x, y))
+			ss->inputs++;
+	}
+	else if (o->activity == RP_ACTIVITY_REFRESH && ctx->update && ctx->update->RefreshRect)
+	{
+		RECTANGLE_16 r = { 0, 0, (UINT16)(w ? w - 1 : 0), (UINT16)(h ? h - 1 : 0) };
+		if (ctx->update->RefreshRect(ctx, 1, &r))
+			ss->inputs++;
+	}
+}
+
+/* client_auto_reconnect_ex's wait between tries: go on until the probe's deadline. */
+static BOOL probe_between_retries(freerdp* instance)
+{
+	struct probe* p = (struct probe*)instance->context;
+	return !p->ev.watchdog_fired && rp_now_ms() < p->deadline;
+}
+
+/* After freerdp_connect returned TRUE: pump events until active + hold (or + the session),
+ * a disconnect, or the deadline. With a session, the deadline moves to its end (plus 2 s)
+ * once it is active. A connection that drops with /auto-reconnect is reconnected as FreeRDP's
+ * own clients do (client_auto_reconnect_ex: only when no errorInfo says the server ended it). */
 static void probe_pump(struct probe* p, const struct probe_opts* o)
 {
 	rdpContext* ctx = &p->common.context;
-	double active_at = -1;
+	struct rp_session* ss = &p->ev.session;
+	uint32_t keep = o->session_ms > o->hold_ms ? o->session_ms : o->hold_ms;
+	double active_at = -1, next_act = 0, next_sample = 0;
 
 	for (;;)
 	{
 		HANDLE handles[MAXIMUM_WAIT_OBJECTS] = { 0 };
 		DWORD n;
 		double now = rp_now_ms();
+		bool ok;
 
 		note_state(p);
 		if (active_at < 0 && freerdp_get_state(ctx) == CONNECTION_STATE_ACTIVE)
+		{
 			active_at = now;
-		if (active_at >= 0 && now - active_at >= o->hold_ms)
+			ss->t_active_ms = since_start(p);
+			next_act = now + o->every_ms;
+			next_sample = now;
+			if (o->session_ms)
+			{
+				pthread_mutex_lock(&p->lock);
+				if (p->deadline < now + keep + 2000)
+					p->deadline = now + keep + 2000;
+				pthread_cond_signal(&p->cond);
+				pthread_mutex_unlock(&p->lock);
+			}
+		}
+		if (active_at >= 0 && now - active_at >= keep)
+		{
+			ss->held = o->session_ms > 0;
 			break;
+		}
 		if (now >= p->deadline || p->ev.watchdog_fired || freerdp_shall_disconnect_context(ctx))
 			break;
+		if (o->session_ms && active_at >= 0)
+		{
+			if (now >= next_sample)
+			{
+				session_sample(p);
+				next_sample = now + 1000;
+			}
+			if (o->activity != RP_ACTIVITY_IDLE && now >= next_act)
+			{
+				session_act(p, o);
+				next_act = now + o->every_ms;
+			}
+		}
 		n = freerdp_get_event_handles(ctx, handles, ARRAYSIZE(handles));
 		if (n == 0)
 			break;
 		if (WaitForMultipleObjects(n, handles, FALSE, 50) == WAIT_FAILED)
 			break;
-		if (!freerdp_check_event_handles(ctx))
+		ok = freerdp_check_event_handles(ctx);
+		if (!ok && active_at >= 0 && o->session_ms &&
+		    freerdp_settings_get_bool(ctx->settings, FreeRDP_AutoReconnectionEnabled))
+		{
+			uint32_t before = ss->reconnects;
+			session_sample(p);
+			if (client_auto_reconnect_ex(ctx->instance, probe_between_retries))
+			{
+				ss->reconnected = true;
+				continue;
+			}
+			if (ss->reconnects != before)
+				break; /* it tried and gave up */
+		}
+		if (!ok)
 			break;
 	}
 	note_state(p);
+	if (active_at >= 0 && o->session_ms)
+	{
+		session_sample(p);
+		ss->t_end_ms = since_start(p);
+		/* The spell still open at the end. */
+		double from = ss->t_last_pdu_ms >= 0 ? ss->t_last_pdu_ms : ss->t_active_ms;
+		if (ss->t_end_ms - from >= QUIET_MIN_MS && ss->n_quiet < RP_QUIET_SPELLS)
+		{
+			ss->quiet_start_ms[ss->n_quiet] = from;
+			ss->quiet_ms[ss->n_quiet++] = ss->t_end_ms - from;
+		}
+	}
 }
 
 /* The probe's record from its options, and its lock and condition (the watchdog's). */
@@ -906,6 +1192,9 @@ static void probe_init(struct probe* p, const struct probe_opts* o)
 	rp_strlcpy(p->ev.freerdp_version, freerdp_get_version_string(), sizeof(p->ev.freerdp_version));
 	p->ev.deadline_ms = o->deadline_ms;
 	p->ev.hold_ms = o->hold_ms;
+	p->ev.session.want_ms = o->session_ms;
+	p->ev.session.activity = o->activity;
+	p->ev.session.every_ms = o->activity == RP_ACTIVITY_IDLE ? 0 : o->every_ms;
 }
 
 /* A name, not an address: record what it resolves to, as FreeRDP's resolver will see it. */
@@ -984,7 +1273,8 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	rr->deadline_ms = (uint32_t)(2 * reach + 2000 < REPLAY_MIN_MS ? REPLAY_MIN_MS : 2 * reach + 2000);
 	{
 		/* Within what the probe allows itself after its deadline (the runner's backstop). */
-		double left = p->t0 + o->deadline_ms + o->hold_ms + RP_PROBE_POST_MS - rp_now_ms() - 1000;
+		double left = p->t0 + o->deadline_ms + (o->session_ms > o->hold_ms ? o->session_ms : o->hold_ms) +
+		              RP_PROBE_POST_MS - rp_now_ms() - 1000;
 		if (left < rr->deadline_ms)
 		{
 			snprintf(rr->not_run, sizeof(rr->not_run),
@@ -1094,6 +1384,22 @@ static void replay(struct probe* p, const struct probe_opts* o)
  * nothing new. On by default in the lab; the probe is never pointed at other hosts. */
 static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 {
+	const struct rp_attempt* last = rp_evidence_current(&p->ev);
+	const char* host = p->ev.is_name ? p->ev.resolved : o->host;
+
+	/* A session that was cut, or that held while the server's ACKs ran ahead of what arrived
+	 * (its data lost on the way): is the path there for a new connection, and does it pass
+	 * large packets? */
+	if (o->session_ms && p->ev.session.t_active_ms >= 0 && o->recheck &&
+	    (!p->ev.session.held || (last && last->server_unseen > 0)))
+	{
+		uint32_t min_rtt_us = last && last->tcp.valid ? last->tcp.min_rtt_us : 0;
+		int big = last && last->tcp.valid && last->tcp.advmss ? (int)last->tcp.advmss + 40 : 1500;
+		rp_recheck_run(&p->ev.recheck, o->host, o->port,
+		               min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000);
+		rp_recheck_sizes(&p->ev.recheck, host, big, 1500);
+		return;
+	}
 	if (!rp_evidence_active(&p->ev) && o->recheck)
 	{
 		bool came_up = false;

@@ -278,3 +278,62 @@ void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms)
 		return;
 	recheck_bandwidth(&a, wait_ms, &rc->ping);
 }
+
+/* Echo requests with DF set (IP_PMTUDISC_PROBE: the kernel neither fragments them nor
+ * lowers them to a path MTU it learnt), eight at `big` bytes and eight at 576, each answered
+ * or not within wait_ms. */
+void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait_ms)
+{
+	struct rp_size_probe* z = &rc->sizes;
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	uint16_t id = (uint16_t)(getpid() ^ 0x5a5a);
+	int probe = IP_PMTUDISC_PROBE;
+	int fd;
+	double end;
+	unsigned char pkt[65536 - 20];
+	unsigned char in[2048];
+
+	z->run = true;
+	z->big = big < 576 ? 576 : (big > 9000 ? 9000 : big);
+	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)
+		return;
+	fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+	if (fd < 0)
+	{
+		z->sock_errno = errno;
+		return;
+	}
+	setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &probe, sizeof(probe));
+	for (int k = 0; k < 16; k++)
+	{
+		size_t len = (size_t)((k < 8 ? z->big : 576) - 20);
+		uint16_t c;
+		memset(pkt, 0, len);
+		pkt[0] = 8; /* echo request (RFC 792) */
+		pkt[4] = (unsigned char)(id >> 8);
+		pkt[5] = (unsigned char)id;
+		pkt[7] = (unsigned char)k;
+		c = icmp_checksum(pkt, len);
+		pkt[2] = (unsigned char)(c >> 8);
+		pkt[3] = (unsigned char)c;
+		if (sendto(fd, pkt, len, 0, (const struct sockaddr*)&a, sizeof(a)) == (ssize_t)len)
+			(k < 8 ? z->big_sent++ : z->small_sent++);
+	}
+	end = rp_now_ms() + wait_ms;
+	while (z->big_answered + z->small_answered < z->big_sent + z->small_sent)
+	{
+		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		double left = end - rp_now_ms();
+		ssize_t n;
+		size_t ihl;
+		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
+			break;
+		n = recv(fd, in, sizeof(in), MSG_DONTWAIT);
+		if (n < 20 || (ihl = (size_t)(in[0] & 0x0f) * 4) + 8 > (size_t)n ||
+		    memcmp(in + 12, &a.sin_addr, 4) != 0 || in[ihl] != 0 ||
+		    (in[ihl + 4] << 8 | in[ihl + 5]) != id)
+			continue;
+		(in[ihl + 7] < 8 ? z->big_answered++ : z->small_answered++);
+	}
+	close(fd);
+}

@@ -14,4 +14,8 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
  * answers there at all; into rc->ping. */
 void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms);
 
+/* After a session failed: don't-fragment echo requests at `big` bytes and at 576 (a path
+ * that loses only the large ones has an MTU black hole); into rc->sizes. */
+void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait_ms);
+
 #endif

@@ -21,6 +21,7 @@
 #include <freerdp/error.h>
 #include <freerdp/crypto/privatekey.h>
 #include <freerdp/freerdp.h>
+#include <freerdp/heartbeat.h>
 #include <freerdp/listener.h>
 #include <freerdp/log.h>
 #include <freerdp/peer.h>
@@ -53,6 +54,11 @@ struct srv_opts
 	const char* hold_at;  /* a phase name: report "hold" there and wait for "go" on stdin */
 	const char* pause_at; /* a phase name: stay silent there for pause_ms (a slow server) */
 	long pause_ms;
+	long error_after_ms;  /* the errorInfo or close comes this long after error_at is reached */
+	bool ultimatum;       /* end with Deactivate All and a Disconnect Provider Ultimatum alone */
+	enum { DESK_NONE = 0, DESK_STILL, DESK_TICKING, DESK_BUSY } desktop;
+	long desktop_every_ms;
+	long heartbeat_s;     /* a Heartbeat PDU every this many seconds (0: none) */
 };
 
 /* Per-connection context: rdpContext first, as FreeRDP's peer API requires. */
@@ -69,6 +75,16 @@ struct srv_peer
 	bool held;      /* each connection holds once at the armed phase: FreeRDP's own retry is
 	                 * a new connection, and a firewall meets it the same way */
 	rdpTransportIo orig_io;
+	double end_at;  /* when the session is to be ended (errorInfo, close, ultimatum), 0: not */
+	bool active;    /* the session is active: the desktop paints */
+	double next_tick, next_heartbeat;
+	bool paint_all; /* a full paint is due (activation, a refresh request) */
+	bool pointer_moved;
+	UINT16 px, py;  /* where the pointer went */
+	uint64_t painted; /* bytes of bitmap data sent */
+	uint32_t frames;
+	BYTE* pixels;   /* one band of the desktop, reused */
+	uint8_t heartbeat_count;
 };
 
 static struct srv_opts opts;
@@ -255,7 +271,16 @@ static void at_phase(struct srv_peer* p, const char* phase)
 {
 	if (!phase)
 		return;
-	if ((opts.deny || opts.close_silently) && !p->close_now &&
+	if ((opts.deny || opts.close_silently || opts.ultimatum) && !p->close_now && !p->end_at &&
+	    strcmp(phase, opts.error_at ? opts.error_at : "active") == 0 &&
+	    (opts.error_after_ms > 0 || opts.ultimatum))
+	{
+		/* A session ended later by the server: an administrator, another connection, an idle
+		 * or logon timer, a logoff, a shutdown (srv_end_session). */
+		p->end_at = rp_now_ms() + (double)opts.error_after_ms;
+		report(p->id, "event session-end-armed-in-%ldms", opts.error_after_ms);
+	}
+	if ((opts.deny || opts.close_silently) && !p->close_now && !p->end_at &&
 	    strcmp(phase, opts.error_at ? opts.error_at : "active") == 0)
 	{
 		if (opts.deny)
@@ -322,6 +347,180 @@ static void at_phase(struct srv_peer* p, const char* phase)
 	}
 }
 
+/* ---- the session: what a desktop sends ---- */
+
+#define BAND_ROWS 64 /* a full paint goes as bands of 64 rows: 256 KiB at 1024 wide, 32 bpp,
+                      * under FreeRDP's MultifragMaxRequestSize (608299) */
+#define TILE 64      /* what answers a pointer move: the region around it */
+
+/* One Surface Bits command, no codec (MS-RDPBCGR 2.2.9.2.1, codec 0: raw, bottom-up rows),
+ * of w x h pixels at (x, y). The data's content varies with the frame so it is not all
+ * zeros; its size is what matters here: full-size TCP segments. */
+static bool send_rect(struct srv_peer* p, UINT16 x, UINT16 y, UINT16 w, UINT16 h)
+{
+	rdpUpdate* update = p->context.update;
+	SURFACE_BITS_COMMAND cmd = { 0 };
+	size_t len = (size_t)w * h * 4;
+
+	if (!p->pixels && !(p->pixels = malloc((size_t)4096 * BAND_ROWS * 4)))
+		return false;
+	if (len > (size_t)4096 * BAND_ROWS * 4)
+		return false;
+	for (size_t i = 0; i < len; i += 4)
+	{
+		p->pixels[i] = (BYTE)(i / 4 + p->frames);
+		p->pixels[i + 1] = (BYTE)(x + y);
+		p->pixels[i + 2] = (BYTE)(i >> 12);
+		p->pixels[i + 3] = 0xFF;
+	}
+	cmd.cmdType = CMDTYPE_SET_SURFACE_BITS;
+	cmd.destLeft = x;
+	cmd.destTop = y;
+	cmd.destRight = (UINT32)x + w;
+	cmd.destBottom = (UINT32)y + h;
+	cmd.bmp.bpp = 32;
+	cmd.bmp.codecID = 0;
+	cmd.bmp.width = w;
+	cmd.bmp.height = h;
+	cmd.bmp.bitmapDataLength = (UINT32)len;
+	cmd.bmp.bitmapData = p->pixels;
+	if (!update->SurfaceBits || !update->SurfaceBits(&p->context, &cmd))
+		return false;
+	p->painted += len;
+	return true;
+}
+
+static UINT16 desk_w(struct srv_peer* p)
+{
+	UINT32 w = freerdp_settings_get_uint32(p->context.settings, FreeRDP_DesktopWidth);
+	return (UINT16)(w > 4096 ? 4096 : w);
+}
+
+static UINT16 desk_h(struct srv_peer* p)
+{
+	UINT32 h = freerdp_settings_get_uint32(p->context.settings, FreeRDP_DesktopHeight);
+	return (UINT16)(h > 4096 ? 4096 : h);
+}
+
+/* The whole desktop, band by band. */
+static bool paint_all(struct srv_peer* p)
+{
+	UINT16 w = desk_w(p), h = desk_h(p);
+
+	for (UINT16 y = 0; y < h && !stopping; y = (UINT16)(y + BAND_ROWS))
+		if (!send_rect(p, 0, y, w, (UINT16)(h - y < BAND_ROWS ? h - y : BAND_ROWS)))
+			return false;
+	p->frames++;
+	return true;
+}
+
+/* A pointer move: the region around the pointer is repainted (a Windows desktop redraws
+ * what the pointer passed over). */
+static BOOL srv_mouse_event(rdpInput* input, UINT16 flags, UINT16 x, UINT16 y)
+{
+	struct srv_peer* p = (struct srv_peer*)input->context;
+
+	p->pointer_moved = true;
+	p->px = x;
+	p->py = y;
+	return TRUE;
+}
+
+/* A Refresh Rect (MS-RDPBCGR 2.2.11.2): the areas are painted again; the lab paints all. */
+static BOOL srv_refresh_rect(rdpContext* context, BYTE count, const RECTANGLE_16* areas)
+{
+	((struct srv_peer*)context)->paint_all = true;
+	return TRUE;
+}
+
+static BOOL srv_suppress_output(rdpContext* context, BYTE allow, const RECTANGLE_16* area)
+{
+	return TRUE;
+}
+
+/* How the server ends a session (MS-RDPBCGR 1.3.1.4.2): Deactivate All, the Set Error Info
+ * PDU if the client announced it (FreeRDP's peer Close checks the flag) and a Disconnect
+ * Provider Ultimatum; `close` ends the TCP connection with none of them. */
+static void srv_end_session(struct srv_peer* p, freerdp_peer* client)
+{
+	if (opts.close_silently)
+	{
+		report(p->id, "event session-closed-without-error-info");
+		p->close_now = true;
+		return;
+	}
+	if (opts.deny && !opts.ultimatum)
+		freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
+	{
+		bool told = !opts.ultimatum &&
+		            freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportErrorInfoPdu);
+		BOOL ok = client->Close(client);
+		p->error_info_sent = ok; /* linger: the client reads what was sent before the close */
+		(void)told;
+		if (opts.ultimatum)
+			report(p->id, "event %s-ultimatum", ok ? "sent" : "failed-to-send");
+		else
+			report(p->id, "event %s-session-end-0x%lx%s", ok ? "sent" : "failed-to-send",
+			       opts.error_info, told ? "" : "-without-error-info-client-did-not-announce-it");
+	}
+	p->close_now = true;
+}
+
+/* Called every round of the peer's loop (at least every 100 ms) once the session is active:
+ * the desktop's paints, the heartbeats, a session end that is due. */
+static void srv_session_tick(struct srv_peer* p, freerdp_peer* client)
+{
+	double now = rp_now_ms();
+	const uint32_t cmds = freerdp_settings_get_uint32(p->context.settings,
+	                                                  FreeRDP_SurfaceCommandsSupported);
+
+	if (!p->active || p->close_now)
+		return;
+	if (p->end_at > 0 && now >= p->end_at)
+	{
+		srv_end_session(p, client);
+		return;
+	}
+	if (opts.heartbeat_s > 0 && now >= p->next_heartbeat &&
+	    freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportHeartbeatPdu))
+	{
+		/* count1: missed heartbeats before a client warns; count2: before it reconnects. */
+		if (freerdp_heartbeat_send_heartbeat_pdu(client, (BYTE)opts.heartbeat_s, 2, 3))
+			p->heartbeat_count++;
+		p->next_heartbeat = now + (double)opts.heartbeat_s * 1000.0;
+	}
+	if (opts.desktop == DESK_NONE || !(cmds & SURFCMDS_SET_SURFACE_BITS))
+		return;
+	if (opts.desktop == DESK_BUSY && now >= p->next_tick)
+	{
+		p->paint_all = true;
+		p->next_tick = now + (double)opts.desktop_every_ms;
+	}
+	if (p->paint_all)
+	{
+		p->paint_all = false;
+		if (!paint_all(p))
+			report(p->id, "event paint-failed");
+	}
+	if (opts.desktop == DESK_TICKING && now >= p->next_tick)
+	{
+		/* A clock, a caret: a small region every desktop_every_ms. */
+		UINT16 w = desk_w(p), h = desk_h(p);
+		send_rect(p, (UINT16)(w > TILE ? w - TILE : 0), (UINT16)(h > 16 ? h - 16 : 0),
+		          w > TILE ? TILE : w, h > 16 ? 16 : h);
+		p->next_tick = now + (double)opts.desktop_every_ms;
+	}
+	if (p->pointer_moved)
+	{
+		UINT16 w = desk_w(p), h = desk_h(p);
+		UINT16 x = p->px >= w ? 0 : p->px, y = p->py >= h ? 0 : p->py;
+		UINT16 tw = (UINT16)(w - x < TILE ? w - x : TILE), th = (UINT16)(h - y < TILE ? h - y : TILE);
+		p->pointer_moved = false;
+		if (tw && th)
+			send_rect(p, x, y, tw, th);
+	}
+}
+
 static void srv_note_state(struct srv_peer* p)
 {
 	CONNECTION_STATE s = freerdp_get_state(&p->context);
@@ -380,6 +579,10 @@ static BOOL srv_activate(freerdp_peer* client)
 		p->activated_reported = true;
 		report(p->id, "event activated");
 		at_phase(p, "active");
+		p->active = true;
+		p->paint_all = opts.desktop != DESK_NONE; /* the first paint of the desktop */
+		p->next_tick = rp_now_ms() + (double)opts.desktop_every_ms;
+		p->next_heartbeat = rp_now_ms();
 	}
 	return TRUE;
 }
@@ -463,6 +666,9 @@ static void* srv_peer_thread(void* arg)
 			goto out;
 		}
 	}
+	client->context->input->MouseEvent = srv_mouse_event;
+	client->context->update->RefreshRect = srv_refresh_rect;
+	client->context->update->SuppressOutput = srv_suppress_output;
 	client->ReachedState = srv_reached_state;
 	client->PostConnect = srv_post_connect;
 	client->Activate = srv_activate;
@@ -487,6 +693,7 @@ static void* srv_peer_thread(void* arg)
 		srv_note_state(p);
 		if (freerdp_shall_disconnect_context(client->context))
 			break;
+		srv_session_tick(p, client);
 		/* After a Set Error Info, linger a little, reading what the client sends, so that
 		 * it reads the PDU before the close: closing with unread input makes the kernel send
 		 * a RST, and a client that is still writing (xfreerdp3 with its channels) then fails
@@ -496,11 +703,18 @@ static void* srv_peer_thread(void* arg)
 		if (p->close_now && rp_now_ms() >= linger_until)
 			break;
 	}
+	if (p->active && opts.desktop != DESK_NONE)
+		report(id, "event painted-%llu-bytes-in-%u-full-paints", (unsigned long long)p->painted,
+		       p->frames);
+	if (p->heartbeat_count)
+		report(id, "event sent-%u-heartbeats", p->heartbeat_count);
 	peer_set(self, -1, false);
 	client->Disconnect(client);
 out:
 	peer_set(self, -1, false);
 	report(id, "closed");
+	if (p)
+		free(p->pixels);
 	if (client->context)
 		freerdp_peer_context_free(client);
 	freerdp_peer_free(client);
@@ -564,7 +778,14 @@ static int usage(FILE* f)
 	           "                       [--behaviour normal|deny|errorinfo|close|overloaded]\n"
 	           "                       [--error-info CODE] [--error-at PHASE] [--hang-at PHASE]\n"
 	           "                       [--security negotiate|nla|tls|rdp] [--hold-at PHASE]\n"
-	           "                       [--pause-at PHASE --pause-ms MS]\n"
+	           "                       [--pause-at PHASE --pause-ms MS] [--error-after MS]\n"
+	           "                       [--desktop none|still|ticking|busy [--desktop-every MS]]\n"
+	           "                       [--heartbeat SECONDS]\n"
+	           "  --behaviour ultimatum: at --error-at (+ --error-after), Deactivate All and a\n"
+	           "  Disconnect Provider Ultimatum with no errorInfo.\n"
+	           "  --desktop: after activation a full paint, then: nothing (still), a small region\n"
+	           "  every MS (ticking) or a full paint every MS (busy); pointer moves and refresh\n"
+	           "  requests are answered.\n"
 	           "  The lab's RDP server (run by `rdprepro run` inside the server namespace).\n");
 	return f == stderr ? 2 : 0;
 }
@@ -579,6 +800,8 @@ int rp_server_main(int argc, char** argv)
 		{ "pause-ms", required_argument, NULL, 'M' },
 		{ "error-info", required_argument, NULL, 'E' }, { "error-at", required_argument, NULL, 'A' },
 		{ "hang-at", required_argument, NULL, 'G' },   { "security", required_argument, NULL, 'S' },
+		{ "error-after", required_argument, NULL, 'F' }, { "desktop", required_argument, NULL, 'D' },
+		{ "desktop-every", required_argument, NULL, 'V' }, { "heartbeat", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -628,6 +851,8 @@ int rp_server_main(int argc, char** argv)
 					opts.close_silently = true;
 				else if (strcmp(optarg, "overloaded") == 0)
 					opts.overloaded = true;
+				else if (strcmp(optarg, "ultimatum") == 0)
+					opts.ultimatum = true;
 				else if (strcmp(optarg, "normal") != 0)
 				{
 					fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", optarg);
@@ -655,6 +880,35 @@ int rp_server_main(int argc, char** argv)
 			case 'M':
 				opts.pause_ms = strtol(optarg, NULL, 10);
 				break;
+			case 'F':
+				opts.error_after_ms = strtol(optarg, NULL, 10);
+				break;
+			case 'V':
+				opts.desktop_every_ms = strtol(optarg, NULL, 10);
+				break;
+			case 'B':
+				opts.heartbeat_s = strtol(optarg, NULL, 10);
+				if (opts.heartbeat_s < 0 || opts.heartbeat_s > 255)
+				{
+					fprintf(stderr, "rdprepro server: --heartbeat: 1-255 seconds\n");
+					return 2;
+				}
+				break;
+			case 'D':
+				if (strcmp(optarg, "none") == 0)
+					opts.desktop = DESK_NONE;
+				else if (strcmp(optarg, "still") == 0)
+					opts.desktop = DESK_STILL;
+				else if (strcmp(optarg, "ticking") == 0)
+					opts.desktop = DESK_TICKING;
+				else if (strcmp(optarg, "busy") == 0)
+					opts.desktop = DESK_BUSY;
+				else
+				{
+					fprintf(stderr, "rdprepro server: --desktop: none, still, ticking or busy\n");
+					return 2;
+				}
+				break;
 			case 'h':
 				return usage(stdout);
 			default:
@@ -663,6 +917,12 @@ int rp_server_main(int argc, char** argv)
 	}
 	if (!opts.addr || !opts.cert || !opts.key || !opts.sam || optind != argc)
 		return usage(stderr);
+	if ((opts.desktop == DESK_TICKING || opts.desktop == DESK_BUSY) && opts.desktop_every_ms < 50)
+	{
+		fprintf(stderr, "rdprepro server: --desktop ticking/busy needs --desktop-every of 50 "
+		                "ms or more\n");
+		return 2;
+	}
 
 	rp_freerdp_process_setup();
 	if (pipe2(stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0)

@@ -30,7 +30,7 @@ static bool probe_prepare(struct rp_run* run, struct rp_err* err)
 static bool probe_start(struct rp_run* run, struct rp_err* err)
 {
 	const struct rp_scenario* sc = run->sc;
-	char deadline[32], hold[32], ctimeout[32], wlog[64];
+	char deadline[32], hold[32], ctimeout[32], wlog[64], session[32], every[32];
 	const char* argv[64] = { self_exe, "probe", "--host",
 		                     sc->naming == RP_NAME_ADDRESS ? RP_LAB_SERVER_ADDR : RP_LAB_SERVER_NAME,
 		                     "--port", RDP_PORT, "--user", run->creds.user, "--password-file",
@@ -56,6 +56,20 @@ static bool probe_start(struct rp_run* run, struct rp_err* err)
 		argv[ac++] = "--cert-pin";
 		argv[ac++] = sc->cert == RP_CERT_CHANGED ? run->other_cert : run->creds.cert;
 	}
+	if (sc->session_ms)
+	{
+		snprintf(session, sizeof(session), "%ums", sc->session_ms);
+		argv[ac++] = "--session";
+		argv[ac++] = session;
+		if (sc->activity != RP_ACTIVITY_IDLE)
+		{
+			snprintf(every, sizeof(every), "%ums", sc->every_ms);
+			argv[ac++] = "--activity";
+			argv[ac++] = rp_activity_name((enum rp_activity)sc->activity);
+			argv[ac++] = "--every";
+			argv[ac++] = every;
+		}
+	}
 	if (sc->announce_freerdp)
 	{
 		argv[ac++] = "--announce";
@@ -69,7 +83,9 @@ static bool probe_start(struct rp_run* run, struct rp_err* err)
  * backstop. */
 static double probe_until(const struct rp_run* run, double t0)
 {
-	return t0 + run->sc->deadline_ms + run->sc->hold_ms + PROBE_GRACE_MS;
+	const struct rp_scenario* sc = run->sc;
+	return t0 + sc->deadline_ms + (sc->session_ms > sc->hold_ms ? sc->session_ms : sc->hold_ms) +
+	       PROBE_GRACE_MS;
 }
 
 static void probe_watch(struct rp_run* run, double* until)

@@ -73,7 +73,7 @@ static bool lab_start(struct rp_run* run, struct rp_err* err)
 			                     run->creds.sam, "--behaviour", rp_behaviour_name(sc->behaviour),
 			                     "--security", sc->security };
 		int ac = 16;
-		char pause_ms[16], error_info[16];
+		char pause_ms[16], error_info[16], after[16], every[16], hb[16];
 		if (sc->behaviour == RP_SERVER_ERRORINFO)
 		{
 			snprintf(error_info, sizeof(error_info), "0x%x", sc->error_info);
@@ -89,6 +89,29 @@ static bool lab_start(struct rp_run* run, struct rp_err* err)
 		{
 			argv[ac++] = "--hang-at";
 			argv[ac++] = rp_phase_name((enum rp_phase)sc->hang_phase);
+		}
+		if (sc->error_after_ms)
+		{
+			snprintf(after, sizeof(after), "%u", sc->error_after_ms);
+			argv[ac++] = "--error-after";
+			argv[ac++] = after;
+		}
+		if (sc->desktop != RP_DESKTOP_NONE)
+		{
+			argv[ac++] = "--desktop";
+			argv[ac++] = rp_desktop_name(sc->desktop);
+			if (sc->desktop_every_ms)
+			{
+				snprintf(every, sizeof(every), "%u", sc->desktop_every_ms);
+				argv[ac++] = "--desktop-every";
+				argv[ac++] = every;
+			}
+		}
+		if (sc->heartbeat_ms)
+		{
+			snprintf(hb, sizeof(hb), "%u", sc->heartbeat_ms / 1000);
+			argv[ac++] = "--heartbeat";
+			argv[ac++] = hb;
 		}
 		const struct rp_trigger* t = sc->reset.when ? &sc->reset : &sc->drop;
 		struct rp_spawn sp = { .argv = argv, .netns = run->lab.ns_server, .fd_stdin = srv_in[0],

@@ -403,7 +403,7 @@ static bool client_run(struct rp_run* run, struct rp_err* err)
 		/* The server holds at the armed phase: fire, then let it go on; once per connection
 		 * that gets there. */
 		for (const char* h = strstr(r->server_log + scanned, " hold "); h; h = strstr(h + 1, " hold "))
-			rp_fault_clock_fire(&fc, "phase");
+			rp_fault_clock_hold(&fc);
 		scanned = r->server_len;
 		rp_fault_clock_tick(&fc);
 		run->client->watch(run, &until);

@@ -25,6 +25,8 @@ enum key_kind
 	K_PHASE_OR_NONE, /* a phase name -> int (default -1) */
 	K_WORD,     /* one word from `choices`, kept as text */
 	K_CAUSES,   /* cause names separated by commas -> uint32_t bits (1 << enum rp_cause) */
+	K_SESSION,  /* DURATION [idle | input every DURATION | refresh every DURATION] */
+	K_DESKTOP,  /* none | still | ticking every DURATION | busy every DURATION */
 };
 
 struct choice
@@ -48,7 +50,7 @@ struct key_def
 static const struct choice behaviours[] = {
 	{ "normal", RP_SERVER_NORMAL }, { "deny", RP_SERVER_DENY },
 	{ "errorinfo", RP_SERVER_ERRORINFO }, { "close", RP_SERVER_CLOSE },
-	{ "overloaded", RP_SERVER_OVERLOADED }, { NULL, 0 }
+	{ "overloaded", RP_SERVER_OVERLOADED }, { "ultimatum", RP_SERVER_ULTIMATUM }, { NULL, 0 }
 };
 static const struct choice names[] = { { "address", RP_NAME_ADDRESS },
 	                                   { "unresolvable", RP_NAME_UNRESOLVABLE },
@@ -91,6 +93,13 @@ const char* rp_behaviour_name(enum rp_server_behaviour b)
 	return behaviours[b].name;
 }
 
+static const char* const desktop_names[] = { "none", "still", "ticking", "busy" };
+
+const char* rp_desktop_name(enum rp_desktop d)
+{
+	return desktop_names[d];
+}
+
 const char* rp_port_name(enum rp_port_fault p)
 {
 	return ports[p].name;
@@ -109,10 +118,20 @@ const char* rp_reset_to_name(enum rp_reset_to r)
 bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
                       size_t n)
 {
-	char word[16], arg[64], extra[8];
-	int k = sscanf(value, "%15s %63s %7s", word, arg, extra);
+	char word[16], arg[64], extra[24], more[8];
+	int k = sscanf(value, "%15s %63s %23s %7s", word, arg, extra, more);
 
 	memset(t, 0, sizeof(*t));
+	if (k == 3 && strcmp(word, "phase") == 0)
+	{
+		/* "phase NAME +DURATION": that long after the phase is reached */
+		if (extra[0] != '+' || !rp_parse_duration_ms(extra + 1, &t->after_ms) || !t->after_ms)
+			return snprintf(why, n, "\"%s\": after the phase, write \"+DURATION\" (phase "
+			                        "active +5s)",
+			                value),
+			       false;
+		k = 2;
+	}
 	if (k != 2)
 		return snprintf(why, n, "\"%s\": write \"phase NAME\", \"at DURATION\"%s", value,
 		                allow_bytes ? " or \"bytes N\"" : ""),
@@ -170,6 +189,7 @@ static const struct key_def keys[] = {
 	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
 	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
 	{ "client", "password", K_ENUM, F(wrong_password), false, passwords, -1 },
+	{ "client", "session", K_SESSION, F(session_ms), false, NULL, -1 },
 	{ "client", "announce", K_ENUM, F(announce_freerdp), false, announces, -1 },
 	{ "client", "name", K_ENUM, F(naming), false, names, -1 },
 	{ "client", "cert", K_ENUM, F(cert), false, certs, -1 },
@@ -182,6 +202,9 @@ static const struct key_def keys[] = {
 	{ "server", "error-at", K_PHASE_OR_NONE, F(error_phase), false, NULL, -1 },
 	{ "server", "hang-at", K_PHASE_OR_NONE, F(hang_phase), false, NULL, -1 },
 	{ "server", "security", K_WORD, F(security), false, securities, -1 },
+	{ "server", "error-after", K_DURATION, F(error_after_ms), false, NULL, -1 },
+	{ "server", "desktop", K_DESKTOP, F(desktop), false, NULL, -1 },
+	{ "server", "heartbeat", K_DURATION, F(heartbeat_ms), false, NULL, -1 },
 	{ "link", "mtu", K_UINT, F(mtu), false, NULL, -1 },
 	{ "link", "icmp", K_ENUM, F(icmp_blocked), false, icmp_modes, -1 },
 #define LINK_KEYS(sec)                                                                            \
@@ -425,6 +448,49 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			}
 			return 1;
 		}
+		case K_SESSION:
+		{
+			/* DURATION [idle | input every DURATION | refresh every DURATION] */
+			char d[32], act[16], every[16], dur[32], more[8];
+			int n = sscanf(value, "%31s %15s %15s %31s %7s", d, act, every, dur, more);
+			struct rp_scenario* sc = p->sc;
+			if (n < 1 || !rp_parse_duration_ms(d, &sc->session_ms) || sc->session_ms < 1000)
+				return fail_at(p, "session: \"%s\": a duration of 1s or more first (session = "
+				                  "30s idle)", value);
+			sc->activity = RP_ACTIVITY_IDLE;
+			if (n == 1 || (n == 2 && strcmp(act, "idle") == 0))
+				return 1;
+			if (n == 4 && (strcmp(act, "input") == 0 || strcmp(act, "refresh") == 0) &&
+			    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->every_ms) &&
+			    sc->every_ms >= 50)
+			{
+				sc->activity = strcmp(act, "input") == 0 ? RP_ACTIVITY_INPUT : RP_ACTIVITY_REFRESH;
+				return 1;
+			}
+			return fail_at(p, "session: \"%s\": write \"DURATION idle\", \"DURATION input every "
+			                  "DURATION\" or \"DURATION refresh every DURATION\" (50ms or more)",
+			               value);
+		}
+		case K_DESKTOP:
+		{
+			char w[16], every[16], dur[32], more[8];
+			int n = sscanf(value, "%15s %15s %31s %7s", w, every, dur, more);
+			struct rp_scenario* sc = p->sc;
+			if (n == 1 && (strcmp(w, "none") == 0 || strcmp(w, "still") == 0))
+			{
+				sc->desktop = strcmp(w, "none") == 0 ? RP_DESKTOP_NONE : RP_DESKTOP_STILL;
+				return 1;
+			}
+			if (n == 3 && (strcmp(w, "ticking") == 0 || strcmp(w, "busy") == 0) &&
+			    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->desktop_every_ms) &&
+			    sc->desktop_every_ms >= 50)
+			{
+				sc->desktop = strcmp(w, "ticking") == 0 ? RP_DESKTOP_TICKING : RP_DESKTOP_BUSY;
+				return 1;
+			}
+			return fail_at(p, "desktop: \"%s\": none, still, \"ticking every DURATION\" or "
+			                  "\"busy every DURATION\" (50ms or more)", value);
+		}
 		case K_CAUSES:
 		{
 			uint32_t bits = 0;
@@ -571,9 +637,51 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		               key_line(p, "server", "error-info") ? key_line(p, "server", "error-info")
 		                                                   : key_line(p, "server", "behaviour"));
 	if (key_line(p, "server", "error-at") && sc->behaviour != RP_SERVER_DENY &&
-	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE)
-		return rp_fail(p->err, "%s:%d: error-at goes with behaviour deny, errorinfo or close",
+	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
+	    sc->behaviour != RP_SERVER_ULTIMATUM)
+		return rp_fail(p->err, "%s:%d: error-at goes with behaviour deny, errorinfo, close or "
+		                       "ultimatum",
 		               sc->path, key_line(p, "server", "error-at"));
+	if (key_line(p, "server", "error-after") && sc->behaviour != RP_SERVER_DENY &&
+	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
+	    sc->behaviour != RP_SERVER_ULTIMATUM)
+		return rp_fail(p->err, "%s:%d: error-after goes with behaviour deny, errorinfo, close or "
+		                       "ultimatum",
+		               sc->path, key_line(p, "server", "error-after"));
+	if (key_line(p, "server", "error-after") && sc->error_phase >= 0 &&
+	    sc->error_phase != RP_PHASE_ACTIVE)
+		return rp_fail(p->err, "%s:%d: error-after counts from the active session; error-at = %s "
+		                       "(line %d)",
+		               sc->path, key_line(p, "server", "error-after"),
+		               rp_phase_name((enum rp_phase)sc->error_phase), key_line(p, "server", "error-at"));
+	if ((sc->error_after_ms || sc->behaviour == RP_SERVER_ULTIMATUM) && !sc->session_ms)
+		return rp_fail(p->err, "%s:%d: a server that ends the session wants a session to end "
+		                       "([client] session = DURATION)",
+		               sc->path, key_line(p, "server", sc->error_after_ms ? "error-after" : "behaviour"));
+	if (sc->error_after_ms && sc->session_ms && sc->error_after_ms >= sc->session_ms)
+		return rp_fail(p->err, "%s:%d: error-after %u ms comes after the session's end (%u ms)",
+		               sc->path, key_line(p, "server", "error-after"), sc->error_after_ms,
+		               sc->session_ms);
+	if (key_line(p, "server", "heartbeat") &&
+	    (sc->heartbeat_ms % 1000 || sc->heartbeat_ms < 1000 || sc->heartbeat_ms > 255000))
+		return rp_fail(p->err, "%s:%d: heartbeat: whole seconds from 1s to 255s (the PDU's period "
+		                       "is one byte of seconds)",
+		               sc->path, key_line(p, "server", "heartbeat"));
+	if ((key_line(p, "server", "desktop") || key_line(p, "server", "heartbeat")) && !sc->session_ms)
+		return rp_fail(p->err, "%s:%d: %s is what the server does in a session: set [client] "
+		                       "session = DURATION",
+		               sc->path,
+		               key_line(p, "server", key_line(p, "server", "desktop") ? "desktop" : "heartbeat"),
+		               key_line(p, "server", "desktop") ? "desktop" : "heartbeat");
+	if (sc->session_ms && sc->xfreerdp)
+		return rp_fail(p->err, "%s:%d: session is the probe's; program = xfreerdp (line %d) "
+		                       "holds what its log shows",
+		               sc->path, key_line(p, "client", "session"), key_line(p, "client", "program"));
+	if ((sc->reset.after_ms || sc->drop.after_ms) &&
+	    (sc->reset.when ? sc->reset.phase : sc->drop.phase) != RP_PHASE_ACTIVE)
+		return rp_fail(p->err, "%s:%d: \"+DURATION\" counts from the active session: write "
+		                       "\"phase active +DURATION\"",
+		               sc->path, key_line(p, "fault", sc->reset.when ? "reset" : "drop"));
 	if (sc->naming != RP_NAME_ADDRESS && sc->port != RP_PORT_OPEN)
 		return rp_fail(p->err, "%s:%d: name = %s conflicts with port = %s: one cause at a time",
 		               sc->path, key_line(p, "client", "name"), names[sc->naming].name,
@@ -599,7 +707,8 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 	{
 		/* Third-party servers report no phases and have none of the lab server's behaviours. */
 		static const char* const own[] = { "behaviour", "error-info", "error-at", "hang-at",
-			                               "pause-at", "pause", "security" };
+			                               "pause-at", "pause", "security", "error-after",
+			                               "desktop", "heartbeat" };
 		const char* peer = peers[sc->peer].name;
 		int peer_line = key_line(p, "server", "peer");
 		for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
@@ -709,6 +818,9 @@ static bool load_stream(struct rp_scenario* sc, const char* path, FILE* f, struc
 			               keys[i].section);
 	if (!check_conflicts(sc, &p))
 		return false;
+	/* A desktop that has a session paints: what a desktop sends first (the lab's server). */
+	if (sc->session_ms && sc->peer == RP_PEER_LAB && !key_line(&p, "server", "desktop"))
+		sc->desktop = RP_DESKTOP_STILL;
 	/* The peer is a requirement, found by looking for it. */
 	if (sc->peer == RP_PEER_XRDP)
 		sc->requires |= RP_REQ_XRDP;

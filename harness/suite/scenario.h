@@ -30,6 +30,16 @@ enum rp_server_behaviour
 	RP_SERVER_ERRORINFO,   /* Set Error Info `error-info`, then close */
 	RP_SERVER_CLOSE,       /* close with no errorInfo */
 	RP_SERVER_OVERLOADED,  /* accept TCP and close at once (MaxOutstandingConnections) */
+	RP_SERVER_ULTIMATUM,   /* end the session with a Disconnect Provider Ultimatum alone */
+};
+
+/* What the lab server's desktop sends once the session is active. */
+enum rp_desktop
+{
+	RP_DESKTOP_NONE = 0, /* nothing (no session asked for) */
+	RP_DESKTOP_STILL,    /* a full paint at activation, then only answers to input/refresh */
+	RP_DESKTOP_TICKING,  /* and a small region every desktop_every_ms (a clock, a caret) */
+	RP_DESKTOP_BUSY,     /* and a full paint every desktop_every_ms (a video, a scroll) */
 };
 
 enum rp_client_name
@@ -69,6 +79,7 @@ struct rp_trigger
 	int phase; /* enum rp_phase */
 	uint32_t at_ms;
 	uint32_t bytes;
+	uint32_t after_ms; /* RP_WHEN_PHASE: this long after the phase is reached ("phase active +5s") */
 };
 
 enum rp_reset_to
@@ -109,6 +120,11 @@ struct rp_scenario
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms; /* 0: FreeRDP's default */
 	bool wrong_password;
+	/* session = DURATION [idle | input every DURATION | refresh every DURATION]: the probe
+	 * keeps the active session that long, doing that. */
+	uint32_t session_ms;
+	int activity; /* enum rp_activity */
+	uint32_t every_ms;
 	/* The probe's Client Core Data: what mstsc announces (false) or FreeRDP 3.10's own
 	 * defaults (true: no RNS_UD_CS_SUPPORT_ERRINFO_PDU, so a server sends no errorInfo). */
 	bool announce_freerdp;
@@ -124,6 +140,10 @@ struct rp_scenario
 	uint32_t error_info; /* behaviour errorinfo */
 	int error_phase;     /* enum rp_phase where errorinfo/close/deny happen, -1: active */
 	int hang_phase;      /* enum rp_phase where the server stops answering, -1: never */
+	uint32_t error_after_ms; /* the errorinfo/close/ultimatum comes this long after error_phase */
+	enum rp_desktop desktop; /* default: still with a session, none without */
+	uint32_t desktop_every_ms;
+	uint32_t heartbeat_ms;   /* the lab server's Heartbeat PDU period (whole seconds), 0: none */
 	char security[16];   /* negotiate, nla, tls, rdp */
 
 	/* [link] (both directions), [link to-server] (index 0), [link to-client] (index 1) */
@@ -157,10 +177,11 @@ bool rp_scenario_needs_engine(const struct rp_scenario* sc);
 
 /* Names for enum values, as scenario files spell them. */
 const char* rp_behaviour_name(enum rp_server_behaviour b);
+const char* rp_desktop_name(enum rp_desktop d);
 const char* rp_port_name(enum rp_port_fault p);
 const char* rp_reset_to_name(enum rp_reset_to r);
 const char* rp_cert_check_name(enum rp_cert_check c);
-/* Parses "phase tls", "at 2s", "bytes 3000" (bytes only if allow_bytes). */
+/* Parses "phase tls", "phase active +5s", "at 2s", "bytes 3000" (bytes only if allow_bytes). */
 bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
                       size_t n);
 
