@@ -102,7 +102,7 @@ struct rp_scenario
 	char name[64]; /* file name without .scn */
 
 	/* [scenario] */
-	char summary[256];
+	char summary[512];
 	char field[256];
 	char keywords[256];
 	unsigned requires; /* enum rp_require bits */
