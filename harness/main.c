@@ -81,6 +81,46 @@ static void causes_markdown(void)
 		       rp_cause_name((enum rp_cause)i), in->symptom, in->identified, out, pair, in->basis,
 		       scns[0] ? scns : "-", in->settle[0] ? in->settle : "-");
 	}
+	printf("\n## In the session (after activation)\n\n"
+	       "Once a session was active the connection sequence's signs mean other things, so the "
+	       "network causes have a second row that applies to such records only (the rows above "
+	       "without one are ruled out there: they stop a connection before it is active). The "
+	       "probe keeps the session (`[client] session = DURATION idle | input every D | refresh "
+	       "every D`) and records its screen updates, its quiet spells (no PDU either way), the "
+	       "server's heartbeats, a Disconnect Provider Ultimatum and whether a Set Error Info PDU "
+	       "carried the errorInfo; after a failed session it tries a fresh connection and "
+	       "don't-fragment pings at the client's packet size and at 576 bytes. "
+	       "`server-ended-session` and `server-fault` apply in every phase.\n\n"
+	       "| cause | identified in the session by | ruled out in the session by |\n"
+	       "|---|---|---|\n");
+	for (int i = 0; i < RP_CAUSE_COUNT; i++)
+	{
+		const char* id = rp_cause_session_identified((enum rp_cause)i);
+		char out[1024];
+		if (!id || rp_cause_session_ruled_out_text((enum rp_cause)i, out, sizeof(out)) == 0)
+			continue;
+		printf("| `%s` | %s | %s |\n", rp_cause_name((enum rp_cause)i), id, out);
+	}
+	printf("\nThe errorInfo codes that say who ended a session (MS-RDPBCGR 2.2.5.1.1; FreeRDP 3.10 "
+	       "names all but 0x19 and 0x1A): 0x1 an administrator or a tool (RPC), 0x2 a logoff by "
+	       "RPC, 0x3 the idle-session limit, 0x4 the logon time limit, 0x5 another connection, "
+	       "0xB a disconnect by the user elsewhere, 0xC a logoff, 0x19 shutdown, 0x1A reboot: "
+	       "all `server-ended-session`, who is in the reason. FreeRDP derives 0x1 or 0xC from "
+	       "an ultimatum that came without errorInfo (libfreerdp/core/rdp.c): the record says "
+	       "which. 0x6, 0xF-0x18 and 0x10C9 onwards are `server-fault`.\n\n"
+	       "Keepalives: FreeRDP's client sends TCP keepalives after 5 s of idle (every 2 s, 3 "
+	       "probes), so a middlebox timer longer than 5 s never fires on an idle FreeRDP session "
+	       "(`scenarios/session-nat-kept-alive.scn`) and a shorter one does "
+	       "(`scenarios/session-nat-idle-reset.scn`). mstsc sets no client keepalive of its own "
+	       "by default (the ActiveX client's KeepAliveInterval defaults to 0, off: "
+	       "learn.microsoft.com, IMsRdpClientAdvancedSettings::KeepAliveInterval); the "
+	       "\"Configure keep-alive connection interval\" policy is the server's (Windows "
+	       "Components/Remote Desktop Services/Remote Desktop Session Host/Connections). "
+	       "Heartbeats (MS-RDPBCGR 2.2.16.1): FreeRDP's client advertises and receives them and "
+	       "tracks no missed one; `scenarios/session-heartbeat-tunnel-drop.scn` shows when a "
+	       "client that tracks them would have acted. What mstsc does with missed heartbeats is "
+	       "not documented by Microsoft beyond the PDU's count1 (warn) and count2 (reconnect) "
+	       "fields.\n");
 	printf("\n## Not reproducible here\n\n"
 	       "- `udp-transport` (FIELD #17): FreeRDP 3.10's client has no RDP-UDP transport at "
 	       "all. The server's Initiate Multitransport Request (MS-RDPBCGR 2.2.15.1), sent after "

@@ -196,6 +196,27 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 		}
 		add_fact(log, no, line, "the server's errorInfo %s 0x%X", name, ev->error_info);
 	}
+	/* The session's end as FreeRDP's client loop logs it (client/common/client.c). */
+	if (strstr(line, "Network disconnect!") && !log->session_lost)
+	{
+		log->session_lost = true;
+		reach(log, RP_PHASE_ACTIVE);
+		add_fact(log, no, line, "the connection dropped after the session was up (FreeRDP's "
+		                        "\"Network disconnect!\")");
+	}
+	if (strstr(line, "Attempting reconnect ("))
+	{
+		log->reconnects++;
+		log->session_lost = true;
+		reach(log, RP_PHASE_ACTIVE);
+		if (log->reconnects == 1)
+			add_fact(log, no, line, "FreeRDP's auto-reconnect tried again");
+	}
+	if (strstr(line, "Maximum reconnect retries exceeded"))
+	{
+		log->reconnect_gave_up = true;
+		add_fact(log, no, line, "auto-reconnect gave up after %d tries", log->reconnects);
+	}
 	/* A system error under TLS or the transport: "BIO_read returned a system error 104: ..." */
 	if ((p = strstr(line, "returned a system error ")))
 	{
@@ -474,6 +495,30 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	/* Too little to decide: name the causes the log is compatible with. */
 	v->cause = RP_CAUSE_UNDETERMINED;
 	v->confidence = RP_CONF_LOW;
+	if (log->session_lost && !ev->error_info)
+	{
+		/* A working session's connection dropped with no word from the server. A timeout:
+		 * nothing answered it any more (a link down, a NAT that forgot an idle session, loss
+		 * that never let a segment through); a reset: a middlebox, or an idle timer's reset.
+		 * The log cannot separate them; a lab run with `session =` can. */
+		if (log->errno_seen == ECONNRESET || log->errno_seen == EPIPE)
+		{
+			add_candidate(fv, RP_CAUSE_FIREWALL_RESET);
+			add_candidate(fv, RP_CAUSE_NAT_IDLE_TIMEOUT);
+		}
+		else
+		{
+			add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
+			add_candidate(fv, RP_CAUSE_NAT_IDLE_TIMEOUT);
+			add_candidate(fv, RP_CAUSE_PACKET_LOSS);
+		}
+		snprintf(v->because, sizeof(v->because),
+		         "the session was up and its connection dropped (%s%s) with no errorInfo%s",
+		         log->errno_seen ? "errno " : "no errno named",
+		         log->errno_seen ? (strerrorname_np(log->errno_seen) ? strerrorname_np(log->errno_seen) : "?") : "",
+		         log->reconnects ? "; auto-reconnect tried" : "");
+		return;
+	}
 	if (ev->last_error == 0x0002001C || log->errno_seen == ETIMEDOUT)
 	{
 		enum rp_cause c[] = { RP_CAUSE_PACKET_LOSS, RP_CAUSE_HIGH_LATENCY, RP_CAUSE_LOW_BANDWIDTH,

@@ -36,6 +36,12 @@ struct rp_fieldlog
 	bool has_phase;        /* the log names a phase (states at debug level, or hints) */
 	int errno_seen;        /* a system error the log reports (BIO_read ..., "Connection refused") */
 	int windows_reason;    /* discReason of a Windows event, 0 if none */
+	/* The session was up and the connection dropped: FreeRDP's client loop logs "Network
+	 * disconnect!" (client_auto_reconnect_ex) only for a connection that was connected, and
+	 * "Attempting reconnect (N of M)" for each auto-reconnect try. */
+	bool session_lost;
+	int reconnects;
+	bool reconnect_gave_up;
 	/* Seconds from a step's start to its failure, from WLog's "[HH:MM:SS:mmm]" stamps (whole
 	 * seconds: LAB-NOTES found the milliseconds unreliable); -1 if the log does not say. */
 	int tls_fail_after_s;

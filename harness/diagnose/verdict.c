@@ -1855,7 +1855,9 @@ static bool is_server_ended_session(const struct rp_evidence* ev, char* why, siz
 {
 	const struct rp_session* ss = &ev->session;
 	const char* who = ended_by(ev->error_info);
-	if (!rp_evidence_active(ev) || !who)
+	/* 0x1 and 0xC are also what FreeRDP derives from a bare ultimatum at any time: they name a
+	 * session's end only once it was active. The others say it themselves. */
+	if (!who || (!rp_evidence_active(ev) && (ev->error_info == 0x1 || ev->error_info == 0xC)))
 		return false;
 	if (ss->dpu && !ss->error_info_pdu)
 		snprintf(why, n, "after active the server sent Deactivate All and a Disconnect Provider "
@@ -1988,11 +1990,28 @@ static bool c_s_repaired(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
-static bool c_never_active(const struct rp_evidence* ev, char* why, size_t n)
+static bool c_s_held(const struct rp_evidence* ev, char* why, size_t n)
 {
-	if (rp_evidence_active(ev))
+	if (!rp_evidence_active(ev) || session_failed(ev))
 		return false;
-	snprintf(why, n, "the session never became active");
+	snprintf(why, n, "the session held without an error, and its data kept coming");
+	return true;
+}
+
+static bool c_s_no_reset(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || was_reset(a) || a->end == RP_END_UNKNOWN)
+		return false;
+	snprintf(why, n, "no reset ended the session (it ended by %s)", rp_end_name(a->end));
+	return true;
+}
+
+static bool c_never_active_derived(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (rp_evidence_active(ev) || (ev->error_info != 0x1 && ev->error_info != 0xC))
+		return false;
+	snprintf(why, n, "errorInfo 0x%X before the session was active", ev->error_info);
 	return true;
 }
 
@@ -2132,19 +2151,21 @@ static const struct rule rules[] = {
 	                               "SYN-ACK's): no middlebox answered for the connection") } },
 	/* After activation. */
 	{ SCOPE_ANY, RP_CAUSE_SERVER_ENDED_SESSION, is_server_ended_session, RP_CONF_HIGH,
-	  { CL(c_never_active, "the session never became active") } },
+	  { CL(c_never_active_derived, "errorInfo 0x1 or 0xC before the session was active (also "
+	                               "what FreeRDP derives from an ultimatum at connect time)") } },
 	{ SCOPE_ANY, RP_CAUSE_SERVER_FAULT, is_server_fault, RP_CONF_HIGH, { { NULL, NULL } } },
 	{ SCOPE_SESSION, RP_CAUSE_TUNNEL_DROP, is_s_tunnel_drop, RP_CONF_HIGH,
-	  { ERRINFO_OUT, CL(c_s_reset, "a reset ended it"),
+	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"),
+	    CL(c_s_reset, "a reset ended it"),
 	    CL(c_s_acks_to_end, "the server's ACKs kept coming to the end"),
 	    CL(c_s_repaired, "losses repaired during the session (a lossy path, not one that went away)") } },
 	{ SCOPE_SESSION, RP_CAUSE_NAT_IDLE_TIMEOUT, is_s_nat_idle_timeout, RP_CONF_MEDIUM,
-	  { ERRINFO_OUT, CL(c_s_never_quiet, "never quiet for 1 s before it stopped being answered"),
+	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"), CL(c_s_never_quiet, "never quiet for 1 s before it stopped being answered"),
 	    CL(c_s_path_down, "a fresh SYN and small pings go unanswered afterwards (the path is down)"),
 	    CL(c_s_server_rst, "a reset from the server's host (its TTL is the SYN-ACK's)"),
 	    CL(c_s_acks_to_end, "the server's ACKs kept coming to the end") } },
 	{ SCOPE_SESSION, RP_CAUSE_FIREWALL_RESET, is_s_firewall_reset, RP_CONF_HIGH,
-	  { ERRINFO_OUT, CL(c_s_server_rst, "a reset from the server's host (its TTL is the SYN-ACK's)"),
+	  { ERRINFO_OUT, CL(c_s_no_reset, "no reset ended the session"), CL(c_s_server_rst, "a reset from the server's host (its TTL is the SYN-ACK's)"),
 	    CL(c_s_reset_after_quiet, "a reset from the path answering the first packet after 1 s or "
 	                              "more of quiet (an idle timer's)") } },
 	{ SCOPE_SESSION, RP_CAUSE_MTU_BLACKHOLE, is_s_mtu_blackhole, RP_CONF_HIGH,
@@ -2153,7 +2174,7 @@ static const struct rule rules[] = {
 	    CL(c_s_nothing_unseen, "nothing the server sent is missing"),
 	    CL(c_s_reset, "a reset ended it") } },
 	{ SCOPE_SESSION, RP_CAUSE_PACKET_LOSS, is_s_packet_loss, RP_CONF_MEDIUM,
-	  { ERRINFO_OUT, CL(c_s_reset, "a reset ended it"),
+	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"), CL(c_s_reset, "a reset ended it"),
 	    CL(c_s_no_repair, "no loss in the session was repaired") } },
 };
 
@@ -2389,5 +2410,13 @@ bool rp_cause_ruled_out(const struct rp_evidence* ev, enum rp_cause c, char* why
 {
 	const struct rule* r = rule_in(c, scope_of(ev));
 	char tmp[256];
+	if (!r && rule_of(c))
+	{
+		/* A cause of the connection sequence alone, and the session was active. */
+		if (why && n)
+			snprintf(why, n, "the session was active: %s stops a connection before that",
+			         rp_cause_name(c));
+		return true;
+	}
 	return r && ruled_out(r, ev, why ? why : tmp, why ? n : sizeof(tmp)) != NULL;
 }

@@ -30,6 +30,37 @@ START_TEST(test_last_error_both_formats)
 }
 END_TEST
 
+START_TEST(test_session_logs)
+{
+	struct rp_field_verdict fv;
+	/* A session that dropped: FreeRDP's client loop, then the auto-reconnect tries. */
+	parse_ok("[10:00:00:000] [1:1] [ERROR][com.freerdp.core.transport] - [transport_read_layer]: "
+	         "BIO_read returned a system error 110: Connection timed out\n"
+	         "[10:00:00:001] [1:1] [ERROR][com.freerdp.core] - [freerdp_set_last_error_ex]: "
+	         "ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]\n"
+	         "[10:00:00:002] [1:1] [INFO][com.freerdp.client.common] - [client_auto_reconnect_ex]: "
+	         "Network disconnect!\n"
+	         "[10:00:00:003] [1:1] [INFO][com.freerdp.client.common] - [client_auto_reconnect_ex]: "
+	         "Attempting reconnect (1 of 20)\n");
+	ck_assert(log_.session_lost);
+	ck_assert_int_eq(log_.reconnects, 1);
+	rp_fieldlog_classify(&log_, &fv);
+	ck_assert_int_eq(fv.v.cause, RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&fv.v, RP_CAUSE_TUNNEL_DROP) || fv.n_candidates > 0);
+	{
+		bool tunnel = false;
+		for (int i = 0; i < fv.n_candidates; i++)
+			tunnel |= fv.candidates[i] == RP_CAUSE_TUNNEL_DROP;
+		ck_assert(tunnel);
+	}
+	/* The server ended it: an errorInfo after active names who. */
+	parse_ok("[10:00:00:000] [1:1] [INFO][com.freerdp.core] - [rdp_print_errinfo]: "
+	         "ERRINFO_IDLE_TIMEOUT (0x00000003):The session was disconnected because it was idle\n");
+	rp_fieldlog_classify(&log_, &fv);
+	ck_assert_int_eq(fv.v.cause, RP_CAUSE_SERVER_ENDED_SESSION);
+}
+END_TEST
+
 START_TEST(test_errorinfo)
 {
 	parse_ok("[1:2:3:4] [1:1] [ERROR][com.freerdp.core] - [rdp_print_errinfo]: "
@@ -136,6 +167,7 @@ int main(void)
 	tcase_add_test(tc, test_refused_input);
 	tcase_add_test(tc, test_long_and_odd_lines);
 	tcase_add_test(tc, test_out_of_range_numbers);
+	tcase_add_test(tc, test_session_logs);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }

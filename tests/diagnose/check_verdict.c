@@ -944,6 +944,208 @@ START_TEST(test_refusal_during_licensing)
 }
 END_TEST
 
+
+/* ---- the session ---- */
+
+/* A session record: active at 40 ms, `want` ms wanted, ended at t_end by `end`. */
+static struct rp_attempt* session(uint32_t want, double t_end, enum rp_end end, bool held)
+{
+	struct rp_attempt* a = attempt(&ev, 0, t_end, RP_PHASE_ACTIVE, 2);
+	ev.session.want_ms = want;
+	ev.session.t_active_ms = 40;
+	ev.session.t_end_ms = t_end;
+	ev.session.held = held;
+	ev.ttl_watched = true;
+	a->ttl_synack = 63;
+	a->end = end;
+	a->server_unseen = 0;
+	return a;
+}
+
+/* A session whose connection the kernel's timer ended (ETIMEDOUT), last ACK so long before. */
+static struct rp_attempt* timed_out(uint32_t want, double t_end, uint32_t last_ack_ms)
+{
+	struct rp_attempt* a = session(want, t_end, RP_END_TIMEOUT, false);
+	a->sock_errno = 110;
+	a->tcp.last_ack_recv_ms = last_ack_ms;
+	ev.last_error = 0x0002000D;
+	return a;
+}
+
+/* A session a reset from the path (TTL 64, the server's 63) ended, last ACK so long before. */
+static struct rp_attempt* reset_on_path(uint32_t want, double t_end, uint32_t last_ack_ms)
+{
+	struct rp_attempt* a = session(want, t_end, RP_END_RST, false);
+	a->sock_errno = 104;
+	a->ttl_rst = 64;
+	a->tcp.last_ack_recv_ms = last_ack_ms;
+	ev.last_error = 0x0002000D;
+	return a;
+}
+
+static void quiet(double from, double ms)
+{
+	ev.session.quiet_start_ms[ev.session.n_quiet] = from;
+	ev.session.quiet_ms[ev.session.n_quiet++] = ms;
+}
+
+static void sizes(int big_answered, int small_answered)
+{
+	ev.recheck.sizes.run = true;
+	ev.recheck.sizes.big = 1500;
+	ev.recheck.sizes.big_sent = ev.recheck.sizes.small_sent = 8;
+	ev.recheck.sizes.big_answered = big_answered;
+	ev.recheck.sizes.small_answered = small_answered;
+}
+
+START_TEST(test_session_held_is_connected)
+{
+	struct rp_attempt* a = session(8000, 8040, RP_END_CLIENT, true);
+	a->tcp.last_data_recv_ms = 400;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_CONNECTED);
+	/* Should not: the same session cut short by a timer. */
+	ev.session.held = false;
+	ev.last_error = 0x0002000D;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_CONNECTED);
+}
+END_TEST
+
+START_TEST(test_session_tunnel_drop)
+{
+	/* Input every 500 ms, then nothing answered; a fresh SYN and pings go unanswered. */
+	struct rp_attempt* a = timed_out(20000, 11500, 9500);
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	sizes(0, 0);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_TUNNEL_DROP);
+	ck_assert_int_eq(v.confidence, RP_CONF_HIGH);
+	/* The NAT is ruled out twice over: never quiet 1 s, and the path is down. */
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_NAT_IDLE_TIMEOUT, NULL, 0));
+	/* Should not: a reset ended it. */
+	a->end = RP_END_RST;
+	a->sock_errno = 104;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_TUNNEL_DROP);
+}
+END_TEST
+
+START_TEST(test_session_idle_stall_is_ambiguous)
+{
+	/* An idle session stops being answered; the path passes new connections afterwards: a
+	 * NAT that forgot it, or a link that came back. Both named, neither chosen. */
+	timed_out(20000, 9100, 9040);
+	quiet(60, 9040);
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	sizes(8, 8);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_NAT_IDLE_TIMEOUT));
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_TUNNEL_DROP));
+	/* With a path that stays down, the NAT is out and the tunnel stands. */
+	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
+	sizes(0, 0);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_TUNNEL_DROP);
+}
+END_TEST
+
+START_TEST(test_session_reset_after_quiet_is_nat)
+{
+	struct rp_attempt* a = reset_on_path(15000, 5180, 5100);
+	quiet(40, 5100);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_FIREWALL_RESET, NULL, 0));
+	/* Should not: the same reset with the server's own TTL. */
+	a->ttl_rst = 63;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_NAT_IDLE_TIMEOUT);
+	ck_assert_int_ne(v.cause, RP_CAUSE_FIREWALL_RESET);
+}
+END_TEST
+
+START_TEST(test_session_reset_while_busy_is_firewall)
+{
+	reset_on_path(10000, 3070, 10);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_NAT_IDLE_TIMEOUT, NULL, 0));
+}
+END_TEST
+
+START_TEST(test_session_mtu_blackhole)
+{
+	struct rp_attempt* a = session(8000, 8090, RP_END_CLIENT, true);
+	a->server_unseen = 36090;
+	a->tcp.last_data_recv_ms = 8000;
+	a->tcp.last_ack_recv_ms = 300;
+	sizes(0, 8);
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_CONNECTED, NULL, 0));
+	/* Should not: full-size pings come back. */
+	sizes(3, 8);
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_MTU_BLACKHOLE, NULL, 0));
+	/* Nor when small ones are lost as well. */
+	sizes(0, 0);
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_MTU_BLACKHOLE, NULL, 0));
+}
+END_TEST
+
+START_TEST(test_session_loss_repaired)
+{
+	struct rp_attempt* a = timed_out(20000, 12000, 9100);
+	a->tcp.retransmits = 40;
+	ev.session.n_samples = 3;
+	ev.session.samples[0] = (struct rp_session_sample){ .t_ms = 1000, .bytes_in = 1000 };
+	ev.session.samples[1] = (struct rp_session_sample){ .t_ms = 2000, .bytes_in = 2000, .retransmits = 10 };
+	ev.session.samples[2] = (struct rp_session_sample){ .t_ms = 3000, .bytes_in = 5000, .retransmits = 20 };
+	ck_assert(rp_verdict_names((classify(&ev, &v), &v), RP_CAUSE_PACKET_LOSS));
+	/* Repairs rule the tunnel out. */
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_TUNNEL_DROP, NULL, 0));
+	/* Should not: nothing arrived after the retransmissions began. */
+	ev.session.samples[2].bytes_in = 2000;
+	ck_assert(rp_cause_ruled_out(&ev, RP_CAUSE_PACKET_LOSS, NULL, 0));
+}
+END_TEST
+
+START_TEST(test_session_server_ended)
+{
+	static const uint32_t codes[] = { 0x1, 0x2, 0x3, 0x4, 0x5, 0xB, 0xC, 0x19, 0x1A };
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+	{
+		rp_evidence_init(&ev);
+		struct rp_attempt* a = session(10000, 2060, RP_END_ABORT, false);
+		(void)a;
+		ev.error_info = codes[i];
+		ev.last_error = 0x00010000u | codes[i];
+		ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_ENDED_SESSION);
+	}
+	/* The ultimatum alone: FreeRDP's derived 0xC, said as such. */
+	ev.error_info = 0xC;
+	ev.session.dpu = true;
+	ev.session.dpu_reason = 3;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_ENDED_SESSION);
+	ck_assert(strstr(v.because, "Ultimatum") != NULL);
+	/* Should not: 0xC before the session was active is what a bare close leaves. */
+	rp_evidence_init(&ev);
+	attempt(&ev, 0, 300, RP_PHASE_CAPABILITIES, 2);
+	ev.error_info = 0xC;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_SERVER_ENDED_SESSION);
+	/* A denial is not a session's end. */
+	ev.error_info = 0x7;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_DENIED);
+}
+END_TEST
+
+START_TEST(test_session_server_fault)
+{
+	static const uint32_t codes[] = { 0x6, 0xF, 0x11, 0x18, 0x10C9, 0x1193 };
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+	{
+		rp_evidence_init(&ev);
+		session(10000, 2060, RP_END_ABORT, false);
+		ev.error_info = codes[i];
+		ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_FAULT);
+	}
+	ev.error_info = 0x19;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_SERVER_FAULT);
+}
+END_TEST
+
 /* The remaining clauses, each on a record that triggers it: the cause's row says it is out. */
 START_TEST(test_elim_clauses_direct)
 {
@@ -1056,6 +1258,15 @@ int main(void)
 	tcase_add_test(tc, test_elim_by_ping);
 	tcase_add_test(tc, test_refusal_during_licensing);
 	tcase_add_test(tc, test_elim_clauses_direct);
+	tcase_add_test(tc, test_session_held_is_connected);
+	tcase_add_test(tc, test_session_tunnel_drop);
+	tcase_add_test(tc, test_session_idle_stall_is_ambiguous);
+	tcase_add_test(tc, test_session_reset_after_quiet_is_nat);
+	tcase_add_test(tc, test_session_reset_while_busy_is_firewall);
+	tcase_add_test(tc, test_session_mtu_blackhole);
+	tcase_add_test(tc, test_session_loss_repaired);
+	tcase_add_test(tc, test_session_server_ended);
+	tcase_add_test(tc, test_session_server_fault);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
