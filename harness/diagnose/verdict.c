@@ -322,15 +322,27 @@ static bool close_came_through(const struct rp_attempt* a)
 	return a->end == RP_END_UNKNOWN; /* an older record: as before, the error says it closed */
 }
 
+static const struct rp_attempt* session_attempt(const struct rp_evidence* ev);
+
 static bool is_connected(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	/* Active after finalization (MS-RDPBCGR 1.3.1.1), and no error while the probe held it. */
 	if (!rp_evidence_active(ev) || ev->last_error || ev->error_info)
 		return false;
 	if (ev->session.want_ms && ev->session.held)
-		snprintf(why, n, "the session held %.1f s (%s) with %u screen updates, no error, no "
-		                 "errorInfo", (ev->session.t_end_ms - ev->session.t_active_ms) / 1000.0,
-		         rp_activity_name(ev->session.activity), ev->session.updates);
+	{
+		const struct rp_attempt* a = session_attempt(ev);
+		int k = snprintf(why, n, "the session held %.1f s (%s) with %u screen updates, no error, "
+		                         "no errorInfo",
+		                 (ev->session.t_end_ms - ev->session.t_active_ms) / 1000.0,
+		                 rp_activity_name(ev->session.activity), ev->session.updates);
+		/* Held, but what the user lived through: a slow or lossy path. */
+		if (a && a->tcp.valid && (a->tcp.rtt_us >= 250000 || a->tcp.retransmits >= 5) && k > 0 &&
+		    (size_t)k < n)
+			snprintf(why + k, n - (size_t)k, "; degraded: round trip %.0f ms at the end, %u "
+			                                 "retransmissions", a->tcp.rtt_us / 1000.0,
+			         a->tcp.retransmits);
+	}
 	else if (ev->hold_ms)
 		snprintf(why, n, "reached active, no last error, no errorInfo during a %u ms hold",
 		         ev->hold_ms);
@@ -1647,6 +1659,12 @@ static bool c_no_auth_failure(const struct rp_evidence* ev, char* why, size_t n)
 /* The session's connection: the attempt that became active, the last of them. */
 static const struct rp_attempt* session_attempt(const struct rp_evidence* ev)
 {
+	/* With auto-reconnect the session has several: the first that was active and did not
+	 * end by the client's own close is the one that failed. */
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].furthest == RP_PHASE_ACTIVE && ev->attempts[i].end != RP_END_CLIENT &&
+		    ev->attempts[i].end != RP_END_UNKNOWN && i < ev->n_attempts - 1)
+			return &ev->attempts[i];
 	for (int i = ev->n_attempts - 1; i >= 0; i--)
 		if (ev->attempts[i].furthest == RP_PHASE_ACTIVE)
 			return &ev->attempts[i];
@@ -1700,7 +1718,7 @@ static double longest_quiet_before(const struct rp_evidence* ev, const struct rp
 /* A session record: the session was active and then failed (cut, an error, frozen). */
 static bool session_failed(const struct rp_evidence* ev)
 {
-	return rp_evidence_active(ev) && (ev->last_error || ev->error_info ||
+	return rp_evidence_active(ev) && (ev->last_error || ev->error_info || ev->session.reconnects ||
 	                                  rp_evidence_session_cut(ev) || session_frozen(ev));
 }
 
@@ -1720,9 +1738,15 @@ static bool session_unanswered(const struct rp_evidence* ev, const struct rp_att
 static bool session_repaired(const struct rp_evidence* ev)
 {
 	const struct rp_session* ss = &ev->session;
-	for (int k = 1; k < ss->n_samples; k++)
+	const struct rp_attempt* a = session_attempt(ev);
+	/* Within the connection that failed: a reconnected one starts its counters again. */
+	double until = a && a->t_end_ms >= 0 ? a->t_end_ms : 1e18;
+	int last = 0;
+	while (last < ss->n_samples && ss->samples[last].t_ms <= until)
+		last++;
+	for (int k = 1; k < last; k++)
 		if (ss->samples[k].retransmits > ss->samples[k - 1].retransmits)
-			for (int j = k + 1; j < ss->n_samples; j++)
+			for (int j = k + 1; j < last; j++)
 				if (ss->samples[j].bytes_in > ss->samples[k].bytes_in)
 					return true;
 	return false;
@@ -1760,8 +1784,9 @@ static bool is_s_tunnel_drop(const struct rp_evidence* ev, char* why, size_t n, 
 	{
 		v->confidence = RP_CONF_MEDIUM;
 		snprintf(why, n, "%.1f s into the session nothing answered its connection any more "
-		                 "(ended by %s, no reset, no errorInfo); the path passes again afterwards",
-		         session_s(ev, session_onset(a)), rp_end_name(a->end));
+		                 "(ended by %s, no reset, no errorInfo); the path passes again afterwards%s",
+		         session_s(ev, session_onset(a)), rp_end_name(a->end),
+		         ev->session.reconnected ? " (auto-reconnect brought the session back)" : "");
 	}
 	return true;
 }
@@ -2026,6 +2051,15 @@ static bool c_frozen(const struct rp_evidence* ev, char* why, size_t n)
 	return true;
 }
 
+static bool c_reconnected(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (!ev->session.reconnects)
+		return false;
+	snprintf(why, n, "the connection dropped in the session: auto-reconnect tried %u time(s)%s",
+	         ev->session.reconnects, ev->session.reconnected ? " and brought it back" : "");
+	return true;
+}
+
 static bool c_session_cut(const struct rp_evidence* ev, char* why, size_t n)
 {
 	if (!rp_evidence_session_cut(ev))
@@ -2062,6 +2096,7 @@ static const struct rule rules[] = {
 	{ SCOPE_ANY, RP_CAUSE_CONNECTED, is_connected, RP_CONF_HIGH,
 	  { CL(c_not_active, "a phase short of active, or an error or errorInfo"),
 	    CL(c_session_cut, "a session that ended before its time"),
+	    CL(c_reconnected, "the connection dropped and auto-reconnect had to bring it back"),
 	    CL(c_frozen, "the server's data stopped arriving while its ACKs ran ahead") } },
 	{ SCOPE_ANY, RP_CAUSE_SERVER_DENIED, is_denied, RP_CONF_HIGH,
 	  { CL(c_errinfo_not_denial, "another errorInfo, or none to a client that announced the "

@@ -132,11 +132,20 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 			}
 		}
 		bool shaped = rp_shape_needs_engine(&sc->link[d]);
+		bool later = shaped && sc->shape_from.when;
+		if (later)
+		{
+			int k = 0;
+			while (extra[k])
+				k++;
+			extra[k] = "--shape-on-signal";
+		}
 		if (shaped || (force_engine && d == 0) || resets)
 		{
 			/* netem shapes where it is here; a reset is the engine's in any case (netem knows
-			 * no protocol phase), in the forward path before netem's egress qdisc. */
-			bool by_netem = netem && shaped;
+			 * no protocol phase), in the forward path before netem's egress qdisc, and so is
+			 * shaping that begins at a phase. */
+			bool by_netem = netem && shaped && !later;
 			/* netem's seed makes its losses repeatable where it has one; say so otherwise. */
 			rp_shape_netem_args(&sc->link[d], sc->seed + (uint32_t)d, netem && netem_seed, words,
 			                    sizeof(words));
@@ -158,7 +167,7 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 				char q[8];
 				const char* w[] = { "queue", names[d], q, NULL };
 				snprintf(q, sizeof(q), "%d", d);
-				if (!start_engine(sc, lab, d, !by_netem, resdir, resets ? extra : NULL, &engines[d],
+				if (!start_engine(sc, lab, d, !by_netem, resdir, resets || later ? extra : NULL, &engines[d],
 				                  err))
 					return false;
 				rp_defer(rp_undo_stop, &engines[d], "engine");
@@ -167,7 +176,8 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 			}
 			len += (size_t)snprintf(how + len, how_size - len, "%s: ", names[d]);
 			if (shaped || !resets)
-				len += (size_t)snprintf(how + len, how_size - len, "%s by %s%s", words,
+				len += (size_t)snprintf(how + len, how_size - len, "%s%s by %s%s", words,
+				                        later ? " (from its trigger on)" : "",
 				                        !by_netem ? "the userspace engine"
 				                        : netem_seed ? "netem"
 				                                     : "netem (unseeded: no seed option here)",
@@ -203,6 +213,14 @@ void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 		snprintf(fc->link + len, fc->link_size - len, "%sreset armed at +%.0f ms (%s)",
 		         len ? "; " : "", at, why);
 	}
+	else if (fc->sc->shape_from.when && !fc->fired)
+	{
+		for (int d = 0; d < 2; d++)
+			if (fc->engines[d] > 0)
+				kill(fc->engines[d], SIGUSR2);
+		snprintf(fc->link + len, fc->link_size - len, "%sshaping from +%.0f ms (%s)",
+		         len ? "; " : "", at, why);
+	}
 	else if (fc->sc->drop.when && !fc->fired)
 	{
 		const char* w[] = { "drop", "on", NULL };
@@ -223,7 +241,7 @@ void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 
 void rp_fault_clock_hold(struct rp_fault_clock* fc)
 {
-	const struct rp_trigger* t = fc->sc->reset.when ? &fc->sc->reset : &fc->sc->drop;
+	const struct rp_trigger* t = rp_scenario_timed(fc->sc);
 
 	if (!t->after_ms)
 	{
@@ -239,7 +257,7 @@ void rp_fault_clock_hold(struct rp_fault_clock* fc)
 /* When the loop must wake next for the fault clock (absolute ms), at most `until`. */
 double rp_fault_clock_next(const struct rp_fault_clock* fc, double until)
 {
-	const struct rp_trigger* t = fc->sc->reset.when ? &fc->sc->reset : &fc->sc->drop;
+	const struct rp_trigger* t = rp_scenario_timed(fc->sc);
 	double next = until;
 
 	if (!fc->fired && t->when == RP_WHEN_TIME && fc->t0 + t->at_ms < next)
@@ -253,7 +271,7 @@ double rp_fault_clock_next(const struct rp_fault_clock* fc, double until)
 
 void rp_fault_clock_tick(struct rp_fault_clock* fc)
 {
-	const struct rp_trigger* t = fc->sc->reset.when ? &fc->sc->reset : &fc->sc->drop;
+	const struct rp_trigger* t = rp_scenario_timed(fc->sc);
 	double now = rp_now_ms();
 
 	if (!fc->fired && t->when == RP_WHEN_TIME && now >= fc->t0 + t->at_ms)

@@ -72,6 +72,15 @@ static void on_arm(int sig)
 	armed_below = n_conns_seen;
 }
 
+/* --shape-on-signal: the link passes everything until SIGUSR2, then shapes (the fates are
+ * drawn from then on, so a seed gives the same sequence whenever the shaping begins). */
+static volatile sig_atomic_t shaping_off;
+
+static void on_shape(int sig)
+{
+	shaping_off = 0;
+}
+
 /* The connection of a TCP packet (either direction), added if new; NULL when full. */
 static struct conn* find_conn(struct engine* e, const struct iphdr* ip, const struct tcphdr* th)
 {
@@ -287,7 +296,10 @@ static int on_packet(struct nfq_q_handle* qh, struct nfgenmsg* msg, struct nfq_d
 
 	if (len < 0)
 		len = 0;
-	rp_shape_decide(&e->shape, &e->st, (size_t)len, &f);
+	if (shaping_off)
+		memset(&f, 0, sizeof(f));
+	else
+		rp_shape_decide(&e->shape, &e->st, (size_t)len, &f);
 	/* The reset fault: at arming, or once this connection's byte count crosses the
 	 * threshold, on a TCP packet of a connection not reset yet. */
 	if ((e->reset_dst || e->reset_src) && len >= 40 &&
@@ -324,6 +336,7 @@ static int on_packet(struct nfq_q_handle* qh, struct nfgenmsg* msg, struct nfq_d
 	 * of queueing for minutes. */
 	bool full = !f.drop && e->n_heap >= RP_NETEM_LIMIT &&
 	            (e->shape.rate_kbit > 0 || f.delay_ms > 0);
+	bool rated = e->shape.rate_kbit > 0 && !shaping_off;
 	if (e->log)
 		fprintf(e->log, "%llu %s%s%s %.3f\n", (unsigned long long)e->st.n,
 		        f.drop ? "drop" : full ? "drop-limit" : "pass", f.duplicate ? "+dup" : "",
@@ -334,7 +347,7 @@ static int on_packet(struct nfq_q_handle* qh, struct nfgenmsg* msg, struct nfq_d
 		return nfq_set_verdict(qh, id, NF_DROP, 0, NULL);
 	}
 	e->counts[0]++;
-	if (e->shape.rate_kbit > 0)
+	if (rated)
 	{
 		/* A serial link: the packet starts when the one before it is out and takes its
 		 * length over the rate (bits over kbit/s is ms); then the delay, as netem's rate.
@@ -397,7 +410,8 @@ static int usage(FILE* f)
 	           "  namespace). SPEC as in scenario files: --loss 5%%, --loss 'gemodel 1%% 10%% 70%% 0%%',\n"
 	           "  --delay '100ms 20ms normal'. Prints \"ready\" once it is bound to its queue.\n"
 	           "  --reset: on SIGUSR1 (or after N TCP payload bytes), the next TCP packet becomes\n"
-	           "  an RST to its destination and/or a forged RST goes to its source.\n");
+	           "  an RST to its destination and/or a forged RST goes to its source.\n"
+	           "  --shape-on-signal: pass everything until SIGUSR2, then shape.\n");
 	return f == stderr ? 2 : 0;
 }
 
@@ -410,6 +424,7 @@ static int engine_options(int argc, char** argv, struct engine* e, long* queue, 
 		{ "direction", required_argument, NULL, 'd' }, { "log", required_argument, NULL, 'l' },
 		RP_SHAPE_LONG_OPTIONS,                         { "reset", required_argument, NULL, 'r' },
 		{ "reset-after-bytes", required_argument, NULL, 'b' },
+		{ "shape-on-signal", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -447,6 +462,9 @@ static int engine_options(int argc, char** argv, struct engine* e, long* queue, 
 				break;
 			case 'b':
 				e->reset_after = strtoull(optarg, NULL, 10);
+				break;
+			case 'S':
+				shaping_off = 1;
 				break;
 			case 'h':
 				return usage(stdout);
@@ -522,6 +540,9 @@ int rp_shaper_main(int argc, char** argv)
 		struct sigaction arm = { .sa_handler = on_arm };
 		sigemptyset(&arm.sa_mask);
 		sigaction(SIGUSR1, &arm, NULL);
+		struct sigaction shape = { .sa_handler = on_shape };
+		sigemptyset(&shape.sa_mask);
+		sigaction(SIGUSR2, &shape, NULL);
 	}
 	if (log_path && !(e.log = fopen(log_path, "w")))
 	{

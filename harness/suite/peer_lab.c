@@ -113,7 +113,7 @@ static bool lab_start(struct rp_run* run, struct rp_err* err)
 			argv[ac++] = "--heartbeat";
 			argv[ac++] = hb;
 		}
-		const struct rp_trigger* t = sc->reset.when ? &sc->reset : &sc->drop;
+		const struct rp_trigger* t = rp_scenario_timed(sc);
 		struct rp_spawn sp = { .argv = argv, .netns = run->lab.ns_server, .fd_stdin = srv_in[0],
 			                   .fd_stdout = srv_out[1], .fd_stderr = run->srv_log };
 		bool ok;

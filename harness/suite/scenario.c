@@ -207,6 +207,7 @@ static const struct key_def keys[] = {
 	{ "server", "heartbeat", K_DURATION, F(heartbeat_ms), false, NULL, -1 },
 	{ "link", "mtu", K_UINT, F(mtu), false, NULL, -1 },
 	{ "link", "icmp", K_ENUM, F(icmp_blocked), false, icmp_modes, -1 },
+	{ "link", "from", K_TRIGGER, F(shape_from), false, NULL, -1 },
 #define LINK_KEYS(sec)                                                                            \
 	{ sec, "loss", K_SHAPE, 0, 0, false, NULL, -1 },                                              \
 	    { sec, "delay", K_SHAPE, 0, 0, false, NULL, -1 },                                         \
@@ -583,6 +584,14 @@ static int key_line(const struct parse* p, const char* section, const char* key)
 	return 0;
 }
 
+/* The line of the scenario's timed event (reset, drop, or the link's `from`). */
+static int timed_line(const struct parse* p, const struct rp_scenario* sc)
+{
+	return sc->reset.when  ? key_line(p, "fault", "reset")
+	       : sc->drop.when ? key_line(p, "fault", "drop")
+	                       : key_line(p, "link", "from");
+}
+
 /* Settings that make each other moot: a scenario must test one thing. */
 static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 {
@@ -677,8 +686,15 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		return rp_fail(p->err, "%s:%d: session is the probe's; program = xfreerdp (line %d) "
 		                       "holds what its log shows",
 		               sc->path, key_line(p, "client", "session"), key_line(p, "client", "program"));
-	if ((sc->reset.after_ms || sc->drop.after_ms) &&
-	    (sc->reset.when ? sc->reset.phase : sc->drop.phase) != RP_PHASE_ACTIVE)
+	if (sc->shape_from.when && !rp_scenario_needs_engine(sc))
+		return rp_fail(p->err, "%s:%d: from: the link has no shaping to begin (loss, delay, rate, "
+		                       "...)",
+		               sc->path, key_line(p, "link", "from"));
+	if (sc->shape_from.when && (sc->reset.when || sc->drop.when))
+		return rp_fail(p->err, "%s:%d: from conflicts with %s (line %d): one timed event at a time",
+		               sc->path, key_line(p, "link", "from"), sc->reset.when ? "reset" : "drop",
+		               key_line(p, "fault", sc->reset.when ? "reset" : "drop"));
+	if (rp_scenario_timed(sc)->after_ms && rp_scenario_timed(sc)->phase != RP_PHASE_ACTIVE)
 		return rp_fail(p->err, "%s:%d: \"+DURATION\" counts from the active session: write "
 		                       "\"phase active +DURATION\"",
 		               sc->path, key_line(p, "fault", sc->reset.when ? "reset" : "drop"));
@@ -716,10 +732,10 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 				return rp_fail(p->err, "%s:%d: %s is the lab server's own; peer = %s (line %d) "
 				                       "has none",
 				               sc->path, key_line(p, "server", own[i]), own[i], peer, peer_line);
-		if (sc->reset.when == RP_WHEN_PHASE || sc->drop.when == RP_WHEN_PHASE)
+		if (rp_scenario_timed(sc)->when == RP_WHEN_PHASE)
 			return rp_fail(p->err, "%s:%d: peer = %s reports no phases: arm the fault with "
 			                       "\"at DURATION\" or \"bytes N\"",
-			               sc->path, key_line(p, "fault", sc->reset.when ? "reset" : "drop"), peer);
+			               sc->path, timed_line(p, sc), peer);
 		if (sc->wrong_password && sc->peer == RP_PEER_XRDP)
 			return rp_fail(p->err, "%s:%d: peer = xrdp (line %d) checks no password before the "
 			                       "session: password = wrong proves nothing there",
@@ -769,6 +785,11 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 		return rp_fail(p->err, "%s:%d: verdict = connected conflicts with last-error = 0x%08X",
 		               sc->path, key_line(p, "expect", "last-error"), sc->expect_last_error);
 	return true;
+}
+
+const struct rp_trigger* rp_scenario_timed(const struct rp_scenario* sc)
+{
+	return sc->reset.when ? &sc->reset : sc->drop.when ? &sc->drop : &sc->shape_from;
 }
 
 bool rp_scenario_needs_engine(const struct rp_scenario* sc)

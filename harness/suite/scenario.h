@@ -150,6 +150,9 @@ struct rp_scenario
 	struct rp_shape link[2]; /* rate included: link[d].rate_kbit */
 	uint32_t mtu;          /* of the router's client-side link; 0: unchanged (1500) */
 	bool icmp_blocked;     /* the router drops ICMP "fragmentation needed" it would send */
+	/* from = phase active +2s | at 5s: the link's shaping begins then (the Wi-Fi degrades in
+	 * the session); before it the link passes everything. */
+	struct rp_trigger shape_from;
 
 	/* [fault] */
 	enum rp_port_fault port;
@@ -171,6 +174,10 @@ struct rp_scenario
 	uint32_t acceptable;
 	char acceptable_because[512];
 };
+
+/* The scenario's one timed event: its reset, its drop, or the start of its shaping (the
+ * trigger with `when` RP_WHEN_NEVER when it has none). */
+const struct rp_trigger* rp_scenario_timed(const struct rp_scenario* sc);
 
 /* True if the scenario shapes any packet in userspace (loss, delay, ...). */
 bool rp_scenario_needs_engine(const struct rp_scenario* sc);
