@@ -1756,7 +1756,20 @@ static bool sizes_blackhole(const struct rp_evidence* ev)
 {
 	const struct rp_size_probe* z = &ev->recheck.sizes;
 	return z->run && !z->sock_errno && z->big_sent >= 4 && z->big_answered == 0 &&
-	       z->small_answered * 2 >= z->small_sent && z->small_sent > 0;
+	       z->small_answered * 4 >= z->small_sent * 3 && z->small_sent > 0;
+}
+
+/* The pings after it: some answered, some not, at either size: the path passes packets and
+ * loses others (a train leaves within a millisecond: a link that comes back during it loses
+ * the whole of it, not part). */
+static bool pings_partly_lost(const struct rp_evidence* ev)
+{
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	int sent = z->big_sent + z->small_sent, got = z->big_answered + z->small_answered;
+	if (!z->run || z->sock_errno || !sent || !got || got == sent)
+		return false;
+	/* Not the black hole's pattern: every small one back and no large one. */
+	return !(z->big_answered == 0 && z->small_answered == z->small_sent);
 }
 
 static bool path_down_now(const struct rp_evidence* ev)
@@ -1845,13 +1858,23 @@ static bool is_s_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
                              struct rp_verdict* v)
 {
 	const struct rp_attempt* a = session_attempt(ev);
-	if (!a || !session_failed(ev) || ev->error_info || was_reset(a) || !session_repaired(ev) ||
-	    real_losses(a) < 5)
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	/* Under loss the server's side may give up first and reset: its own host's RST. */
+	if (!a || !session_failed(ev) || ev->error_info ||
+	    (was_reset(a) && rst_origin(ev, a) != RST_SERVER_DISTANCE))
 		return false;
-	snprintf(why, n, "the session's connection lost packets and repaired them (%u "
-	                 "retransmissions, data still arriving after them) until one went "
-	                 "unanswered for good (ended by %s)",
-	         a->tcp.retransmits, rp_end_name(a->end));
+	if (session_repaired(ev) && real_losses(a) >= 5)
+		snprintf(why, n, "the session's connection lost packets and repaired them (%u "
+		                 "retransmissions, data still arriving after them) until one went "
+		                 "unanswered for good (ended by %s)",
+		         a->tcp.retransmits, rp_end_name(a->end));
+	else if (pings_partly_lost(ev) && (session_unanswered(ev, a) || was_reset(a)))
+		snprintf(why, n, "the session's connection stopped being answered, and afterwards the "
+		                 "path answers some pings and loses others (%d of %d at %d bytes, %d of "
+		                 "%d at 576): a lossy path, not one that is down",
+		         z->big_answered, z->big_sent, z->big, z->small_answered, z->small_sent);
+	else
+		return false;
 	return true;
 }
 
@@ -1996,9 +2019,37 @@ static bool c_s_reset_after_quiet(const struct rp_evidence* ev, char* why, size_
 	return true;
 }
 
+static bool c_s_path_reset(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_attempt* a = session_attempt(ev);
+	if (!a || !was_reset(a) || rst_origin(ev, a) == RST_SERVER_DISTANCE)
+		return false;
+	snprintf(why, n, "a reset from the path (not the server's host) ended it");
+	return true;
+}
+
+static bool c_s_partly_lost(const struct rp_evidence* ev, char* why, size_t n)
+{
+	const struct rp_size_probe* z = &ev->recheck.sizes;
+	if (!pings_partly_lost(ev))
+		return false;
+	snprintf(why, n, "afterwards some pings are answered and others lost (%d of %d, %d of %d): "
+	                 "the path is lossy, not down or size-limited",
+	         z->big_answered, z->big_sent, z->small_answered, z->small_sent);
+	return true;
+}
+
+static bool c_no_errinfo(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->error_info)
+		return false;
+	snprintf(why, n, "no errorInfo (the server said nothing of ending it)");
+	return true;
+}
+
 static bool c_s_no_repair(const struct rp_evidence* ev, char* why, size_t n)
 {
-	if (session_repaired(ev))
+	if (session_repaired(ev) || pings_partly_lost(ev))
 		return false;
 	snprintf(why, n, "no loss in the session was repaired (nothing arrived after its "
 	                 "retransmissions began)");
@@ -2186,14 +2237,17 @@ static const struct rule rules[] = {
 	                               "SYN-ACK's): no middlebox answered for the connection") } },
 	/* After activation. */
 	{ SCOPE_ANY, RP_CAUSE_SERVER_ENDED_SESSION, is_server_ended_session, RP_CONF_HIGH,
-	  { CL(c_never_active_derived, "errorInfo 0x1 or 0xC before the session was active (also "
+	  { CL(c_no_errinfo, "no errorInfo"),
+	    CL(c_never_active_derived, "errorInfo 0x1 or 0xC before the session was active (also "
 	                               "what FreeRDP derives from an ultimatum at connect time)") } },
-	{ SCOPE_ANY, RP_CAUSE_SERVER_FAULT, is_server_fault, RP_CONF_HIGH, { { NULL, NULL } } },
+	{ SCOPE_ANY, RP_CAUSE_SERVER_FAULT, is_server_fault, RP_CONF_HIGH,
+	  { CL(c_no_errinfo, "no errorInfo") } },
 	{ SCOPE_SESSION, RP_CAUSE_TUNNEL_DROP, is_s_tunnel_drop, RP_CONF_HIGH,
 	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"),
 	    CL(c_s_reset, "a reset ended it"),
 	    CL(c_s_acks_to_end, "the server's ACKs kept coming to the end"),
-	    CL(c_s_repaired, "losses repaired during the session (a lossy path, not one that went away)") } },
+	    CL(c_s_repaired, "losses repaired during the session (a lossy path, not one that went away)"),
+	    CL(c_s_partly_lost, "pings afterwards partly answered (a lossy path, not one that is down)") } },
 	{ SCOPE_SESSION, RP_CAUSE_NAT_IDLE_TIMEOUT, is_s_nat_idle_timeout, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"), CL(c_s_never_quiet, "never quiet for 1 s before it stopped being answered"),
 	    CL(c_s_path_down, "a fresh SYN and small pings go unanswered afterwards (the path is down)"),
@@ -2207,10 +2261,12 @@ static const struct rule rules[] = {
 	  { ERRINFO_OUT, CL(c_s_big_pass, "full-size don't-fragment pings are answered"),
 	    CL(c_s_small_lost, "small pings are lost too (the path is down, not narrow)"),
 	    CL(c_s_nothing_unseen, "nothing the server sent is missing"),
-	    CL(c_s_reset, "a reset ended it") } },
+	    CL(c_s_path_reset, "a reset from the path ended it") } },
 	{ SCOPE_SESSION, RP_CAUSE_PACKET_LOSS, is_s_packet_loss, RP_CONF_MEDIUM,
-	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"), CL(c_s_reset, "a reset ended it"),
-	    CL(c_s_no_repair, "no loss in the session was repaired") } },
+	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"),
+	    CL(c_s_path_reset, "a reset from the path ended it"),
+	    CL(c_s_no_repair, "no loss in the session was repaired, and the pings after it are not "
+	                      "partly lost") } },
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))

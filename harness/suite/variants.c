@@ -404,31 +404,209 @@ static void gen_filtered(struct rng* r, struct draw* d)
 	gen_port(r, d, false);
 }
 
+
+/* ---- the session (after activation) ---- */
+
+/* A session of `secs`, idle (false returned) or with a mouse move every 300-900 ms. */
+static bool session_line(struct rng* r, struct draw* d, int secs, int idle_share)
+{
+	bool busy = pick(r, 1, 100) > idle_share;
+	if (busy)
+		add(d->client, sizeof(d->client), "session = %ds input every %dms\n", secs,
+		    pick(r, 3, 9) * 100);
+	else
+		add(d->client, sizeof(d->client), "session = %ds idle\n", secs);
+	d->deadline_s = 20;
+	return busy;
+}
+
+/* When a timed fault fires in the session: at its phase on the lab's server, at a time
+ * after the start (the session is active from about 0.1 s) on a third-party one. */
+static int session_at(struct rng* r, struct draw* d, const char* key, char* where, size_t n)
+{
+	int s = pick(r, 1, 6);
+	if (d->peer)
+	{
+		add(d->fault, sizeof(d->fault), "%s = at %ds\n", key, s + 1);
+		snprintf(where, n, "%d s after the start", s + 1);
+	}
+	else
+	{
+		add(d->fault, sizeof(d->fault), "%s = phase active +%ds\n", key, s);
+		snprintf(where, n, "%d s into the session", s);
+	}
+	return s;
+}
+
+static void gen_s_tunnel_drop(struct rng* r, struct draw* d)
+{
+	char where[48];
+	bool busy;
+	with_peer(r, d, 70);
+	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	busy = session_line(r, d, 20, 40);
+	session_at(r, d, "drop", where, sizeof(where));
+	snprintf(d->summary, sizeof(d->summary), "the tunnel drops %s (%s)", where,
+	         busy ? "the user works" : "the session is idle");
+	if (pick(r, 0, 2) == 0)
+	{
+		int back = pick(r, 2, 20);
+		add(d->fault, sizeof(d->fault), "drop-for = %ds\n", back);
+		add(d->summary, sizeof(d->summary), ", back after %d s", back);
+		accept(d, "connected", "the link comes back: an outage shorter than TCP_USER_TIMEOUT "
+		                       "(9 s) or the keepalive's probes is survived");
+		if (!busy)
+			accept(d, "nat-idle-timeout", "an idle connection that goes unanswered, on a path "
+			                              "that passes again afterwards, is what a NAT that "
+			                              "forgot it leaves too");
+	}
+	accept_undetermined(d);
+}
+
+static void gen_s_nat(struct rng* r, struct draw* d)
+{
+	int nat = pick(r, 1, 4);
+	const char* action = pick(r, 0, 1) ? "reset" : "drop";
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	session_line(r, d, 18, 100);
+	add(d->fault, sizeof(d->fault), "nat-timeout = %ds\nnat-action = %s\n", nat, action);
+	snprintf(d->summary, sizeof(d->summary),
+	         "an idle session behind a middlebox that forgets connections idle %d s and then %ss "
+	         "their next packet (FreeRDP's keepalive comes at 5 s)", nat, action);
+	if (strcmp(action, "drop") == 0)
+		accept(d, "undetermined", "the keepalive that met the forgotten entry went unanswered, "
+		                          "as into a link that was down and came back: it must name "
+		                          "nat-idle-timeout");
+}
+
+static void gen_s_firewall_reset(struct rng* r, struct draw* d)
+{
+	char where[48];
+	bool busy;
+	with_peer(r, d, 70);
+	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	busy = session_line(r, d, 12, 30);
+	session_at(r, d, "reset", where, sizeof(where));
+	add(d->fault, sizeof(d->fault), "reset-to = %s\n", pick(r, 0, 1) ? "both" : "client");
+	snprintf(d->summary, sizeof(d->summary), "a middlebox resets the session %s (%s)", where,
+	         busy ? "the user works" : "the session is idle");
+	if (!busy)
+		accept(d, "nat-idle-timeout", "in an idle session the armed reset answers the first "
+		                              "packet after the quiet (the keepalive): what an idle "
+		                              "timer's reset is");
+	accept_undetermined(d);
+}
+
+static void gen_s_mtu(struct rng* r, struct draw* d)
+{
+	int mtu = pick(r, 1300, 1440);
+	with_peer(r, d, 100);
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	session_line(r, d, pick(r, 8, 12), 30);
+	add(d->link, sizeof(d->link), "mtu = %d\nicmp = blocked\n", mtu);
+	snprintf(d->summary, sizeof(d->summary),
+	         "an MTU of %d with ICMP blocked, in a session whose desktop paints full-size "
+	         "updates", mtu);
+	accept_undetermined(d);
+}
+
+static const char* const end_codes[] = { "0x1", "0x2", "0x3", "0x4", "0x5", "0xB", "0xC",
+	                                     "0x19", "0x1A" };
+
+static void gen_s_server_ended(struct rng* r, struct draw* d)
+{
+	int after = pick(r, 1, 5);
+	bool freerdp = pick(r, 0, 3) == 0;
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
+	    freerdp ? "announce = freerdp\n" : "");
+	session_line(r, d, after + 5, 50);
+	if (pick(r, 0, 4) == 0)
+	{
+		add(d->server, sizeof(d->server), "behaviour = ultimatum\nerror-after = %ds\n", after);
+		snprintf(d->summary, sizeof(d->summary),
+		         "the server ends the session %d s in with an ultimatum alone", after);
+	}
+	else
+	{
+		const char* code = one_of(r, end_codes, 9);
+		add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\n"
+		                                  "error-after = %ds\n", code, after);
+		snprintf(d->summary, sizeof(d->summary), "the server ends the session %d s in with "
+		                                         "errorInfo %s%s", after, code,
+		         freerdp ? " to a client that did not announce the errorInfo PDU" : "");
+	}
+}
+
+static void gen_s_server_fault(struct rng* r, struct draw* d)
+{
+	static const char* const codes[] = { "0x6", "0xF", "0x10", "0x11", "0x12", "0x17", "0x18",
+		                                 "0x10C9", "0x10D0", "0x1191" };
+	const char* code = one_of(r, codes, 10);
+	int after = pick(r, 1, 5);
+	bool freerdp = pick(r, 0, 3) == 0;
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
+	    freerdp ? "announce = freerdp\n" : "");
+	session_line(r, d, after + 5, 50);
+	add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\nerror-after = %ds\n",
+	    code, after);
+	snprintf(d->summary, sizeof(d->summary), "the server ends the session %d s in for its fault "
+	                                         "%s%s", after, code,
+	         freerdp ? " to a client that did not announce the errorInfo PDU" : "");
+	if (freerdp)
+		accept(d, "server-ended-session", "a client that did not announce the errorInfo PDU "
+		                                  "gets no code: the ultimatum alone says the server "
+		                                  "ended it, not why");
+}
+
+static void gen_s_loss(struct rng* r, struct draw* d)
+{
+	int p = pick(r, 45, 65);
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	add(d->client, sizeof(d->client), "session = 25s input every %dms\n", pick(r, 3, 6) * 100);
+	d->deadline_s = 20;
+	add(d->link, sizeof(d->link), "loss = %d%%\nfrom = phase active +%ds\n", p, pick(r, 1, 4));
+	snprintf(d->summary, sizeof(d->summary), "the link starts losing %d %% each way in a working "
+	                                         "session", p);
+	accept(d, "connected", "every segment may still get through within TCP_USER_TIMEOUT for the "
+	                       "whole session: it holds, degraded");
+	accept_undetermined(d);
+}
+
 struct envelope
 {
+	const char* name; /* the files' prefix: the cause's name, or session-<cause> */
 	enum rp_cause cause;
 	void (*gen)(struct rng* r, struct draw* d);
 	const char* keywords;
 };
 
 static const struct envelope envelopes[] = {
-	{ RP_CAUSE_SERVER_DENIED, gen_denied, "server, errorinfo" },
-	{ RP_CAUSE_PACKET_LOSS, gen_packet_loss, "network, loss" },
-	{ RP_CAUSE_HIGH_LATENCY, gen_high_latency, "network, latency" },
-	{ RP_CAUSE_LOW_BANDWIDTH, gen_low_bandwidth, "network, bandwidth" },
-	{ RP_CAUSE_MTU_BLACKHOLE, gen_mtu, "network, mtu" },
-	{ RP_CAUSE_FIREWALL_RESET, gen_firewall_reset, "network, firewall" },
-	{ RP_CAUSE_NAT_IDLE_TIMEOUT, gen_nat, "network, nat" },
-	{ RP_CAUSE_TUNNEL_DROP, gen_tunnel_drop, "network, tunnel" },
-	{ RP_CAUSE_PORT_CLOSED, gen_closed, "network, port" },
-	{ RP_CAUSE_PORT_FILTERED, gen_filtered, "network, port" },
-	{ RP_CAUSE_CERTIFICATE_REJECTED, gen_certificate, "tls, certificate" },
-	{ RP_CAUSE_SECURITY_MISMATCH, gen_security, "security" },
-	{ RP_CAUSE_LICENSING_FAILURE, gen_licensing, "server, licensing" },
-	{ RP_CAUSE_SERVER_OVERLOADED, gen_overloaded, "server" },
-	{ RP_CAUSE_SERVER_HUNG, gen_server_hung, "server, hang" },
-	{ RP_CAUSE_BAD_CREDENTIALS, gen_credentials, "nla, credentials" },
-	{ RP_CAUSE_DNS_FAILURE, gen_dns, "dns" },
+	{ NULL, RP_CAUSE_SERVER_DENIED, gen_denied, "server, errorinfo" },
+	{ NULL, RP_CAUSE_PACKET_LOSS, gen_packet_loss, "network, loss" },
+	{ NULL, RP_CAUSE_HIGH_LATENCY, gen_high_latency, "network, latency" },
+	{ NULL, RP_CAUSE_LOW_BANDWIDTH, gen_low_bandwidth, "network, bandwidth" },
+	{ NULL, RP_CAUSE_MTU_BLACKHOLE, gen_mtu, "network, mtu" },
+	{ NULL, RP_CAUSE_FIREWALL_RESET, gen_firewall_reset, "network, firewall" },
+	{ NULL, RP_CAUSE_NAT_IDLE_TIMEOUT, gen_nat, "network, nat" },
+	{ NULL, RP_CAUSE_TUNNEL_DROP, gen_tunnel_drop, "network, tunnel" },
+	{ NULL, RP_CAUSE_PORT_CLOSED, gen_closed, "network, port" },
+	{ NULL, RP_CAUSE_PORT_FILTERED, gen_filtered, "network, port" },
+	{ NULL, RP_CAUSE_CERTIFICATE_REJECTED, gen_certificate, "tls, certificate" },
+	{ NULL, RP_CAUSE_SECURITY_MISMATCH, gen_security, "security" },
+	{ NULL, RP_CAUSE_LICENSING_FAILURE, gen_licensing, "server, licensing" },
+	{ NULL, RP_CAUSE_SERVER_OVERLOADED, gen_overloaded, "server" },
+	{ NULL, RP_CAUSE_SERVER_HUNG, gen_server_hung, "server, hang" },
+	{ NULL, RP_CAUSE_BAD_CREDENTIALS, gen_credentials, "nla, credentials" },
+	{ NULL, RP_CAUSE_DNS_FAILURE, gen_dns, "dns" },
+	{ "session-tunnel-drop", RP_CAUSE_TUNNEL_DROP, gen_s_tunnel_drop, "session, network, tunnel" },
+	{ "session-nat-idle-timeout", RP_CAUSE_NAT_IDLE_TIMEOUT, gen_s_nat, "session, network, nat" },
+	{ "session-firewall-reset", RP_CAUSE_FIREWALL_RESET, gen_s_firewall_reset,
+	  "session, network, firewall" },
+	{ "session-mtu-blackhole", RP_CAUSE_MTU_BLACKHOLE, gen_s_mtu, "session, network, mtu" },
+	{ "session-packet-loss", RP_CAUSE_PACKET_LOSS, gen_s_loss, "session, network, loss" },
+	{ "session-server-ended-session", RP_CAUSE_SERVER_ENDED_SESSION, gen_s_server_ended,
+	  "session, server" },
+	{ "session-server-fault", RP_CAUSE_SERVER_FAULT, gen_s_server_fault, "session, server" },
 };
 #define N_ENVELOPES (sizeof(envelopes) / sizeof(envelopes[0]))
 
@@ -436,17 +614,20 @@ static bool write_draw(const char* dir, const struct envelope* e, int k, unsigne
                        struct rp_err* err)
 {
 	struct draw d;
-	struct rng r = { ((uint64_t)seed << 32) ^ ((uint64_t)e->cause << 16) ^ (uint64_t)k };
+	/* Each envelope its own stream: the connection-time ones as before, the session's apart. */
+	struct rng r = { ((uint64_t)seed << 32) ^ ((uint64_t)e->cause << 16) ^ (uint64_t)k ^
+		             (e->name ? 0x5E55000000ull : 0) };
 	char path[1024];
 	FILE* f;
 
 	memset(&d, 0, sizeof(d));
 	e->gen(&r, &d);
-	snprintf(path, sizeof(path), "%s/%s-%02d.scn", dir, rp_cause_name(e->cause), k);
+	snprintf(path, sizeof(path), "%s/%s-%02d.scn", dir, e->name ? e->name : rp_cause_name(e->cause),
+	         k);
 	if (!(f = fopen(path, "w")))
 		return rp_fail(err, "%s: %s", path, strerror(errno));
 	fprintf(f, "# A variant drawn by `rdprepro variants --seed %u` from the envelope of %s.\n",
-	        seed, rp_cause_name(e->cause));
+	        seed, e->name ? e->name : rp_cause_name(e->cause));
 	fprintf(f, "[scenario]\nsummary = %s.\nkeywords = variant, %s\nseed = %u\n", d.summary,
 	        e->keywords, (unsigned)(next(&r) % 100000u) + 1);
 	fprintf(f, "\n[client]\n%sdeadline = %ds\n", d.client, d.deadline_s);
