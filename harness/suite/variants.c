@@ -510,16 +510,25 @@ static void gen_s_mtu(struct rng* r, struct draw* d)
 	accept_undetermined(d);
 }
 
+/* A session the server ends `*after` s in, to a client that announces the errorInfo PDU as
+ * mstsc does, or (one in four) as FreeRDP 3.10 does not. */
+static bool server_end_client(struct rng* r, struct draw* d, int* after)
+{
+	bool freerdp = pick(r, 0, 3) == 0;
+	*after = pick(r, 1, 5);
+	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
+	    freerdp ? "announce = freerdp\n" : "");
+	session_line(r, d, *after + 5, 50);
+	return freerdp;
+}
+
 static const char* const end_codes[] = { "0x1", "0x2", "0x3", "0x4", "0x5", "0xB", "0xC",
 	                                     "0x19", "0x1A" };
 
 static void gen_s_server_ended(struct rng* r, struct draw* d)
 {
-	int after = pick(r, 1, 5);
-	bool freerdp = pick(r, 0, 3) == 0;
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
-	    freerdp ? "announce = freerdp\n" : "");
-	session_line(r, d, after + 5, 50);
+	int after;
+	bool freerdp = server_end_client(r, d, &after);
 	if (pick(r, 0, 4) == 0)
 	{
 		add(d->server, sizeof(d->server), "behaviour = ultimatum\nerror-after = %ds\n", after);
@@ -542,11 +551,8 @@ static void gen_s_server_fault(struct rng* r, struct draw* d)
 	static const char* const codes[] = { "0x6", "0xF", "0x10", "0x11", "0x12", "0x17", "0x18",
 		                                 "0x10C9", "0x10D0", "0x1191" };
 	const char* code = one_of(r, codes, 10);
-	int after = pick(r, 1, 5);
-	bool freerdp = pick(r, 0, 3) == 0;
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
-	    freerdp ? "announce = freerdp\n" : "");
-	session_line(r, d, after + 5, 50);
+	int after;
+	bool freerdp = server_end_client(r, d, &after);
 	add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\nerror-after = %ds\n",
 	    code, after);
 	snprintf(d->summary, sizeof(d->summary), "the server ends the session %d s in for its fault "
