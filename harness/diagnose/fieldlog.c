@@ -512,6 +512,11 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 			add_candidate(fv, RP_CAUSE_NAT_IDLE_TIMEOUT);
 			add_candidate(fv, RP_CAUSE_PACKET_LOSS);
 		}
+		/* FreeRDP 3's client does not announce the errorInfo PDU: a server that refuses the
+		 * session at activation or ends it later closes without a reason, and FreeRDP logs
+		 * "Network disconnect!" for that too (client_auto_reconnect_ex runs on any drop). */
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		add_candidate(fv, RP_CAUSE_SERVER_ENDED_SESSION);
 		snprintf(v->because, sizeof(v->because),
 		         "the session was up and its connection dropped (%s%s) with no errorInfo%s",
 		         log->errno_seen ? "errno " : "no errno named",
