@@ -118,9 +118,10 @@ static void causes_markdown(void)
 	       "Components/Remote Desktop Services/Remote Desktop Session Host/Connections). "
 	       "Heartbeats (MS-RDPBCGR 2.2.16.1): FreeRDP's client advertises and receives them and "
 	       "tracks no missed one; `scenarios/session-heartbeat-tunnel-drop.scn` shows when a "
-	       "client that tracks them would have acted. What mstsc does with missed heartbeats is "
-	       "not documented by Microsoft beyond the PDU's count1 (warn) and count2 (reconnect) "
-	       "fields.\n");
+	       "client that tracks them would have acted. The PDU itself says what a client such as "
+	       "mstsc does (MS-RDPBCGR 2.2.16.1): after count1 missed heartbeats it warns the user, "
+	       "after count2 it starts an auto-reconnect; the server sends one only in a period in "
+	       "which it sent nothing else (the lab server does the same).\n");
 	printf("\n## Not reproducible here\n\n"
 	       "- `udp-transport` (FIELD #17): FreeRDP 3.10's client has no RDP-UDP transport at "
 	       "all. The server's Initiate Multitransport Request (MS-RDPBCGR 2.2.15.1), sent after "

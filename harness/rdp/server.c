@@ -387,6 +387,9 @@ static bool send_rect(struct srv_peer* p, UINT16 x, UINT16 y, UINT16 w, UINT16 h
 	if (!update->SurfaceBits || !update->SurfaceBits(&p->context, &cmd))
 		return false;
 	p->painted += len;
+	/* A heartbeat goes only in a period with nothing else sent (MS-RDPBCGR 2.2.16.1). */
+	if (opts.heartbeat_s > 0)
+		p->next_heartbeat = rp_now_ms() + (double)opts.heartbeat_s * 1000.0;
 	return true;
 }
 
