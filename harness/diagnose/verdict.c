@@ -206,7 +206,8 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                                    "extended reason is the errorInfo code "
 	                                    "(ExtendedDisconnectReasonCode)",
 	                                    "session-server-idle-timeout, session-taken-over, "
-	                                    "session-ultimatum",
+	                                    "session-ultimatum, session-server-reboot, "
+	                                    "session-admin-disconnect, session-logoff",
 	                                    "the server's LocalSessionManager and TerminalServices "
 	                                    "events (who, which policy)" },
 	[RP_CAUSE_SERVER_FAULT] = { RP_CAUSE_SERVER_FAULT, 0,
@@ -218,7 +219,7 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                            "the errorInfo code",
 	                            "documented: MS-RDPBCGR 2.2.5.1.1 (out of memory, a driver, DWM, "
 	                            "Winlogon or CSRSS failure, a protocol error the server saw)",
-	                            "session-server-fault",
+	                            "session-server-fault, session-protocol-error",
 	                            "the server's System and RemoteDesktopServices-RdpCoreTS events" },
 };
 
