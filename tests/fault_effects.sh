@@ -25,11 +25,32 @@ check() {
 	fi
 }
 
+# Time-based measures (a median within 1 ms, a spread within 10 %) are the engine's timers
+# against the receiver's on two shared cores: a machine that steals a few ms from one of them
+# in a run moves the median (seen on a VM: 20.5, 20.8 and 23.2 ms for the same 20 ms link).
+# Such a measure gets a second run when the first is out of bounds, and says so; two runs
+# out of bounds fail, so an engine that is off fails every time.
+check_timed() {
+	local title=$1 out out2
+	shift
+	if out=$("$RDPREPRO" linkcheck "$@" 2>&1); then
+		passes=$((passes + 1))
+		printf '[ OK ] %s\n' "$title"
+	elif out2=$("$RDPREPRO" linkcheck "$@" 2>&1); then
+		passes=$((passes + 1))
+		printf '[ OK ] %s (the second measurement; the first was out: %s)\n' "$title" \
+			"$(grep '\[FAIL\]' <<<"$out" | tr -s ' ' | tr '\n' ';')"
+	else
+		fails=$((fails + 1))
+		printf '[FAIL] %s (twice)\n%s\n%s\n' "$title" "$out" "$out2"
+	fi
+}
+
 check "random loss 10%" --loss 10% --count 5000 --interval-us 100
 check "bursty loss (gemodel)" --loss "gemodel 2% 20% 80% 0%" --count 5000 --interval-us 100
-check "delay 20 ms, jitter 5 ms normal" --delay "20ms 5ms normal" --count 3000
+check_timed "delay 20 ms, jitter 5 ms normal" --delay "20ms 5ms normal" --count 3000
 check "duplication 5%" --duplicate 5% --count 3000
-check "reordering 25%" --delay 20ms --reorder 25% --count 3000
+check_timed "reordering 25%" --delay 20ms --reorder 25% --count 3000
 check "corruption 10% (the receiver's checksums drop them: seen as loss)" --corrupt 10% --count 5000 --interval-us 100
 check "rate 1 mbit/s" --rate 1mbit --count 500 --bulk 2
 # A burst on a narrow link: netem holds at most 1000 packets and drops the rest at the tail, and
