@@ -264,6 +264,8 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
 #define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
 
+static bool x224_waited_enough(const struct rp_evidence* ev);
+
 /* Data came from the server: TCP_INFO counts the peer's FIN as one byte of sequence space. */
 static bool received_data(const struct rp_attempt* a)
 {
@@ -755,7 +757,7 @@ static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) ||
 	    ev->recheck.tcp != RP_RECHECK_CONNECTED)
 		return false;
-	if (ev->recheck.x224 == RP_X224_SILENT &&
+	if (ev->recheck.x224 == RP_X224_SILENT && x224_waited_enough(ev) &&
 	    (!ev->recheck.x224_info || ev->recheck.x224_unacked == 0))
 	{
 		snprintf(why, n, "stalled in phase %s; a fresh connection is accepted but its X.224 "
@@ -1267,9 +1269,27 @@ static bool c_fresh_syn_unanswered(const struct rp_evidence* ev, char* why, size
  * its SYN answered before the first SYN retransmission would have gone, and (where recorded)
  * the request itself acknowledged by the server's kernel. A lossy path loses the request or
  * its answer too, and leaves the request outstanding. */
+/* The recheck waited for its X.224 answer longer than this server took to answer the first
+ * connection's (its X.224 phase until TLS began, 1.5 times over): a slower wait proves no
+ * silence from a server that is merely slow (an emulated guest's took 2.9 s). */
+static bool x224_waited_enough(const struct rp_evidence* ev)
+{
+	double took = 0;
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (a->t_phase_ms[RP_PHASE_X224] >= 0 && a->t_phase_ms[RP_PHASE_TLS] >= 0 &&
+		    a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224] > took)
+			took = a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224];
+	}
+	/* 0: a record that does not say how long it waited (older ones): as before. */
+	return ev->recheck.x224_ms <= 0 || ev->recheck.x224_ms >= 1.5 * took;
+}
+
 static bool fresh_x224_ignored(const struct rp_evidence* ev)
 {
-	if (ev->recheck.x224 != RP_X224_SILENT || ev->recheck.tcp_ms >= SYN_RTO_MS)
+	if (ev->recheck.x224 != RP_X224_SILENT || ev->recheck.tcp_ms >= SYN_RTO_MS ||
+	    !x224_waited_enough(ev))
 		return false;
 	return !ev->recheck.x224_info || ev->recheck.x224_unacked == 0;
 }

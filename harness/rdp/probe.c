@@ -1382,6 +1382,26 @@ static void replay(struct probe* p, const struct probe_opts* o)
 
 /* The recheck, only after a connection that came up: when TCP never did, a second SYN says
  * nothing new. On by default in the lab; the probe is never pointed at other hosts. */
+/* How long the recheck waits for a fresh X.224 answer: its usual wait, or twice what the
+ * server took to answer the first connection's request (its X.224 phase until TLS began) and
+ * half a second, at most 4 s: a request is "silent" only when it waited longer than this server
+ * is known to take (a slow host, an emulated guest: 2.9 s seen under TCG). */
+static int x224_wait(const struct rp_evidence* ev, int wait_ms)
+{
+	double took = 0;
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (a->t_phase_ms[RP_PHASE_X224] >= 0 && a->t_phase_ms[RP_PHASE_TLS] >= 0 &&
+		    a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224] > took)
+			took = a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224];
+	}
+	double w = 2 * took + 500;
+	if (w > 4000)
+		w = 4000;
+	return w > wait_ms ? (int)w : wait_ms;
+}
+
 static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 {
 	const struct rp_attempt* last = rp_evidence_current(&p->ev);
@@ -1395,8 +1415,8 @@ static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 	{
 		uint32_t min_rtt_us = last && last->tcp.valid ? last->tcp.min_rtt_us : 0;
 		int big = last && last->tcp.valid && last->tcp.advmss ? (int)last->tcp.advmss + 40 : 1500;
-		rp_recheck_run(&p->ev.recheck, o->host, o->port,
-		               min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000);
+		int w = min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000;
+		rp_recheck_run(&p->ev.recheck, o->host, o->port, w, x224_wait(&p->ev, w));
 		rp_recheck_sizes(&p->ev.recheck, host, big, 1500);
 		return;
 	}
@@ -1415,8 +1435,8 @@ static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 		 * dead one. */
 		if (came_up)
 		{
-			rp_recheck_run(&p->ev.recheck, o->host, o->port,
-			              min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000);
+			int w = min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000;
+			rp_recheck_run(&p->ev.recheck, o->host, o->port, w, x224_wait(&p->ev, w));
 			replay(p, o);
 		}
 		else if (p->ev.n_attempts && p->ev.attempts[0].end == RP_END_NO_ANSWER)

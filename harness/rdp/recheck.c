@@ -203,7 +203,8 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, str
  * asks for segments of 536 bytes tells a path that loses large packets (the handshake then
  * completes) from a server that stalls in TLS (it does not). When the flight did arrive, the
  * bandwidth stage paces the link (a fast one answers it in a millisecond). */
-void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms)
+void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms,
+                    int x224_wait_ms)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
 	double t0 = rp_now_ms();
@@ -232,7 +233,7 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 			close(fd);
 			return;
 		}
-		n = recheck_x224(fd, buf, sizeof(buf), wait_ms);
+		n = recheck_x224(fd, buf, sizeof(buf), x224_wait_ms);
 		rc->x224_ms = rp_now_ms() - t0;
 		{
 			/* Was the request itself acknowledged? A silent service's kernel ACKs it; a
@@ -260,7 +261,7 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 	if (rc->tls != RP_RECHECK_TLS_SILENT)
 		return;
 	fd = recheck_connect(&a, RECHECK_SMALL_MSS, wait_ms, &soerr);
-	if (soerr == 0 && x224_chose_tls(buf, n = recheck_x224(fd, buf, sizeof(buf), wait_ms)))
+	if (soerr == 0 && x224_chose_tls(buf, n = recheck_x224(fd, buf, sizeof(buf), x224_wait_ms)))
 	{
 		uint64_t bytes;
 		recheck_tls(fd, wait_ms, (uint64_t)n, &rc->tls_small_mss, &rc->tls_small_mss_ms, &bytes);

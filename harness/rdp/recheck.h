@@ -7,8 +7,10 @@
 
 #include "evidence.h"
 
-/* Runs the recheck against host:port (an IPv4 address), each stage bounded by wait_ms. */
-void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms);
+/* Runs the recheck against host:port (an IPv4 address), each stage bounded by wait_ms, the
+ * X.224 answers by x224_wait_ms (the first connection's server may have taken longer). */
+void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms,
+                    int x224_wait_ms);
 
 /* When TCP never came up: the echo train to host (an IPv4 address), for whether anything
  * answers there at all; into rc->ping. */

@@ -945,6 +945,30 @@ START_TEST(test_refusal_during_licensing)
 END_TEST
 
 
+
+/* A slow server (an emulated guest took 2.9 s to answer X.224): a recheck that waited less than
+ * 1.5 times that proves no silence. */
+START_TEST(test_slow_server_x224_wait)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 13000, RP_PHASE_TLS, 180);
+	a->t_phase_ms[RP_PHASE_X224] = 195;
+	a->t_phase_ms[RP_PHASE_TLS] = 3094;
+	a->end = RP_END_DEADLINE;
+	ev.last_error = 0x0002001C;
+	ev.recheck.tcp = RP_RECHECK_CONNECTED;
+	ev.recheck.tcp_ms = 3;
+	ev.recheck.x224 = RP_X224_SILENT;
+	ev.recheck.x224_ms = 2303;
+	ck_assert(!rp_cause_ruled_out(&ev, RP_CAUSE_MTU_BLACKHOLE, NULL, 0) ||
+	          !rp_verdict_names((classify(&ev, &v), &v), RP_CAUSE_SERVER_HUNG));
+	classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_SERVER_HUNG);
+	/* Waited long enough: the silence counts. */
+	ev.recheck.x224_ms = 4400;
+	ck_assert(rp_verdict_names((classify(&ev, &v), &v), RP_CAUSE_SERVER_HUNG));
+}
+END_TEST
+
 /* ---- the session ---- */
 
 /* A session record: active at 40 ms, `want` ms wanted, ended at t_end by `end`. */
@@ -1258,6 +1282,7 @@ int main(void)
 	tcase_add_test(tc, test_elim_by_ping);
 	tcase_add_test(tc, test_refusal_during_licensing);
 	tcase_add_test(tc, test_elim_clauses_direct);
+	tcase_add_test(tc, test_slow_server_x224_wait);
 	tcase_add_test(tc, test_session_held_is_connected);
 	tcase_add_test(tc, test_session_tunnel_drop);
 	tcase_add_test(tc, test_session_idle_stall_is_ambiguous);
