@@ -177,6 +177,19 @@ bool rp_evidence_active(const struct rp_evidence* ev)
 	return rp_evidence_furthest(ev) == RP_PHASE_ACTIVE;
 }
 
+double rp_evidence_x224_answer_ms(const struct rp_evidence* ev)
+{
+	double took = 0;
+	for (int i = 0; i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (a->t_phase_ms[RP_PHASE_X224] >= 0 && a->t_phase_ms[RP_PHASE_TLS] >= 0 &&
+		    a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224] > took)
+			took = a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224];
+	}
+	return took;
+}
+
 bool rp_evidence_session_cut(const struct rp_evidence* ev)
 {
 	return ev->session.want_ms > 0 && ev->session.t_active_ms >= 0 && !ev->session.held;

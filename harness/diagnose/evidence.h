@@ -374,6 +374,9 @@ bool rp_evidence_active(const struct rp_evidence* ev);
 bool rp_evidence_session_cut(const struct rp_evidence* ev);
 /* The attempt that got furthest (the last one on ties), or NULL with no attempt. */
 const struct rp_attempt* rp_evidence_furthest_attempt(const struct rp_evidence* ev);
+/* How long the server took to answer an X.224 Connection Request, the longest over the
+ * attempts (the X.224 phase until TLS began); 0 when no attempt got that far. */
+double rp_evidence_x224_answer_ms(const struct rp_evidence* ev);
 /* Time from the TCP connection being established to ACTIVE in the attempt that got
  * there, or -1. */
 double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);

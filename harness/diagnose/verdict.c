@@ -1274,14 +1274,7 @@ static bool c_fresh_syn_unanswered(const struct rp_evidence* ev, char* why, size
  * silence from a server that is merely slow (an emulated guest's took 2.9 s). */
 static bool x224_waited_enough(const struct rp_evidence* ev)
 {
-	double took = 0;
-	for (int i = 0; i < ev->n_attempts; i++)
-	{
-		const struct rp_attempt* a = &ev->attempts[i];
-		if (a->t_phase_ms[RP_PHASE_X224] >= 0 && a->t_phase_ms[RP_PHASE_TLS] >= 0 &&
-		    a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224] > took)
-			took = a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224];
-	}
+	double took = rp_evidence_x224_answer_ms(ev);
 	/* 0: a record that does not say how long it waited (older ones): as before. */
 	return ev->recheck.x224_ms <= 0 || ev->recheck.x224_ms >= 1.5 * took;
 }

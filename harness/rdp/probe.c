@@ -1388,14 +1388,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
  * is known to take (a slow host, an emulated guest: 2.9 s seen under TCG). */
 static int x224_wait(const struct rp_evidence* ev, int wait_ms)
 {
-	double took = 0;
-	for (int i = 0; i < ev->n_attempts; i++)
-	{
-		const struct rp_attempt* a = &ev->attempts[i];
-		if (a->t_phase_ms[RP_PHASE_X224] >= 0 && a->t_phase_ms[RP_PHASE_TLS] >= 0 &&
-		    a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224] > took)
-			took = a->t_phase_ms[RP_PHASE_TLS] - a->t_phase_ms[RP_PHASE_X224];
-	}
+	double took = rp_evidence_x224_answer_ms(ev);
 	double w = 2 * took + 500;
 	if (w > 4000)
 		w = 4000;

@@ -130,6 +130,19 @@ static uint16_t icmp_checksum(const unsigned char* b, size_t n)
 	return (uint16_t)~sum;
 }
 
+/* Whether the n bytes read from a raw ICMP socket (IP header included) are an echo reply
+ * (type 0) from `from` with our `id`; its sequence's low byte in *seq. */
+static bool echo_reply(const unsigned char* in, ssize_t n, const struct in_addr* from, uint16_t id,
+                       int* seq)
+{
+	size_t ihl;
+	if (n < 20 || (ihl = (size_t)(in[0] & 0x0f) * 4) + 8 > (size_t)n ||
+	    memcmp(in + 12, from, 4) != 0 || in[ihl] != 0 || (in[ihl + 4] << 8 | in[ihl + 5]) != id)
+		return false;
+	*seq = in[ihl + 7];
+	return true;
+}
+
 static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, struct rp_bw_probe* bw)
 {
 	unsigned char pkt[RP_BW_SIZE - 20] = { 0 };
@@ -180,18 +193,14 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, str
 		if (until > t0 + RP_BW_MAX_MS)
 			until = t0 + RP_BW_MAX_MS;
 		double left = until - rp_now_ms();
-		ssize_t n;
-		size_t ihl;
+		int seq;
 		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
 			break;
-		n = recv(fd, in, sizeof(in), MSG_DONTWAIT);
 		/* A raw ICMP socket gets every ICMP message with its IP header: ours are echo
 		 * replies (type 0) from the server with our id. */
-		if (n < 20 || (ihl = (size_t)(in[0] & 0x0f) * 4) + 8 > (size_t)n ||
-		    memcmp(in + 12, &a.sin_addr, 4) != 0 || in[ihl] != 0 ||
-		    (in[ihl + 4] << 8 | in[ihl + 5]) != id)
+		if (!echo_reply(in, recv(fd, in, sizeof(in), MSG_DONTWAIT), &a.sin_addr, id, &seq))
 			continue;
-		bw->seq[bw->n] = in[ihl + 7];
+		bw->seq[bw->n] = seq;
 		bw->t_ms[bw->n++] = rp_now_ms() - t0;
 	}
 	close(fd);
@@ -325,16 +334,12 @@ void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait
 	{
 		struct pollfd pf = { .fd = fd, .events = POLLIN };
 		double left = end - rp_now_ms();
-		ssize_t n;
-		size_t ihl;
+		int seq;
 		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
 			break;
-		n = recv(fd, in, sizeof(in), MSG_DONTWAIT);
-		if (n < 20 || (ihl = (size_t)(in[0] & 0x0f) * 4) + 8 > (size_t)n ||
-		    memcmp(in + 12, &a.sin_addr, 4) != 0 || in[ihl] != 0 ||
-		    (in[ihl + 4] << 8 | in[ihl + 5]) != id)
+		if (!echo_reply(in, recv(fd, in, sizeof(in), MSG_DONTWAIT), &a.sin_addr, id, &seq))
 			continue;
-		(in[ihl + 7] < 8 ? z->big_answered++ : z->small_answered++);
+		(seq < 8 ? z->big_answered++ : z->small_answered++);
 	}
 	close(fd);
 }

@@ -459,7 +459,6 @@ static void srv_end_session(struct srv_peer* p, freerdp_peer* client)
 		            freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportErrorInfoPdu);
 		BOOL ok = client->Close(client);
 		p->error_info_sent = ok; /* linger: the client reads what was sent before the close */
-		(void)told;
 		if (opts.ultimatum)
 			report(p->id, "event %s-ultimatum", ok ? "sent" : "failed-to-send");
 		else

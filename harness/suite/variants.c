@@ -438,16 +438,25 @@ static int session_at(struct rng* r, struct draw* d, const char* key, char* wher
 	return s;
 }
 
-static void gen_s_tunnel_drop(struct rng* r, struct draw* d)
+/* A fault `key` some seconds into a session of `secs` (idle one time in `idle_share`/100), on
+ * any peer; the summary is `what` and when. Returns whether the user works. */
+static bool session_fault(struct rng* r, struct draw* d, const char* key, int secs,
+                          int idle_share, const char* what)
 {
 	char where[48];
 	bool busy;
 	with_peer(r, d, 70);
 	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
-	busy = session_line(r, d, 20, 40);
-	session_at(r, d, "drop", where, sizeof(where));
-	snprintf(d->summary, sizeof(d->summary), "the tunnel drops %s (%s)", where,
+	busy = session_line(r, d, secs, idle_share);
+	session_at(r, d, key, where, sizeof(where));
+	snprintf(d->summary, sizeof(d->summary), "%s %s (%s)", what, where,
 	         busy ? "the user works" : "the session is idle");
+	return busy;
+}
+
+static void gen_s_tunnel_drop(struct rng* r, struct draw* d)
+{
+	bool busy = session_fault(r, d, "drop", 20, 40, "the tunnel drops");
 	if (pick(r, 0, 2) == 0)
 	{
 		int back = pick(r, 2, 20);
@@ -481,15 +490,8 @@ static void gen_s_nat(struct rng* r, struct draw* d)
 
 static void gen_s_firewall_reset(struct rng* r, struct draw* d)
 {
-	char where[48];
-	bool busy;
-	with_peer(r, d, 70);
-	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
-	busy = session_line(r, d, 12, 30);
-	session_at(r, d, "reset", where, sizeof(where));
+	bool busy = session_fault(r, d, "reset", 12, 30, "a middlebox resets the session");
 	add(d->fault, sizeof(d->fault), "reset-to = %s\n", pick(r, 0, 1) ? "both" : "client");
-	snprintf(d->summary, sizeof(d->summary), "a middlebox resets the session %s (%s)", where,
-	         busy ? "the user works" : "the session is idle");
 	if (!busy)
 		accept(d, "nat-idle-timeout", "in an idle session the armed reset answers the first "
 		                              "packet after the quiet (the keepalive): what an idle "

@@ -959,10 +959,9 @@ START_TEST(test_slow_server_x224_wait)
 	ev.recheck.tcp_ms = 3;
 	ev.recheck.x224 = RP_X224_SILENT;
 	ev.recheck.x224_ms = 2303;
-	ck_assert(!rp_cause_ruled_out(&ev, RP_CAUSE_MTU_BLACKHOLE, NULL, 0) ||
-	          !rp_verdict_names((classify(&ev, &v), &v), RP_CAUSE_SERVER_HUNG));
-	classify(&ev, &v);
-	ck_assert_int_ne(v.cause, RP_CAUSE_SERVER_HUNG);
+	/* Not called hung, and the short silence rules no black hole out. */
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_SERVER_HUNG);
+	ck_assert(!rp_cause_ruled_out(&ev, RP_CAUSE_MTU_BLACKHOLE, NULL, 0));
 	/* Waited long enough: the silence counts. */
 	ev.recheck.x224_ms = 4400;
 	ck_assert(rp_verdict_names((classify(&ev, &v), &v), RP_CAUSE_SERVER_HUNG));
