@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "errinfo.h"
+
 static const char* const cause_names[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_CONNECTED] = "connected",
 	[RP_CAUSE_UNDETERMINED] = "undetermined",
@@ -30,6 +32,8 @@ static const char* const cause_names[RP_CAUSE_COUNT] = {
 	[RP_CAUSE_UDP_TRANSPORT] = "udp-transport",
 	[RP_CAUSE_SERVER_ENDED_SESSION] = "server-ended-session",
 	[RP_CAUSE_SERVER_FAULT] = "server-fault",
+	[RP_CAUSE_BROKER_FAILURE] = "broker-failure",
+	[RP_CAUSE_NOT_ATTEMPTED] = "not-attempted",
 };
 
 const char* rp_cause_name(enum rp_cause c)
@@ -221,6 +225,28 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                            "Winlogon or CSRSS failure, a protocol error the server saw)",
 	                            "session-server-fault, session-protocol-error",
 	                            "the server's System and RemoteDesktopServices-RdpCoreTS events" },
+	[RP_CAUSE_BROKER_FAILURE] = { RP_CAUSE_BROKER_FAILURE, 0,
+	                              "the connection broker cannot place the session (a full pool, a "
+	                              "VM still booting, a destination it cannot find)",
+	                              "the server's errorInfo 0x400-0x412 (FreeRDP's \"broker\" "
+	                              "category)",
+	                              0x3, "disconnectReasonRemoteByServer", 0x400,
+	                              "the errorInfo code (exDiscReasonCB*: 0x400-0x412)",
+	                              "documented: MS-RDPBCGR 2.2.5.1.1 lists the broker's codes; the "
+	                              "extended reason is the errorInfo code",
+	                              "broker-failure",
+	                              "the broker's events (Microsoft-Windows-TerminalServices-"
+	                              "SessionBroker-Client) and the collection's hosts" },
+	[RP_CAUSE_NOT_ATTEMPTED] = { RP_CAUSE_NOT_ATTEMPTED, 0,
+	                             "the client exits at once: a wrong option, a bad .rdp file",
+	                             "a field log whose client stopped at its command line or "
+	                             "configuration (an unknown option, a parse error, its usage "
+	                             "text) and took no connection step",
+	                             0, "", 0, "",
+	                             "none: the client never connected (no disconnect event)",
+	                             "",
+	                             "the command line as typed: the client's --help and its "
+	                             "/log-level:DEBUG output" },
 };
 
 const struct rp_cause_info* rp_cause_info(enum rp_cause c)
@@ -248,8 +274,6 @@ enum rp_cause rp_cause_from_name(const char* name)
 #define ERR_DNS_ERROR 0x00020004u          /* ERRCONNECT_DNS_ERROR */
 #define ERR_DNS_NOT_FOUND 0x00020005u      /* ERRCONNECT_DNS_NAME_NOT_FOUND */
 #define ERR_NEGO_FAILED 0x0002000Cu        /* ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED */
-#define ERRINFO_LICENSE_FIRST 0x100u       /* ERRINFO_LICENSE_INTERNAL (2.2.5.1.1) */
-#define ERRINFO_LICENSE_LAST 0x10Au        /* ERRINFO_LICENSE_CANT_UPGRADE_LICENSE */
 /* A filter resets the packet it flags at once: a reset later than this after the last
  * progress came after a quiet spell, an idle timer's doing (the smallest NAT timeout the
  * taxonomy knows is 1 s). */
@@ -262,7 +286,6 @@ enum rp_cause rp_cause_from_name(const char* name)
  * deliver: a narrow link keeps data arriving every few hundred ms. */
 #define SILENT_SERVICE_MS 2000.0
 #define SLOW_PATH_US 250000u               /* a best RTT sample this slow is the path itself */
-#define ERRINFO_DENIED 0x00000007u         /* MS-RDPBCGR 2.2.5.1.1 */
 
 static bool x224_waited_enough(const struct rp_evidence* ev);
 
@@ -387,9 +410,10 @@ static bool is_denied(const struct rp_evidence* ev, char* why, size_t n, struct 
 {
 	if (refused_at_licensing(ev, why, n, v, "a denial"))
 		return true;
-	/* The server said so: Set Error Info with SERVER_DENIED_CONNECTION (0x7), its FIPS
-	 * variant (0x8) or SERVER_INSUFFICIENT_PRIVILEGES (0x9) (MS-RDPBCGR 2.2.5.1.1). */
-	if (ev->error_info < ERRINFO_DENIED || ev->error_info > 0x9)
+	/* The server said so: Set Error Info with SERVER_DENIED_CONNECTION (0x7),
+	 * SERVER_INSUFFICIENT_PRIVILEGES (0x9), FRESH_CREDENTIALS_REQUIRED (0xA) or
+	 * REMOTEAPP_NOT_ENABLED (0x10F3) (MS-RDPBCGR 2.2.5.1.1; errinfo.c's classes). */
+	if (rp_errinfo_class(ev->error_info) != RP_EI_DENIAL)
 		return false;
 	snprintf(why, n, "the server sent errorInfo 0x%X (%s) at phase %s", ev->error_info,
 	         ev->error_info_name[0] ? ev->error_info_name : "a denial",
@@ -917,7 +941,7 @@ static bool is_licensing_failure(const struct rp_evidence* ev, char* why, size_t
 {
 	if (refused_at_licensing(ev, why, n, v, "a licensing error"))
 		return true;
-	if (ev->error_info < ERRINFO_LICENSE_FIRST || ev->error_info > ERRINFO_LICENSE_LAST)
+	if (rp_errinfo_class(ev->error_info) != RP_EI_LICENSING)
 		return false;
 	snprintf(why, n, "the server sent a licensing errorInfo 0x%X (%s)", ev->error_info,
 	         ev->error_info_name[0] ? ev->error_info_name : "ERRINFO_LICENSE_*");
@@ -1550,7 +1574,7 @@ static bool c_past_licensing(const struct rp_evidence* ev, char* why, size_t n)
 {
 	/* A licensing errorInfo names the cause wherever it arrived (FreeRDP 3.10's client reads
 	 * it only once data PDUs flow); without one, getting past licensing rules it out. */
-	if (ev->error_info >= ERRINFO_LICENSE_FIRST && ev->error_info <= ERRINFO_LICENSE_LAST)
+	if (rp_errinfo_class(ev->error_info) == RP_EI_LICENSING)
 		return false;
 	return past(ev, RP_PHASE_LICENSING, why, n);
 }
@@ -1599,7 +1623,7 @@ static bool c_address_given(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_errinfo_not_denial(const struct rp_evidence* ev, char* why, size_t n)
 {
-	if (ev->error_info >= ERRINFO_DENIED && ev->error_info <= 0x9)
+	if (rp_errinfo_class(ev->error_info) == RP_EI_DENIAL)
 		return false;
 	if (ev->error_info)
 		snprintf(why, n, "the server's errorInfo is 0x%X, not a denial", ev->error_info);
@@ -1626,8 +1650,7 @@ static bool c_ended_by_timer(const struct rp_evidence* ev, char* why, size_t n)
 
 static bool c_errinfo_not_license(const struct rp_evidence* ev, char* why, size_t n)
 {
-	if (!ev->error_info || (ev->error_info >= ERRINFO_LICENSE_FIRST &&
-	                        ev->error_info <= ERRINFO_LICENSE_LAST))
+	if (!ev->error_info || rp_errinfo_class(ev->error_info) == RP_EI_LICENSING)
 		return false;
 	snprintf(why, n, "the server's errorInfo is 0x%X, not a licensing code", ev->error_info);
 	return true;
@@ -1933,11 +1956,24 @@ static bool is_server_ended_session(const struct rp_evidence* ev, char* why, siz
 static bool is_server_fault(const struct rp_evidence* ev, char* why, size_t n, struct rp_verdict* v)
 {
 	uint32_t c = ev->error_info;
-	if (!(c == 0x6 || (c >= 0xF && c <= 0x18) || (c >= 0x10C9 && c <= 0x1193)))
+	enum rp_errinfo_class k = rp_errinfo_class(c);
+	if (k != RP_EI_SERVER_FAULT && k != RP_EI_PROTOCOL)
 		return false;
 	snprintf(why, n, "the server's errorInfo 0x%X (%s): it ended the connection for %s", c,
-	         ev->error_info_name[0] ? ev->error_info_name : "a server fault",
-	         c >= 0x10C9 ? "a protocol error it saw" : "its own fault");
+	         ev->error_info_name[0] ? ev->error_info_name : rp_errinfo_name(c),
+	         k == RP_EI_PROTOCOL ? "a protocol error it saw in what the client sent"
+	                             : "its own fault");
+	return true;
+}
+
+static bool is_broker_failure(const struct rp_evidence* ev, char* why, size_t n,
+                              struct rp_verdict* v)
+{
+	uint32_t c = ev->error_info;
+	if (rp_errinfo_class(c) != RP_EI_BROKER)
+		return false;
+	snprintf(why, n, "the connection broker's errorInfo 0x%X (%s): %s", c,
+	         ev->error_info_name[0] ? ev->error_info_name : rp_errinfo_name(c), rp_errinfo_text(c));
 	return true;
 }
 
@@ -2255,6 +2291,8 @@ static const struct rule rules[] = {
 	    CL(c_never_active_derived, "errorInfo 0x1 or 0xC before the session was active (also "
 	                               "what FreeRDP derives from an ultimatum at connect time)") } },
 	{ SCOPE_ANY, RP_CAUSE_SERVER_FAULT, is_server_fault, RP_CONF_HIGH,
+	  { CL(c_no_errinfo, "no errorInfo") } },
+	{ SCOPE_ANY, RP_CAUSE_BROKER_FAILURE, is_broker_failure, RP_CONF_HIGH,
 	  { CL(c_no_errinfo, "no errorInfo") } },
 	{ SCOPE_SESSION, RP_CAUSE_TUNNEL_DROP, is_s_tunnel_drop, RP_CONF_HIGH,
 	  { ERRINFO_OUT, CL(c_s_held, "the session held, its data kept coming"),

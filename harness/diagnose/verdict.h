@@ -31,6 +31,10 @@ enum rp_cause
 	                                * 0x19, 0x1A, or a Disconnect Provider Ultimatum alone) */
 	RP_CAUSE_SERVER_FAULT,         /* the server ended it for its own fault or a protocol
 	                                * error (0x6, 0xF-0x18, 0x10C9 and up) */
+	RP_CAUSE_BROKER_FAILURE,       /* the connection broker could not place the session
+	                                * (errorInfo 0x400-0x412) */
+	RP_CAUSE_NOT_ATTEMPTED,        /* field logs: the client stopped at its command line or
+	                                * configuration, no connection was attempted */
 	RP_CAUSE_COUNT
 };
 

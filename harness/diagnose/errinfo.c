@@ -1,0 +1,168 @@
+/* errinfo.c: errorInfo and last-error names through FreeRDP's own tables. */
+#include "errinfo.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include <freerdp/error.h>
+#include <freerdp/freerdp.h>
+
+/* MS-RDPBCGR 2.2.5.1.1 codes FreeRDP 3.10's table lacks (its ERRINFO_CODES ends at 0x18 in
+ * that range: freerdp_get_error_info_name(0x19) is "ERRINFO_UNKNOWN"). */
+static const struct
+{
+	uint32_t code;
+	const char* name;
+	const char* text;
+} spec_only[] = {
+	{ 0x19, "ERRINFO_SERVER_SHUTDOWN",
+	  "The disconnection was initiated because the server is shutting down (MS-RDPBCGR "
+	  "2.2.5.1.1)." },
+	{ 0x1A, "ERRINFO_SERVER_REBOOT",
+	  "The disconnection was initiated because the server is rebooting (MS-RDPBCGR "
+	  "2.2.5.1.1)." },
+};
+
+#define N_SPEC_ONLY (sizeof(spec_only) / sizeof(spec_only[0]))
+/* The highest errorInfo code the spec defines is below this (0x1196 is FreeRDP's own). */
+#define ERRINFO_SCAN_END 0x1200u
+
+const char* rp_errinfo_name(uint32_t code)
+{
+	const char* n;
+
+	for (size_t i = 0; i < N_SPEC_ONLY; i++)
+		if (spec_only[i].code == code)
+			return spec_only[i].name;
+	if (code == 0)
+		return "ERRINFO_SUCCESS";
+	n = freerdp_get_error_info_name(code);
+	return n && strcmp(n, "ERRINFO_UNKNOWN") != 0 ? n : NULL;
+}
+
+const char* rp_errinfo_text(uint32_t code)
+{
+	for (size_t i = 0; i < N_SPEC_ONLY; i++)
+		if (spec_only[i].code == code)
+			return spec_only[i].text;
+	if (!rp_errinfo_name(code))
+		return "";
+	return freerdp_get_error_info_string(code);
+}
+
+/* Names compared without their underscores and case: FreeRDP 2.x printed
+ * ERRINFO_DISCONNECTED_BY_OTHERCONNECTION where 3.x prints ..._OTHER_CONNECTION, and logs
+ * quote them with or without the ERRINFO_ prefix. */
+static bool same_name(const char* a, const char* b)
+{
+	for (;;)
+	{
+		while (*a == '_')
+			a++;
+		while (*b == '_')
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (toupper((unsigned char)*a) != toupper((unsigned char)*b))
+			return false;
+		a++;
+		b++;
+	}
+}
+
+static const char* without(const char* s, const char* prefix)
+{
+	size_t n = strlen(prefix);
+	return strncmp(s, prefix, n) == 0 ? s + n : s;
+}
+
+uint32_t rp_errinfo_from_name(const char* name)
+{
+	const char* want = without(name, "ERRINFO_");
+
+	for (uint32_t c = 0; c < ERRINFO_SCAN_END; c++)
+	{
+		const char* n = rp_errinfo_name(c);
+		if (n && same_name(without(n, "ERRINFO_"), want))
+			return c;
+	}
+	return UINT32_MAX;
+}
+
+enum rp_errinfo_class rp_errinfo_class(uint32_t c)
+{
+	const char* cat;
+
+	if (c == 0)
+		return RP_EI_NONE;
+	if (c == 0x19 || c == 0x1A)
+		return RP_EI_SESSION_END;
+	if (!rp_errinfo_name(c))
+		return RP_EI_UNKNOWN;
+	/* FreeRDP's categories are close to the classes, but not the same: OUT_OF_MEMORY (0x6) is
+	 * "administrative" there and a server fault here; REMOTEAPP_NOT_ENABLED (0x10F3) is a
+	 * refusal; 0x10D3 and 0x1196 are FreeRDP's codes for its own side. */
+	if (c == 0x6)
+		return RP_EI_SERVER_FAULT;
+	if (c == 0x7 || c == 0x9 || c == 0xA || c == 0x10F3)
+		return RP_EI_DENIAL;
+	if (c == 0x10D3 || c == 0x1196)
+		return RP_EI_CLIENT;
+	cat = freerdp_get_error_info_category(c);
+	if (strcmp(cat, "administrative") == 0 || strcmp(cat, "use") == 0)
+		return RP_EI_SESSION_END;
+	if (strcmp(cat, "server") == 0)
+		return RP_EI_SERVER_FAULT;
+	if (strcmp(cat, "licensing") == 0)
+		return RP_EI_LICENSING;
+	if (strcmp(cat, "broker") == 0)
+		return RP_EI_BROKER;
+	if (strcmp(cat, "protocol") == 0)
+		return RP_EI_PROTOCOL;
+	return RP_EI_UNKNOWN;
+}
+
+const char* rp_errinfo_class_name(enum rp_errinfo_class c)
+{
+	static const char* const names[] = {
+		[RP_EI_NONE] = "none",
+		[RP_EI_DENIAL] = "a denial",
+		[RP_EI_SESSION_END] = "the session's end, and by whom",
+		[RP_EI_LICENSING] = "licensing",
+		[RP_EI_BROKER] = "the connection broker",
+		[RP_EI_SERVER_FAULT] = "a server fault",
+		[RP_EI_PROTOCOL] = "a protocol error the server saw",
+		[RP_EI_CLIENT] = "FreeRDP's own (the client side)",
+		[RP_EI_UNKNOWN] = "unknown",
+	};
+	return (int)c >= 0 && c <= RP_EI_UNKNOWN ? names[c] : "unknown";
+}
+
+const char* rp_last_error_name(uint32_t code)
+{
+	const char* n;
+
+	if ((code >> 16) == FREERDP_ERROR_ERRINFO_CLASS)
+		return rp_errinfo_name(code & 0xFFFF);
+	n = freerdp_get_last_error_name(code);
+	return n && !strstr(n, "UNKNOWN") ? n : NULL;
+}
+
+uint32_t rp_last_error_from_name(const char* name)
+{
+	uint32_t ei;
+
+	if (strncmp(name, "ERRINFO_", 8) == 0)
+	{
+		ei = rp_errinfo_from_name(name);
+		return ei == UINT32_MAX ? ei : MAKE_FREERDP_ERROR(ERRINFO, ei);
+	}
+	for (uint32_t cls = FREERDP_ERROR_ERRBASE_CLASS; cls <= FREERDP_ERROR_CONNECT_CLASS; cls++)
+		for (uint32_t t = 0; t < 0x100; t++)
+		{
+			const char* n = rp_last_error_name((cls << 16) | t);
+			if (cls != FREERDP_ERROR_ERRINFO_CLASS && n && same_name(n, name))
+				return (cls << 16) | t;
+		}
+	return UINT32_MAX;
+}
