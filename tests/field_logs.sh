@@ -1,8 +1,17 @@
 #!/bin/bash
-# field_logs.sh: `rdprepro classify` on hand-written field reports in tests/field-logs/: FreeRDP
-# 2.x and 3.x style logs and Windows RDP client events. Each NAME.expect says what must come
-# out: "verdict: CAUSE", and optionally "candidates: ..." (all of them listed) and "not ruled
-# out: CAUSE"; or "error: TEXT" for input that must be refused with exit 2.
+# field_logs.sh: `rdprepro classify` on the field-report corpus in tests/field-logs/.
+#
+# Two kinds of NAME.expect:
+# - hand-written cases: "verdict: CAUSE" (exactly), optionally "candidates: ..." (all of them
+#   listed) and "not ruled out: CAUSE"; or "error: TEXT" for input refused with exit 2;
+# - public reports: "source:" (the thread), "established:" (the cause that thread found),
+#   "decoys:", "cause: NAME" (ours, or unknown / client-bug when the thread's cause is none
+#   of ours) and "acceptable: NAMES". A verdict is acceptable when it is the cause or in the
+#   acceptable list, or is undetermined naming the cause among its candidates (or, for a
+#   cause that is none of ours, undetermined at all). It is confidently wrong when it names
+#   any other cause: that fails the test. Undetermined without the cause is a miss: counted.
+# Every "next:" line printed is run with --list appended: it must run as printed.
+# The score is printed per source (the file name's first word: freerdp, remmina, guacd, ...).
 #
 # Usage: field_logs.sh RDPREPRO SOURCE_DIR
 set -eu
@@ -11,9 +20,13 @@ RDPREPRO=$1
 DIR="$2/tests/field-logs"
 passes=0
 fails=0
+declare -A total=() accepted=() wrong=() missed=()
+commands=$(mktemp)
+trap 'rm -f "$commands"' EXIT
 
 for expect in "$DIR"/*.expect; do
 	base=${expect%.expect}
+	name=${base##*/}
 	input=
 	for f in "$base".*; do
 		case "$f" in
@@ -21,9 +34,43 @@ for expect in "$DIR"/*.expect; do
 		*) input=$f ;;
 		esac
 	done
+	if [ -z "$input" ]; then
+		echo "[FAIL] $name: no input beside $expect"
+		fails=$((fails + 1))
+		continue
+	fi
 	rc=0
 	out=$("$RDPREPRO" classify "$input" 2>&1) || rc=$?
+	echo "$out" | sed -n '/^  next:/,/^[^ ]/p' | grep '^    /' | sed 's/   # .*//' >>"$commands" || true
 	ok=1
+	why=
+	cause=$(sed -n 's/^cause: *//p' "$expect")
+	if [ -n "$cause" ]; then
+		src=${name%%-*}
+		total[$src]=$((${total[$src]:-0} + 1))
+		verdict=$(echo "$out" | sed -n 's/^verdict: \([a-z-]*\) (.*/\1/p')
+		cands=" $(echo "$out" | sed -n 's/^  candidates: *//p') "
+		accept=" $cause $(sed -n 's/^acceptable: *//p' "$expect") "
+		ours=1
+		case "$cause" in unknown | client-bug) ours=0 ;; esac
+		if [ "$rc" != 0 ] || [ -z "$verdict" ]; then
+			ok=0
+			why="no verdict (exit $rc)"
+		elif [ "$verdict" = undetermined ]; then
+			if [ "$ours" = 0 ] || [[ "$cands" == *" $cause "* ]]; then
+				accepted[$src]=$((${accepted[$src]:-0} + 1))
+			else
+				missed[$src]=$((${missed[$src]:-0} + 1))
+				echo "[MISS] $name: undetermined without $cause (candidates:$cands)"
+			fi
+		elif [[ "$accept" == *" $verdict "* ]]; then
+			accepted[$src]=$((${accepted[$src]:-0} + 1))
+		else
+			ok=0
+			wrong[$src]=$((${wrong[$src]:-0} + 1))
+			why="confidently wrong: $verdict, the thread established $cause"
+		fi
+	fi
 	while IFS= read -r want; do
 		case "$want" in
 		"verdict: "*)
@@ -38,6 +85,9 @@ for expect in "$DIR"/*.expect; do
 		"not ruled out: "*)
 			echo "$out" | grep -q "^  not ruled out: ${want#not ruled out: }:" || ok=0
 			;;
+		"format: "*)
+			echo "$out" | grep -qF -- "${want#format: }" || ok=0
+			;;
 		"error: "*)
 			[ "$rc" = 2 ] && echo "$out" | grep -qF -- "${want#error: }" || ok=0
 			;;
@@ -45,11 +95,30 @@ for expect in "$DIR"/*.expect; do
 	done <"$expect"
 	if [ "$ok" = 1 ]; then
 		passes=$((passes + 1))
-		echo "[ OK ] ${base##*/}"
+		echo "[ OK ] $name"
 	else
 		fails=$((fails + 1))
-		printf '[FAIL] %s: want\n%s\ngot (exit %s)\n%s\n' "${base##*/}" "$(cat "$expect")" "$rc" "$out"
+		printf '[FAIL] %s: %s\nwant\n%s\ngot (exit %s)\n%s\n' "$name" "${why:-see below}" \
+			"$(grep -v '^\(established\|decoys\|source\):' "$expect")" "$rc" "$out"
 	fi
+done
+
+# Every next: command runs as printed (with --list: it parses and finds its scenarios).
+ncmd=0
+while IFS= read -r cmd; do
+	[ -n "$cmd" ] || continue
+	ncmd=$((ncmd + 1))
+	if ! eval "$cmd --list" >/dev/null 2>&1; then
+		fails=$((fails + 1))
+		echo "[FAIL] a next: line does not run as printed: $cmd"
+	fi
+done < <(sort -u "$commands")
+echo "next: lines: $ncmd distinct commands, each run with --list"
+
+echo "score (public reports, per source): acceptable / all, confidently wrong, missed"
+for src in $(printf '%s\n' "${!total[@]}" | sort); do
+	printf '  %-8s %2d / %2d acceptable, %d wrong, %d missed\n' "$src" "${accepted[$src]:-0}" \
+		"${total[$src]}" "${wrong[$src]:-0}" "${missed[$src]:-0}"
 done
 printf '%d passed, %d failed\n' "$passes" "$fails"
 [ "$fails" = 0 ]

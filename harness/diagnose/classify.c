@@ -4,7 +4,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "util.h"
 
 #include "fieldlog.h"
 #include "verdict.h"
@@ -27,23 +31,81 @@ static void print_pair(enum rp_cause c)
 		printf("  a Windows client: %s\n", in->basis);
 }
 
-static void print_settle_and_scenario(enum rp_cause c)
+/* The causes the answer names, in order: the verdict, the runner-up, the candidates. */
+static int named_causes(const struct rp_field_verdict* fv, enum rp_cause* out)
 {
-	const struct rp_cause_info* in = rp_cause_info(c);
+	int n = 0;
 
-	if (in->settle[0])
-		printf("    to settle %s: %s\n", rp_cause_name(c), in->settle);
-	if (in->scenario[0])
+	if (fv->v.cause == RP_CAUSE_UNDETERMINED && fv->n_candidates == 0)
+		out[n++] = RP_CAUSE_UNDETERMINED;
+	if (fv->v.cause != RP_CAUSE_UNDETERMINED && fv->v.cause != RP_CAUSE_CONNECTED)
+		out[n++] = fv->v.cause;
+	if (fv->v.runner_up != RP_CAUSE_COUNT)
+		out[n++] = fv->v.runner_up;
+	for (int k = 0; k < fv->n_candidates && n < RP_CAUSE_COUNT + 2; k++)
+		out[n++] = fv->candidates[k];
+	return n;
+}
+
+/* Where the commands we print live: this very binary (/proc/self/exe) and the source tree's
+ * scenarios/ (beside netem/, which the build knows), so that each runs as printed from any
+ * directory. */
+static void tool_paths(char* exe, size_t ne, char* scn, size_t ns)
+{
+	char dir[PATH_MAX];
+	ssize_t k = readlink("/proc/self/exe", exe, ne - 1);
+
+	if (k <= 0)
+		rp_strlcpy(exe, "rdprepro", ne);
+	else
+		exe[k] = '\0';
+	rp_strlcpy(dir, RDPREPRO_NETEM_DIR, sizeof(dir));
+	snprintf(scn, ns, "%s/../scenarios", dir);
+	if (!realpath(scn, dir) || access(dir, R_OK) != 0)
+		rp_strlcpy(scn, "scenarios", ns);
+	else
+		rp_strlcpy(scn, dir, ns);
+}
+
+static void print_next(const struct rp_field_verdict* fv)
+{
+	enum rp_cause c[RP_CAUSE_COUNT + 2];
+	int n = named_causes(fv, c);
+	char exe[PATH_MAX], scn[PATH_MAX];
+	bool any = false;
+
+	for (int i = 0; i < n; i++)
+		if (rp_cause_info(c[i])->settle[0])
+		{
+			if (!any)
+				printf("  to settle:\n");
+			any = true;
+			printf("    %s: %s\n", rp_cause_name(c[i]), rp_cause_info(c[i])->settle);
+		}
+	tool_paths(exe, sizeof(exe), scn, sizeof(scn));
+	any = false;
+	for (int i = 0; i < n; i++)
 	{
-		/* The row may name several: "a, b" -> rdprepro run scenarios/a.scn scenarios/b.scn */
+		/* The row may name several: "a, b" -> one command running both. */
+		const struct rp_cause_info* in = rp_cause_info(c[i]);
 		char list[256];
 		char* save = NULL;
-		printf("    reproduce %s: rdprepro run", rp_cause_name(c));
+		int k = 0;
+
 		rp_strlcpy(list, in->scenario, sizeof(list));
 		for (char* t = strtok_r(list, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
-			if (strcmp(t, "(SKIP)") != 0)
-				printf(" scenarios/%s.scn", t);
-		printf("\n");
+		{
+			if (strcmp(t, "(SKIP)") == 0)
+				continue;
+			if (!any)
+				printf("  next: (each line is a command: it reproduces the cause in a lab, as root)\n");
+			any = true;
+			if (k++ == 0)
+				printf("    %s run", exe);
+			printf(" %s/%s.scn", scn, t);
+		}
+		if (k)
+			printf("   # %s\n", rp_cause_name(c[i]));
 	}
 }
 
@@ -84,7 +146,20 @@ int rp_classify_main(int argc, char** argv)
 			printf(" (FreeRDP %d.x)", log.freerdp_major);
 		if (log.n_lines)
 			printf(", %d lines", log.n_lines);
-		printf("\nevidence:\n");
+		if (log.evtx_records)
+			printf(" from %d .evtx records", log.evtx_records);
+		printf("\n");
+		if (log.wrappers[0])
+			printf("read through: %s\n", log.wrappers);
+		if (log.kind != RP_LOG_EVIDENCE_JSON)
+		{
+			printf("not understood: %d error-looking line%s", log.n_unread,
+			       log.n_unread == 1 ? "" : "s");
+			if (log.n_unread)
+				printf(" (the first, line %d: %.100s)", log.unread_line, log.unread_text);
+			printf("\n");
+		}
+		printf("evidence:\n");
 		if (log.kind == RP_LOG_EVIDENCE_JSON)
 		{
 			char* s = rp_evidence_summary(&log.ev, "  ");
@@ -94,8 +169,11 @@ int rp_classify_main(int argc, char** argv)
 		else if (log.n_facts == 0)
 			printf("  (none the rules can read)\n");
 		for (int k = 0; k < log.n_facts; k++)
-			printf("  line %d: %s\n    | %s\n", log.facts[k].line, log.facts[k].fact,
-			       log.facts[k].text);
+			if (log.facts[k].line > 0)
+				printf("  line %d: %s\n    | %s\n", log.facts[k].line, log.facts[k].fact,
+				       log.facts[k].text);
+			else
+				printf("  the whole log: %s\n", log.facts[k].fact);
 		printf("verdict: %s (confidence %s)\n  because %s\n", rp_cause_name(fv.v.cause),
 		       rp_confidence_name(fv.v.confidence), fv.v.because);
 		if (fv.v.runner_up != RP_CAUSE_COUNT)
@@ -111,15 +189,7 @@ int rp_classify_main(int argc, char** argv)
 		}
 		if (fv.v.cause != RP_CAUSE_UNDETERMINED)
 			print_pair(fv.v.cause);
-		printf("  next:\n");
-		if (fv.v.cause == RP_CAUSE_UNDETERMINED && fv.n_candidates == 0)
-			print_settle_and_scenario(RP_CAUSE_UNDETERMINED);
-		if (fv.v.cause != RP_CAUSE_UNDETERMINED && fv.v.cause != RP_CAUSE_CONNECTED)
-			print_settle_and_scenario(fv.v.cause);
-		if (fv.v.runner_up != RP_CAUSE_COUNT)
-			print_settle_and_scenario(fv.v.runner_up);
-		for (int k = 0; k < fv.n_candidates; k++)
-			print_settle_and_scenario(fv.candidates[k]);
+		print_next(&fv);
 		if (i + 1 < argc)
 			printf("\n");
 	}

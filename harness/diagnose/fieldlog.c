@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "errinfo.h"
+#include "logtext.h"
 
 /* FreeRDP's connection states by name prefix, folded into phases (as probe.c does). */
 static const struct
@@ -42,6 +46,8 @@ enum hint
 	H_TLS,
 	H_NLA,
 	H_LICENSE,
+	H_UNREACH,
+	H_CERT_PROMPT,
 };
 
 static const struct
@@ -53,6 +59,20 @@ static const struct
 	{ "Connection refused", H_REFUSED, "connection refused (ECONNREFUSED)" },
 	{ "Connection reset by peer", H_RESET, "connection reset (ECONNRESET)" },
 	{ "Connection timed out", H_TIMEDOUT, "connection timed out (ETIMEDOUT)" },
+	/* The same three in macOS/BSD's and Windows' words (strerror, FormatMessage of WSA*). */
+	{ "Operation timed out", H_TIMEDOUT, "connection timed out (ETIMEDOUT, macOS/BSD's words)" },
+	{ "connected party did not properly respond", H_TIMEDOUT,
+	  "connection timed out (WSAETIMEDOUT, Windows' words)" },
+	{ "target machine actively refused", H_REFUSED,
+	  "connection refused (WSAECONNREFUSED, Windows' words)" },
+	{ "forcibly closed by the remote host", H_RESET,
+	  "connection reset (WSAECONNRESET, Windows' words)" },
+	{ "No route to host", H_UNREACH, "no route to the host (EHOSTUNREACH)" },
+	{ "Network is unreachable", H_UNREACH, "the network is unreachable (ENETUNREACH)" },
+	{ "nodename nor servname provided", H_DNS, "the name did not resolve (macOS's words)" },
+	{ "No such host is known", H_DNS, "the name did not resolve (WSAHOST_NOT_FOUND)" },
+	{ "Name does not resolve", H_DNS, "the name did not resolve (musl's words)" },
+	{ "Could not resolve hostname", H_DNS, "the name did not resolve" },
 	{ "Name or service not known", H_DNS, "the name did not resolve" },
 	{ "Temporary failure in name resolution", H_DNS, "the name did not resolve" },
 	{ "No address associated with hostname", H_DNS, "the name did not resolve" },
@@ -64,7 +84,13 @@ static const struct
 	{ "Protocol Security Negotiation Failure", H_NEGO, "the security negotiation failed" },
 	{ "protocol security negotiation or connection failure", H_NEGO,
 	  "the security negotiation or the connection failed" },
-	{ "REMOTE HOST IDENTIFICATION HAS CHANGED", H_CERT, "the server's certificate changed" },
+	{ "REMOTE HOST IDENTIFICATION HAS CHANGED", H_CERT_PROMPT,
+	  "the server's certificate changed since the client last saw it (a prompt)" },
+	{ "Do you trust the above certificate?", H_CERT_PROMPT,
+	  "the client asked whether to trust the certificate (a prompt)" },
+	{ "The above X.509 certificate could not be verified", H_CERT_PROMPT,
+	  "the client could not verify the certificate and asked (a prompt)" },
+	{ "host key for", H_CERT_PROMPT, "the host key changed (a prompt)" },
 	{ "certificate not trusted", H_CERT, "the client did not trust the certificate" },
 	{ "certificate verification failed", H_CERT, "the certificate check failed" },
 	{ "SEC_E_LOGON_DENIED", H_LOGON, "the logon was denied (NLA)" },
@@ -125,6 +151,23 @@ static bool code_after(const char* s, char* name, size_t n, unsigned long* value
 	return errno == 0;
 }
 
+/* A code name at s with its number after it, or, where the line gives only the name
+ * (FreeRDP 1.x and some wrappers do), the number FreeRDP's tables give that name. */
+static bool code_or_name(const char* s, char* name, size_t n, unsigned long* value, bool errinfo)
+{
+	uint32_t c;
+
+	if (code_after(s, name, n, value))
+		return true;
+	if (strlen(name) < 9)
+		return false;
+	c = errinfo ? rp_errinfo_from_name(name) : rp_last_error_from_name(name);
+	if (c == UINT32_MAX)
+		return false;
+	*value = c;
+	return true;
+}
+
 /* Seconds of the day from a WLog stamp at the start of the line, or -1. */
 static int stamp_seconds(const char* line)
 {
@@ -142,6 +185,250 @@ static int elapsed(int from, int to)
 	if (from < 0 || to < 0)
 		return -1;
 	return to >= from ? to - from : to + 86400 - from; /* past midnight */
+}
+
+
+/* ---- errno on every platform ----
+ * The number alone is ambiguous (60 is ETIMEDOUT on macOS, ENOSTR on Linux): the text that
+ * follows it decides, then the platform the log shows, then Linux. Linux's texts come from
+ * glibc's own strerror; the others are the few socket errors a connection meets. */
+static const struct
+{
+	int number;
+	int platform;
+	const char* text;
+	int linux_errno; /* what it means, in Linux's numbers; -1: a name lookup failure */
+} other_errnos[] = {
+	{ 60, RP_PLAT_BSD, "Operation timed out", ETIMEDOUT },
+	{ 61, RP_PLAT_BSD, "Connection refused", ECONNREFUSED },
+	{ 54, RP_PLAT_BSD, "Connection reset by peer", ECONNRESET },
+	{ 53, RP_PLAT_BSD, "Software caused connection abort", ECONNABORTED },
+	{ 32, RP_PLAT_BSD, "Broken pipe", EPIPE },
+	{ 50, RP_PLAT_BSD, "Network is down", ENETDOWN },
+	{ 51, RP_PLAT_BSD, "Network is unreachable", ENETUNREACH },
+	{ 64, RP_PLAT_BSD, "Host is down", EHOSTDOWN },
+	{ 65, RP_PLAT_BSD, "No route to host", EHOSTUNREACH },
+	{ 10060, RP_PLAT_WINDOWS, "connected party did not properly respond", ETIMEDOUT },
+	{ 10061, RP_PLAT_WINDOWS, "actively refused", ECONNREFUSED },
+	{ 10054, RP_PLAT_WINDOWS, "forcibly closed by the remote host", ECONNRESET },
+	{ 10053, RP_PLAT_WINDOWS, "aborted by the software in your host", ECONNABORTED },
+	{ 10050, RP_PLAT_WINDOWS, "network is down", ENETDOWN },
+	{ 10051, RP_PLAT_WINDOWS, "unreachable network", ENETUNREACH },
+	{ 10065, RP_PLAT_WINDOWS, "unreachable host", EHOSTUNREACH },
+	{ 11001, RP_PLAT_WINDOWS, "No such host is known", -1 },
+	{ 11004, RP_PLAT_WINDOWS, "requested name is valid", -1 },
+};
+
+static const char* const plat_names[] = { "", "Linux", "macOS/BSD", "Windows" };
+
+static void system_error(struct rp_fieldlog* log, int no, const char* line, const char* num)
+{
+	char* end;
+	long e = strtol(num, &end, 10);
+	const char* text = end;
+	int linux_e = -2, plat = RP_PLAT_UNKNOWN;
+
+	if (e <= 0 || e > 20000)
+		return; /* an errno, not any number */
+	while (*text == ':' || *text == ' ' || *text == '(')
+		text++;
+	/* 1. the text */
+	for (size_t i = 0; i < sizeof(other_errnos) / sizeof(other_errnos[0]) && linux_e == -2; i++)
+		if (*text && strncasecmp(text, other_errnos[i].text, strlen(other_errnos[i].text)) == 0 &&
+		    other_errnos[i].number == e)
+		{
+			linux_e = other_errnos[i].linux_errno;
+			plat = other_errnos[i].platform;
+		}
+	if (linux_e == -2 && *text && e < 200)
+	{
+		const char* lt = strerror((int)e);
+		if (strncmp(text, lt, strlen(lt)) == 0)
+		{
+			linux_e = (int)e;
+			plat = RP_PLAT_LINUX;
+		}
+	}
+	/* 2. the number, on the platform the log shows (or a WSA number, which is unambiguous) */
+	for (size_t i = 0; i < sizeof(other_errnos) / sizeof(other_errnos[0]) && linux_e == -2; i++)
+		if (other_errnos[i].number == e &&
+		    (e >= 10000 || other_errnos[i].platform == (int)log->platform))
+		{
+			linux_e = other_errnos[i].linux_errno;
+			plat = other_errnos[i].platform;
+		}
+	/* 3. Linux */
+	if (linux_e == -2 && e < 200)
+	{
+		linux_e = (int)e;
+		plat = log->platform ? (int)log->platform : RP_PLAT_LINUX;
+	}
+	if (linux_e == -2)
+		return;
+	if (linux_e == -1)
+	{
+		if (!log->ev.last_error)
+			log->ev.last_error = 0x00020005; /* ERRCONNECT_DNS_NAME_NOT_FOUND */
+		add_fact(log, no, line, "a system error %ld (%s): the name did not resolve", e,
+		         plat_names[plat]);
+		return;
+	}
+	log->errno_seen = linux_e;
+	add_fact(log, no, line, "a system error %ld on %s: %s (%s)", e, plat_names[plat],
+	         strerrorname_np(linux_e) ? strerrorname_np(linux_e) : "?", strerror(linux_e));
+}
+
+/* NLA's statuses (SEC_E_*, STATUS_* in CredSSP's TSRequest errorCode, as FreeRDP logs them)
+ * as the FreeRDP last error that says the same (nla.c maps them so in 3.x). */
+static const struct
+{
+	const char* status;
+	const char* errconnect;
+} nla_statuses[] = {
+	{ "STATUS_LOGON_FAILURE", "ERRCONNECT_LOGON_FAILURE" },
+	{ "SEC_E_LOGON_DENIED", "ERRCONNECT_LOGON_FAILURE" },
+	{ "STATUS_WRONG_PASSWORD", "ERRCONNECT_WRONG_PASSWORD" },
+	{ "STATUS_PASSWORD_EXPIRED", "ERRCONNECT_PASSWORD_EXPIRED" },
+	{ "STATUS_PASSWORD_MUST_CHANGE", "ERRCONNECT_PASSWORD_MUST_CHANGE" },
+	{ "STATUS_ACCOUNT_LOCKED_OUT", "ERRCONNECT_ACCOUNT_LOCKED_OUT" },
+	{ "STATUS_ACCOUNT_DISABLED", "ERRCONNECT_ACCOUNT_DISABLED" },
+	{ "STATUS_ACCOUNT_EXPIRED", "ERRCONNECT_ACCOUNT_EXPIRED" },
+	{ "STATUS_ACCOUNT_RESTRICTION", "ERRCONNECT_ACCOUNT_RESTRICTION" },
+	{ "STATUS_LOGON_TYPE_NOT_GRANTED", "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
+	{ "STATUS_ACCESS_DENIED", "ERRCONNECT_ACCESS_DENIED" },
+	{ "SEC_E_NO_CREDENTIALS", "ERRCONNECT_NO_OR_MISSING_CREDENTIALS" },
+};
+
+/* FreeRDP's last errors that end a connection at the logon, by what they say. */
+static bool is_credentials_error(uint32_t e)
+{
+	switch (e)
+	{
+		case 0x0002000E: /* PASSWORD_EXPIRED */
+		case 0x00020010: /* CLIENT_REVOKED */
+		case 0x00020012: /* ACCOUNT_DISABLED */
+		case 0x00020013: /* PASSWORD_MUST_CHANGE */
+		case 0x00020014: /* LOGON_FAILURE */
+		case 0x00020015: /* WRONG_PASSWORD */
+		case 0x00020017: /* ACCOUNT_RESTRICTION */
+		case 0x00020018: /* ACCOUNT_LOCKED_OUT */
+		case 0x00020019: /* ACCOUNT_EXPIRED */
+		case 0x0002001B: /* NO_OR_MISSING_CREDENTIALS */
+			return true;
+	}
+	return false;
+}
+
+static bool starts_step(const char* line)
+{
+	static const char* const steps[] = {
+		"freerdp_connect", "connecting to peer", "freerdp_tcp_connect", "tcp_connect",
+		"CONNECTION_STATE_", "ERRCONNECT_", "ERRINFO_", "nego_", "transport_connect",
+		"rdp_client_connect", "Negotiated [", "connected to ", "Connecting to ",
+		"Remote Desktop", "freerdp_set_last_error", "BIO_", "tls_", "nla_", "license_",
+		"RDP ClientActiveX",
+	};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (strstr(line, steps[i]))
+			return true;
+	return false;
+}
+
+static void parse_more(struct rp_fieldlog* log, int no, const char* line)
+{
+	struct rp_evidence* ev = &log->ev;
+	const char* p;
+
+	if (starts_step(line))
+		log->attempted = true;
+	if (!log->platform && (strstr(line, "Darwin") || strstr(line, "macOS") ||
+	                       strstr(line, "/Applications/") || strstr(line, ".dylib") ||
+	                       strstr(line, "MacFreeRDP") || strstr(line, "FreeBSD")))
+		log->platform = RP_PLAT_BSD;
+	if (!log->platform && (strstr(line, "C:\\") || strstr(line, "wfreerdp") || strstr(line, ".exe")))
+		log->platform = RP_PLAT_WINDOWS;
+	/* FreeRDP 1.x and 2.0: "freerdp_set_last_error 0x2000D" */
+	if ((p = strstr(line, "set_last_error")) && (p = strstr(p, "0x")) && !ev->last_error)
+	{
+		unsigned long v = strtoul(p, NULL, 16);
+		const char* nm = rp_last_error_name((uint32_t)v);
+		if (v && nm)
+		{
+			ev->last_error = (uint32_t)v;
+			rp_strlcpy(ev->last_error_name, nm, sizeof(ev->last_error_name));
+			add_fact(log, no, line, "FreeRDP's last error %s 0x%08X", nm, ev->last_error);
+		}
+	}
+	/* Licensing: connection.c's "license connection sequence aborted." follows a licensing
+	 * error alert whose dwStateTransition is ST_TOTAL_ABORT; STATUS_VALID_CLIENT is the
+	 * alert every server without licensing sends, and completes licensing. */
+	if (strstr(line, "license connection sequence aborted") && !log->license_abort)
+	{
+		log->license_abort = true;
+		reach(log, RP_PHASE_LICENSING);
+		add_fact(log, no, line, "the server aborted licensing (an error alert, ST_TOTAL_ABORT)");
+	}
+	if ((p = strstr(line, "dwErrorCode: ")) && !strstr(p, "STATUS_VALID_CLIENT"))
+	{
+		snprintf(log->license_error, sizeof(log->license_error), "%.*s",
+		         (int)strcspn(p + 13, ", "), p + 13);
+		reach(log, RP_PHASE_LICENSING);
+		if (strstr(p, "ST_TOTAL_ABORT"))
+			log->license_abort = true;
+		add_fact(log, no, line, "the server's licensing error alert %s%s", log->license_error,
+		         strstr(p, "ST_TOTAL_ABORT") ? ", abort" : "");
+	}
+	/* NLA statuses */
+	for (size_t i = 0; i < sizeof(nla_statuses) / sizeof(nla_statuses[0]); i++)
+		if (strstr(line, nla_statuses[i].status))
+		{
+			uint32_t e = rp_last_error_from_name(nla_statuses[i].errconnect);
+			if (e != UINT32_MAX && (!ev->last_error || ev->last_error == 0x00020009 ||
+			                        ev->last_error == 0x0002000D))
+			{
+				ev->last_error = e;
+				rp_strlcpy(ev->last_error_name, nla_statuses[i].errconnect,
+				           sizeof(ev->last_error_name));
+			}
+			reach(log, RP_PHASE_NLA);
+			add_fact(log, no, line, "NLA's status %s", nla_statuses[i].status);
+			break;
+		}
+	/* RD Gateway: its HTTP answers and TSG/RPC errors (gateway/http.c, tsg.c, rpc_fault.c). */
+	if (strstr(line, "gateway") || strstr(line, "Gateway") || strstr(line, "tsg") ||
+	    strstr(line, "TsProxy") || strstr(line, "rpc_"))
+		log->gateway = true;
+	if (log->gateway && ((p = strstr(line, "HTTP status")) || (p = strstr(line, "StatusCode")) ||
+	                     (p = strstr(line, "http status"))))
+	{
+		const char* d = p;
+		while (*d && !isdigit((unsigned char)*d))
+			d++;
+		long st = strtol(d, NULL, 10);
+		if (st >= 300 && st < 600 && !log->http_status)
+		{
+			log->http_status = (int)st;
+			add_fact(log, no, line, "the RD Gateway answered HTTP %d", log->http_status);
+		}
+	}
+	if ((p = strstr(line, "E_PROXY_")) && !log->gateway_error[0])
+	{
+		snprintf(log->gateway_error, sizeof(log->gateway_error), "%.*s",
+		         (int)strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), p);
+		log->gateway = true;
+		add_fact(log, no, line, "the RD Gateway's error %s", log->gateway_error);
+	}
+	/* The command line (winpr's CommandLineParseArgumentsA, the client's usage text). */
+	if ((strstr(line, "Failed at index ") && strstr(line, "]: ")) ||
+	    strstr(line, "Usage: ") || strstr(line, "unknown protocol security") ||
+	    strstr(line, "Failed to read command line options") ||
+	    strstr(line, "com.freerdp.client.common.cmdline") || strstr(line, "Unexpected keyword") ||
+	    strstr(line, "[file] [options]"))
+	{
+		if (!log->usage_error)
+			add_fact(log, no, line, "the client's command line was not accepted");
+		log->usage_error = true;
+	}
 }
 
 static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line)
@@ -176,7 +463,7 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 		/* Cancelled once active: the user (or a signal) ended a working session. */
 		add_fact(log, no, line, "the client ended the session after it was active");
 	}
-	else if ((p = strstr(line, "ERRCONNECT_")) && code_after(p, name, sizeof(name), &v))
+	else if ((p = strstr(line, "ERRCONNECT_")) && code_or_name(p, name, sizeof(name), &v, false))
 	{
 		ev->last_error = v < 0x10000 ? (uint32_t)(0x00020000u | v) : (uint32_t)v;
 		rp_strlcpy(ev->last_error_name, name, sizeof(ev->last_error_name));
@@ -184,7 +471,7 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	}
 	/* The server's errorInfo: "ERRINFO_X (0x00000007):text" (rdp_print_errinfo), or a last
 	 * error of class ERRINFO "ERRINFO_X [0x00010007]". */
-	if ((p = strstr(line, "ERRINFO_")) && code_after(p, name, sizeof(name), &v) &&
+	if ((p = strstr(line, "ERRINFO_")) && code_or_name(p, name, sizeof(name), &v, true) &&
 	    strcmp(name, "ERRINFO_SUCCESS") != 0 && strcmp(name, "ERRINFO_NONE") != 0)
 	{
 		ev->error_info = (uint32_t)(v & 0xffff);
@@ -219,15 +506,8 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	}
 	/* A system error under TLS or the transport: "BIO_read returned a system error 104: ..." */
 	if ((p = strstr(line, "returned a system error ")))
-	{
-		long e = strtol(p + strlen("returned a system error "), NULL, 10);
-		if (e > 0 && e < 4096) /* an errno, not any number */
-		{
-			log->errno_seen = (int)e;
-			add_fact(log, no, line, "a system error %d (%s) at the socket", log->errno_seen,
-			         strerrorname_np(log->errno_seen) ? strerrorname_np(log->errno_seen) : "?");
-		}
-	}
+		system_error(log, no, line, p + strlen("returned a system error "));
+	parse_more(log, no, line);
 	/* Connection states (debug level): the furthest named. */
 	for (const char* s = strstr(line, "CONNECTION_STATE_"); s; s = strstr(s + 1, "CONNECTION_STATE_"))
 		for (size_t i = 0; i < sizeof(state_phases) / sizeof(state_phases[0]); i++)
@@ -253,6 +533,13 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 				break;
 			case H_TIMEDOUT:
 				log->errno_seen = ETIMEDOUT;
+				break;
+			case H_UNREACH:
+				log->errno_seen = strstr(phrases[i].words, "Network") ? ENETUNREACH : EHOSTUNREACH;
+				break;
+			case H_CERT_PROMPT:
+				log->cert_prompt = true;
+				reach(log, RP_PHASE_TLS);
 				break;
 			case H_DNS:
 				if (!ev->last_error)
@@ -329,11 +616,45 @@ static bool parse_windows_line(struct rp_fieldlog* log, int no, const char* line
 	return false;
 }
 
+/* What the whole log says that no single line does. */
+static void finish(struct rp_fieldlog* log)
+{
+	struct rp_evidence* ev = &log->ev;
+	bool past_tls = ev->attempts[0].furthest > RP_PHASE_TLS || log->session_lost ||
+	                (ev->error_info && rp_errinfo_class(ev->error_info) != RP_EI_CLIENT);
+
+	/* A certificate prompt is a question, not a refusal: it is the cause only where the
+	 * connection stopped at TLS after it. One it went past was answered yes (a decoy). */
+	if (log->cert_prompt && !past_tls && (ev->last_error == 0x00020008 || !ev->last_error))
+		ev->cert_rejected = true;
+	if (ev->cert_rejected && past_tls)
+	{
+		ev->cert_rejected = false;
+		add_fact(log, 0, "", "the connection went on past TLS: the certificate was accepted");
+	}
+}
+
+/* A line that reads like an error, for the count of those the readers did not understand.
+ * Debug chatter that only names a function ("nla_recv_pdu") does not count. */
+static bool looks_like_error(const char* line)
+{
+	static const char* const words[] = { "[ERROR]", "[FATAL]", "ERROR:", " error", "Error",
+		                                 "failed", "Failed", "FAILED", "denied", "refused",
+		                                 "timed out", "abort", "cannot", "unable", "Unable" };
+	if (strstr(line, "[DEBUG]") || strstr(line, "[TRACE]") || strstr(line, "BB_ERROR_BLOB"))
+		return false;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(line, words[i]))
+			return true;
+	return false;
+}
+
 bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* log,
                        struct rp_err* err)
 {
 	const char* line = text;
 	int no = 0;
+	struct rp_logtext lt;
 
 	memset(log, 0, sizeof(*log));
 	rp_evidence_init(&log->ev);
@@ -359,19 +680,33 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 	    strstr(text, "TerminalServices-RDPClient") || strstr(text, "RDP ClientActiveX") ||
 	    strstr(text, "<EventID>1026</EventID>"))
 		log->kind = RP_LOG_WINDOWS_EVENT;
-	while (*line)
+	if (!rp_logtext_split(text, &lt))
+		return rp_fail(err, "%s: out of memory", name);
+	for (int i = 0; i < lt.n; i++)
 	{
-		size_t n = strcspn(line, "\n");
 		char buf[2048];
-		snprintf(buf, sizeof(buf), "%.*s", (int)(n < sizeof(buf) - 1 ? n : sizeof(buf) - 1), line);
-		buf[strcspn(buf, "\r")] = '\0';
-		no++;
+		int facts = log->n_facts;
+		enum rp_phase before = log->ev.attempts[0].furthest;
+
+		snprintf(buf, sizeof(buf), "%s", lt.lines[i].text);
+		no = lt.lines[i].no;
 		if (!parse_windows_line(log, no, buf))
 			parse_freerdp_line(log, no, buf);
-		line += n + (line[n] == '\n');
+		if (log->n_facts == facts && log->ev.attempts[0].furthest == before && looks_like_error(buf))
+		{
+			if (log->n_unread++ == 0)
+			{
+				log->unread_line = no;
+				snprintf(log->unread_text, sizeof(log->unread_text), "%s", buf);
+			}
+		}
 	}
-	log->n_lines = no;
-	if (log->kind == RP_LOG_UNKNOWN && (log->n_facts > 0 || strstr(text, "com.freerdp") ||
+	log->n_lines = lt.n_physical;
+	rp_logtext_describe(&lt, log->wrappers, sizeof(log->wrappers));
+	rp_logtext_free(&lt);
+	(void)line;
+	finish(log);
+	if (log->kind == RP_LOG_UNKNOWN && (log->n_facts > 0 || log->usage_error || strstr(text, "com.freerdp") ||
 	                                    strstr(text, "xfreerdp") || strstr(text, "[freerdp")))
 		log->kind = RP_LOG_FREERDP;
 	if (log->kind == RP_LOG_UNKNOWN)
@@ -404,6 +739,111 @@ static void add_candidate(struct rp_field_verdict* fv, enum rp_cause c)
 	fv->candidates[fv->n_candidates++] = c;
 }
 
+static void name_it(struct rp_field_verdict* fv, enum rp_cause c, enum rp_confidence conf,
+                    const char* fmt, ...) __attribute__((format(printf, 4, 5)));
+static void name_it(struct rp_field_verdict* fv, enum rp_cause c, enum rp_confidence conf,
+                    const char* fmt, ...)
+{
+	va_list ap;
+	fv->v.cause = c;
+	fv->v.confidence = conf;
+	va_start(ap, fmt);
+	vsnprintf(fv->v.because, sizeof(fv->v.because), fmt, ap);
+	va_end(ap);
+}
+
+/* The log-only rules that name a cause, or name the few a line leaves open. */
+static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
+{
+	const struct rp_evidence* ev = &log->ev;
+	enum rp_errinfo_class k = rp_errinfo_class(ev->error_info);
+	uint32_t e = ev->last_error;
+
+	if (log->usage_error && !log->attempted)
+	{
+		name_it(fv, RP_CAUSE_NOT_ATTEMPTED, RP_CONF_MEDIUM,
+		        "the client did not accept its command line and took no connection step");
+		return true;
+	}
+	if (k == RP_EI_SESSION_END)
+	{
+		/* 0x1 and 0xC are also FreeRDP's words for a bare Disconnect Provider Ultimatum
+		 * (rdp.c), which a server also sends when it refuses a client that did not announce
+		 * the errorInfo PDU: without the session's start in the log, either. */
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "errorInfo 0x%X (%s) with no sign in the log that the session was up: the "
+		        "server ended a session, or (0x1/0xC are what FreeRDP reports for a bare "
+		        "ultimatum) refused one",
+		        ev->error_info, rp_errinfo_name(ev->error_info));
+		add_candidate(fv, RP_CAUSE_SERVER_ENDED_SESSION);
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		return true;
+	}
+	if (log->license_abort || log->license_error[0])
+	{
+		name_it(fv, RP_CAUSE_LICENSING_FAILURE, RP_CONF_MEDIUM,
+		        "the server ended licensing with an error alert%s%s%s",
+		        log->license_error[0] ? " (" : "", log->license_error,
+		        log->license_error[0] ? ")" : "");
+		return true;
+	}
+	if (e == 0x0002001A || e == 0x0002000A)
+	{
+		name_it(fv, RP_CAUSE_SERVER_DENIED, RP_CONF_MEDIUM,
+		        "%s: the credentials are good, the account may not log on through Remote "
+		        "Desktop (the \"Allow log on through Remote Desktop Services\" right, the "
+		        "Remote Desktop Users group)",
+		        ev->last_error_name);
+		return true;
+	}
+	if (is_credentials_error(e))
+	{
+		name_it(fv, RP_CAUSE_BAD_CREDENTIALS, RP_CONF_MEDIUM, "%s: the logon failed",
+		        ev->last_error_name[0] ? ev->last_error_name : "a logon failure");
+		return true;
+	}
+	if (e == 0x0002000F || e == 0x00020016)
+	{
+		/* transport.c: PASSWORD_CERTAINLY_EXPIRED is what FreeRDP 3 sets for any TLS
+		 * internal-error alert during NLA that came without a status it could read. */
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "%s: %s", ev->last_error_name,
+		        e == 0x0002000F ? "FreeRDP's name for a TLS alert the server sent during NLA "
+		                          "without a status: an expired password, a CredSSP version "
+		                          "the server refuses, or a logon the server does not allow"
+		                        : "the server refused the logon: the account or its rights");
+		add_candidate(fv, RP_CAUSE_BAD_CREDENTIALS);
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		if (e == 0x0002000F)
+			add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
+		return true;
+	}
+	if (log->gateway_error[0] && strstr(log->gateway_error, "ACCESSDENIED"))
+	{
+		name_it(fv, RP_CAUSE_SERVER_DENIED, RP_CONF_MEDIUM,
+		        "the RD Gateway refused by its policy (%s: %s)", log->gateway_error,
+		        strstr(log->gateway_error, "RAP") ? "the resource authorization policy does not "
+		                                            "allow this user to this computer"
+		                                          : "the connection authorization policy does "
+		                                            "not allow this user or device");
+		return true;
+	}
+	if (log->gateway && (log->http_status == 401 || log->http_status == 407))
+	{
+		name_it(fv, RP_CAUSE_BAD_CREDENTIALS, RP_CONF_LOW,
+		        "the RD Gateway answered HTTP %d: it did not accept the credentials",
+		        log->http_status);
+		return true;
+	}
+	if (log->gateway && log->http_status == 403)
+	{
+		name_it(fv, RP_CAUSE_SERVER_DENIED, RP_CONF_LOW,
+		        "the RD Gateway answered HTTP 403: it refused the connection");
+		return true;
+	}
+	return false;
+}
+
 void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
 {
 	const struct rp_evidence* ev = &log->ev;
@@ -425,6 +865,8 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	 * their own candidates: a log leaves most of the lab's clauses unknown, not false. */
 	v->n_candidates = 0;
 	v->eliminated[0] = '\0';
+	if (log_only_named(log, fv))
+		return;
 	if (log->errno_seen == ECONNREFUSED)
 	{
 		v->cause = RP_CAUSE_PORT_CLOSED;

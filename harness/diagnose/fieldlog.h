@@ -47,6 +47,45 @@ struct rp_fieldlog
 	int tls_fail_after_s;
 	int connect_fail_after_s;
 	int t_tls_start, t_connect_start; /* seconds of the day, -1 unseen */
+	/* What the text was wrapped in (rp_logtext_describe), "" for plain lines. */
+	char wrappers[200];
+	/* Lines that look like an error ("ERROR", "failed", "denied", ...) and gave no fact:
+	 * how many, and the first of them. */
+	int n_unread;
+	int unread_line;
+	char unread_text[160];
+	/* Licensing: FreeRDP's "license connection sequence aborted." (a licensing error PDU with
+	 * ST_TOTAL_ABORT), and the error alert's dwErrorCode when the log prints it (debug). */
+	bool license_abort;
+	char license_error[48];
+	/* The client stopped at its command line ("Failed at index 2 [/foo]: Unexpected
+	 * keyword", its usage text) ... */
+	bool usage_error;
+	/* ... and whether it took any connection step (a connect, a state, an ERRCONNECT). */
+	bool attempted;
+	/* A certificate prompt or host-key warning, and whether the connection went on past it. */
+	bool cert_prompt;
+	/* RD Gateway: an HTTP status other than 200/101 from the gateway, a TSG/RPC error name. */
+	int http_status;
+	char gateway_error[64];
+	bool gateway;
+	/* The platform an errno number belongs to, when the log says (errno numbers differ). */
+	enum
+	{
+		RP_PLAT_UNKNOWN = 0,
+		RP_PLAT_LINUX,
+		RP_PLAT_BSD, /* macOS, FreeBSD */
+		RP_PLAT_WINDOWS,
+	} platform;
+	/* Windows client events: each EventID seen (first RP_MAX_WIN_EVENTS), whether the session
+	 * came up (1027 connected to a session; 1025 connected), a 226 SSL state error's code. */
+	int win_ids[16];
+	int n_win_ids;
+	bool win_connected;
+	unsigned win_ssl_error;
+	bool win_multitransport_failed;
+	/* An .evtx file: how many records it held (0 for text). */
+	int evtx_records;
 	struct rp_fact facts[RP_MAX_FACTS];
 	int n_facts;
 };

@@ -1,0 +1,352 @@
+/* logtext.c: a pasted log, its wrappers taken off (POSIX regular expressions, glibc's). */
+#include "logtext.h"
+
+#include <ctype.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each wrapper as an anchored extended regular expression over the start of a line; a line
+ * can carry several (docker-compose around journald around guacd's level). */
+static const char* const wrapper_re[RP_WRAP_COUNT] = {
+	[RP_WRAP_DOCKER] = "^[A-Za-z0-9][A-Za-z0-9_.-]*[ ]+\\| ",
+	[RP_WRAP_DOCKER_TS] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z ",
+	[RP_WRAP_SYSLOG] = "^[A-Z][a-z]{2} [ 0-9]?[0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} [^ ]+ "
+	                   "[^ :[]+(\\[[0-9]+\\])?: ",
+	[RP_WRAP_SYSLOG_ISO] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+([+-][0-9]{2}:?[0-9]{2}|Z)? "
+	                       "[^ ]+ [^ :[]+(\\[[0-9]+\\])?: ",
+	[RP_WRAP_REMMINA] = "^\\(remmina:[0-9]+\\): [A-Za-z]+(-[A-Za-z]+)?: ([0-9:.]+: )?",
+	[RP_WRAP_LOGCAT] = "^([0-9]{2}-[0-9]{2} [0-9:.]+ +[0-9]+ +[0-9]+ [VDIWEFA] [^:]*: |"
+	                   "[VDIWEFA]/[^(:]+\\( *[0-9]+\\): )",
+	[RP_WRAP_NLOG] = "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.,]+ ?\\|[A-Za-z]+\\|[^|]*\\|",
+	[RP_WRAP_GO] = "^[0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)? ",
+	[RP_WRAP_QT] = "^(qt\\.[a-z.]+: |(Debug|Warning|Critical|Fatal|Info): )",
+	[RP_WRAP_STAMP] = "^\\[?[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}"
+	                  "([.,][0-9]+)?([+-][0-9]{2}:?[0-9]{2}|Z)?\\]? +",
+	[RP_WRAP_LEVEL] = "^([a-z]+: )?(TRACE|DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|ERR|FATAL):[ \t]+",
+};
+
+static const char* const wrapper_names[RP_WRAP_COUNT] = {
+	[RP_WRAP_DOCKER] = "docker-compose prefixes",
+	[RP_WRAP_DOCKER_TS] = "docker timestamps",
+	[RP_WRAP_SYSLOG] = "syslog/journald lines",
+	[RP_WRAP_SYSLOG_ISO] = "syslog lines with ISO times",
+	[RP_WRAP_REMMINA] = "Remmina's log lines",
+	[RP_WRAP_LOGCAT] = "Android logcat lines",
+	[RP_WRAP_NLOG] = "NLog lines",
+	[RP_WRAP_GO] = "Go log lines",
+	[RP_WRAP_QT] = "Qt messages",
+	[RP_WRAP_STAMP] = "another logger's timestamps",
+	[RP_WRAP_LEVEL] = "level prefixes",
+};
+
+const char* rp_wrapper_name(enum rp_wrapper w)
+{
+	return (int)w >= 0 && w < RP_WRAP_COUNT ? wrapper_names[w] : "?";
+}
+
+/* A WLog line's own start, "[03:04:05:678] [" (FreeRDP 2.x and 3.x; the milliseconds may come
+ * unpadded), found behind a prompt on the same line. */
+#define WLOG_STAMP_RE "\\[[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,3}\\] \\["
+/* A time of day near a line's start, for the order of the lines. */
+#define TIME_RE "([0-9]{1,2}):([0-9]{2}):([0-9]{2})([:.,]([0-9]{1,3}))?"
+/* The terminal width pasted logs were wrapped at. */
+#define WRAP_WIDTH 80
+
+struct res
+{
+	regex_t wrap[RP_WRAP_COUNT];
+	regex_t stamp, time;
+	int n_ok;
+};
+
+static bool compile(struct res* r)
+{
+	regex_t* all[RP_WRAP_COUNT + 2];
+	const char* src[RP_WRAP_COUNT + 2];
+	int k = 0;
+
+	for (int i = 0; i < RP_WRAP_COUNT; i++)
+	{
+		all[k] = &r->wrap[i];
+		src[k++] = wrapper_re[i];
+	}
+	all[k] = &r->stamp;
+	src[k++] = WLOG_STAMP_RE;
+	all[k] = &r->time;
+	src[k++] = TIME_RE;
+	for (r->n_ok = 0; r->n_ok < k; r->n_ok++)
+		if (regcomp(all[r->n_ok], src[r->n_ok], REG_EXTENDED) != 0)
+			return false;
+	return true;
+}
+
+static void release(struct res* r)
+{
+	for (int i = 0; i < r->n_ok; i++)
+		regfree(i < RP_WRAP_COUNT ? &r->wrap[i] : i == RP_WRAP_COUNT ? &r->stamp : &r->time);
+}
+
+/* Copies src[0..n) to dst without rsyslog's #NNN escapes (control characters only: "#011"
+ * is a tab, "#033" an escape) and without ANSI colour sequences (ESC [ ... letter) and other
+ * control characters but the tab. Returns the length written. */
+static size_t clean(struct rp_logtext* lt, const char* src, size_t n, char* dst)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char)src[i];
+		if (c == '#' && i + 3 < n && src[i + 1] >= '0' && src[i + 1] <= '3' && src[i + 2] >= '0' &&
+		    src[i + 2] <= '7' && src[i + 3] >= '0' && src[i + 3] <= '7')
+		{
+			int v = (src[i + 1] - '0') * 64 + (src[i + 2] - '0') * 8 + (src[i + 3] - '0');
+			if (v < 32 || v == 127)
+			{
+				lt->escapes = true;
+				c = (unsigned char)v;
+				i += 3;
+			}
+		}
+		if (c == 0x1b)
+		{
+			/* ESC [ parameters final-byte, or a lone ESC */
+			lt->colours = true;
+			if (i + 1 < n && src[i + 1] == '[')
+			{
+				i += 2;
+				while (i < n && !isalpha((unsigned char)src[i]))
+					i++;
+			}
+			continue;
+		}
+		if (c < 32 && c != '\t')
+			continue;
+		dst[o++] = (char)c;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+/* Takes the wrappers off s (in place), up to a few deep. */
+static char* unwrap(struct res* r, struct rp_logtext* lt, char* s, bool* wrapped)
+{
+	regmatch_t m;
+	bool again = true;
+
+	*wrapped = false;
+	for (int depth = 0; again && depth < 6; depth++)
+	{
+		again = false;
+		for (int w = 0; w < RP_WRAP_COUNT; w++)
+			if (regexec(&r->wrap[w], s, 1, &m, 0) == 0 && m.rm_eo > 0 && s[m.rm_eo] != '\0')
+			{
+				lt->wrappers |= 1u << w;
+				s += m.rm_eo;
+				*wrapped = again = true;
+				break;
+			}
+	}
+	return s;
+}
+
+/* Milliseconds of the day of the first time in the line's first 48 characters, or -1. */
+static long time_of(struct res* r, const char* line)
+{
+	regmatch_t m[6];
+	char head[49];
+	long h, mi, s, ms = 0;
+
+	snprintf(head, sizeof(head), "%s", line);
+	if (regexec(&r->time, head, 6, m, 0) != 0)
+		return -1;
+	h = strtol(head + m[1].rm_so, NULL, 10);
+	mi = strtol(head + m[2].rm_so, NULL, 10);
+	s = strtol(head + m[3].rm_so, NULL, 10);
+	if (m[5].rm_so >= 0)
+		ms = strtol(head + m[5].rm_so, NULL, 10);
+	if (h > 23 || mi > 59 || s > 60)
+		return -1;
+	return ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+
+/* Whether a line (wrappers already off) begins a record, as opposed to continuing the line
+ * above that a terminal wrapped. */
+static bool starts_record(const char* s, bool wrapped)
+{
+	return wrapped || s[0] == '[' || s[0] == '<' || isdigit((unsigned char)s[0]);
+}
+
+struct builder
+{
+	struct rp_logtext* lt;
+	size_t used, cap_lines;
+	long* times;
+};
+
+static void add_line(struct builder* b, int no, const char* s, size_t n, long t, bool join)
+{
+	struct rp_logtext* lt = b->lt;
+	char* dst;
+
+	if (join && lt->n > 0)
+	{
+		/* Append to the last line: its text ends at used - 1 (the NUL). */
+		dst = lt->store + b->used - 1;
+		memcpy(dst, s, n);
+		dst[n] = '\0';
+		b->used += n;
+		lt->joined++;
+		return;
+	}
+	if ((size_t)lt->n >= b->cap_lines)
+		return;
+	dst = lt->store + b->used;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	b->used += n + 1;
+	lt->lines[lt->n].no = no;
+	lt->lines[lt->n].text = dst;
+	b->times[lt->n] = t;
+	lt->n++;
+}
+
+static void reverse_if_newest_first(struct rp_logtext* lt, const long* times)
+{
+	int up = 0, down = 0;
+	long last = -1;
+
+	for (int i = 0; i < lt->n; i++)
+	{
+		if (times[i] < 0)
+			continue;
+		if (last >= 0 && times[i] > last)
+			up++;
+		else if (last >= 0 && times[i] < last)
+			down++;
+		last = times[i];
+	}
+	if (down < 2 || down <= up)
+		return;
+	lt->newest_first = true;
+	for (int i = 0, j = lt->n - 1; i < j; i++, j--)
+	{
+		struct rp_logline t = lt->lines[i];
+		lt->lines[i] = lt->lines[j];
+		lt->lines[j] = t;
+	}
+}
+
+bool rp_logtext_split(const char* text, struct rp_logtext* lt)
+{
+	struct res r;
+	struct builder b = { lt, 0, 0, NULL };
+	size_t len = strlen(text), phys = 1, prev_len = 0;
+	char* tmp = NULL;
+	bool ok = false;
+
+	memset(lt, 0, sizeof(*lt));
+	for (size_t i = 0; i < len; i++)
+		phys += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
+	/* A split consumes a WLog stamp of at least 11 characters: bounded by len / 11. */
+	b.cap_lines = phys + len / 11 + 1;
+	lt->store = malloc(len + b.cap_lines + 1);
+	lt->lines = calloc(b.cap_lines, sizeof(*lt->lines));
+	b.times = calloc(b.cap_lines, sizeof(*b.times));
+	tmp = malloc(len + 1);
+	if (!compile(&r) || !lt->store || !lt->lines || !b.times || !tmp)
+		goto out;
+	for (const char* p = text; *p || p == text;)
+	{
+		size_t n = strcspn(p, "\r\n"), raw = n;
+		char* s;
+		bool wrapped;
+		long t;
+		regmatch_t m;
+		bool join;
+
+		if (!*p && p == text)
+			break;
+		lt->n_physical++;
+		t = time_of(&r, p);
+		n = clean(lt, p, n, tmp);
+		s = unwrap(&r, lt, tmp, &wrapped);
+		lt->wrapped_lines += wrapped;
+		join = prev_len >= WRAP_WIDTH - 1 && prev_len <= WRAP_WIDTH && !starts_record(s, wrapped) &&
+		       s[0] != '\0';
+		/* A prompt with a log line glued behind it: "Password: [03:04:05:678] [12:34] [...". */
+		while (!join && regexec(&r.stamp, s, 1, &m, 0) == 0 && m.rm_so > 0)
+		{
+			add_line(&b, lt->n_physical, s, (size_t)m.rm_so, t, false);
+			lt->split++;
+			s += m.rm_so;
+		}
+		n = strlen(s);
+		if (!join && lt->n > 0 && strcmp(lt->lines[lt->n - 1].text, s) == 0 && n > 0)
+			lt->doubled++; /* guacd logs each line to syslog and to stderr */
+		else
+			add_line(&b, lt->n_physical, s, n, t, join);
+		prev_len = raw;
+		p += raw;
+		if (*p == '\r')
+		{
+			if (p[1] == '\n')
+				lt->crlf = true;
+			p += 1 + (p[1] == '\n');
+		}
+		else if (*p == '\n')
+			p++;
+		if (!*p)
+			break;
+	}
+	reverse_if_newest_first(lt, b.times);
+	ok = true;
+out:
+	release(&r);
+	free(tmp);
+	free(b.times);
+	if (!ok)
+		rp_logtext_free(lt);
+	return ok;
+}
+
+void rp_logtext_free(struct rp_logtext* lt)
+{
+	free(lt->lines);
+	free(lt->store);
+	memset(lt, 0, sizeof(*lt));
+}
+
+void rp_logtext_describe(const struct rp_logtext* lt, char* buf, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+#define PUT(...)                                                                                  \
+	do                                                                                            \
+	{                                                                                             \
+		if (o < n)                                                                                \
+			o += (size_t)snprintf(buf + o, n - o, "%s", o ? ", " : "");                           \
+		if (o < n)                                                                                \
+			o += (size_t)snprintf(buf + o, n - o, __VA_ARGS__);                                   \
+	} while (0)
+	for (int w = 0; w < RP_WRAP_COUNT; w++)
+		if (lt->wrappers & (1u << w))
+			PUT("%s", wrapper_names[w]);
+	if (lt->doubled)
+		PUT("%d doubled lines dropped", lt->doubled);
+	if (lt->joined)
+		PUT("%d lines wrapped at %d columns joined", lt->joined, WRAP_WIDTH);
+	if (lt->split)
+		PUT("%d log lines split off a prompt", lt->split);
+	if (lt->newest_first)
+		PUT("newest first (read oldest first)");
+	if (lt->escapes)
+		PUT("rsyslog #NNN escapes");
+	if (lt->colours)
+		PUT("terminal colours");
+	if (lt->crlf)
+		PUT("CRLF line ends");
+#undef PUT
+}
