@@ -11,7 +11,7 @@ BACKPORTS_FILE=/etc/apt/sources.list.d/rdprepro-bookworm-backports.sources
 BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils freerdp3-x11 freerdp3-shadow-x11"
 # Packages from the main suite. Why each is here: docs/dependencies.md.
 MAIN_PKGS="build-essential binutils cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
-libxml2-dev libxml2-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
+libxml2-dev libxml2-utils libevtx-dev libbfio-dev libevtx-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
 valgrind"
 # `setup.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; `setup.sh netem` (make
 # check-netem) adds qemu, busybox-static, cpio, xz and kmod (depmod indexes the guest kernel's

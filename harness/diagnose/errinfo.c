@@ -7,14 +7,17 @@
 #include <freerdp/error.h>
 #include <freerdp/freerdp.h>
 
-/* MS-RDPBCGR 2.2.5.1.1 codes FreeRDP 3.10's table lacks (its ERRINFO_CODES ends at 0x18 in
- * that range: freerdp_get_error_info_name(0x19) is "ERRINFO_UNKNOWN"). */
+/* MS-RDPBCGR 2.2.5.1.1 codes FreeRDP 3.10's table lacks (freerdp_get_error_info_name() gives
+ * "ERRINFO_UNKNOWN" for 0x8, 0x19 and 0x1A). */
 static const struct
 {
 	uint32_t code;
 	const char* name;
 	const char* text;
 } spec_only[] = {
+	{ 0x8, "ERRINFO_SERVER_DENIED_CONNECTION_FIPS",
+	  "The server denied the connection for security reasons (FIPS) (MS-RDPBCGR 2.2.5.1.1; "
+	  "ExtendedDisconnectReasonCode exDiscReasonServerDeniedConnectionFips)." },
 	{ 0x19, "ERRINFO_SERVER_SHUTDOWN",
 	  "The disconnection was initiated because the server is shutting down (MS-RDPBCGR "
 	  "2.2.5.1.1)." },
@@ -104,7 +107,7 @@ enum rp_errinfo_class rp_errinfo_class(uint32_t c)
 	 * refusal; 0x10D3 and 0x1196 are FreeRDP's codes for its own side. */
 	if (c == 0x6)
 		return RP_EI_SERVER_FAULT;
-	if (c == 0x7 || c == 0x9 || c == 0xA || c == 0x10F3)
+	if (c == 0x7 || c == 0x8 || c == 0x9 || c == 0xA || c == 0x10F3)
 		return RP_EI_DENIAL;
 	if (c == 0x10D3 || c == 0x1196)
 		return RP_EI_CLIENT;

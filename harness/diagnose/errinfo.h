@@ -11,7 +11,7 @@
 enum rp_errinfo_class
 {
 	RP_EI_NONE = 0,     /* 0 (success), or no code at all */
-	RP_EI_DENIAL,       /* the server refuses the connection: 0x7, 0x9, 0xA, 0x10F3 */
+	RP_EI_DENIAL,       /* the server refuses the connection: 0x7-0xA, 0x10F3 */
 	RP_EI_SESSION_END,  /* someone or something ended the session: 0x1-0x5, 0xB, 0xC, 0x19, 0x1A */
 	RP_EI_LICENSING,    /* 0x100-0x10A */
 	RP_EI_BROKER,       /* the connection broker: 0x400-0x412 */

@@ -141,6 +141,10 @@ out:
 	}
 	else if (r == TAKE_SKIPPED && why[0] == '\0')
 		snprintf(why, why_size, "record %d has no XML", index);
+	/* A conversion that failed halfway has written past the end: the XML so far ends
+	 * where it ended. */
+	if (o->buf)
+		o->buf[o->len] = '\0';
 	if (rec)
 		libevtx_record_free(&rec, NULL);
 	return r;

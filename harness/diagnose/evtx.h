@@ -1,6 +1,6 @@
 /* evtx.h: the records of a Windows event log file (.evtx) as XML, read with libevtx. A user
- * sends the .evtx itself (C:\Windows\System32\winevt\Logs\...) as often as the text Event
- * Viewer shows; this turns the file into the XML that the field-log reader already knows. */
+ * may send the log file itself (C:\Windows\System32\winevt\Logs\...) rather than the text
+ * Event Viewer shows; this turns it into the event XML the field-log reader already knows. */
 #ifndef RDPREPRO_EVTX_H
 #define RDPREPRO_EVTX_H
 
@@ -11,9 +11,9 @@
 
 /* The most XML one file may give. An Operational channel's log is 1 MiB at Windows' default
  * size and renders to under 2 MiB (1.6 and 1.8 MiB for the RdpCoreTS and
- * RemoteConnectionManager samples this was tried on); a full Security log at its default
- * 20 MiB would be about 35 MiB. Past this the file is refused, not cut: a verdict from the
- * first part of a log could miss the failure at its end. */
+ * RemoteConnectionManager samples this was tried on); at that ratio a full Security log at
+ * its default 20 MiB would be about 35 MiB. Past this the file is refused, not cut: a
+ * verdict from the first part of a log could miss the failure at its end. */
 #ifndef RP_EVTX_MAX_XML /* a test may set a smaller one */
 #define RP_EVTX_MAX_XML ((size_t)64 << 20)
 #endif

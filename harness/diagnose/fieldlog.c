@@ -11,6 +11,8 @@
 
 #include "errinfo.h"
 #include "logtext.h"
+#include "evtx.h"
+#include "winevent.h"
 
 /* FreeRDP's connection states by name prefix, folded into phases (as probe.c does). */
 static const struct
@@ -587,7 +589,7 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 
 /* A disconnect reason (decimal or 0x hex) at s. A discReason is 16 bits: a value out of
  * that range is not one, and the line is read as no reason rather than a truncated long. */
-static bool windows_reason(struct rp_fieldlog* log, int no, const char* line, const char* s)
+static __attribute__((unused)) bool windows_reason(struct rp_fieldlog* log, int no, const char* line, const char* s)
 {
 	long v = strtol(s, NULL, 0);
 	if (v <= 0 || v > 0xFFFF)
@@ -598,22 +600,236 @@ static bool windows_reason(struct rp_fieldlog* log, int no, const char* line, co
 	return true;
 }
 
-/* TerminalServices-RDPClient/Operational: event 1026 "RDP ClientActiveX has been disconnected
- * (Reason= 2308)", as text, or as XML with <EventID>1026</EventID> and <Data Name="Value">. */
-static bool parse_windows_line(struct rp_fieldlog* log, int no, const char* line)
+/* NTSTATUS codes of a failed logon (Security 4625's Status and SubStatus), as the FreeRDP
+ * last error that says the same. */
+static const struct
 {
-	const char* p;
+	unsigned long status;
+	const char* errconnect;
+} logon_statuses[] = {
+	{ 0xC000006DUL, "ERRCONNECT_LOGON_FAILURE" },       /* bad user name or password */
+	{ 0xC0000064UL, "ERRCONNECT_LOGON_FAILURE" },       /* no such user */
+	{ 0xC000006AUL, "ERRCONNECT_WRONG_PASSWORD" },      /* wrong password */
+	{ 0xC0000071UL, "ERRCONNECT_PASSWORD_EXPIRED" },
+	{ 0xC0000224UL, "ERRCONNECT_PASSWORD_MUST_CHANGE" },
+	{ 0xC0000234UL, "ERRCONNECT_ACCOUNT_LOCKED_OUT" },
+	{ 0xC0000072UL, "ERRCONNECT_ACCOUNT_DISABLED" },
+	{ 0xC0000193UL, "ERRCONNECT_ACCOUNT_EXPIRED" },
+	{ 0xC000006EUL, "ERRCONNECT_ACCOUNT_RESTRICTION" },
+	{ 0xC000006FUL, "ERRCONNECT_ACCOUNT_RESTRICTION" }, /* outside logon hours */
+	{ 0xC0000070UL, "ERRCONNECT_ACCOUNT_RESTRICTION" }, /* workstation not allowed */
+	{ 0xC000015BUL, "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
+};
 
-	if ((p = strstr(line, "Reason=")) || (p = strstr(line, "Reason =")))
-	{
-		p = strchr(p, '=') + 1;
-		return windows_reason(log, no, line, p);
-	}
-	if ((p = strstr(line, "<Data Name=\"Value\">")) && log->kind == RP_LOG_WINDOWS_EVENT)
-	{
-		return windows_reason(log, no, line, p + strlen("<Data Name=\"Value\">"));
-	}
+static void set_last_error_name(struct rp_fieldlog* log, const char* name)
+{
+	uint32_t e = rp_last_error_from_name(name);
+	if (e == UINT32_MAX)
+		return;
+	log->ev.last_error = e;
+	rp_strlcpy(log->ev.last_error_name, name, sizeof(log->ev.last_error_name));
+}
+
+static int win_reason_of(const struct rp_win_event* e)
+{
+	const char* v = rp_win_data(e, "Value");
+	const char* p;
+	long r = -1;
+
+	if (v && *v)
+		r = strtol(v, NULL, 0);
+	else if ((p = strstr(e->message, "Reason=")) || (p = strstr(e->message, "Reason =")))
+		r = strtol(strchr(p, '=') + 1, NULL, 0);
+	/* A discReason is 16 bits: anything else is not one. */
+	return r > 0 && r <= 0xFFFF ? (int)r : 0;
+}
+
+static bool rdp_context(const struct rp_win_events* we)
+{
+	for (int i = 0; i < we->n; i++)
+		if (strstr(we->ev[i].provider, "TerminalServices") ||
+		    strstr(we->ev[i].provider, "RemoteDesktopServices"))
+			return true;
 	return false;
+}
+
+/* What each event says. Client: TerminalServices-RDPClient/Operational (provider
+ * ClientActiveXCore). Server: Security (4624/4625 logon type 10, 4825), LocalSessionManager
+ * (21-25, 39, 40), RdpCoreTS (131, 140), RemoteConnectionManager (1149).
+ * tests/field-logs/WINDOWS-EVENTS.md has each with its source. */
+static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events* we,
+                            const struct rp_win_event* e)
+{
+	struct rp_evidence* ev = &log->ev;
+	char said[200];
+	const char* line = said;
+	int no = e->line;
+	const char* v;
+	bool security = strstr(e->provider, "Security-Auditing") != NULL;
+	bool lsm = strstr(e->provider, "LocalSessionManager") != NULL;
+	bool core = strstr(e->provider, "RdpCoreTS") != NULL;
+
+	if (e->message[0])
+		snprintf(said, sizeof(said), "%d: %s", e->id, e->message);
+	else
+		snprintf(said, sizeof(said), "EventID %d of %s", e->id,
+		         e->provider[0] ? e->provider : "(no provider)");
+	if (log->n_win_ids < (int)(sizeof(log->win_ids) / sizeof(log->win_ids[0])))
+		log->win_ids[log->n_win_ids++] = e->id;
+	if (security)
+	{
+		long type = (v = rp_win_data(e, "LogonType")) ? strtol(v, NULL, 10) : -1;
+		/* Type 10 is a Remote Desktop logon; NLA's is a network logon (3), which counts only
+		 * beside the server's Remote Desktop events. */
+		bool rdp = type == 10 || (type == 3 && rdp_context(we));
+		if (e->id == 4825)
+		{
+			log->win_rds_denied = true;
+			add_fact(log, no, line, "the server's Security event 4825: the user was denied "
+			                        "access to Remote Desktop (not in Remote Desktop Users)");
+		}
+		else if (e->id == 4625 && rdp)
+		{
+			unsigned long st = (v = rp_win_data(e, "SubStatus")) ? strtoul(v, NULL, 16) : 0;
+			unsigned long top = (v = rp_win_data(e, "Status")) ? strtoul(v, NULL, 16) : 0;
+			const char* name = NULL;
+			for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
+				if (logon_statuses[i].status == st || (!name && logon_statuses[i].status == top))
+					name = logon_statuses[i].errconnect;
+			if (st == 0 || (name == NULL))
+				for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
+					if (logon_statuses[i].status == top)
+						name = logon_statuses[i].errconnect;
+			if (name)
+			{
+				set_last_error_name(log, name);
+				reach(log, RP_PHASE_NLA);
+			}
+			add_fact(log, no, line, "the server's Security event 4625: a logon of type %ld "
+			                        "failed (status 0x%lX, sub-status 0x%lX)", type, top, st);
+		}
+		else if (e->id == 4624 && type == 10)
+		{
+			reach(log, RP_PHASE_ACTIVE);
+			log->win_connected = true;
+			add_fact(log, no, line, "the server's Security event 4624: a Remote Desktop logon");
+		}
+		return;
+	}
+	if (lsm)
+	{
+		long r;
+		switch (e->id)
+		{
+			case 21: case 22: case 25:
+				reach(log, RP_PHASE_ACTIVE);
+				log->win_connected = true;
+				add_fact(log, no, line, "the server's LocalSessionManager event %d: the session "
+				                        "was up", e->id);
+				break;
+			case 23:
+				ev->error_info = 0xC; /* logoff, as errorInfo says it */
+				rp_strlcpy(ev->error_info_name, "ERRINFO_LOGOFF_BY_USER", sizeof(ev->error_info_name));
+				reach(log, RP_PHASE_ACTIVE);
+				add_fact(log, no, line, "the server's LocalSessionManager event 23: the session "
+				                        "was logged off");
+				break;
+			case 39:
+				add_fact(log, no, line, "the server's LocalSessionManager event 39: the session "
+				                        "was disconnected by another session");
+				reach(log, RP_PHASE_ACTIVE);
+				if (!ev->error_info)
+					ev->error_info = 0x5;
+				break;
+			case 40:
+				/* "Session N has been disconnected, reason code R": R is the disconnect's
+				 * errorInfo code (0: none given). */
+				r = (v = rp_win_data(e, "Reason")) ? strtol(v, NULL, 0) : 0;
+				if (!r && strstr(e->message, "reason code "))
+					r = strtol(strstr(e->message, "reason code ") + 12, NULL, 0);
+				add_fact(log, no, line, "the server's LocalSessionManager event 40: the session "
+				                        "was disconnected, reason code %ld", r);
+				reach(log, RP_PHASE_ACTIVE);
+				if (r > 0 && r < 0x10000 && rp_errinfo_name((uint32_t)r))
+				{
+					ev->error_info = (uint32_t)r;
+					rp_strlcpy(ev->error_info_name, rp_errinfo_name((uint32_t)r),
+					           sizeof(ev->error_info_name));
+				}
+				break;
+		}
+		return;
+	}
+	if (core && e->id == 140)
+	{
+		set_last_error_name(log, "ERRCONNECT_LOGON_FAILURE");
+		reach(log, RP_PHASE_NLA);
+		add_fact(log, no, line, "the server's RdpCoreTS event 140: the user name or password "
+		                        "was not correct");
+		return;
+	}
+	switch (e->id)
+	{
+		case 1024:
+			log->attempted = true;
+			add_fact(log, no, line, "the client started a connection (1024)");
+			break;
+		case 1025:
+			reach(log, RP_PHASE_X224);
+			add_fact(log, no, line, "the client connected to the server (1025)");
+			break;
+		case 1026:
+		{
+			int r = win_reason_of(e);
+			if (r)
+			{
+				log->windows_reason = r;
+				add_fact(log, no, line, "the Windows client's disconnect reason %d (0x%X)", r, r);
+			}
+			break;
+		}
+		case 1027:
+			reach(log, RP_PHASE_ACTIVE);
+			log->win_connected = true;
+			add_fact(log, no, line, "the session was up: the client connected to a session (1027)");
+			break;
+		case 1103:
+			log->win_multitransport = true;
+			add_fact(log, no, line, "the client had a UDP side channel (multi-transport, 1103)");
+			break;
+		case 1105:
+			if (log->win_multitransport)
+				log->win_multitransport_failed = true;
+			add_fact(log, no, line, "the UDP side channel was disconnected (1105)");
+			break;
+		case 226:
+		{
+			const char* c = strstr(e->message, "Error code 0x");
+			log->win_ssl_error = c ? (unsigned)strtoul(c + 11, NULL, 16) : 1;
+			reach(log, RP_PHASE_TLS);
+			add_fact(log, no, line, "the client's TLS layer failed (226%s%s)", c ? ", " : "",
+			         c ? c : "");
+			break;
+		}
+	}
+}
+
+static void parse_windows(struct rp_fieldlog* log, const char* text)
+{
+	struct rp_win_events* we = malloc(sizeof(*we));
+
+	if (!we)
+		return;
+	rp_win_events_read(text, we);
+	if (we->n > 0)
+		log->kind = RP_LOG_WINDOWS_EVENT;
+	for (int i = 0; i < we->n; i++)
+		apply_win_event(log, we, &we->ev[i]);
+	/* A session that was up, then a disconnect reason that is not a user's own: it dropped. */
+	if (log->win_connected && log->windows_reason && log->windows_reason != 1 &&
+	    log->windows_reason != 2 && log->windows_reason != 3)
+		log->session_lost = true;
+	free(we);
 }
 
 /* What the whole log says that no single line does. */
@@ -676,10 +892,17 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 			return true;
 		}
 	}
-	if (strstr(text, "Microsoft-Windows-TerminalServices-ClientActiveXCore") ||
-	    strstr(text, "TerminalServices-RDPClient") || strstr(text, "RDP ClientActiveX") ||
-	    strstr(text, "<EventID>1026</EventID>"))
-		log->kind = RP_LOG_WINDOWS_EVENT;
+	if (rp_win_looks_like_events(text))
+		parse_windows(log, text);
+	if (log->kind == RP_LOG_WINDOWS_EVENT)
+	{
+		for (const char* p = text; *p; p++)
+			log->n_lines += *p == '\n';
+		log->n_lines += text[0] && text[strlen(text) - 1] != '\n';
+		finish(log);
+		log->ev.attempts[0].sock_errno = log->errno_seen;
+		return true;
+	}
 	if (!rp_logtext_split(text, &lt))
 		return rp_fail(err, "%s: out of memory", name);
 	for (int i = 0; i < lt.n; i++)
@@ -690,8 +913,7 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 
 		snprintf(buf, sizeof(buf), "%s", lt.lines[i].text);
 		no = lt.lines[i].no;
-		if (!parse_windows_line(log, no, buf))
-			parse_freerdp_line(log, no, buf);
+		parse_freerdp_line(log, no, buf);
 		if (log->n_facts == facts && log->ev.attempts[0].furthest == before && looks_like_error(buf))
 		{
 			if (log->n_unread++ == 0)
@@ -721,7 +943,27 @@ bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* 
 {
 	char* buf;
 	bool ok;
+	unsigned char head[8] = { 0 };
+	FILE* f = fopen(path, "rb");
+	size_t got = f ? fread(head, 1, sizeof(head), f) : 0;
 
+	if (f)
+		fclose(f);
+	if (rp_evtx_is_evtx(head, got))
+	{
+		/* An event log file: its records as the event XML the reader knows. */
+		int records = 0;
+		if (!rp_evtx_read(path, &buf, &records, err))
+			return false;
+		ok = rp_fieldlog_parse(path, buf, log, err);
+		log->evtx_records = records;
+		if (ok && log->kind != RP_LOG_WINDOWS_EVENT)
+			ok = rp_fail(err, "%s: an .evtx file whose %d records hold no event the reader "
+			                  "knows",
+			             path, records);
+		free(buf);
+		return ok;
+	}
 	if (!rp_read_file(path, &buf, err))
 		return false;
 	ok = rp_fieldlog_parse(path, buf, log, err);
@@ -785,6 +1027,14 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 		        "the server ended licensing with an error alert%s%s%s",
 		        log->license_error[0] ? " (" : "", log->license_error,
 		        log->license_error[0] ? ")" : "");
+		return true;
+	}
+	if (log->win_rds_denied)
+	{
+		name_it(fv, RP_CAUSE_SERVER_DENIED, RP_CONF_MEDIUM,
+		        "the server's Security log has event 4825: the credentials were good and the "
+		        "user was denied access to Remote Desktop (not a member of Remote Desktop Users "
+		        "or Administrators)");
 		return true;
 	}
 	if (e == 0x0002001A || e == 0x0002000A)

@@ -83,7 +83,8 @@ struct rp_fieldlog
 	int n_win_ids;
 	bool win_connected;
 	unsigned win_ssl_error;
-	bool win_multitransport_failed;
+	bool win_multitransport, win_multitransport_failed;
+	bool win_rds_denied; /* Security 4825: denied access to Remote Desktop */
 	/* An .evtx file: how many records it held (0 for text). */
 	int evtx_records;
 	struct rp_fact facts[RP_MAX_FACTS];

@@ -201,8 +201,9 @@ static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab
 static bool end_hostile(pid_t* hostile, int* in, pid_t server, int fds_before, const char* ready,
                         struct result* r)
 {
-	int fds_during = rp_count_fds(server), fds_after = -1;
+	int fds_during = rp_count_fds(server), fds_after = -1, status = 0;
 	bool alive;
+	char died[64] = "kept serving";
 
 	close(*in);
 	*in = -1;
@@ -214,11 +215,19 @@ static bool end_hostile(pid_t* hostile, int* in, pid_t server, int fds_before, c
 			break;
 		usleep(50000);
 	}
-	alive = fds_after >= 0 && waitpid(server, NULL, WNOHANG) == 0;
+	alive = fds_after >= 0 && waitpid(server, &status, WNOHANG) == 0;
+	/* How it died says where to look: a signal (a crash, the OOM killer) or its own exit. */
+	if (!alive && WIFSIGNALED(status))
+		snprintf(died, sizeof(died), "died of signal %d (%s)", WTERMSIG(status),
+		         strsignal(WTERMSIG(status)));
+	else if (!alive && WIFEXITED(status))
+		snprintf(died, sizeof(died), "died: exit status %d", WEXITSTATUS(status));
+	else if (!alive)
+		snprintf(died, sizeof(died), "died");
 	snprintf(r->client, sizeof(r->client),
 	         "hostile clients: %s connected (garbage, truncated X.224, silent, a crowd); the "
 	         "server %s; its open files: %d before, %d with them, %d after they left",
-	         ready, alive ? "kept serving" : "died", fds_before, fds_during, fds_after);
+	         ready, died, fds_before, fds_during, fds_after);
 	return alive && fds_after <= fds_before;
 }
 
