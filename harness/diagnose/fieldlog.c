@@ -928,7 +928,10 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 	rp_logtext_free(&lt);
 	(void)line;
 	finish(log);
-	if (log->kind == RP_LOG_UNKNOWN && (log->n_facts > 0 || log->usage_error || strstr(text, "com.freerdp") ||
+	/* guacd and Remmina run FreeRDP: their lines are a FreeRDP client's log, wrapped. */
+	if (log->kind == RP_LOG_UNKNOWN && (log->n_facts > 0 || log->usage_error ||
+	                                    strstr(text, "guacd") || strstr(text, "remmina") ||
+	                                    strstr(text, "Remmina") || strstr(text, "FreeRDP") || strstr(text, "com.freerdp") ||
 	                                    strstr(text, "xfreerdp") || strstr(text, "[freerdp")))
 		log->kind = RP_LOG_FREERDP;
 	if (log->kind == RP_LOG_UNKNOWN)

@@ -1,10 +1,13 @@
 /* check_fieldlog.c: facts from field logs, line by line. */
 #include <check.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check_util.h"
+#include "errinfo.h"
 #include "fieldlog.h"
+#include "logtext.h"
 
 static struct rp_fieldlog log_;
 static struct rp_err err;
@@ -109,6 +112,240 @@ START_TEST(test_windows_events)
 }
 END_TEST
 
+static struct rp_field_verdict fv_;
+
+static enum rp_cause verdict_of(const char* text)
+{
+	parse_ok(text);
+	rp_fieldlog_classify(&log_, &fv_);
+	return fv_.v.cause;
+}
+
+static bool names(enum rp_cause c)
+{
+	for (int i = 0; i < fv_.n_candidates; i++)
+		if (fv_.candidates[i] == c)
+			return true;
+	return fv_.v.cause == c;
+}
+
+#define WLOG3 "[10:00:00:000] [1:1] [ERROR][com.freerdp.core] - [f]: "
+
+START_TEST(test_errinfo_table)
+{
+	/* FreeRDP's own table, and the spec's codes it lacks. */
+	ck_assert_str_eq(rp_errinfo_name(0x7), "ERRINFO_SERVER_DENIED_CONNECTION");
+	ck_assert_str_eq(rp_errinfo_name(0x19), "ERRINFO_SERVER_SHUTDOWN");
+	ck_assert_str_eq(rp_errinfo_name(0x1A), "ERRINFO_SERVER_REBOOT");
+	ck_assert_ptr_null(rp_errinfo_name(0x13));
+	/* 2.x's spelling, and without the prefix */
+	ck_assert_uint_eq(rp_errinfo_from_name("ERRINFO_DISCONNECTED_BY_OTHERCONNECTION"), 0x5);
+	ck_assert_uint_eq(rp_errinfo_from_name("LOGOFF_BY_USER"), 0xC);
+	ck_assert_uint_eq(rp_errinfo_from_name("ERRINFO_NO_SUCH_THING"), UINT32_MAX);
+	ck_assert_int_eq(rp_errinfo_class(0x7), RP_EI_DENIAL);
+	ck_assert_int_eq(rp_errinfo_class(0x8), RP_EI_DENIAL);
+	ck_assert_int_eq(rp_errinfo_class(0xC), RP_EI_SESSION_END);
+	ck_assert_int_eq(rp_errinfo_class(0x19), RP_EI_SESSION_END);
+	ck_assert_int_eq(rp_errinfo_class(0x6), RP_EI_SERVER_FAULT);
+	ck_assert_int_eq(rp_errinfo_class(0x11), RP_EI_SERVER_FAULT);
+	ck_assert_int_eq(rp_errinfo_class(0x106), RP_EI_LICENSING);
+	ck_assert_int_eq(rp_errinfo_class(0x408), RP_EI_BROKER);
+	ck_assert_int_eq(rp_errinfo_class(0x10C9), RP_EI_PROTOCOL);
+	ck_assert_int_eq(rp_errinfo_class(0x1196), RP_EI_CLIENT);
+	ck_assert_int_eq(rp_errinfo_class(0x1300), RP_EI_UNKNOWN);
+	ck_assert_uint_eq(rp_last_error_from_name("ERRCONNECT_CONNECT_TRANSPORT_FAILED"), 0x2000D);
+	ck_assert_str_eq(rp_last_error_name(0x2000D), "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+}
+END_TEST
+
+START_TEST(test_errinfo_lines)
+{
+	/* The two: a session-end code with no sign of the session, and a fault. */
+	ck_assert_int_eq(verdict_of("[INFO][com.freerdp.core] - ERRINFO_LOGOFF_BY_USER "
+	                            "(0x0000000C):The disconnection was initiated by the user\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_SERVER_ENDED_SESSION) && names(RP_CAUSE_SERVER_DENIED));
+	ck_assert_int_eq(verdict_of(WLOG3 "ERRINFO_CLOSE_STACK_ON_DRIVER_FAILURE [0x00010011]\n"),
+	                 RP_CAUSE_SERVER_FAULT);
+	/* A name without a number (1.x) */
+	ck_assert_int_eq(verdict_of("ERRINFO_SERVER_DENIED_CONNECTION\n"), RP_CAUSE_SERVER_DENIED);
+	ck_assert_int_eq(verdict_of(WLOG3 "ERRINFO_CB_DESTINATION_POOL_NOT_FREE (0x00000408)\n"),
+	                 RP_CAUSE_BROKER_FAILURE);
+}
+END_TEST
+
+START_TEST(test_freerdp1_and_licensing)
+{
+	parse_ok("connected to 198.18.1.2:3389\nfreerdp_set_last_error 0x2000D\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0x2000D);
+	ck_assert_int_eq(verdict_of(WLOG3 "license connection sequence aborted.\n"),
+	                 RP_CAUSE_LICENSING_FAILURE);
+	ck_assert_int_eq(verdict_of("[DEBUG][com.freerdp.core.license] - dwErrorCode: "
+	                            "ERR_INVALID_CLIENT, dwStateTransition: ST_TOTAL_ABORT\n"),
+	                 RP_CAUSE_LICENSING_FAILURE);
+	/* The alert every server without licensing sends: not a failure. */
+	parse_ok("[DEBUG][com.freerdp.core.license] - dwErrorCode: STATUS_VALID_CLIENT, "
+	         "dwStateTransition: ST_NO_TRANSITION\n");
+	ck_assert(!log_.license_abort && !log_.license_error[0]);
+}
+END_TEST
+
+START_TEST(test_nla_and_gateway)
+{
+	ck_assert_int_eq(verdict_of(WLOG3 "nla_recv_pdu: ERRCONNECT_LOGON_FAILURE [0x00020014]\n" WLOG3
+	                            "SEC_E_LOGON_DENIED\n"),
+	                 RP_CAUSE_BAD_CREDENTIALS);
+	ck_assert_int_eq(verdict_of(WLOG3 "STATUS_LOGON_TYPE_NOT_GRANTED\n"), RP_CAUSE_SERVER_DENIED);
+	/* Not an expired password for certain: FreeRDP's name for a TLS alert during NLA. */
+	ck_assert_int_eq(verdict_of(WLOG3 "ERRCONNECT_PASSWORD_CERTAINLY_EXPIRED [0x0002000F]\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_BAD_CREDENTIALS) && names(RP_CAUSE_SECURITY_MISMATCH));
+	ck_assert_int_eq(verdict_of("[ERROR][com.freerdp.core.gateway.tsg] - TsProxyCreateTunnel: "
+	                            "E_PROXY_RAP_ACCESSDENIED (0x800759DA)\n"),
+	                 RP_CAUSE_SERVER_DENIED);
+	ck_assert_int_eq(verdict_of("[ERROR][com.freerdp.core.gateway.http] - Unexpected HTTP status "
+	                            "401 Unauthorized\n"),
+	                 RP_CAUSE_BAD_CREDENTIALS);
+}
+END_TEST
+
+START_TEST(test_cmdline_and_dns)
+{
+	ck_assert_int_eq(verdict_of("[ERROR][com.winpr.commandline] - Failed at index 1 [/foo]: "
+	                            "Unexpected keyword\n"),
+	                 RP_CAUSE_NOT_ATTEMPTED);
+	/* A usage line beside a connection that was tried: not "never attempted". */
+	ck_assert_int_ne(verdict_of("Usage: xfreerdp [file] [options] [/v:<server>[:port]]\n" WLOG3
+	                            "freerdp_set_last_error_ex ERRCONNECT_DNS_NAME_NOT_FOUND "
+	                            "[0x00020005]\n"),
+	                 RP_CAUSE_NOT_ATTEMPTED);
+	parse_ok(WLOG3 "getaddrinfo: nodename nor servname provided, or not known\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0x00020005);
+}
+END_TEST
+
+START_TEST(test_errno_per_platform)
+{
+	/* macOS: 60 is ETIMEDOUT there (ENOSTR on Linux); the text decides. */
+	parse_ok(WLOG3 "BIO_read returned a system error 60: Operation timed out\n");
+	ck_assert_int_eq(log_.errno_seen, ETIMEDOUT);
+	parse_ok(WLOG3 "BIO_read returned a system error 54: Connection reset by peer\n");
+	ck_assert_int_eq(log_.errno_seen, ECONNRESET);
+	/* Linux's own number and text */
+	parse_ok(WLOG3 "BIO_read returned a system error 104: Connection reset by peer\n");
+	ck_assert_int_eq(log_.errno_seen, ECONNRESET);
+	/* Windows' WSA numbers are unambiguous */
+	parse_ok(WLOG3 "BIO_read returned a system error 10060\n");
+	ck_assert_int_eq(log_.errno_seen, ETIMEDOUT);
+	/* a number alone, on a log that shows macOS */
+	parse_ok("/Applications/Remmina.app/Contents/MacOS\n" WLOG3
+	         "BIO_read returned a system error 61\n");
+	ck_assert_int_eq(log_.errno_seen, ECONNREFUSED);
+	ck_assert_int_eq(verdict_of(WLOG3 "No connection could be made because the target machine "
+	                            "actively refused it.\n"),
+	                 RP_CAUSE_PORT_CLOSED);
+}
+END_TEST
+
+START_TEST(test_wrappers)
+{
+	const char* inner = "[10:00:00:000] [1:1] [ERROR][com.freerdp.core] - [f]: "
+	                    "ERRINFO_SERVER_DENIED_CONNECTION [0x00010007]";
+	const char* prefixes[] = {
+		"guacd_1  | ",                                          /* docker-compose */
+		"2024-01-02T03:04:05.123456789Z ",                      /* docker logs -t */
+		"Jan  2 03:04:05 host guacd[123]: ",                    /* syslog, journald */
+		"2024-01-02T03:04:05.123+01:00 host guacd[123]: ",      /* syslog ISO */
+		"(remmina:1234): remmina-DEBUG: 03:04:05.678: ",        /* Remmina */
+		"01-02 03:04:05.678  123  456 E FreeRDP : ",            /* logcat threadtime */
+		"E/FreeRDP( 123): ",                                    /* logcat brief */
+		"2024-01-02 03:04:05.6789|ERROR|Rdp.Client|",           /* NLog */
+		"2024/01/02 03:04:05 ",                                 /* Go */
+		"qt.rdp.client: ",                                      /* Qt */
+		"Jan  2 03:04:05 host guacd[123]: guacd[123]: ERROR:\t", /* guacd's level */
+	};
+	char text[512];
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+	{
+		snprintf(text, sizeof(text), "%s%s\n", prefixes[i], inner);
+		ck_assert_msg(verdict_of(text) == RP_CAUSE_SERVER_DENIED, "prefix %zu: %s", i, text);
+		ck_assert_msg(log_.wrappers[0], "prefix %zu named no wrapper", i);
+	}
+	/* guacd through rsyslog: #011 for its tab, each line twice (syslog and stderr), CRLF */
+	parse_ok("Jan  2 03:04:05 h guacd[1]: guacd[1]: ERROR:#011Connection failed\r\n"
+	         "Jan  2 03:04:05 h guacd[1]: guacd[1]: ERROR:#011Connection failed\r\n");
+	ck_assert(strstr(log_.wrappers, "doubled") && strstr(log_.wrappers, "#NNN") &&
+	          strstr(log_.wrappers, "CRLF"));
+}
+END_TEST
+
+START_TEST(test_line_repairs)
+{
+	struct rp_logtext lt;
+	/* An 80-column terminal wrap, joined */
+	char wrapped[256];
+	snprintf(wrapped, sizeof(wrapped), "%-80.80s\n%s\n",
+	         "[10:00:00:000] [1:1] [ERROR][com.freerdp.core] - [f]: freerdp_set_last_error_ex ER",
+	         "RCONNECT_CONNECT_FAILED [0x00020006]");
+	parse_ok(wrapped);
+	ck_assert_uint_eq(log_.ev.last_error, 0x00020006);
+	ck_assert(strstr(log_.wrappers, "wrapped"));
+	/* A prompt with the next log line glued to it */
+	parse_ok("Password: [10:00:00:000] [1:1] [ERROR][com.freerdp.core] - [f]: "
+	         "ERRCONNECT_LOGON_FAILURE [0x00020014]\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0x00020014);
+	ck_assert(strstr(log_.wrappers, "prompt"));
+	/* Newest first (a log viewer): read oldest first, line numbers kept */
+	ck_assert(rp_logtext_split("[10:00:03:000] c\n[10:00:02:000] b\n[10:00:01:000] a\n", &lt));
+	ck_assert(lt.newest_first);
+	ck_assert_str_eq(lt.lines[0].text, "[10:00:01:000] a");
+	ck_assert_int_eq(lt.lines[0].no, 3);
+	rp_logtext_free(&lt);
+	/* Unpadded milliseconds and colours */
+	ck_assert(rp_logtext_split("\x1b[31m[1:2:3:4] [1:1] [ERROR]\x1b[0m x\n", &lt));
+	ck_assert_str_eq(lt.lines[0].text, "[1:2:3:4] [1:1] [ERROR] x");
+	ck_assert(lt.colours);
+	rp_logtext_free(&lt);
+}
+END_TEST
+
+START_TEST(test_windows_forms)
+{
+	/* Event Viewer's text */
+	parse_ok("Log Name:      Microsoft-Windows-TerminalServices-RDPClient/Operational\n"
+	         "Source:        Microsoft-Windows-TerminalServices-ClientActiveXCore\n"
+	         "Event ID:      1026\nLevel:         Information\nDescription:\n"
+	         "RDP ClientActiveX has been disconnected (Reason= 2308)\n");
+	ck_assert_int_eq(log_.kind, RP_LOG_WINDOWS_EVENT);
+	ck_assert_int_eq(log_.windows_reason, 2308);
+	/* Get-WinEvent's table: the session came up (1027), then dropped */
+	parse_ok("TimeCreated                     Id LevelDisplayName Message\n"
+	         "-----------                     -- ---------------- -------\n"
+	         "12/1/2023 10:05:00 AM         1026 Information      RDP ClientActiveX has been "
+	         "disconnected (Reason= 264)\n"
+	         "12/1/2023 10:00:01 AM         1027 Information      Connected to domain (CORP) "
+	         "with session ID 3.\n");
+	ck_assert_int_eq(log_.windows_reason, 264);
+	ck_assert(log_.win_connected && log_.session_lost);
+	/* Format-List */
+	parse_ok("Id      : 226\nMessage : RDPClient_SSL: An error was encountered when transitioning "
+	         "from TsSslStateHandshakeInProgress to TsSslStateDisconnecting in response to "
+	         "TsSslEventHandshakeContinueFailed. (Error code 0x80090326).\n");
+	ck_assert_uint_eq(log_.win_ssl_error, 0x80090326u);
+	/* XML, two events without a root; LocalSessionManager's UserData */
+	ck_assert_int_eq(verdict_of(
+	                     "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"
+	                     "<System><Provider Name='Microsoft-Windows-TerminalServices-"
+	                     "LocalSessionManager'/><EventID>40</EventID></System><UserData>"
+	                     "<EventXML><Session>2</Session><Reason>5</Reason></EventXML></UserData>"
+	                     "</Event>\n<Event><System><Provider Name='x'/><EventID>1</EventID>"
+	                     "</System></Event>\n"),
+	                 RP_CAUSE_SERVER_ENDED_SESSION);
+	ck_assert_uint_eq(log_.ev.error_info, 0x5);
+}
+END_TEST
+
 START_TEST(test_refused_input)
 {
 	ck_assert(!rp_fieldlog_parse("list.txt", "milk\neggs\n", &log_, &err));
@@ -167,6 +404,15 @@ int main(void)
 	tcase_add_test(tc, test_long_and_odd_lines);
 	tcase_add_test(tc, test_out_of_range_numbers);
 	tcase_add_test(tc, test_session_logs);
+	tcase_add_test(tc, test_errinfo_table);
+	tcase_add_test(tc, test_errinfo_lines);
+	tcase_add_test(tc, test_freerdp1_and_licensing);
+	tcase_add_test(tc, test_nla_and_gateway);
+	tcase_add_test(tc, test_cmdline_and_dns);
+	tcase_add_test(tc, test_errno_per_platform);
+	tcase_add_test(tc, test_wrappers);
+	tcase_add_test(tc, test_line_repairs);
+	tcase_add_test(tc, test_windows_forms);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
