@@ -807,8 +807,11 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 			const char* c = strstr(e->message, "Error code 0x");
 			log->win_ssl_error = c ? (unsigned)strtoul(c + 11, NULL, 16) : 1;
 			reach(log, RP_PHASE_TLS);
-			add_fact(log, no, line, "the client's TLS layer failed (226%s%s)", c ? ", " : "",
-			         c ? c : "");
+			if (c)
+				add_fact(log, no, line, "the client's TLS layer failed (226, error code 0x%X)",
+				         log->win_ssl_error);
+			else
+				add_fact(log, no, line, "the client's TLS layer failed (226)");
 			break;
 		}
 	}
