@@ -1100,6 +1100,103 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 	return false;
 }
 
+/* The Windows client's discReason (IMsTscAxEvents::OnDisconnected, learn.microsoft.com
+ * termserv/imstscaxevents-ondisconnected), as event 1026 logs it in decimal, and the causes
+ * each is consistent with. The extended reason, which would narrow most of them, is not in
+ * the event. */
+#define C(x) RP_CAUSE_##x
+static const struct
+{
+	int reason;
+	const char* name;
+	enum rp_cause causes[10];
+	int n;
+} disc_reasons[] = {
+	{ 1, "disconnectReasonLocalNotError (the user closed it)", { C(CONNECTED) }, 1 },
+	{ 2, "disconnectReasonRemoteByUser (the user disconnected it)", { C(CONNECTED) }, 1 },
+	{ 3, "disconnectReasonByServer (the server disconnected it)",
+	  { C(SERVER_ENDED_SESSION), C(SERVER_DENIED), C(SERVER_FAULT), C(BROKER_FAILURE),
+	    C(LICENSING_FAILURE) }, 5 },
+	{ 260, "disconnectReasonDNSLookupFailed", { C(DNS_FAILURE) }, 1 },
+	{ 520, "disconnectReasonHostNotFound", { C(DNS_FAILURE) }, 1 },
+	{ 1288, "disconnectReasonDNSLookupFailed2", { C(DNS_FAILURE) }, 1 },
+	{ 1540, "disconnectReasonGetHostByNameFailed", { C(DNS_FAILURE) }, 1 },
+	{ 264, "disconnectReasonConnectionTimedOut",
+	  { C(PORT_FILTERED), C(TUNNEL_DROP), C(PACKET_LOSS), C(HIGH_LATENCY), C(SERVER_HUNG),
+	    C(MTU_BLACKHOLE), C(LOW_BANDWIDTH), C(NAT_IDLE_TIMEOUT) }, 8 },
+	{ 1796, "disconnectReasonTimeoutOccurred",
+	  { C(PACKET_LOSS), C(HIGH_LATENCY), C(SERVER_HUNG), C(MTU_BLACKHOLE), C(LOW_BANDWIDTH),
+	    C(TUNNEL_DROP), C(NAT_IDLE_TIMEOUT) }, 7 },
+	{ 516, "disconnectReasonSocketConnectFailed",
+	  { C(PORT_CLOSED), C(PORT_FILTERED), C(TUNNEL_DROP) }, 3 },
+	{ 772, "disconnectReasonWinsockSendFailed",
+	  { C(FIREWALL_RESET), C(TUNNEL_DROP), C(PACKET_LOSS), C(NAT_IDLE_TIMEOUT) }, 4 },
+	{ 1028, "disconnectReasonSocketRecvFailed",
+	  { C(FIREWALL_RESET), C(TUNNEL_DROP), C(PACKET_LOSS), C(NAT_IDLE_TIMEOUT) }, 4 },
+	{ 2308, "disconnectReasonAtClientWinsockFDCLOSE (socket closed)",
+	  { C(SERVER_DENIED), C(FIREWALL_RESET), C(MTU_BLACKHOLE), C(SERVER_OVERLOADED),
+	    C(NAT_IDLE_TIMEOUT), C(LICENSING_FAILURE), C(PACKET_LOSS), C(TUNNEL_DROP),
+	    C(SERVER_ENDED_SESSION), C(SERVER_FAULT) }, 10 },
+	{ 2056, "disconnectReasonLicensingFailed", { C(LICENSING_FAILURE) }, 1 },
+	{ 2312, "disconnectReasonLicensingTimeout", { C(LICENSING_FAILURE) }, 1 },
+	{ 1798, "disconnectReasonServerCertificateUnpackErr",
+	  { C(CERTIFICATE_REJECTED), C(SECURITY_MISMATCH) }, 2 },
+	{ 1030, "disconnectReasonInvalidSecurityData", { C(SECURITY_MISMATCH) }, 1 },
+	{ 1542, "disconnectReasonInvalidServerSecurityInfo", { C(SECURITY_MISMATCH) }, 1 },
+	{ 2310, "disconnectReasonInternalSecurityError",
+	  { C(SECURITY_MISMATCH), C(CERTIFICATE_REJECTED) }, 2 },
+	{ 2566, "disconnectReasonInternalSecurityError2",
+	  { C(SECURITY_MISMATCH), C(CERTIFICATE_REJECTED) }, 2 },
+};
+#undef C
+
+static void windows_reason_verdict(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
+{
+	struct rp_verdict* v = &fv->v;
+	int r = log->windows_reason;
+
+	if ((r == 1 || r == 2) && !log->win_connected)
+	{
+		/* The user closed or cancelled it; with no sign the session came up, perhaps while
+		 * it hung: nothing says why. */
+		snprintf(v->because, sizeof(v->because), "the Windows client's disconnect reason %d: "
+		                                          "the user ended it, and no event shows the "
+		                                          "session up",
+		         r);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(disc_reasons) / sizeof(disc_reasons[0]); i++)
+	{
+		if (disc_reasons[i].reason != r)
+			continue;
+		for (int k = 0; k < disc_reasons[i].n; k++)
+		{
+			enum rp_cause c = disc_reasons[i].causes[k];
+			/* Once the session was up, the connection sequence's own causes are out. */
+			bool connect_only = c == RP_CAUSE_SERVER_DENIED || c == RP_CAUSE_SERVER_OVERLOADED ||
+			                    c == RP_CAUSE_LICENSING_FAILURE || c == RP_CAUSE_BROKER_FAILURE;
+			if (log->win_connected && connect_only)
+				continue;
+			add_candidate(fv, c);
+		}
+		snprintf(v->because, sizeof(v->because),
+		         "the Windows client's disconnect reason %d (0x%X), %s%s, without the extended "
+		         "reason",
+		         r, r, disc_reasons[i].name,
+		         log->win_connected ? ", after the session was up (1027)" : "");
+		if (fv->n_candidates == 1)
+		{
+			v->cause = fv->candidates[0];
+			v->confidence = RP_CONF_MEDIUM;
+			fv->n_candidates = 0;
+		}
+		return;
+	}
+	snprintf(v->because, sizeof(v->because), "the Windows client's disconnect reason %d (0x%X), "
+	                                          "which this table does not hold",
+	         r, r);
+}
+
 void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
 {
 	const struct rp_evidence* ev = &log->ev;
@@ -1193,6 +1290,11 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	/* Too little to decide: name the causes the log is compatible with. */
 	v->cause = RP_CAUSE_UNDETERMINED;
 	v->confidence = RP_CONF_LOW;
+	if (log->kind == RP_LOG_WINDOWS_EVENT && log->windows_reason)
+	{
+		windows_reason_verdict(log, fv);
+		return;
+	}
 	if (log->session_lost && !ev->error_info)
 	{
 		/* A working session's connection dropped with no word from the server. A timeout:
@@ -1271,22 +1373,7 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 			snprintf(v->because, sizeof(v->because), "the TCP connection failed, without a refusal");
 	}
 	else if (log->windows_reason)
-	{
-		/* Every cause whose most plausible pair has this disconnect reason. */
-		for (int i = 0; i < RP_CAUSE_COUNT; i++)
-			if ((int)rp_cause_info((enum rp_cause)i)->disc_reason == log->windows_reason)
-				add_candidate(fv, (enum rp_cause)i);
-		snprintf(v->because, sizeof(v->because), "the Windows client's disconnect reason %d (0x%X) "
-		                                          "alone, without the extended reason",
-		         log->windows_reason, log->windows_reason);
-		/* A reason that belongs to one cause only names it (e.g. 260, DNS lookup failure). */
-		if (fv->n_candidates == 1)
-		{
-			v->cause = fv->candidates[0];
-			v->confidence = RP_CONF_MEDIUM;
-			fv->n_candidates = 0;
-		}
-	}
+		windows_reason_verdict(log, fv);
 	else
 		snprintf(v->because, sizeof(v->because), "the log holds no error the rules can read");
 }
