@@ -420,12 +420,23 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 		log->gateway = true;
 		add_fact(log, no, line, "the RD Gateway's error %s", log->gateway_error);
 	}
+	/* FreeRDP 2.x's freerdp_tcp_connect: "failed to connect to HOST" (the TCP connect itself;
+	 * 2.x then reports the negotiation as failed too: a consequence). */
+	if (strstr(line, "failed to connect to ") && !log->tcp_connect_failed)
+	{
+		log->tcp_connect_failed = true;
+		log->connect_fail_after_s = log->connect_fail_after_s >= 0
+		                                ? log->connect_fail_after_s
+		                                : elapsed(log->t_connect_start, stamp_seconds(line));
+		add_fact(log, no, line, "the TCP connection to the server failed");
+	}
 	/* The command line (winpr's CommandLineParseArgumentsA, the client's usage text). */
 	if ((strstr(line, "Failed at index ") && strstr(line, "]: ")) ||
 	    strstr(line, "Usage: ") || strstr(line, "unknown protocol security") ||
 	    strstr(line, "Failed to read command line options") ||
-	    strstr(line, "com.freerdp.client.common.cmdline") || strstr(line, "Unexpected keyword") ||
-	    strstr(line, "[file] [options]"))
+	    (strstr(line, "com.freerdp.client.common.cmdline") && strstr(line, "[ERROR]")) ||
+	    strstr(line, "Unexpected keyword") || strstr(line, "[file] [options]") ||
+	    strstr(line, "Support for protocol \"rdp\" is not installed"))
 	{
 		if (!log->usage_error)
 			add_fact(log, no, line, "the client's command line was not accepted");
@@ -661,7 +672,7 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
                             const struct rp_win_event* e)
 {
 	struct rp_evidence* ev = &log->ev;
-	char said[200];
+	char said[600];
 	const char* line = said;
 	int no = e->line;
 	const char* v;
@@ -681,7 +692,7 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 		long type = (v = rp_win_data(e, "LogonType")) ? strtol(v, NULL, 10) : -1;
 		/* Type 10 is a Remote Desktop logon; NLA's is a network logon (3), which counts only
 		 * beside the server's Remote Desktop events. */
-		bool rdp = type == 10 || (type == 3 && rdp_context(we));
+		bool rdp = type == 10 || (type == 3 && (rdp_context(we) || we->n == 1));
 		if (e->id == 4825)
 		{
 			log->win_rds_denied = true;
@@ -705,6 +716,8 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 				set_last_error_name(log, name);
 				reach(log, RP_PHASE_NLA);
 			}
+			else
+				log->win_logon_status = (unsigned)(top ? top : st);
 			add_fact(log, no, line, "the server's Security event 4625: a logon of type %ld "
 			                        "failed (status 0x%lX, sub-status 0x%lX)", type, top, st);
 		}
@@ -757,6 +770,16 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 					           sizeof(ev->error_info_name));
 				}
 				break;
+		}
+		return;
+	}
+	if (e->id == 56 || e->id == 50 || strstr(e->provider, "TermDD"))
+	{
+		if (strstr(e->message, "protocol stream"))
+		{
+			log->win_protocol_error = true;
+			add_fact(log, no, line, "the server's TermDD: it saw an error in the client's "
+			                        "protocol stream and disconnected it");
 		}
 		return;
 	}
@@ -842,6 +865,17 @@ static void finish(struct rp_fieldlog* log)
 	bool past_tls = ev->attempts[0].furthest > RP_PHASE_TLS || log->session_lost ||
 	                (ev->error_info && rp_errinfo_class(ev->error_info) != RP_EI_CLIENT);
 
+	/* 2.x reports a TCP connect that failed as a failed negotiation as well: without the
+	 * server's answer there was no negotiation to fail. */
+	if (log->tcp_connect_failed && (ev->last_error == 0x0002000C || !ev->last_error ||
+	                                ev->last_error == 0x0002000D))
+	{
+		ev->last_error = 0x00020006;
+		rp_strlcpy(ev->last_error_name, "ERRCONNECT_CONNECT_FAILED", sizeof(ev->last_error_name));
+		ev->attempts[0].furthest = RP_PHASE_NONE;
+		add_fact(log, 0, "", "the negotiation's failure followed a TCP connect that failed: it is "
+		                     "a consequence (read as ERRCONNECT_CONNECT_FAILED)");
+	}
 	/* A certificate prompt is a question, not a refusal: it is the cause only where the
 	 * connection stopped at TLS after it. One it went past was answered yes (a decoy). */
 	if (log->cert_prompt && !past_tls && (ev->last_error == 0x00020008 || !ev->last_error))
@@ -1033,6 +1067,24 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 		        "the server ended licensing with an error alert%s%s%s",
 		        log->license_error[0] ? " (" : "", log->license_error,
 		        log->license_error[0] ? ")" : "");
+		return true;
+	}
+	if (log->win_protocol_error && !ev->error_info)
+	{
+		name_it(fv, RP_CAUSE_SERVER_FAULT, RP_CONF_LOW,
+		        "the server's TermDD event: it saw an error in the protocol stream and "
+		        "disconnected the client (a protocol error, as errorInfo 0x10C9 on would say)");
+		return true;
+	}
+	if (log->win_logon_status)
+	{
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "a Remote Desktop logon failed on the server (4625) with status 0x%X, which is "
+		        "none of the credential statuses: the server's logon machinery failed, or the "
+		        "credentials in a way this status does not say",
+		        log->win_logon_status);
+		add_candidate(fv, RP_CAUSE_SERVER_FAULT);
+		add_candidate(fv, RP_CAUSE_BAD_CREDENTIALS);
 		return true;
 	}
 	if (log->win_rds_denied)

@@ -63,6 +63,7 @@ struct rp_fieldlog
 	bool usage_error;
 	/* ... and whether it took any connection step (a connect, a state, an ERRCONNECT). */
 	bool attempted;
+	bool tcp_connect_failed; /* 2.x's "failed to connect to HOST" */
 	/* A certificate prompt or host-key warning, and whether the connection went on past it. */
 	bool cert_prompt;
 	/* RD Gateway: an HTTP status other than 200/101 from the gateway, a TSG/RPC error name. */
@@ -85,6 +86,8 @@ struct rp_fieldlog
 	unsigned win_ssl_error;
 	bool win_multitransport, win_multitransport_failed;
 	bool win_rds_denied; /* Security 4825: denied access to Remote Desktop */
+	bool win_protocol_error; /* TermDD: the server saw an error in the protocol stream */
+	unsigned win_logon_status; /* a failed RDP logon's status no credential code explains */
 	/* An .evtx file: how many records it held (0 for text). */
 	int evtx_records;
 	struct rp_fact facts[RP_MAX_FACTS];

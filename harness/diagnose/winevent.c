@@ -16,7 +16,9 @@ bool rp_win_looks_like_events(const char* text)
 	static const char* const marks[] = {
 		"<EventID", "Event ID:", "EventID:", "TerminalServices-", "RemoteDesktopServices-",
 		"RDP ClientActiveX", "ClientActiveXCore", "LevelDisplayName", "RDPClient_SSL",
-		"Microsoft-Windows-Security-Auditing",
+		"Microsoft-Windows-Security-Auditing", "An account failed to log on",
+		"A user was denied the access to Remote Desktop", "detected an error in the protocol stream",
+		"Remote Desktop Services: User authentication succeeded",
 	};
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
 		if (strstr(text, marks[i]))
@@ -186,16 +188,23 @@ static const struct
 {
 	const char* words;
 	int id;
+	const char* provider; /* when the message tells it, for a message pasted alone */
 } message_ids[] = {
-	{ "is trying to connect to the server", 1024 },
-	{ "has connected to the server", 1025 },
-	{ "has been disconnected (Reason", 1026 },
-	{ "Connected to domain", 1027 },
-	{ "Base64(SHA256(UserName))", 1029 },
-	{ "initiated a multi-transport connection", 1102 },
-	{ "established a multi-transport connection", 1103 },
-	{ "multi-transport connection has been disconnected", 1105 },
-	{ "RDPClient_SSL: An error was encountered", 226 },
+	{ "is trying to connect to the server", 1024, NULL },
+	{ "has connected to the server", 1025, NULL },
+	{ "has been disconnected (Reason", 1026, NULL },
+	{ "Connected to domain", 1027, NULL },
+	{ "Base64(SHA256(UserName))", 1029, NULL },
+	{ "initiated a multi-transport connection", 1102, NULL },
+	{ "established a multi-transport connection", 1103, NULL },
+	{ "multi-transport connection has been disconnected", 1105, NULL },
+	{ "RDPClient_SSL: An error was encountered", 226, NULL },
+	{ "An account failed to log on", 4625, "Microsoft-Windows-Security-Auditing" },
+	{ "A user was denied the access to Remote Desktop", 4825,
+	  "Microsoft-Windows-Security-Auditing" },
+	{ "detected an error in the protocol stream", 56, "TermDD" },
+	{ "User authentication succeeded", 1149,
+	  "Microsoft-Windows-TerminalServices-RemoteConnectionManager" },
 };
 
 static void trim(char* s)
@@ -235,6 +244,7 @@ static void read_text(const char* text, struct rp_win_events* out)
 	struct rp_win_event* cur = NULL;
 	char provider[96] = "";
 	bool want_message = false;
+	bool matched;
 	/* Get-WinEvent's table: "12/1/2023 10:00:01 AM   1026 Information  RDP ClientActiveX ..." */
 	bool row_ok = regcomp(&row,
 	                      "^[[:space:]]*[0-9][0-9./-]+ [0-9:]+( [AP]M)?[[:space:]]+([0-9]{2,5})"
@@ -267,6 +277,26 @@ static void read_text(const char* text, struct rp_win_events* out)
 			want_message = false;
 			continue;
 		}
+		/* A message pasted alone (before "Key: value": "first error information:The RDP ..."). */
+		matched = false;
+		for (size_t i = 0; i < sizeof(message_ids) / sizeof(message_ids[0]); i++)
+			if (strstr(buf, message_ids[i].words))
+			{
+				if (!cur || (cur->id && cur->id != message_ids[i].id) || cur->message[0])
+					cur = new_event(out, no);
+				if (cur)
+				{
+					cur->id = message_ids[i].id;
+					snprintf(cur->message, sizeof(cur->message), "%s", buf);
+					if (message_ids[i].provider && !cur->provider[0])
+						snprintf(cur->provider, sizeof(cur->provider), "%s",
+						         message_ids[i].provider);
+				}
+				matched = true;
+				break;
+			}
+		if (matched)
+			continue;
 		if (key_value(buf, key, sizeof(key), &val))
 		{
 			if (strcasecmp(key, "EventID") == 0 || strcasecmp(key, "Id") == 0)
@@ -316,19 +346,6 @@ static void read_text(const char* text, struct rp_win_events* out)
 			want_message = false;
 			continue;
 		}
-		/* A message pasted alone. */
-		for (size_t i = 0; i < sizeof(message_ids) / sizeof(message_ids[0]); i++)
-			if (strstr(buf, message_ids[i].words))
-			{
-				if (!cur || (cur->id && cur->id != message_ids[i].id) || cur->message[0])
-					cur = new_event(out, no);
-				if (cur)
-				{
-					cur->id = message_ids[i].id;
-					snprintf(cur->message, sizeof(cur->message), "%s", buf);
-				}
-				break;
-			}
 	}
 	if (row_ok)
 		regfree(&row);

@@ -16,7 +16,7 @@ struct rp_win_event
 	int id;   /* EventID */
 	int line; /* where it starts in the text (1-based), 0 for an .evtx record */
 	char provider[96];
-	char message[200]; /* the rendered message, when the text has one */
+	char message[512]; /* the rendered message, when the text has one */
 	int n_data;
 	char data_name[RP_WIN_MAX_DATA][40];
 	char data_value[RP_WIN_MAX_DATA][128];
