@@ -816,6 +816,28 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 			log->win_connected = true;
 			add_fact(log, no, line, "the session was up: the client connected to a session (1027)");
 			break;
+		case 1007: /* "DNS failed to resolve the server name" */
+			if (!ev->last_error)
+				set_last_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
+			add_fact(log, no, line, "the client could not resolve the server's name (1007)");
+			break;
+		case 1009: /* "The credentials provided were failed to be authenticated by the server" */
+			if (!ev->last_error)
+				set_last_error_name(log, "ERRCONNECT_LOGON_FAILURE");
+			reach(log, RP_PHASE_NLA);
+			add_fact(log, no, line, "the server did not accept the credentials (1009)");
+			break;
+		case 1017: /* "Client does not have a license to connect to the server" */
+			if (!log->license_error[0])
+				rp_strlcpy(log->license_error, "no client license (1017)", sizeof(log->license_error));
+			reach(log, RP_PHASE_LICENSING);
+			add_fact(log, no, line, "the client had no license for the server (1017)");
+			break;
+		case 1401: /* the graphics pipeline was negotiated: the session got that far */
+			reach(log, RP_PHASE_ACTIVE);
+			log->win_connected = true;
+			add_fact(log, no, line, "the session reached the graphics stage (1401)");
+			break;
 		case 1103:
 			log->win_multitransport = true;
 			add_fact(log, no, line, "the client had a UDP side channel (multi-transport, 1103)");
