@@ -2,6 +2,7 @@
 #include "errinfo.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <freerdp/error.h>
@@ -79,16 +80,42 @@ static const char* without(const char* s, const char* prefix)
 	return strncmp(s, prefix, n) == 0 ? s + n : s;
 }
 
+/* Name lookups scan every code FreeRDP names; done once, they are a table (pthread_once:
+ * the runner's workers are processes, but a library function should not care). */
+struct named
+{
+	uint32_t code;
+	const char* name;
+};
+static struct named ei_table[256], le_table[256];
+static size_t n_ei, n_le;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void build_tables(void)
+{
+	for (uint32_t c = 0; c < ERRINFO_SCAN_END && n_ei < 256; c++)
+	{
+		const char* n = rp_errinfo_name(c);
+		if (n)
+			ei_table[n_ei++] = (struct named){ c, n };
+	}
+	for (uint32_t cls = FREERDP_ERROR_ERRBASE_CLASS; cls <= FREERDP_ERROR_CONNECT_CLASS; cls++)
+		for (uint32_t t = 0; t < 0x100 && n_le < 256; t++)
+		{
+			const char* n = rp_last_error_name((cls << 16) | t);
+			if (cls != FREERDP_ERROR_ERRINFO_CLASS && n)
+				le_table[n_le++] = (struct named){ (cls << 16) | t, n };
+		}
+}
+
 uint32_t rp_errinfo_from_name(const char* name)
 {
 	const char* want = without(name, "ERRINFO_");
 
-	for (uint32_t c = 0; c < ERRINFO_SCAN_END; c++)
-	{
-		const char* n = rp_errinfo_name(c);
-		if (n && same_name(without(n, "ERRINFO_"), want))
-			return c;
-	}
+	pthread_once(&tables_once, build_tables);
+	for (size_t i = 0; i < n_ei; i++)
+		if (same_name(without(ei_table[i].name, "ERRINFO_"), want))
+			return ei_table[i].code;
 	return UINT32_MAX;
 }
 
@@ -160,12 +187,9 @@ uint32_t rp_last_error_from_name(const char* name)
 		ei = rp_errinfo_from_name(name);
 		return ei == UINT32_MAX ? ei : MAKE_FREERDP_ERROR(ERRINFO, ei);
 	}
-	for (uint32_t cls = FREERDP_ERROR_ERRBASE_CLASS; cls <= FREERDP_ERROR_CONNECT_CLASS; cls++)
-		for (uint32_t t = 0; t < 0x100; t++)
-		{
-			const char* n = rp_last_error_name((cls << 16) | t);
-			if (cls != FREERDP_ERROR_ERRINFO_CLASS && n && same_name(n, name))
-				return (cls << 16) | t;
-		}
+	pthread_once(&tables_once, build_tables);
+	for (size_t i = 0; i < n_le; i++)
+		if (same_name(le_table[i].name, name))
+			return le_table[i].code;
 	return UINT32_MAX;
 }

@@ -151,6 +151,14 @@ static char* unwrap(struct res* r, struct rp_logtext* lt, char* s, bool* wrapped
 	return s;
 }
 
+static long group_value(const char* s, regmatch_t g)
+{
+	long v = 0;
+	for (regoff_t i = g.rm_so; i < g.rm_eo && i - g.rm_so < 4; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
 /* Milliseconds of the day of the first time in the line's first 48 characters, or -1. */
 static long time_of(struct res* r, const char* line)
 {
@@ -158,14 +166,21 @@ static long time_of(struct res* r, const char* line)
 	char head[49];
 	long h, mi, s, ms = 0;
 
-	snprintf(head, sizeof(head), "%s", line);
+	/* line runs on to the end of the text: copy only its head (snprintf would measure it all
+	 * for every line). */
+	size_t k = strcspn(line, "\r\n");
+	k = k < sizeof(head) - 1 ? k : sizeof(head) - 1;
+	memcpy(head, line, k);
+	head[k] = '\0';
 	if (regexec(&r->time, head, 6, m, 0) != 0)
 		return -1;
-	h = strtol(head + m[1].rm_so, NULL, 10);
-	mi = strtol(head + m[2].rm_so, NULL, 10);
-	s = strtol(head + m[3].rm_so, NULL, 10);
+	/* Only the matched digits: strtol would read on past a group (fuzz_fieldlog found
+	 * "12:34:56:99999999999999999999" overflowing the sum below). */
+	h = group_value(head, m[1]);
+	mi = group_value(head, m[2]);
+	s = group_value(head, m[3]);
 	if (m[5].rm_so >= 0)
-		ms = strtol(head + m[5].rm_so, NULL, 10);
+		ms = group_value(head, m[5]);
 	if (h > 23 || mi > 59 || s > 60)
 		return -1;
 	return ((h * 60 + mi) * 60 + s) * 1000 + ms;
