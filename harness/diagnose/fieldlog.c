@@ -1350,6 +1350,22 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 			return;
 		}
 	}
+	if (log->errno_seen == ECONNRESET && !(log->has_phase && ev->attempts[0].furthest < RP_PHASE_ACTIVE))
+	{
+		/* A reset with no phase in the log: a middlebox, a server shedding load, or the
+		 * server ending or refusing the session (aFreeRDP's log of a server that ended it is
+		 * exactly this: FreeRDP/FreeRDP#6451). */
+		v->cause = RP_CAUSE_UNDETERMINED;
+		v->confidence = RP_CONF_LOW;
+		add_candidate(fv, RP_CAUSE_FIREWALL_RESET);
+		add_candidate(fv, RP_CAUSE_SERVER_OVERLOADED);
+		add_candidate(fv, RP_CAUSE_SERVER_ENDED_SESSION);
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		snprintf(v->because, sizeof(v->because), "the connection was reset, and the log does not "
+		                                          "say in which phase: who reset it, and why, it "
+		                                          "cannot tell");
+		return;
+	}
 	if (log->errno_seen == ECONNRESET)
 	{
 		v->cause = RP_CAUSE_FIREWALL_RESET;
