@@ -83,6 +83,9 @@ static const struct
 	{ "SSL_REQUIRED_BY_SERVER", H_NEGO, "the server requires TLS" },
 	{ "SSL_NOT_ALLOWED_BY_SERVER", H_NEGO, "the server does not allow TLS" },
 	{ "SSL_CERT_NOT_ON_SERVER", H_NEGO, "the server has no TLS certificate" },
+	{ "SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER", H_NEGO,
+	  "the server requires TLS with a client certificate" },
+	{ "INCONSISTENT_FLAGS", H_NEGO, "the server found the client's security flags inconsistent" },
 	{ "Protocol Security Negotiation Failure", H_NEGO, "the security negotiation failed" },
 	{ "protocol security negotiation or connection failure", H_NEGO,
 	  "the security negotiation or the connection failed" },
@@ -94,6 +97,7 @@ static const struct
 	  "the client could not verify the certificate and asked (a prompt)" },
 	{ "host key for", H_CERT_PROMPT, "the host key changed (a prompt)" },
 	{ "certificate not trusted", H_CERT, "the client did not trust the certificate" },
+	{ "Host key verification failed", H_CERT, "the client refused the changed host key" },
 	{ "certificate verification failed", H_CERT, "the certificate check failed" },
 	{ "SEC_E_LOGON_DENIED", H_LOGON, "the logon was denied (NLA)" },
 	{ "STATUS_LOGON_FAILURE", H_LOGON, "the logon failed (NLA)" },
@@ -327,7 +331,7 @@ static bool starts_step(const char* line)
 		"freerdp_connect", "connecting to peer", "freerdp_tcp_connect", "tcp_connect",
 		"CONNECTION_STATE_", "ERRCONNECT_", "ERRINFO_", "nego_", "transport_connect",
 		"rdp_client_connect", "Negotiated [", "connected to ", "Connecting to ",
-		"Remote Desktop", "freerdp_set_last_error", "BIO_", "tls_", "nla_", "license_",
+		"freerdp_set_last_error", "BIO_", "tls_", "nla_", "license_",
 		"RDP ClientActiveX",
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
@@ -419,6 +423,53 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 		         (int)strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), p);
 		log->gateway = true;
 		add_fact(log, no, line, "the RD Gateway's error %s", log->gateway_error);
+	}
+	/* The gateway's channel error as a bare HRESULT: "Channel error 800759da" (rdg.c). The two
+	 * policy denials by number (MS-TSGU 2.2.6: E_PROXY_RAP_ACCESSDENIED, _NAP_ACCESSDENIED). */
+	if ((p = strstr(line, "Channel error ")) && !log->gateway_error[0])
+	{
+		unsigned long hr = strtoul(p + strlen("Channel error "), NULL, 16);
+		log->gateway = true;
+		if (hr == 0x800759DAUL)
+			rp_strlcpy(log->gateway_error, "E_PROXY_RAP_ACCESSDENIED", sizeof(log->gateway_error));
+		else if (hr == 0x800759DBUL)
+			rp_strlcpy(log->gateway_error, "E_PROXY_NAP_ACCESSDENIED", sizeof(log->gateway_error));
+		else
+			snprintf(log->gateway_error, sizeof(log->gateway_error), "0x%08lX", hr);
+		add_fact(log, no, line, "the RD Gateway's channel error %s", log->gateway_error);
+	}
+	/* The gateway's RPC faults (rpc_fault.c: "RPC Fault PDU: status=NAME") */
+	if ((p = strstr(line, "RPC Fault PDU: status=")) && !log->gateway_error[0])
+	{
+		p += strlen("RPC Fault PDU: status=");
+		snprintf(log->gateway_error, sizeof(log->gateway_error), "%.*s",
+		         (int)strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789"), p);
+		log->gateway = true;
+		add_fact(log, no, line, "the RD Gateway answered with an RPC fault %s", log->gateway_error);
+	}
+	/* A TLS alert from the server (transport.c): "ACCESS DENIED" is access_denied during NLA;
+	 * others are printed as "Unhandled SSL error (where=N, ret=N [fatal, NAME])". */
+	if ((strstr(line, "ACCESS DENIED") || strstr(line, "alert access denied")) && !log->tls_alert[0])
+	{
+		rp_strlcpy(log->tls_alert, "access denied", sizeof(log->tls_alert));
+		add_fact(log, no, line, "the server sent a TLS access-denied alert");
+	}
+	if ((p = strstr(line, "Unhandled SSL error")) && (p = strchr(p, '[')) && !log->tls_alert[0])
+	{
+		snprintf(log->tls_alert, sizeof(log->tls_alert), "%.*s", (int)strcspn(p + 1, "]"), p + 1);
+		reach(log, RP_PHASE_TLS);
+		add_fact(log, no, line, "the server sent a TLS alert (%s)", log->tls_alert);
+	}
+	/* FreeRDP 1.x/2.0's words for any failed NLA (nla.c), after a refused certificate too. */
+	if (strstr(line, "Authentication failure, check credentials") && !log->nla_failed)
+	{
+		log->nla_failed = true;
+		add_fact(log, no, line, "NLA (CredSSP) failed, in FreeRDP's generic words");
+	}
+	if (strstr(line, "Authentication only, exit status 0"))
+	{
+		log->auth_only_ok = true;
+		add_fact(log, no, line, "the client's authentication-only run succeeded (+auth-only)");
 	}
 	/* FreeRDP 2.x's freerdp_tcp_connect: "failed to connect to HOST" (the TCP connect itself;
 	 * 2.x then reports the negotiation as failed too: a consequence). */
@@ -563,6 +614,11 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 					ev->last_error = 0x0002001C;
 				break;
 			case H_NEGO:
+				/* The server's own negotiation failure code names the mismatch; FreeRDP's
+				 * "Protocol Security Negotiation Failure" alone follows any failure at X.224,
+				 * a TCP connect or a gateway's refusal included (FreeRDP 2.x). */
+				if (strstr(phrases[i].words, "_SERVER") || strstr(phrases[i].words, "FLAGS"))
+					log->nego_code = true;
 				if (!ev->last_error)
 					ev->last_error = 0x0002000C; /* SECURITY_NEGO_CONNECT_FAILED */
 				reach(log, RP_PHASE_X224);
@@ -833,6 +889,22 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 			reach(log, RP_PHASE_LICENSING);
 			add_fact(log, no, line, "the client had no license for the server (1017)");
 			break;
+		case 1006: /* "Client machine has lost network connectivity" */
+			log->win_local_network_lost = true;
+			add_fact(log, no, line, "the client machine lost its network connectivity (1006)");
+			break;
+		case 1015: /* "RDP ClientActiveX failed to automatically connect to the server" */
+			log->session_lost = true;
+			log->reconnect_gave_up = true;
+			add_fact(log, no, line, "the client's auto-reconnect gave up (1015)");
+			break;
+		case 1102:
+			add_fact(log, no, line, "the client started a UDP side channel (1102)");
+			break;
+		case 1104:
+			add_fact(log, no, line, "the client's UDP side channel failed (1104): the session "
+			                        "goes on over TCP");
+			break;
 		case 1401: /* the graphics pipeline was negotiated: the session got that far */
 			reach(log, RP_PHASE_ACTIVE);
 			log->win_connected = true;
@@ -1063,6 +1135,44 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 	enum rp_errinfo_class k = rp_errinfo_class(ev->error_info);
 	uint32_t e = ev->last_error;
 
+	if (log->auth_only_ok && !ev->error_info && !ev->cert_rejected)
+	{
+		name_it(fv, RP_CAUSE_CONNECTED, RP_CONF_MEDIUM,
+		        "the authentication-only run ended with status 0: the connection worked (with "
+		        "RDP security the password is checked later, at the logon screen)");
+		return true;
+	}
+	if (log->nla_failed && !ev->cert_rejected && !ev->error_info)
+	{
+		if (strcmp(log->tls_alert, "access denied") == 0)
+		{
+			name_it(fv, RP_CAUSE_BAD_CREDENTIALS, RP_CONF_MEDIUM,
+			        "NLA failed and the server ended CredSSP with a TLS access-denied alert: it "
+			        "refused the credentials");
+			return true;
+		}
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "NLA failed, in FreeRDP's generic words (\"Authentication failure, check "
+		        "credentials\") with no status: the credentials, the account, or the CredSSP the "
+		        "server wants");
+		add_candidate(fv, RP_CAUSE_BAD_CREDENTIALS);
+		add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		return true;
+	}
+	if (e == 0x0002000C && !log->nego_code && !log->gateway_error[0])
+	{
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED without the server's negotiation code "
+		        "(HYBRID_REQUIRED_BY_SERVER, ...): FreeRDP reports it for any failure at "
+		        "X.224, a connect that failed or a gateway that refused included");
+		add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
+		add_candidate(fv, RP_CAUSE_PORT_FILTERED);
+		add_candidate(fv, RP_CAUSE_PORT_CLOSED);
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
+		return true;
+	}
 	if (log->usage_error && !log->attempted)
 	{
 		name_it(fv, RP_CAUSE_NOT_ATTEMPTED, RP_CONF_MEDIUM,
@@ -1171,6 +1281,39 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 		        "the RD Gateway answered HTTP 403: it refused the connection");
 		return true;
 	}
+	if (log->gateway && (log->gateway_error[0] || log->http_status >= 404))
+	{
+		/* The gateway answered, then failed: its own fault or its refusal of this target. */
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "the RD Gateway failed the connection (%s%s): the gateway itself, or its "
+		        "policy for this target",
+		        log->gateway_error[0] ? log->gateway_error : "HTTP status",
+		        log->gateway_error[0] ? "" : (log->http_status >= 500 ? " 5xx" : " 404"));
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		add_candidate(fv, RP_CAUSE_SERVER_FAULT);
+		return true;
+	}
+	if (e == 0x00020009 && ev->attempts[0].furthest != RP_PHASE_NLA)
+	{
+		/* AUTHENTICATION_FAILED with no NLA step in the log: the server's TLS access-denied
+		 * alert sets it too (transport.c). */
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "ERRCONNECT_AUTHENTICATION_FAILED%s: the server refused the logon, for the "
+		        "credentials, the account's rights, or the security it wants",
+		        log->tls_alert[0] ? " after a TLS alert" : "");
+		add_candidate(fv, RP_CAUSE_BAD_CREDENTIALS);
+		add_candidate(fv, RP_CAUSE_SERVER_DENIED);
+		add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
+		return true;
+	}
+	if (log->win_local_network_lost)
+	{
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "the Windows client lost its own network connectivity (1006)");
+		add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
+		add_candidate(fv, RP_CAUSE_PACKET_LOSS);
+		return true;
+	}
 	return false;
 }
 
@@ -1277,6 +1420,17 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	struct rp_verdict* v = &fv->v;
 
 	memset(fv, 0, sizeof(*fv));
+	/* FreeRDP's generic negotiation failure and an RD Gateway's refusal say more in a log
+	 * than the record's code: the log's own reading goes first. */
+	if (log->kind != RP_LOG_EVIDENCE_JSON && !ev->error_info &&
+	    (ev->last_error == 0x0002000C || log->gateway_error[0] || log->nla_failed ||
+	     log->auth_only_ok))
+	{
+		v->runner_up = RP_CAUSE_COUNT;
+		if (log_only_named(log, fv))
+			return;
+		memset(fv, 0, sizeof(*fv));
+	}
 	rp_classify(ev, v);
 	if (log->kind == RP_LOG_EVIDENCE_JSON || v->cause != RP_CAUSE_UNDETERMINED)
 	{

@@ -70,6 +70,10 @@ struct rp_fieldlog
 	int http_status;
 	char gateway_error[64];
 	bool gateway;
+	bool nego_code;
+	bool nla_failed;   /* 1.x/2.0's "Authentication failure, check credentials." */
+	bool auth_only_ok; /* "Authentication only, exit status 0" */ /* the server's negotiation failure code (HYBRID_REQUIRED_BY_SERVER, ...) */
+	char tls_alert[48]; /* a TLS alert the server sent, as FreeRDP names it */
 	/* The platform an errno number belongs to, when the log says (errno numbers differ). */
 	enum
 	{
@@ -86,6 +90,7 @@ struct rp_fieldlog
 	unsigned win_ssl_error;
 	bool win_multitransport, win_multitransport_failed;
 	bool win_rds_denied; /* Security 4825: denied access to Remote Desktop */
+	bool win_local_network_lost; /* 1006 */
 	bool win_protocol_error; /* TermDD: the server saw an error in the protocol stream */
 	unsigned win_logon_status; /* a failed RDP logon's status no credential code explains */
 	/* An .evtx file: how many records it held (0 for text). */
