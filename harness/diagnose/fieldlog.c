@@ -1432,6 +1432,13 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 		memset(fv, 0, sizeof(*fv));
 	}
 	rp_classify(ev, v);
+	/* A log that shows the session's connection lost was not a working session, whatever the
+	 * record's few fields allow. */
+	if (log->kind != RP_LOG_EVIDENCE_JSON && log->session_lost && v->cause == RP_CAUSE_CONNECTED)
+	{
+		v->cause = RP_CAUSE_UNDETERMINED;
+		v->runner_up = RP_CAUSE_COUNT;
+	}
 	if (log->kind == RP_LOG_EVIDENCE_JSON || v->cause != RP_CAUSE_UNDETERMINED)
 	{
 		for (int i = 0; i < v->n_candidates; i++)
@@ -1537,6 +1544,22 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	if (log->kind == RP_LOG_WINDOWS_EVENT && log->windows_reason)
 	{
 		windows_reason_verdict(log, fv);
+		return;
+	}
+	if (log->session_lost && !ev->error_info &&
+	    (log->errno_seen == ENETUNREACH || log->errno_seen == EHOSTUNREACH ||
+	     log->errno_seen == ENETDOWN))
+	{
+		/* The session's connection ended because the client had no route to the server any
+		 * more: its own link, or the tunnel it ran through, went away. A server or a NAT that
+		 * ends a connection makes it closed or reset, not unreachable. */
+		v->cause = RP_CAUSE_TUNNEL_DROP;
+		v->confidence = RP_CONF_MEDIUM;
+		snprintf(v->because, sizeof(v->because),
+		         "the session was up and its connection ended with %s: the client's route to "
+		         "the server went away (its link or its tunnel)%s",
+		         strerrorname_np(log->errno_seen),
+		         log->reconnects ? "; auto-reconnect tried" : "");
 		return;
 	}
 	if (log->session_lost && !ev->error_info)

@@ -346,6 +346,54 @@ START_TEST(test_windows_forms)
 }
 END_TEST
 
+START_TEST(test_generic_words)
+{
+	/* FreeRDP 2.x: a connect that failed, then the generic negotiation failure */
+	ck_assert_int_eq(verdict_of(WLOG3 "failed to connect to 198.18.1.2\n" WLOG3
+	                            "Protocol Security Negotiation Failure\n" WLOG3
+	                            "freerdp_set_last_error ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED "
+	                            "[0x0002000C]\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_PORT_FILTERED) && !names(RP_CAUSE_SECURITY_MISMATCH));
+	/* the generic negotiation failure alone: security-mismatch is one of several */
+	ck_assert_int_eq(verdict_of(WLOG3 "freerdp_set_last_error ERRCONNECT_SECURITY_NEGO_CONNECT_"
+	                            "FAILED [0x0002000C]\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_SECURITY_MISMATCH) && names(RP_CAUSE_SERVER_DENIED));
+	/* with the server's code it is the mismatch */
+	ck_assert_int_eq(verdict_of(WLOG3 "Error: HYBRID_REQUIRED_BY_SERVER\n" WLOG3
+	                            "freerdp_set_last_error ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED "
+	                            "[0x0002000C]\n"),
+	                 RP_CAUSE_SECURITY_MISMATCH);
+	/* the gateway's bare HRESULT */
+	ck_assert_int_eq(verdict_of("[DEBUG][com.freerdp.core.gateway.rdg] - Channel error 800759da\n" WLOG3
+	                            "freerdp_set_last_error ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED "
+	                            "[0x0002000C]\n"),
+	                 RP_CAUSE_SERVER_DENIED);
+	/* 1.x's generic NLA failure: bad credentials only with the server's access-denied alert */
+	ck_assert_int_eq(verdict_of("credssp_recv() error: -1\nAuthentication failure, check "
+	                            "credentials.\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_BAD_CREDENTIALS) && names(RP_CAUSE_SECURITY_MISMATCH));
+	ck_assert_int_eq(verdict_of("SSL_read: error:14094419:SSL routines:SSL3_READ_BYTES:tlsv1 "
+	                            "alert access denied\nAuthentication failure, check credentials.\n"),
+	                 RP_CAUSE_BAD_CREDENTIALS);
+	/* after a refused host key the same words are a consequence */
+	ck_assert_int_eq(verdict_of("connected to 198.18.1.2:3389\nHost key verification failed.\n"
+	                            "Authentication failure, check credentials.\n"),
+	                 RP_CAUSE_CERTIFICATE_REJECTED);
+	/* a session whose route went away */
+	ck_assert_int_eq(verdict_of(WLOG3 "BIO_read returned a system error 101: Network is "
+	                            "unreachable\n[INFO][com.freerdp.client.x11] - Network disconnect!\n"),
+	                 RP_CAUSE_TUNNEL_DROP);
+	/* a reset with no phase */
+	ck_assert_int_eq(verdict_of("E/com.freerdp.core.transport: [pid=1:tid=2] - BIO_read returned a "
+	                            "system error 104: Connection reset by peer\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_FIREWALL_RESET) && names(RP_CAUSE_SERVER_ENDED_SESSION));
+}
+END_TEST
+
 START_TEST(test_refused_input)
 {
 	ck_assert(!rp_fieldlog_parse("list.txt", "milk\neggs\n", &log_, &err));
@@ -413,6 +461,7 @@ int main(void)
 	tcase_add_test(tc, test_wrappers);
 	tcase_add_test(tc, test_line_repairs);
 	tcase_add_test(tc, test_windows_forms);
+	tcase_add_test(tc, test_generic_words);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
