@@ -112,10 +112,12 @@ static void print_next(const struct rp_field_verdict* fv)
 static int usage(FILE* f)
 {
 	fprintf(f, "usage: rdprepro classify FILE...\n"
-	           "  FILE: a FreeRDP client log (2.x or 3.x, any level; /log-level:DEBUG says most),\n"
-	           "  a Windows RDP client event (TerminalServices-RDPClient/Operational 1026, as text\n"
-	           "  or XML), or a lab evidence.json. Prints the evidence found with its line, the\n"
-	           "  verdict, what would settle it, and the scenario that reproduces it.\n"
+	           "  FILE: a FreeRDP client log (1.x, 2.x or 3.x, any level; /log-level:DEBUG says\n"
+	           "  most), also inside Remmina's, guacd's, journald's, docker's, logcat's lines;\n"
+	           "  Windows events (the RDP client's and the server's: Event Viewer text, XML,\n"
+	           "  Get-WinEvent output) or an .evtx file; or a lab evidence.json. Prints the format\n"
+	           "  it read, the evidence found with its line, the verdict, what would settle it,\n"
+	           "  and under next: the commands that reproduce each named cause.\n"
 	           "exit: 0 classified (undetermined included), 2 unreadable input or usage.\n");
 	return f == stderr ? 2 : 0;
 }
