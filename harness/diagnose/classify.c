@@ -15,7 +15,7 @@
 
 static const char* const kind_names[] = {
 	[RP_LOG_UNKNOWN] = "unknown",
-	[RP_LOG_FREERDP] = "FreeRDP client log",
+	[RP_LOG_FREERDP] = "RDP client log",
 	[RP_LOG_WINDOWS_EVENT] = "Windows events",
 	[RP_LOG_EVIDENCE_JSON] = "rdprepro evidence record",
 };

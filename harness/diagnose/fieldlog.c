@@ -460,6 +460,34 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 		reach(log, RP_PHASE_TLS);
 		add_fact(log, no, line, "the server sent a TLS alert (%s)", log->tls_alert);
 	}
+	/* A last error printed by a program around libfreerdp as a bare number ("rdp reported
+	 * 00020008", hydra): eight hex digits of class 1 or 2 that FreeRDP names. */
+	if (!ev->last_error)
+		for (const char* q = line; (q = strstr(q, "000")); q++)
+		{
+			unsigned long v;
+			if ((q > line && isalnum((unsigned char)q[-1])) || strspn(q, "0123456789abcdefABCDEF") != 8 ||
+			    (q[3] != '1' && q[3] != '2'))
+				continue;
+			v = strtoul(q, NULL, 16);
+			if (rp_last_error_name((uint32_t)v))
+			{
+				ev->last_error = (uint32_t)v;
+				rp_strlcpy(ev->last_error_name, rp_last_error_name((uint32_t)v),
+				           sizeof(ev->last_error_name));
+				add_fact(log, no, line, "FreeRDP's last error %s 0x%08lX, as a bare number",
+				         ev->last_error_name, v);
+				break;
+			}
+		}
+	/* rdesktop's words for a licensing error alert */
+	if ((p = strstr(line, "License error alert from server: ")) && !log->license_error[0])
+	{
+		snprintf(log->license_error, sizeof(log->license_error), "%s",
+		         p + strlen("License error alert from server: "));
+		reach(log, RP_PHASE_LICENSING);
+		add_fact(log, no, line, "the server's licensing error alert (%s)", log->license_error);
+	}
 	/* FreeRDP 1.x/2.0's words for any failed NLA (nla.c), after a refused certificate too. */
 	if (strstr(line, "Authentication failure, check credentials") && !log->nla_failed)
 	{
@@ -1606,6 +1634,8 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 		add_candidate(fv, RP_CAUSE_MTU_BLACKHOLE);
 		add_candidate(fv, RP_CAUSE_FIREWALL_RESET);
 		add_candidate(fv, RP_CAUSE_CERTIFICATE_REJECTED);
+		/* A TLS version or cipher neither side accepts fails the handshake the same way. */
+		add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
 		snprintf(v->because, sizeof(v->because), "TLS failed, with no reason the log names");
 	}
 	else if (ev->last_error == 0x0002000D && ev->attempts[0].furthest >= RP_PHASE_CAPABILITIES &&
