@@ -1671,6 +1671,11 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	}
 	else if (log->windows_reason)
 		windows_reason_verdict(log, fv);
+	else if (ev->last_error && ev->last_error_name[0])
+		snprintf(v->because, sizeof(v->because), "FreeRDP's last error %s alone, with no phase, "
+		                                          "errno or errorInfo: it says the connection "
+		                                          "failed, not why",
+		         ev->last_error_name);
 	else
 		snprintf(v->because, sizeof(v->because), "the log holds no error the rules can read");
 }
