@@ -47,7 +47,7 @@ for expect in "$DIR"/*.expect; do
 	cause=$(sed -n 's/^cause: *//p' "$expect")
 	if [ -n "$cause" ]; then
 		src=${name%%-*}
-		case "$src" in freerdp* | xfreerdp*) src=freerdp ;; esac
+		case "$src" in freerdp* | xfreerdp*) src=freerdp ;; guac*) src=guacd ;; esac
 		total[$src]=$((${total[$src]:-0} + 1))
 		verdict=$(echo "$out" | sed -n 's/^verdict: \([a-z-]*\) (.*/\1/p')
 		cands=" $(echo "$out" | sed -n 's/^  candidates: *//p') "
