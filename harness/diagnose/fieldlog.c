@@ -354,7 +354,8 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 	if (!log->platform && (strstr(line, "C:\\") || strstr(line, "wfreerdp") || strstr(line, ".exe")))
 		log->platform = RP_PLAT_WINDOWS;
 	/* FreeRDP 1.x and 2.0: "freerdp_set_last_error 0x2000D" */
-	if ((p = strstr(line, "set_last_error")) && (p = strstr(p, "0x")) && !ev->last_error)
+	if ((p = strstr(line, "set_last_error")) && !strstr(line, "ERRCONNECT_") &&
+	    !strstr(line, "ERRINFO_") && (p = strstr(p, "0x")) && !ev->last_error)
 	{
 		unsigned long v = strtoul(p, NULL, 16);
 		const char* nm = rp_last_error_name((uint32_t)v);
@@ -553,6 +554,7 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	    strcmp(name, "ERRCONNECT_CONNECT_CANCELLED") == 0 && rp_evidence_active(ev))
 	{
 		/* Cancelled once active: the user (or a signal) ended a working session. */
+		log->client_ended = true;
 		add_fact(log, no, line, "the client ended the session after it was active");
 	}
 	else if ((p = strstr(line, "ERRCONNECT_")) && code_or_name(p, name, sizeof(name), &v, false))
@@ -576,7 +578,12 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 		add_fact(log, no, line, "the server's errorInfo %s 0x%X", name, ev->error_info);
 	}
 	/* The session's end as FreeRDP's client loop logs it (client/common/client.c). */
-	if (strstr(line, "Network disconnect!") && !log->session_lost)
+	if (strstr(line, "Network disconnect!") && !log->session_lost && log->client_ended)
+	{
+		/* xfreerdp logs it on its way out after the user (or a signal) ended the session
+		 * too (seen in the lab's xfreerdp-baseline): a consequence then, not a drop. */
+	}
+	else if (strstr(line, "Network disconnect!") && !log->session_lost)
 	{
 		log->session_lost = true;
 		reach(log, RP_PHASE_ACTIVE);

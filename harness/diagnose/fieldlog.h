@@ -40,6 +40,7 @@ struct rp_fieldlog
 	 * disconnect!" (client_auto_reconnect_ex) only for a connection that was connected, and
 	 * "Attempting reconnect (N of M)" for each auto-reconnect try. */
 	bool session_lost;
+	bool client_ended; /* ERRCONNECT_CONNECT_CANCELLED once active */
 	int reconnects;
 	bool reconnect_gave_up;
 	/* Seconds from a step's start to its failure, from WLog's "[HH:MM:SS:mmm]" stamps (whole

@@ -386,6 +386,11 @@ START_TEST(test_generic_words)
 	ck_assert_int_eq(verdict_of(WLOG3 "BIO_read returned a system error 101: Network is "
 	                            "unreachable\n[INFO][com.freerdp.client.x11] - Network disconnect!\n"),
 	                 RP_CAUSE_TUNNEL_DROP);
+	/* the client ended a working session; xfreerdp then logs "Network disconnect!" too */
+	ck_assert_int_eq(verdict_of("[DEBUG][com.freerdp.core.connection] - CONNECTION_STATE_ACTIVE\n" WLOG3
+	                            "freerdp_set_last_error_ex ERRCONNECT_CONNECT_CANCELLED [0x0002000B]\n"
+	                            "[INFO][com.freerdp.client.x11] - Network disconnect!\n"),
+	                 RP_CAUSE_CONNECTED);
 	/* a reset with no phase */
 	ck_assert_int_eq(verdict_of("E/com.freerdp.core.transport: [pid=1:tid=2] - BIO_read returned a "
 	                            "system error 104: Connection reset by peer\n"),
