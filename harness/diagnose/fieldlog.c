@@ -689,19 +689,6 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 	}
 }
 
-/* A disconnect reason (decimal or 0x hex) at s. A discReason is 16 bits: a value out of
- * that range is not one, and the line is read as no reason rather than a truncated long. */
-static __attribute__((unused)) bool windows_reason(struct rp_fieldlog* log, int no, const char* line, const char* s)
-{
-	long v = strtol(s, NULL, 0);
-	if (v <= 0 || v > 0xFFFF)
-		return false;
-	log->windows_reason = (int)v;
-	add_fact(log, no, line, "the Windows client's disconnect reason %d (0x%X)", log->windows_reason,
-	         log->windows_reason);
-	return true;
-}
-
 /* NTSTATUS codes of a failed logon (Security 4625's Status and SubStatus), as the FreeRDP
  * last error that says the same. */
 static const struct
