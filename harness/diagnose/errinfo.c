@@ -15,16 +15,17 @@ static const struct
 	uint32_t code;
 	const char* name;
 	const char* text;
+	enum rp_errinfo_class cls;
 } spec_only[] = {
 	{ 0x8, "ERRINFO_SERVER_DENIED_CONNECTION_FIPS",
 	  "The server denied the connection for security reasons (FIPS) (MS-RDPBCGR 2.2.5.1.1; "
-	  "ExtendedDisconnectReasonCode exDiscReasonServerDeniedConnectionFips)." },
+	  "ExtendedDisconnectReasonCode exDiscReasonServerDeniedConnectionFips).", RP_EI_DENIAL },
 	{ 0x19, "ERRINFO_SERVER_SHUTDOWN",
 	  "The disconnection was initiated because the server is shutting down (MS-RDPBCGR "
-	  "2.2.5.1.1)." },
+	  "2.2.5.1.1).", RP_EI_SESSION_END },
 	{ 0x1A, "ERRINFO_SERVER_REBOOT",
 	  "The disconnection was initiated because the server is rebooting (MS-RDPBCGR "
-	  "2.2.5.1.1)." },
+	  "2.2.5.1.1).", RP_EI_SESSION_END },
 };
 
 #define N_SPEC_ONLY (sizeof(spec_only) / sizeof(spec_only[0]))
@@ -125,8 +126,9 @@ enum rp_errinfo_class rp_errinfo_class(uint32_t c)
 
 	if (c == 0)
 		return RP_EI_NONE;
-	if (c == 0x19 || c == 0x1A)
-		return RP_EI_SESSION_END;
+	for (size_t i = 0; i < N_SPEC_ONLY; i++)
+		if (spec_only[i].code == c)
+			return spec_only[i].cls;
 	if (!rp_errinfo_name(c))
 		return RP_EI_UNKNOWN;
 	/* FreeRDP's categories are close to the classes, but not the same: OUT_OF_MEMORY (0x6) is
@@ -134,7 +136,7 @@ enum rp_errinfo_class rp_errinfo_class(uint32_t c)
 	 * refusal; 0x10D3 and 0x1196 are FreeRDP's codes for its own side. */
 	if (c == 0x6)
 		return RP_EI_SERVER_FAULT;
-	if (c == 0x7 || c == 0x8 || c == 0x9 || c == 0xA || c == 0x10F3)
+	if (c == 0x7 || c == 0x9 || c == 0xA || c == 0x10F3)
 		return RP_EI_DENIAL;
 	if (c == 0x10D3 || c == 0x1196)
 		return RP_EI_CLIENT;

@@ -44,7 +44,6 @@ enum hint
 	H_ACTIVATION,
 	H_NEGO,
 	H_CERT,
-	H_LOGON,
 	H_TLS,
 	H_NLA,
 	H_LICENSE,
@@ -99,8 +98,6 @@ static const struct
 	{ "certificate not trusted", H_CERT, "the client did not trust the certificate" },
 	{ "Host key verification failed", H_CERT, "the client refused the changed host key" },
 	{ "certificate verification failed", H_CERT, "the certificate check failed" },
-	{ "SEC_E_LOGON_DENIED", H_LOGON, "the logon was denied (NLA)" },
-	{ "STATUS_LOGON_FAILURE", H_LOGON, "the logon failed (NLA)" },
 	{ "freerdp_tls_connect", H_TLS, "in the TLS handshake" },
 	{ "tls_connect", H_TLS, "in the TLS handshake" },
 	{ "nla_client", H_NLA, "in NLA (CredSSP)" },
@@ -193,6 +190,22 @@ static int elapsed(int from, int to)
 	return to >= from ? to - from : to + 86400 - from; /* past midnight */
 }
 
+
+/* Sets FreeRDP's last error from its code, with FreeRDP's name for it. */
+static void set_last_error(struct rp_fieldlog* log, uint32_t code)
+{
+	const char* nm = rp_last_error_name(code);
+	log->ev.last_error = code;
+	rp_strlcpy(log->ev.last_error_name, nm ? nm : "", sizeof(log->ev.last_error_name));
+}
+
+/* The run of characters from `set` at p, into dst. */
+static void copy_token(char* dst, size_t n, const char* p, const char* set)
+{
+	snprintf(dst, n, "%.*s", (int)strspn(p, set), p);
+}
+
+#define UPPER_WORD "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"
 
 /* ---- errno on every platform ----
  * The number alone is ambiguous (60 is ETIMEDOUT on macOS, ENOSTR on Linux): the text that
@@ -358,12 +371,11 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 	    !strstr(line, "ERRINFO_") && (p = strstr(p, "0x")) && !ev->last_error)
 	{
 		unsigned long v = strtoul(p, NULL, 16);
-		const char* nm = rp_last_error_name((uint32_t)v);
-		if (v && nm)
+		if (v && rp_last_error_name((uint32_t)v))
 		{
-			ev->last_error = (uint32_t)v;
-			rp_strlcpy(ev->last_error_name, nm, sizeof(ev->last_error_name));
-			add_fact(log, no, line, "FreeRDP's last error %s 0x%08X", nm, ev->last_error);
+			set_last_error(log, (uint32_t)v);
+			add_fact(log, no, line, "FreeRDP's last error %s 0x%08X", ev->last_error_name,
+			         ev->last_error);
 		}
 	}
 	/* Licensing: connection.c's "license connection sequence aborted." follows a licensing
@@ -392,11 +404,7 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 			uint32_t e = rp_last_error_from_name(nla_statuses[i].errconnect);
 			if (e != UINT32_MAX && (!ev->last_error || ev->last_error == 0x00020009 ||
 			                        ev->last_error == 0x0002000D))
-			{
-				ev->last_error = e;
-				rp_strlcpy(ev->last_error_name, nla_statuses[i].errconnect,
-				           sizeof(ev->last_error_name));
-			}
+				set_last_error(log, e);
 			reach(log, RP_PHASE_NLA);
 			add_fact(log, no, line, "NLA's status %s", nla_statuses[i].status);
 			break;
@@ -420,8 +428,7 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 	}
 	if ((p = strstr(line, "E_PROXY_")) && !log->gateway_error[0])
 	{
-		snprintf(log->gateway_error, sizeof(log->gateway_error), "%.*s",
-		         (int)strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), p);
+		copy_token(log->gateway_error, sizeof(log->gateway_error), p, UPPER_WORD);
 		log->gateway = true;
 		add_fact(log, no, line, "the RD Gateway's error %s", log->gateway_error);
 	}
@@ -443,8 +450,8 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 	if ((p = strstr(line, "RPC Fault PDU: status=")) && !log->gateway_error[0])
 	{
 		p += strlen("RPC Fault PDU: status=");
-		snprintf(log->gateway_error, sizeof(log->gateway_error), "%.*s",
-		         (int)strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789"), p);
+		copy_token(log->gateway_error, sizeof(log->gateway_error), p,
+		           UPPER_WORD "abcdefghijklmnopqrstuvwxyz");
 		log->gateway = true;
 		add_fact(log, no, line, "the RD Gateway answered with an RPC fault %s", log->gateway_error);
 	}
@@ -473,9 +480,7 @@ static void parse_more(struct rp_fieldlog* log, int no, const char* line)
 			v = strtoul(q, NULL, 16);
 			if (rp_last_error_name((uint32_t)v))
 			{
-				ev->last_error = (uint32_t)v;
-				rp_strlcpy(ev->last_error_name, rp_last_error_name((uint32_t)v),
-				           sizeof(ev->last_error_name));
+				set_last_error(log, (uint32_t)v);
 				add_fact(log, no, line, "FreeRDP's last error %s 0x%08lX, as a bare number",
 				         ev->last_error_name, v);
 				break;
@@ -662,11 +667,6 @@ static void parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line
 				ev->cert_rejected = true;
 				reach(log, RP_PHASE_TLS);
 				break;
-			case H_LOGON:
-				if (!ev->last_error)
-					ev->last_error = 0x00020014; /* ERRCONNECT_LOGON_FAILURE */
-				reach(log, RP_PHASE_NLA);
-				break;
 			case H_TLS:
 				if (!strstr(line, "DEBUG") || strstr(line, "ERROR") || strstr(line, "fail"))
 					reach(log, RP_PHASE_TLS);
@@ -713,10 +713,8 @@ static const struct
 static void set_last_error_name(struct rp_fieldlog* log, const char* name)
 {
 	uint32_t e = rp_last_error_from_name(name);
-	if (e == UINT32_MAX)
-		return;
-	log->ev.last_error = e;
-	rp_strlcpy(log->ev.last_error_name, name, sizeof(log->ev.last_error_name));
+	if (e != UINT32_MAX)
+		set_last_error(log, e);
 }
 
 static int win_reason_of(const struct rp_win_event* e)
@@ -763,8 +761,6 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 	else
 		snprintf(said, sizeof(said), "EventID %d of %s", e->id,
 		         e->provider[0] ? e->provider : "(no provider)");
-	if (log->n_win_ids < (int)(sizeof(log->win_ids) / sizeof(log->win_ids[0])))
-		log->win_ids[log->n_win_ids++] = e->id;
 	if (security)
 	{
 		long type = (v = rp_win_data(e, "LogonType")) ? strtol(v, NULL, 10) : -1;
@@ -933,12 +929,9 @@ static void apply_win_event(struct rp_fieldlog* log, const struct rp_win_events*
 			add_fact(log, no, line, "the session reached the graphics stage (1401)");
 			break;
 		case 1103:
-			log->win_multitransport = true;
 			add_fact(log, no, line, "the client had a UDP side channel (multi-transport, 1103)");
 			break;
-		case 1105:
-			if (log->win_multitransport)
-				log->win_multitransport_failed = true;
+		case 1105: /* on every session's end too: a fact, never a cause */
 			add_fact(log, no, line, "the UDP side channel was disconnected (1105)");
 			break;
 		case 226:

@@ -83,13 +83,10 @@ struct rp_fieldlog
 		RP_PLAT_BSD, /* macOS, FreeBSD */
 		RP_PLAT_WINDOWS,
 	} platform;
-	/* Windows client events: each EventID seen (first RP_MAX_WIN_EVENTS), whether the session
-	 * came up (1027 connected to a session; 1025 connected), a 226 SSL state error's code. */
-	int win_ids[16];
-	int n_win_ids;
+	/* Windows events: whether the session came up (1027, 1401, LocalSessionManager 21/22/25,
+	 * 4624 type 10), a 226 SSL state error's code. */
 	bool win_connected;
 	unsigned win_ssl_error;
-	bool win_multitransport, win_multitransport_failed;
 	bool win_rds_denied; /* Security 4825: denied access to Remote Desktop */
 	bool win_local_network_lost; /* 1006 */
 	bool win_protocol_error; /* TermDD: the server saw an error in the protocol stream */

@@ -55,30 +55,30 @@ const char* rp_wrapper_name(enum rp_wrapper w)
 /* The terminal width pasted logs were wrapped at. */
 #define WRAP_WIDTH 80
 
+/* Every pattern compiled: the wrappers by enum rp_wrapper, then the two below. */
+enum
+{
+	RE_STAMP = RP_WRAP_COUNT,
+	RE_TIME,
+	RE_COUNT
+};
+
 struct res
 {
-	regex_t wrap[RP_WRAP_COUNT];
-	regex_t stamp, time;
+	regex_t re[RE_COUNT];
 	int n_ok;
 };
 
 static bool compile(struct res* r)
 {
-	regex_t* all[RP_WRAP_COUNT + 2];
-	const char* src[RP_WRAP_COUNT + 2];
-	int k = 0;
+	const char* src[RE_COUNT];
 
 	for (int i = 0; i < RP_WRAP_COUNT; i++)
-	{
-		all[k] = &r->wrap[i];
-		src[k++] = wrapper_re[i];
-	}
-	all[k] = &r->stamp;
-	src[k++] = WLOG_STAMP_RE;
-	all[k] = &r->time;
-	src[k++] = TIME_RE;
-	for (r->n_ok = 0; r->n_ok < k; r->n_ok++)
-		if (regcomp(all[r->n_ok], src[r->n_ok], REG_EXTENDED) != 0)
+		src[i] = wrapper_re[i];
+	src[RE_STAMP] = WLOG_STAMP_RE;
+	src[RE_TIME] = TIME_RE;
+	for (r->n_ok = 0; r->n_ok < RE_COUNT; r->n_ok++)
+		if (regcomp(&r->re[r->n_ok], src[r->n_ok], REG_EXTENDED) != 0)
 			return false;
 	return true;
 }
@@ -86,7 +86,7 @@ static bool compile(struct res* r)
 static void release(struct res* r)
 {
 	for (int i = 0; i < r->n_ok; i++)
-		regfree(i < RP_WRAP_COUNT ? &r->wrap[i] : i == RP_WRAP_COUNT ? &r->stamp : &r->time);
+		regfree(&r->re[i]);
 }
 
 /* Copies src[0..n) to dst without rsyslog's #NNN escapes (control characters only: "#011"
@@ -141,7 +141,7 @@ static char* unwrap(struct res* r, struct rp_logtext* lt, char* s, bool* wrapped
 	{
 		again = false;
 		for (int w = 0; w < RP_WRAP_COUNT; w++)
-			if (regexec(&r->wrap[w], s, 1, &m, 0) == 0 && m.rm_eo > 0 && s[m.rm_eo] != '\0')
+			if (regexec(&r->re[w], s, 1, &m, 0) == 0 && m.rm_eo > 0 && s[m.rm_eo] != '\0')
 			{
 				lt->wrappers |= 1u << w;
 				s += m.rm_eo;
@@ -173,7 +173,7 @@ static long time_of(struct res* r, const char* line)
 	k = k < sizeof(head) - 1 ? k : sizeof(head) - 1;
 	memcpy(head, line, k);
 	head[k] = '\0';
-	if (regexec(&r->time, head, 6, m, 0) != 0)
+	if (regexec(&r->re[RE_TIME], head, 6, m, 0) != 0)
 		return -1;
 	/* Only the matched digits: strtol would read on past a group (fuzz_fieldlog found
 	 * "12:34:56:99999999999999999999" overflowing the sum below). */
@@ -292,7 +292,7 @@ bool rp_logtext_split(const char* text, struct rp_logtext* lt)
 		join = prev_len >= WRAP_WIDTH - 1 && prev_len <= WRAP_WIDTH && !starts_record(s, wrapped) &&
 		       s[0] != '\0';
 		/* A prompt with a log line glued behind it: "Password: [03:04:05:678] [12:34] [...". */
-		while (!join && regexec(&r.stamp, s, 1, &m, 0) == 0 && m.rm_so > 0)
+		while (!join && regexec(&r.re[RE_STAMP], s, 1, &m, 0) == 0 && m.rm_so > 0)
 		{
 			add_line(&b, lt->n_physical, s, (size_t)m.rm_so, t, false);
 			lt->split++;

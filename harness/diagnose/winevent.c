@@ -11,21 +11,6 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-bool rp_win_looks_like_events(const char* text)
-{
-	static const char* const marks[] = {
-		"<EventID", "Event ID:", "EventID:", "TerminalServices-", "RemoteDesktopServices-",
-		"RDP ClientActiveX", "ClientActiveXCore", "LevelDisplayName", "RDPClient_SSL",
-		"Microsoft-Windows-Security-Auditing", "An account failed to log on",
-		"A user was denied the access to Remote Desktop", "detected an error in the protocol stream",
-		"Remote Desktop Services: User authentication succeeded",
-	};
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (strstr(text, marks[i]))
-			return true;
-	return false;
-}
-
 const char* rp_win_data(const struct rp_win_event* e, const char* name)
 {
 	for (int i = 0; i < e->n_data; i++)
@@ -212,6 +197,23 @@ static const struct
 	{ "User authentication succeeded", 1149,
 	  "Microsoft-Windows-TerminalServices-RemoteConnectionManager" },
 };
+
+bool rp_win_looks_like_events(const char* text)
+{
+	static const char* const marks[] = {
+		"<EventID", "Event ID:", "EventID:", "TerminalServices-", "RemoteDesktopServices-",
+		"RDP ClientActiveX", "ClientActiveXCore", "LevelDisplayName",
+		"Microsoft-Windows-Security-Auditing",
+	};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strstr(text, marks[i]))
+			return true;
+	/* or an event's message pasted alone */
+	for (size_t i = 0; i < sizeof(message_ids) / sizeof(message_ids[0]); i++)
+		if (strstr(text, message_ids[i].words))
+			return true;
+	return false;
+}
 
 static void trim(char* s)
 {
