@@ -24,6 +24,7 @@
 #include "peer.h"
 #include "proc.h"
 #include "rootless.h"
+#include "vm.h"
 
 void rp_undo_close(void* arg)
 {
@@ -315,8 +316,10 @@ static enum step_result lab_up(struct rp_run* run, int* lab_undo, struct rp_err*
 			return STEP_ERROR;
 		snprintf(run->r->reason, sizeof(run->r->reason),
 		         "cannot create network namespaces as uid %d (%s), nor a user namespace to make "
-		         "them in (%s); run as root, or allow unprivileged user namespaces",
-		         (int)geteuid(), err->msg, rp_rootless_error);
+		         "them in (%s)%s%s%s; run as root, or allow unprivileged user namespaces%s",
+		         (int)geteuid(), err->msg, rp_rootless_error,
+		         rp_vm_error[0] ? ", nor a qemu guest (" : "", rp_vm_error, rp_vm_error[0] ? ")" : "",
+		         rp_vm_error[0] ? ", or install qemu-system-x86 (docs/ci-unprivileged.md)" : "");
 		return STEP_SKIP;
 	}
 	*lab_undo = rp_defer(rp_undo_lab, &run->lab, "lab");

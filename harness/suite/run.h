@@ -47,6 +47,7 @@ struct run_opts
 	int n_names;
 	const char* keywords[16];
 	int n_keywords;
+	int vm; /* enum rp_vm_mode (vm.h): auto, --vm, --no-vm */
 };
 
 /* What a run ended as, with its evidence and report. */

@@ -32,6 +32,7 @@
 #include "proc.h"
 #include "results.h"
 #include "rootless.h"
+#include "vm.h"
 #include "run.h"
 #include "select.h"
 #include "scenario.h"
@@ -101,6 +102,10 @@ static int run_usage(FILE* f)
 	        "      --list         print the selected scenarios (after -n, -k, --shard); run none\n"
 	        "      --backend B    link shaping: auto (netem if the kernel has it), netem, engine\n"
 	        "      --freerdp-log L  FreeRDP's log level in probe.log (DEBUG for classify)\n"
+	        "      --vm           run the whole selection inside a qemu guest (Debian's kernel on\n"
+	        "                     this machine's root, as root there, with real netem); the\n"
+	        "                     default runs there only where no namespace can be had here\n"
+	        "      --no-vm        never: without namespaces, every scenario is a SKIP\n"
 	        "  -v, --verbose      echo every lab command\n"
 	        "exit: 0 all passed or skipped, 1 a failure or error, 2 usage or parse error,\n"
 	        "      128+N interrupted by signal N (the labs are removed first)\n");
@@ -454,6 +459,8 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 		OPT_LIST,
 		OPT_BACKEND,
 		OPT_FREERDP_LOG,
+		OPT_VM,
+		OPT_NO_VM,
 	};
 	static const struct option lo[] = {
 		{ "name", required_argument, NULL, 'n' },     { "keyword", required_argument, NULL, 'k' },
@@ -466,6 +473,7 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "backend", required_argument, NULL, OPT_BACKEND },
 		{ "freerdp-log", required_argument, NULL, OPT_FREERDP_LOG },
+		{ "vm", no_argument, NULL, OPT_VM },          { "no-vm", no_argument, NULL, OPT_NO_VM },
 		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -529,6 +537,10 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 				break;
 			case OPT_CAPTURE:
 				o->capture = true;
+				break;
+			case OPT_VM:
+			case OPT_NO_VM:
+				o->vm = c == OPT_VM ? RP_VM_ON : RP_VM_OFF;
 				break;
 			case OPT_RESULTS:
 				o->results = optarg;
@@ -729,6 +741,39 @@ static int report_suite(struct job* jobs, struct rp_outcome* outs, int n_jobs,
 	return counts[RP_SKIP] && !counts[RP_PASS] ? o->skip_code : 0;
 }
 
+/* In a qemu guest when asked (--vm), or by default where no namespace can be had here (an
+ * unprivileged container): the guest's exit status, or -1 to run here. Where no guest can
+ * run either, the scenarios here are SKIPs whose reason says why (auto), or --vm fails. */
+static int maybe_in_guest(int argc, char** argv, struct run_opts* o)
+{
+	char here[512] = "", why[1024] = "";
+	int ret;
+
+	if (o->vm == RP_VM_OFF || (o->vm == RP_VM_AUTO && rp_vm_host_can_lab(here, sizeof(here))))
+		return -1;
+	if (o->keep)
+	{
+		fprintf(stderr, "rdprepro run: --keep leaves a failed lab up, and a guest's labs end with "
+		                "the guest: run without --vm%s\n",
+		        o->vm == RP_VM_AUTO ? " where namespaces can be had" : "");
+		return 2;
+	}
+	if (o->vm == RP_VM_AUTO)
+		fprintf(stderr, "rdprepro: no network namespace here (%s): running the scenarios in a "
+		                "qemu guest instead (--no-vm skips them)\n", here);
+	if ((ret = rp_vm_run(argc, argv, o, o->results, why, sizeof(why))) >= 0)
+		return ret;
+	if (o->vm == RP_VM_ON)
+	{
+		fprintf(stderr, "rdprepro run --vm: no guest can run here: %s\n", why);
+		return 1;
+	}
+	fprintf(stderr, "rdprepro: no guest can run here either (%s): scenarios that need a lab are "
+	                "skipped\n", why);
+	snprintf(rp_vm_error, sizeof(rp_vm_error), "%s", why);
+	return -1;
+}
+
 int rp_run_main(int argc, char** argv)
 {
 	struct run_opts o = { .results = "results", .backend = "auto", .jobs = 0 /* auto */,
@@ -768,6 +813,9 @@ int rp_run_main(int argc, char** argv)
 		goto done;
 	}
 	o.results = results_dir;
+	if ((ret = maybe_in_guest(argc, argv, &o)) >= 0)
+		goto done;
+	ret = 1;
 	for (int i = 0; i < n_sel; i++)
 		for (int k = 0; k < o.repeat; k++)
 		{

@@ -1,0 +1,600 @@
+/* vm.c: a whole `rdprepro run` inside a qemu guest (vm.h).
+ *
+ *   netem/vm prepare -> control dir (guest.sh) -> qemu (9p: /, the results, the control dir)
+ *   -> the guest's output forwarded -> its exit status from the control dir -> undo
+ *
+ * The guest is Debian's kernel from netem/vm's cache on the host's root, read-only under a
+ * tmpfs overlay, so the same binary, scenarios and packages run there, as root, with the
+ * kernel's netem. qemu is a child that dies with the runner (PR_SET_PDEATHSIG): a SIGKILLed
+ * runner leaves no guest. SIGINT, SIGTERM and SIGHUP go to the guest's run as the same signal
+ * (a line on the guest's serial console), so it removes its labs and writes junit.xml and
+ * results.tap as a run on the host does; a guest that does not end within a minute is killed.
+ */
+#include "vm.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "lab.h"
+#include "proc.h"
+#include "rootless.h"
+
+#define VM_BOOT_MS 180000.0    /* TCG boots in 2-7 s (LAB-NOTES); 3 minutes is a guest that won't */
+#define VM_STOP_GRACE_MS 60000 /* an interrupted guest run removes its labs well within this */
+#define MARK_UP "@@rdprepro-guest-up@@\n"
+#define MARK_DONE "@@rdprepro-guest-done@@"
+
+char rp_vm_error[512] = "";
+
+bool rp_vm_host_can_lab(char* why, size_t why_size)
+{
+	int p[2];
+	pid_t pid;
+	int status = 0;
+	ssize_t n;
+
+	if (rp_can_make_namespaces())
+		return true;
+	if (pipe2(p, O_CLOEXEC) != 0)
+	{
+		snprintf(why, why_size, "pipe: %s", strerror(errno));
+		return false;
+	}
+	/* The child goes as far as the labs do: a user namespace of its own, then a network
+	 * namespace inside it (what `ip netns add` makes); a policy may allow the first only. */
+	if ((pid = fork()) == 0)
+	{
+		struct rp_err err = { "" };
+		close(p[0]);
+		if (!rp_rootless_enter(&err))
+			;
+		else if (unshare(CLONE_NEWNET) != 0)
+			snprintf(err.msg, sizeof(err.msg), "a network namespace in a user namespace: %s",
+			         strerror(errno));
+		if (err.msg[0] && write(p[1], err.msg, strlen(err.msg)) < 0)
+			_exit(2);
+		_exit(err.msg[0] ? 1 : 0);
+	}
+	close(p[1]);
+	if (pid < 0)
+	{
+		close(p[0]);
+		snprintf(why, why_size, "fork: %s", strerror(errno));
+		return false;
+	}
+	n = read(p[0], why, why_size - 1);
+	why[n > 0 ? n : 0] = '\0';
+	close(p[0]);
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* ---- netem/vm prepare ---- */
+
+struct guest_facts
+{
+	char kernel[4096], initrd[4096], ver[128], cache[4096], accel[16], accel_why[512];
+};
+
+static void fact(const char* text, const char* key, char* out, size_t n)
+{
+	size_t kl = strlen(key);
+	for (const char* l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+		if (strncmp(l, key, kl) == 0 && l[kl] == '=')
+		{
+			size_t len = strcspn(l + kl + 1, "\n");
+			snprintf(out, n, "%.*s", (int)len, l + kl + 1);
+			return;
+		}
+	out[0] = '\0';
+}
+
+/* The lane's facts, after its setup (a first one fetches the kernel: minutes). False with why
+ * (netem/vm's last words) when no guest can be prepared here. */
+static bool prepare(struct guest_facts* g, char* why, size_t why_size)
+{
+	const char* argv[] = { "/bin/bash", rp_lab_script("vm"), "prepare", NULL };
+	char out[16384] = "", errtext[2048] = "";
+	size_t lens[2] = { 0, 0 };
+	int po[2], pe[2], status = 0;
+	pid_t pid;
+	struct rp_err err = { "" };
+	double deadline = rp_now_ms() + 900000;
+
+	if (pipe2(po, O_CLOEXEC) != 0)
+		return snprintf(why, why_size, "pipe: %s", strerror(errno)), false;
+	if (pipe2(pe, O_CLOEXEC) != 0)
+	{
+		close(po[0]);
+		close(po[1]);
+		return snprintf(why, why_size, "pipe: %s", strerror(errno)), false;
+	}
+	{
+		struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = po[1], .fd_stderr = pe[1] };
+		bool ok = rp_proc_spawn(&sp, &pid, &err);
+		close(po[1]);
+		close(pe[1]);
+		if (!ok)
+		{
+			close(po[0]);
+			close(pe[0]);
+			return snprintf(why, why_size, "%s", err.msg), false;
+		}
+	}
+	for (int open_fds = 2; open_fds > 0 && rp_now_ms() < deadline && !rp_interrupted();)
+	{
+		struct pollfd fds[2] = { { .fd = po[0], .events = POLLIN }, { .fd = pe[0], .events = POLLIN } };
+		char* bufs[2] = { out, errtext };
+		size_t sizes[2] = { sizeof(out), sizeof(errtext) };
+		if (poll(fds, 2, 200) <= 0)
+			continue;
+		for (int i = 0; i < 2; i++)
+		{
+			ssize_t n;
+			char drop[1024];
+			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP)))
+				continue;
+			/* What does not fit is read and dropped: keep the first lines (the facts). */
+			if (lens[i] + 1 < sizes[i])
+				n = read(fds[i].fd, bufs[i] + lens[i], sizes[i] - 1 - lens[i]);
+			else
+				n = read(fds[i].fd, drop, sizeof(drop));
+			if (n <= 0)
+			{
+				close(i ? pe[0] : po[0]);
+				(i ? pe : po)[0] = -1;
+				open_fds--;
+			}
+			else if (lens[i] + 1 < sizes[i])
+				bufs[i][lens[i] += (size_t)n] = '\0';
+		}
+	}
+	if (po[0] >= 0)
+		close(po[0]);
+	if (pe[0] >= 0)
+		close(pe[0]);
+	if (rp_proc_wait(pid, deadline, &status) != 1)
+	{
+		rp_proc_stop(pid, 1000);
+		return snprintf(why, why_size, "netem/vm prepare did not finish"), false;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	{
+		/* Its last line says why (no qemu, no kernel apt can fetch, a failed step). */
+		char* e = errtext + strlen(errtext);
+		while (e > errtext && e[-1] == '\n')
+			*--e = '\0';
+		e = strrchr(errtext, '\n');
+		snprintf(why, why_size, "%s", e ? e + 1 : errtext[0] ? errtext : "netem/vm prepare failed");
+		return false;
+	}
+	fact(out, "kernel", g->kernel, sizeof(g->kernel));
+	fact(out, "initrd", g->initrd, sizeof(g->initrd));
+	fact(out, "ver", g->ver, sizeof(g->ver));
+	fact(out, "cache", g->cache, sizeof(g->cache));
+	fact(out, "accel", g->accel, sizeof(g->accel));
+	fact(out, "accel_why", g->accel_why, sizeof(g->accel_why));
+	if (!g->kernel[0] || !g->initrd[0] || !g->ver[0])
+		return snprintf(why, why_size, "netem/vm prepare named no kernel"), false;
+	return true;
+}
+
+/* ---- the guest's script ---- */
+
+/* s in single quotes for sh. */
+static void sh_quote(FILE* f, const char* s)
+{
+	fputc('\'', f);
+	for (; *s; s++)
+		if (*s == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*s, f);
+	fputc('\'', f);
+}
+
+/* Whether run's option at argv[i] is one of the lane's own (not passed into the guest). */
+static bool lane_option(const char* a)
+{
+	return strcmp(a, "--vm") == 0 || strcmp(a, "--no-vm") == 0;
+}
+
+/* The guest's /bin/sh script: its mounts, the consoles as the host's stdout and stderr (a
+ * terminal there only where the host's is one), the run as root with --no-vm and the results
+ * directory, the interrupt line, the exit status into the control directory, power off. */
+static bool write_guest_script(const char* path, const char* ctl, int argc, char** argv,
+                               const char* results, struct rp_err* err)
+{
+	extern char** environ;
+	FILE* f = fopen(path, "w");
+	char cwd[4096];
+	struct winsize ws = { 0 };
+	bool out_tty = isatty(1), err_tty = isatty(2);
+
+	if (!f)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	if (!getcwd(cwd, sizeof(cwd)))
+		rp_strlcpy(cwd, "/", sizeof(cwd));
+	fprintf(f, "mkdir -p /dev/pts /dev/shm\n"
+	           "mount -t devpts devpts /dev/pts 2>/dev/null\n"
+	           "mount -t tmpfs -o mode=1777 shm /dev/shm\n"
+	           "stty -F /dev/ttyS0 -onlcr -echo 2>/dev/null; stty -F /dev/ttyS1 -onlcr 2>/dev/null\n");
+	if ((out_tty && ioctl(1, TIOCGWINSZ, &ws) == 0) || (err_tty && ioctl(2, TIOCGWINSZ, &ws) == 0))
+		if (ws.ws_col && ws.ws_row)
+			fprintf(f, "for t in /dev/ttyS0 /dev/ttyS1; do stty -F $t rows %u cols %u 2>/dev/null; done\n",
+			        ws.ws_row, ws.ws_col);
+	fprintf(f, "echo '%.*s'\n", (int)strlen(MARK_UP) - 1, MARK_UP);
+	fprintf(f, "cd ");
+	sh_quote(f, cwd);
+	fprintf(f, " 2>/dev/null || cd /\n"
+	           "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root\n");
+	/* What the run reads of its environment means the same inside; the lane's own settings
+	 * (RDPREPRO_VM_*) and the host's TMPDIR do not. */
+	for (char** e = environ; *e; e++)
+	{
+		size_t k = strcspn(*e, "=");
+		bool pass = (strncmp(*e, "RDPREPRO_", 9) == 0 && strncmp(*e, "RDPREPRO_VM", 11) != 0) ||
+		            strncmp(*e, "TERM=", 5) == 0 || strncmp(*e, "LANG=", 5) == 0 ||
+		            strncmp(*e, "LC_", 3) == 0 || strncmp(*e, "NO_COLOR=", 9) == 0;
+		if (!pass || (*e)[k] != '=')
+			continue;
+		fprintf(f, "export %.*s=", (int)k, *e);
+		sh_quote(f, *e + k + 1);
+		fputc('\n', f);
+	}
+	fprintf(f, "O=/dev/ttyS0 E=/dev/ttyS1 c1= c2=\n");
+	if (!out_tty)
+		fprintf(f, "mkfifo /run/rdpp-o; cat /run/rdpp-o >/dev/ttyS0 & c1=$!; O=/run/rdpp-o\n");
+	if (!err_tty)
+		fprintf(f, "mkfifo /run/rdpp-e; cat /run/rdpp-e >/dev/ttyS1 & c2=$!; E=/run/rdpp-e\n");
+	sh_quote(f, self_exe);
+	fprintf(f, " run");
+	for (int i = 0; i < argc; i++)
+		if (!lane_option(argv[i]))
+		{
+			fputc(' ', f);
+			sh_quote(f, argv[i]);
+		}
+	fprintf(f, " --no-vm --results ");
+	sh_quote(f, results);
+	fprintf(f, " </dev/null >\"$O\" 2>\"$E\" &\n"
+	           "pid=$!\n"
+	           "( while read -r s; do case \"$s\" in INT|TERM|HUP) kill -s \"$s\" \"$pid\";; esac; done "
+	           "</dev/ttyS0 ) >/dev/null 2>&1 &\n"
+	           "w=$!\n"
+	           "wait \"$pid\"; rc=$?\n"
+	           "[ -z \"$c1$c2\" ] || wait $c1 $c2\n"
+	           "kill \"$w\" 2>/dev/null\n"
+	           "echo \"$rc\" >");
+	sh_quote(f, ctl);
+	fprintf(f, "/rc\n"
+	           "sync\n"
+	           /* stty waits until what the consoles hold has gone out (TCSADRAIN). */
+	           "stty -F /dev/ttyS1 -onlcr 2>/dev/null\n"
+	           "echo '" MARK_DONE "'\n"
+	           "stty -F /dev/ttyS0 -onlcr 2>/dev/null\n"
+	           "echo o >/proc/sysrq-trigger\n"
+	           "sleep 30\n");
+	if (fclose(f) != 0)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	return true;
+}
+
+/* ---- the guest ---- */
+
+static int host_cpus(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	return (int)sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+/* Half of what the host has available, within 1-16 GiB: the guest's tmpfs root and its labs
+ * live in it; qemu takes the pages only as the guest touches them. */
+static long guest_mem_mb(void)
+{
+	FILE* f = fopen("/proc/meminfo", "r");
+	char line[256];
+	long kb = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	kb /= 2 * 1024;
+	return kb < 1024 ? 1024 : kb > 16384 ? 16384 : kb;
+}
+
+static long env_long(const char* name, long dflt, long lo, long hi)
+{
+	const char* v = getenv(name);
+	char* end;
+	long n;
+	if (!v || !*v)
+		return dflt;
+	n = strtol(v, &end, 10);
+	if (*end || n < lo || n > hi)
+	{
+		fprintf(stderr, "rdprepro: %s=%s is not a number from %ld to %ld; using %ld\n", name, v,
+		        lo, hi, dflt);
+		return dflt;
+	}
+	return n;
+}
+
+struct guest
+{
+	pid_t qemu;
+	int in, out; /* its serial console: our lines to the guest, its output */
+	char ctl[4096];
+};
+
+static void undo_guest(void* arg)
+{
+	struct guest* g = arg;
+	if (g->qemu > 0)
+		rp_proc_stop(g->qemu, 2000);
+	g->qemu = 0;
+	if (g->in >= 0)
+		close(g->in);
+	if (g->out >= 0)
+		close(g->out);
+	g->in = g->out = -1;
+}
+
+/* Writes what the guest printed after its start mark and before its end mark to stdout; *up
+ * once the start mark came. held keeps a partial line that may be the start of a mark. */
+static void forward(const char* buf, size_t n, char* held, size_t* held_len, size_t held_size,
+                    bool* up, bool* done)
+{
+	if (*done)
+		return;
+	if (*held_len + n >= held_size)
+	{
+		/* Before the start mark only the firmware and the kernel talk: drop the oldest. */
+		size_t keep = held_size / 2;
+		if (*up)
+		{
+			fwrite(held, 1, *held_len, stdout);
+			*held_len = 0;
+		}
+		else if (*held_len > keep)
+		{
+			memmove(held, held + *held_len - keep, keep);
+			*held_len = keep;
+		}
+		if (n >= held_size - *held_len)
+		{
+			buf += n - (held_size - *held_len - 1);
+			n = held_size - *held_len - 1;
+		}
+	}
+	memcpy(held + *held_len, buf, n);
+	*held_len += n;
+	held[*held_len] = '\0';
+	if (!*up)
+	{
+		char* m = strstr(held, MARK_UP);
+		if (!m)
+			return;
+		*up = true;
+		*held_len -= (size_t)(m + strlen(MARK_UP) - held);
+		memmove(held, m + strlen(MARK_UP), *held_len + 1);
+	}
+	{
+		char* d = strstr(held, MARK_DONE);
+		char* nl = strrchr(held, '\n');
+		size_t out = d ? (size_t)(d - held) : nl ? (size_t)(nl + 1 - held) : 0;
+		/* A line that may be the end mark's start waits for its end. */
+		if (!d && !nl && *held_len < sizeof(MARK_DONE) - 1 &&
+		    strncmp(held, MARK_DONE, *held_len) == 0)
+			out = 0;
+		else if (!d && !nl)
+			out = *held_len;
+		fwrite(held, 1, out, stdout);
+		fflush(stdout);
+		*held_len -= out;
+		memmove(held, held + out, *held_len + 1);
+		if (d)
+			*done = true;
+	}
+}
+
+int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* results, char* why,
+              size_t why_size)
+{
+	struct guest_facts gf;
+	struct guest g = { .in = -1, .out = -1 };
+	struct rp_err err = { "" };
+	char script[4200], rcpath[4200], append[12000], mem[32], smp[16];
+	char v_root[128] = "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap";
+	char v_out[4200], v_ctl[4200], chr_err[64];
+	const char* accel = "tcg,thread=multi";
+	int to[2] = { -1, -1 }, from[2] = { -1, -1 };
+	int status = 0, ret = 1, sent = 0, pfd = -1;
+	long cpus = env_long("RDPREPRO_VM_CPUS", host_cpus(), 1, 64);
+	long mem_mb = env_long("RDPREPRO_VM_MEM", guest_mem_mb(), 512, 262144);
+	double t0 = rp_now_ms(), t_up = 0, stop_by = 0;
+	double deadline = t0 + 1000.0 * (double)env_long("RDPREPRO_VM_TIMEOUT", 4 * 3600, 60, 86400);
+	char held[8192];
+	size_t held_len = 0;
+	bool up = false, done = false, exited = false;
+	FILE* rcf;
+
+	if (!rp_signals_install())
+		return snprintf(why, why_size, "cannot install signal handlers"), -1;
+	if (!prepare(&gf, why, why_size))
+		return -1;
+	if (strcmp(gf.accel, "kvm") == 0)
+		accel = "kvm";
+	/* The control directory: the guest's script in, its exit status out; never in the
+	 * results, removed on every path (after a SIGKILL, by the next run's sweep). */
+	snprintf(g.ctl, sizeof(g.ctl), "%s/rdprepro-vm-%ld.XXXXXX", o->tmpdir, (long)getpid());
+	if (!mkdtemp(g.ctl))
+		return snprintf(why, why_size, "mkdtemp %s: %s", g.ctl, strerror(errno)), -1;
+	rp_defer(rp_undo_remove_tree, g.ctl, "the guest's control directory");
+	rp_defer(undo_guest, &g, "the guest");
+	snprintf(script, sizeof(script), "%s/guest.sh", g.ctl);
+	snprintf(rcpath, sizeof(rcpath), "%s/rc", g.ctl);
+	if (!write_guest_script(script, g.ctl, argc - 1, argv + 1, results, &err))
+	{
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
+		goto out;
+	}
+	snprintf(append, sizeof(append),
+	         "console=ttyS0 quiet loglevel=3 panic=-1 rdpp_out=%s rdpp_ver=%s rdpp_cache=%s rdpp_ctl=%s",
+	         results, gf.ver, gf.cache, g.ctl);
+	snprintf(v_out, sizeof(v_out), "local,path=%s,mount_tag=out,security_model=none,multidevs=remap", results);
+	snprintf(v_ctl, sizeof(v_ctl), "local,path=%s,mount_tag=ctl,security_model=none,multidevs=remap", g.ctl);
+	snprintf(mem, sizeof(mem), "%ld", mem_mb);
+	snprintf(smp, sizeof(smp), "%ld", cpus);
+	/* The guest's second serial port is this process's stderr, appended to (a file stays). */
+	snprintf(chr_err, sizeof(chr_err), "file,id=err,path=/dev/fd/2,append=on");
+	if (pipe2(to, O_CLOEXEC) != 0 || pipe2(from, O_CLOEXEC) != 0)
+	{
+		fprintf(stderr, "rdprepro: pipe: %s\n", strerror(errno));
+		goto out;
+	}
+	{
+		const char* qemu = getenv("RDPREPRO_QEMU") && *getenv("RDPREPRO_QEMU") ? getenv("RDPREPRO_QEMU")
+		                                                                       : "qemu-system-x86_64";
+		/* KVM takes the host's CPU; TCG its default model, as netem/vm's lane (proven there). */
+		const char* qargv[] = { qemu, "-accel", accel, "-cpu", strcmp(accel, "kvm") == 0 ? "host" : "qemu64",
+			                    "-smp", smp, "-m", mem, "-display", "none", "-monitor", "none",
+			                    "-no-reboot", "-nic", "none", "-serial", "stdio", "-chardev", chr_err,
+			                    "-serial", "chardev:err", "-kernel", gf.kernel, "-initrd", gf.initrd,
+			                    "-append", append, "-virtfs", v_root, "-virtfs", v_out, "-virtfs", v_ctl,
+			                    NULL };
+		struct rp_spawn sp = { .argv = qargv, .fd_stdin = to[0], .fd_stdout = from[1], .fd_stderr = -1 };
+		char path[4096];
+		if (!rp_find_in_path(qemu, path, sizeof(path)))
+		{
+			snprintf(why, why_size, "%s is not installed (apt-get install qemu-system-x86)", qemu);
+			ret = -1;
+			goto out;
+		}
+		if (!rp_proc_spawn(&sp, &g.qemu, &err))
+		{
+			fprintf(stderr, "rdprepro: %s\n", err.msg);
+			goto out;
+		}
+	}
+	close(to[0]);
+	close(from[1]);
+	g.in = to[1];
+	g.out = from[0];
+	to[0] = to[1] = from[0] = from[1] = -1; /* g's now */
+	fprintf(stderr, "rdprepro: running in a qemu guest: %s%s%s%s, %ld vCPUs, %ld MiB, Linux %s\n",
+	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", gf.accel_why[0] ? " (" : "", gf.accel_why,
+	        gf.accel_why[0] ? ")" : "", cpus, mem_mb, gf.ver);
+	pfd = (int)syscall(SYS_pidfd_open, g.qemu, 0);
+	while (!exited)
+	{
+		double now = rp_now_ms();
+		struct pollfd fds[3] = { { .fd = g.out, .events = POLLIN },
+			                     { .fd = pfd, .events = POLLIN },
+			                     { .fd = rp_interrupt_fd(), .events = POLLIN } };
+		if (waitpid(g.qemu, &status, WNOHANG) == g.qemu)
+		{
+			exited = true;
+			break;
+		}
+		if (rp_interrupted() && !sent)
+		{
+			/* The guest's run gets the same signal, and stops as a run here would. */
+			char line[16];
+			int len = snprintf(line, sizeof(line), "%s\n", rp_interrupted() == SIGTERM ? "TERM"
+			                                               : rp_interrupted() == SIGHUP ? "HUP" : "INT");
+			sent = 1;
+			stop_by = now + VM_STOP_GRACE_MS;
+			if (!up || write(g.in, line, (size_t)len) != len)
+				stop_by = now;
+		}
+		if ((stop_by && now >= stop_by) || now >= deadline || (!up && now - t0 >= VM_BOOT_MS))
+		{
+			if (!up && !sent)
+				snprintf(why, why_size, "the guest did not start within %.0f s", VM_BOOT_MS / 1000);
+			else if (!sent)
+				fprintf(stderr, "rdprepro: the guest's run passed its deadline (RDPREPRO_VM_TIMEOUT)\n");
+			rp_proc_stop(g.qemu, 2000);
+			status = 0;
+			g.qemu = 0;
+			break;
+		}
+		if (poll(fds, 3, 500) > 0 && (fds[0].revents & (POLLIN | POLLHUP)))
+		{
+			char buf[4096];
+			ssize_t n = read(g.out, buf, sizeof(buf));
+			if (n > 0)
+			{
+				bool was_up = up;
+				forward(buf, (size_t)n, held, &held_len, sizeof(held), &up, &done);
+				if (up && !was_up)
+					t_up = rp_now_ms();
+			}
+			else if (n == 0)
+			{
+				close(g.out);
+				g.out = -1;
+			}
+		}
+	}
+	if (pfd >= 0)
+		close(pfd);
+	if (up && !done && held_len)
+		fwrite(held, 1, held_len, stdout);
+	fflush(stdout);
+	if ((rcf = fopen(rcpath, "r")))
+	{
+		if (fscanf(rcf, "%d", &ret) != 1)
+			ret = 1;
+		fclose(rcf);
+	}
+	else if (rp_interrupted())
+		ret = 128 + rp_interrupted();
+	else if (!up)
+	{
+		/* No guest boots here: the caller says so (a SKIP, or --vm's error). */
+		if (!why[0])
+			snprintf(why, why_size, "the guest ended before it started (qemu %s)",
+			         exited ? "exited" : "was stopped");
+		ret = -1;
+		goto out;
+	}
+	else
+	{
+		fprintf(stderr, "rdprepro: the guest ended without its run's exit status (a kernel "
+		                "panic, or qemu stopped: see above)\n");
+		ret = 1;
+	}
+	fprintf(stderr,
+	        "rdprepro: the run above ran in a qemu guest (%s, %ld vCPUs, %ld MiB): %.1f s in all, "
+	        "%.1f s of it to boot\n",
+	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", cpus, mem_mb, (rp_now_ms() - t0) / 1000.0,
+	        t_up > 0 ? (t_up - t0) / 1000.0 : 0.0);
+	if (rp_interrupted() && ret < 128)
+		ret = 128 + rp_interrupted();
+out:
+	for (int i = 0; i < 2; i++)
+	{
+		if (to[i] >= 0)
+			close(to[i]);
+		if (from[i] >= 0)
+			close(from[i]);
+	}
+	rp_cleanup_all();
+	return ret;
+}
