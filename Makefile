@@ -23,8 +23,13 @@ build: setup
 	@mkdir -p $(BUILD)
 	@flock $(BUILD) sh -c 'cmake -S . -B $(BUILD) >/dev/null && cmake --build $(BUILD) -j $(JOBS)'
 
+# VM=1: the whole catalog inside a qemu guest (rdprepro run --vm); VM=0: never in one (--no-vm).
+# Unset: in a guest only where no network namespace can be had here (docs/ci-unprivileged.md).
+VM ?=
+VM_FLAG = $(if $(filter 1 yes,$(VM)),--vm,$(if $(filter 0 no,$(VM)),--no-vm))
+
 scenarios: build
-	$(RDPREPRO) run --results $(RESULTS) scenarios/
+	$(RDPREPRO) run $(VM_FLAG) --results $(RESULTS) scenarios/
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -13,11 +13,13 @@ BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils freerdp3-x11 freerdp3-shadow-x
 MAIN_PKGS="build-essential binutils cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
 libxml2-dev libxml2-utils libevtx-dev libbfio-dev libevtx-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
 valgrind"
-# `setup.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; `setup.sh netem` (make
-# check-netem) adds qemu, busybox-static, cpio, xz and kmod (depmod indexes the guest kernel's
-# modules), then fetches and caches the guest's kernel.
+# The qemu guest (netem/vm: `run --vm`, runs where no namespace can be had, make check-netem):
+# qemu, busybox-static, cpio, xz and kmod (depmod indexes the guest kernel's modules); setup
+# then fetches and caches the guest's kernel. `setup.sh fuzz` (make fuzz) adds clang and its
+# libFuzzer runtime; `setup.sh netem` is kept for make check-netem's callers.
+MAIN_PKGS="$MAIN_PKGS qemu-system-x86 busybox-static cpio xz-utils kmod"
 FUZZ_PKGS="clang libclang-rt-14-dev"
-NETEM_PKGS="qemu-system-x86 busybox-static cpio xz-utils kmod"
+NETEM_PKGS=""
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
@@ -43,6 +45,7 @@ main() {
 		echo "setup: all packages present"
 		return 0
 	fi
+	NEW_PKGS=1
 	if [ "$(id -u)" != 0 ]; then
 		die "not root; run as root: sudo $0 (missing: $need_main$need_bpo)"
 	fi
@@ -76,9 +79,13 @@ main() {
 	fi
 }
 
+NEW_PKGS=""
 main "$@"
-# The guest's kernel and initramfs, cached. Where that cannot be done, make check-netem is
-# SKIP with the reason (tests/check_netem.sh asks netem/vm check).
-if [ "${1:-}" = netem ]; then
-	"$(dirname "$0")/vm" setup || echo "setup: the netem guest cannot be prepared here (see above)"
+# The guest's kernel and initramfs, cached (root's cache, which other users read: `run` as
+# them boots it without fetching). Where that cannot be done, a run that needs a guest says
+# why, and make check-netem is SKIP with the reason (tests/check_netem.sh asks netem/vm check).
+# Fetched when packages were installed, or asked for (setup.sh netem); a cache that is
+# complete costs one apt-cache call.
+if [ "$(id -u)" = 0 ] && { [ -n "$NEW_PKGS" ] || [ "${1:-}" = netem ] || [ ! -f "${RDPREPRO_VM_CACHE:-/var/cache/rdprepro-vm}/kernel/.complete" ]; }; then
+	"$(dirname "$0")/vm" setup || echo "setup: the qemu guest cannot be prepared here (see above)"
 fi

@@ -1,7 +1,12 @@
 /* vm.c: a whole `rdprepro run` inside a qemu guest (vm.h).
  *
- *   netem/vm prepare -> control dir (guest.sh) -> qemu (9p: /, the results, the control dir)
- *   -> the guest's output forwarded -> its exit status from the control dir -> undo
+ *   netem/vm prepare -> the guest's script (fw_cfg) -> qemu (9p: the host's / read-only, the
+ *   results) -> the guest's output forwarded -> its exit status (a file in the results, taken
+ *   at once) -> undo
+ *
+ * Nothing of the lane's is left on the host: the script goes in on qemu's command line
+ * (fw_cfg), the exit status is the only file it writes beside the results, removed as soon as
+ * it is read.
  *
  * The guest is Debian's kernel from netem/vm's cache on the host's root, read-only under a
  * tmpfs overlay, so the same binary, scenarios and packages run there, as root, with the
@@ -34,6 +39,7 @@
 #define VM_STOP_GRACE_MS 60000 /* an interrupted guest run removes its labs well within this */
 #define MARK_UP "@@rdprepro-guest-up@@\n"
 #define MARK_DONE "@@rdprepro-guest-done@@"
+#define RC_FILE ".rdprepro-guest-rc"
 
 char rp_vm_error[512] = "";
 
@@ -212,18 +218,20 @@ static bool lane_option(const char* a)
 
 /* The guest's /bin/sh script: its mounts, the consoles as the host's stdout and stderr (a
  * terminal there only where the host's is one), the run as root with --no-vm and the results
- * directory, the interrupt line, the exit status into the control directory, power off. */
-static bool write_guest_script(const char* path, const char* ctl, int argc, char** argv,
-                               const char* results, struct rp_err* err)
+ * directory, the interrupt line, the exit status beside the results, power off. Returned as
+ * qemu's -fw_cfg value (its commas doubled), malloc'd. */
+static char* guest_script(int argc, char** argv, const char* results, struct rp_err* err)
 {
 	extern char** environ;
-	FILE* f = fopen(path, "w");
+	char* text = NULL;
+	size_t len = 0;
+	FILE* f = open_memstream(&text, &len);
 	char cwd[4096];
 	struct winsize ws = { 0 };
 	bool out_tty = isatty(1), err_tty = isatty(2);
 
 	if (!f)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
+		return rp_fail(err, "open_memstream: %s", strerror(errno)), NULL;
 	if (!getcwd(cwd, sizeof(cwd)))
 		rp_strlcpy(cwd, "/", sizeof(cwd));
 	fprintf(f, "mkdir -p /dev/pts /dev/shm\n"
@@ -277,8 +285,8 @@ static bool write_guest_script(const char* path, const char* ctl, int argc, char
 	           "[ -z \"$c1$c2\" ] || wait $c1 $c2\n"
 	           "kill \"$w\" 2>/dev/null\n"
 	           "echo \"$rc\" >");
-	sh_quote(f, ctl);
-	fprintf(f, "/rc\n"
+	sh_quote(f, results);
+	fprintf(f, "/" RC_FILE "\n"
 	           "sync\n"
 	           /* stty waits until what the consoles hold has gone out (TCSADRAIN). */
 	           "stty -F /dev/ttyS1 -onlcr 2>/dev/null\n"
@@ -287,8 +295,33 @@ static bool write_guest_script(const char* path, const char* ctl, int argc, char
 	           "echo o >/proc/sysrq-trigger\n"
 	           "sleep 30\n");
 	if (fclose(f) != 0)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	return true;
+	{
+		free(text);
+		return rp_fail(err, "the guest's script: %s", strerror(errno)), NULL;
+	}
+	{
+		/* name=...,string=...: a comma in the value is written twice (QemuOpts). */
+		size_t commas = 0, k = 0;
+		char* opt;
+		for (const char* c = text; *c; c++)
+			commas += *c == ',';
+		opt = malloc(strlen(text) + commas + 48);
+		if (!opt)
+		{
+			free(text);
+			return rp_fail(err, "out of memory"), NULL;
+		}
+		k = (size_t)sprintf(opt, "name=opt/rdprepro/guest.sh,string=");
+		for (const char* c = text; *c; c++)
+		{
+			opt[k++] = *c;
+			if (*c == ',')
+				opt[k++] = ',';
+		}
+		opt[k] = '\0';
+		free(text);
+		return opt;
+	}
 }
 
 /* ---- the guest ---- */
@@ -339,7 +372,6 @@ struct guest
 {
 	pid_t qemu;
 	int in, out; /* its serial console: our lines to the guest, its output */
-	char ctl[4096];
 };
 
 static void undo_guest(void* arg)
@@ -419,9 +451,10 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	struct guest_facts gf;
 	struct guest g = { .in = -1, .out = -1 };
 	struct rp_err err = { "" };
-	char script[4200], rcpath[4200], append[12000], mem[32], smp[16];
+	char rcpath[4200], append[12000], mem[32], smp[16];
+	char* fwcfg = NULL;
 	char v_root[128] = "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap";
-	char v_out[4200], v_ctl[4200], chr_err[64];
+	char v_out[4200], chr_err[64];
 	const char* accel = "tcg,thread=multi";
 	int to[2] = { -1, -1 }, from[2] = { -1, -1 };
 	int status = 0, ret = 1, sent = 0, pfd = -1;
@@ -440,25 +473,18 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		return -1;
 	if (strcmp(gf.accel, "kvm") == 0)
 		accel = "kvm";
-	/* The control directory: the guest's script in, its exit status out; never in the
-	 * results, removed on every path (after a SIGKILL, by the next run's sweep). */
-	snprintf(g.ctl, sizeof(g.ctl), "%s/rdprepro-vm-%ld.XXXXXX", o->tmpdir, (long)getpid());
-	if (!mkdtemp(g.ctl))
-		return snprintf(why, why_size, "mkdtemp %s: %s", g.ctl, strerror(errno)), -1;
-	rp_defer(rp_undo_remove_tree, g.ctl, "the guest's control directory");
 	rp_defer(undo_guest, &g, "the guest");
-	snprintf(script, sizeof(script), "%s/guest.sh", g.ctl);
-	snprintf(rcpath, sizeof(rcpath), "%s/rc", g.ctl);
-	if (!write_guest_script(script, g.ctl, argc - 1, argv + 1, results, &err))
+	snprintf(rcpath, sizeof(rcpath), "%s/" RC_FILE, results);
+	unlink(rcpath);
+	if (!(fwcfg = guest_script(argc - 1, argv + 1, results, &err)))
 	{
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
 		goto out;
 	}
 	snprintf(append, sizeof(append),
-	         "console=ttyS0 quiet loglevel=3 panic=-1 rdpp_out=%s rdpp_ver=%s rdpp_cache=%s rdpp_ctl=%s",
-	         results, gf.ver, gf.cache, g.ctl);
+	         "console=ttyS0 quiet loglevel=3 panic=-1 rdpp_out=%s rdpp_ver=%s rdpp_cache=%s rdpp_fwcfg=1",
+	         results, gf.ver, gf.cache);
 	snprintf(v_out, sizeof(v_out), "local,path=%s,mount_tag=out,security_model=none,multidevs=remap", results);
-	snprintf(v_ctl, sizeof(v_ctl), "local,path=%s,mount_tag=ctl,security_model=none,multidevs=remap", g.ctl);
 	snprintf(mem, sizeof(mem), "%ld", mem_mb);
 	snprintf(smp, sizeof(smp), "%ld", cpus);
 	/* The guest's second serial port is this process's stderr, appended to (a file stays). */
@@ -476,7 +502,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 			                    "-smp", smp, "-m", mem, "-display", "none", "-monitor", "none",
 			                    "-no-reboot", "-nic", "none", "-serial", "stdio", "-chardev", chr_err,
 			                    "-serial", "chardev:err", "-kernel", gf.kernel, "-initrd", gf.initrd,
-			                    "-append", append, "-virtfs", v_root, "-virtfs", v_out, "-virtfs", v_ctl,
+			                    "-append", append, "-virtfs", v_root, "-virtfs", v_out, "-fw_cfg", fwcfg,
 			                    NULL };
 		struct rp_spawn sp = { .argv = qargv, .fd_stdin = to[0], .fd_stdout = from[1], .fd_stderr = -1 };
 		char path[4096];
@@ -562,6 +588,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		if (fscanf(rcf, "%d", &ret) != 1)
 			ret = 1;
 		fclose(rcf);
+		unlink(rcpath);
 	}
 	else if (rp_interrupted())
 		ret = 128 + rp_interrupted();
@@ -588,6 +615,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	if (rp_interrupted() && ret < 128)
 		ret = 128 + rp_interrupted();
 out:
+	free(fwcfg);
 	for (int i = 0; i < 2; i++)
 	{
 		if (to[i] >= 0)
