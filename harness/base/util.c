@@ -32,6 +32,19 @@ double rp_now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+int rp_slack_ms(int ms)
+{
+	static int slack = 0;
+	if (!slack)
+	{
+		const char* v = getenv("RDPREPRO_HARNESS_SLACK");
+		char* end = NULL;
+		long n = v && *v ? strtol(v, &end, 10) : 1;
+		slack = (end && *end) || n < 1 || n > 50 ? 1 : (int)n;
+	}
+	return ms * slack;
+}
+
 void rp_strlcpy(char* dst, const char* src, size_t size)
 {
 	if (size == 0)

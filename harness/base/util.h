@@ -19,6 +19,12 @@ bool rp_fail(struct rp_err* err, const char* fmt, ...) __attribute__((format(pri
  * machine, so the server's and the probe's timestamps can be compared directly. WLog's own
  * millisecond field is unreliable (LAB-NOTES), so every timing in a record comes from here. */
 double rp_now_ms(void);
+/* A harness bound (a peer listening, Xvfb ready, an engine or capture ready, what a server
+ * gives back, the backstop after the probe's deadline) on this machine: ms times
+ * RDPREPRO_HARNESS_SLACK (1-50, default 1). A qemu guest under TCG runs the labs about ten
+ * times slower than its host and sets it (vm.c). Never applied to a protocol timer, a
+ * scenario's deadline or a fault's time: those are what a run measures. */
+int rp_slack_ms(int ms);
 
 /* Copies src into a fixed buffer, always terminated. */
 void rp_strlcpy(char* dst, const char* src, size_t size);

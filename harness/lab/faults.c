@@ -27,7 +27,7 @@ static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab,
 		                     "--seed", seed, "--log", log };
 	int ac = 10;
 	int out[2];
-	double deadline = rp_now_ms() + 3000;
+	double deadline = rp_now_ms() + rp_slack_ms(3000);
 
 	snprintf(queue, sizeof(queue), "%d", dir);
 	snprintf(direction, sizeof(direction), "%d", dir);
@@ -307,7 +307,7 @@ bool rp_capture_start(const struct rp_lab* lab, const char* dev, const char* res
 {
 	char file[4096];
 	int fd;
-	double deadline = rp_now_ms() + 3000;
+	double deadline = rp_now_ms() + rp_slack_ms(3000);
 	int status;
 
 	snprintf(file, sizeof(file), "%s/%s-link.pcap", resdir, strcmp(dev, "c0") == 0 ? "client" : "server");

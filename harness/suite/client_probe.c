@@ -85,7 +85,7 @@ static double probe_until(const struct rp_run* run, double t0)
 {
 	const struct rp_scenario* sc = run->sc;
 	return t0 + sc->deadline_ms + (sc->session_ms > sc->hold_ms ? sc->session_ms : sc->hold_ms) +
-	       PROBE_GRACE_MS;
+	       rp_slack_ms(PROBE_GRACE_MS);
 }
 
 static void probe_watch(struct rp_run* run, double* until)
@@ -95,7 +95,7 @@ static void probe_watch(struct rp_run* run, double* until)
 static bool probe_ended(struct rp_run* run, bool exited, int status, struct rp_err* err)
 {
 	if (!exited)
-		return rp_fail(err, "probe still running %d ms after its deadline: killed", PROBE_GRACE_MS);
+		return rp_fail(err, "probe still running %d ms after its deadline: killed", rp_slack_ms(PROBE_GRACE_MS));
 	run->client_pid = 0;
 	if (rp_proc_exit_code(status) != 0)
 		return rp_fail(err, "probe exited with status %d: see %s/probe.log",

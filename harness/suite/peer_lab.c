@@ -16,7 +16,7 @@
 /* Waits for the server's "listening" line, or its exit, or the deadline. */
 static bool wait_listening(int fd, pid_t server, struct result* r, struct rp_err* err)
 {
-	double deadline = rp_now_ms() + SERVER_READY_MS;
+	double deadline = rp_now_ms() + rp_slack_ms(SERVER_READY_MS);
 	bool listening = false;
 
 	while (!listening)
@@ -29,7 +29,7 @@ static bool wait_listening(int fd, pid_t server, struct result* r, struct rp_err
 		if (rp_interrupted())
 			return rp_fail(err, "interrupted by signal %d", rp_interrupted());
 		if (left <= 0)
-			return rp_fail(err, "server: not listening after %d ms", SERVER_READY_MS);
+			return rp_fail(err, "server: not listening after %d ms", rp_slack_ms(SERVER_READY_MS));
 		poll(fds, 2, (int)left + 1);
 		rp_read_server_lines(fd, r, &listening);
 		if (!listening && waitpid(server, &status, WNOHANG) == server)

@@ -44,7 +44,7 @@ static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const str
 			return false;
 	}
 	/* Its "Listening on" goes to a buffered stdout: look at its namespace's sockets. */
-	for (double end = rp_now_ms() + SERVER_READY_MS; rp_now_ms() < end && !rp_interrupted();)
+	for (double end = rp_now_ms() + rp_slack_ms(SERVER_READY_MS); rp_now_ms() < end && !rp_interrupted();)
 	{
 		if (rp_listens_on(*pid, atoi(RDP_PORT)))
 			return true;
@@ -55,7 +55,7 @@ static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const str
 			               rp_proc_exit_code(status), log);
 		}
 	}
-	return rp_fail(err, "freerdp-shadow-cli3: not listening after %d ms (see %s)", SERVER_READY_MS,
+	return rp_fail(err, "freerdp-shadow-cli3: not listening after %d ms (see %s)", rp_slack_ms(SERVER_READY_MS),
 	               log);
 }
 

@@ -62,7 +62,7 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 		if (!ok)
 			return false;
 	}
-	switch (rp_wait_for_log(log, "listening to port 3389", *pid, rp_now_ms() + SERVER_READY_MS,
+	switch (rp_wait_for_log(log, "listening to port 3389", *pid, rp_now_ms() + rp_slack_ms(SERVER_READY_MS),
 	                     &status))
 	{
 		case 1:
@@ -71,7 +71,7 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 			return rp_fail(err, "xrdp exited (status %d) before listening: see %s",
 			               rp_proc_exit_code(status), out_path);
 		default:
-			return rp_fail(err, "xrdp: not listening after %d ms (see %s)", SERVER_READY_MS, log);
+			return rp_fail(err, "xrdp: not listening after %d ms (see %s)", rp_slack_ms(SERVER_READY_MS), log);
 	}
 }
 

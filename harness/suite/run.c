@@ -187,18 +187,19 @@ static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab
 	close(from[1]);
 	*in = to[1];
 	if (ok)
-		rp_read_until(from[0], "\n", line, sizeof(line), rp_now_ms() + 5000);
+		rp_read_until(from[0], "\n", line, sizeof(line), rp_now_ms() + rp_slack_ms(5000));
 	else
 		close(from[0]);
 	if (ok && strncmp(line, "ready ", 6) != 0)
-		ok = rp_fail(err, "rdprepro hostile: not ready after 5 s");
+		ok = rp_fail(err, "rdprepro hostile: not ready after %d ms", rp_slack_ms(5000));
 	line[strcspn(line, "\n")] = '\0';
 	rp_strlcpy(ready, ok ? line + 6 : "", ready_size);
 	return ok;
 }
 
 /* After the run: the hostile clients hang up; the server must still be there, and give back
- * what they cost it (its open files back to where they were, within 3 s). */
+ * what they cost it (its open files back to where they were, within 3 s, times the harness's
+ * slack). */
 static bool end_hostile(pid_t* hostile, int* in, pid_t server, int fds_before, const char* ready,
                         struct result* r)
 {
@@ -210,7 +211,7 @@ static bool end_hostile(pid_t* hostile, int* in, pid_t server, int fds_before, c
 	*in = -1;
 	rp_proc_stop(*hostile, 2000);
 	*hostile = 0;
-	for (double end = rp_now_ms() + 3000; rp_now_ms() < end;)
+	for (double end = rp_now_ms() + rp_slack_ms(3000); rp_now_ms() < end;)
 	{
 		if ((fds_after = rp_count_fds(server)) <= fds_before)
 			break;

@@ -57,7 +57,7 @@ bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_si
 {
 	char xout[4096], said[16] = "";
 	int fd, df[2];
-	double deadline = rp_now_ms() + XVFB_READY_MS;
+	double deadline = rp_now_ms() + rp_slack_ms(XVFB_READY_MS);
 	bool ok;
 
 	snprintf(xout, sizeof(xout), "%s/%s", resdir, out_name);
@@ -95,5 +95,5 @@ bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_si
 			return rp_fail(err, "Xvfb exited (status %d): see %s", rp_proc_exit_code(status), xout);
 		}
 	}
-	return rp_fail(err, "Xvfb: not ready after %d ms (see %s)", XVFB_READY_MS, xout);
+	return rp_fail(err, "Xvfb: not ready after %d ms (see %s)", rp_slack_ms(XVFB_READY_MS), xout);
 }
