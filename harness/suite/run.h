@@ -114,6 +114,7 @@ struct rp_run
 	int hostile_in;
 	int fds_before;
 	char hostile_ready[64];
+	double hostile_taken_ms; /* until the server held the crowd */
 };
 
 /* Runs one scenario from lab up to undo; r says what it ended as. */

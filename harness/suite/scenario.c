@@ -84,7 +84,7 @@ static const struct choice announces[] = { { "mstsc", 0 }, { "freerdp", 1 }, { N
 static const struct choice requirements[] = {
 	{ "root", RP_REQ_ROOT },     { "netem", RP_REQ_NETEM },       { "xrdp", RP_REQ_XRDP },
 	{ "freerdp-shadow", RP_REQ_SHADOW }, { "xfreerdp", RP_REQ_XFREERDP },
-	{ "udp-transport", RP_REQ_UDP_TRANSPORT }, { NULL, 0 }
+	{ "udp-transport", RP_REQ_UDP_TRANSPORT }, { "native-cpu", RP_REQ_NATIVE_CPU }, { NULL, 0 }
 };
 
 const char* rp_behaviour_name(enum rp_server_behaviour b)

@@ -21,6 +21,7 @@ enum rp_require
 	RP_REQ_SHADOW = 1 << 3, /* freerdp-shadow-cli3 under Xvfb */
 	RP_REQ_XFREERDP = 1 << 4,
 	RP_REQ_UDP_TRANSPORT = 1 << 5, /* a FreeRDP connection sequence over UDP: none exists */
+	RP_REQ_NATIVE_CPU = 1 << 6,    /* a CPU at a host's speed, not an emulated one (TCG) */
 };
 
 enum rp_server_behaviour
