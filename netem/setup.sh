@@ -81,6 +81,9 @@ main() {
 
 NEW_PKGS=""
 main "$@"
+# /etc/netns, where `ip netns exec` finds a namespace's own hosts file: a run as root makes it,
+# a rootless run can only mount its private tmpfs on it (rootless.c), so it must exist first.
+[ "$(id -u)" != 0 ] || mkdir -p /etc/netns
 # The guest's kernel and initramfs, cached (root's cache, which other users read: `run` as
 # them boots it without fetching). Where that cannot be done, a run that needs a guest says
 # why, and make check-netem is SKIP with the reason (tests/check_netem.sh asks netem/vm check).

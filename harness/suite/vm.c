@@ -435,6 +435,7 @@ struct guest
 {
 	pid_t qemu;
 	int in, out; /* its serial console: our lines to the guest, its output */
+	int err;     /* its second serial port: the run's stderr */
 };
 
 static void undo_guest(void* arg)
@@ -447,7 +448,9 @@ static void undo_guest(void* arg)
 		close(g->in);
 	if (g->out >= 0)
 		close(g->out);
-	g->in = g->out = -1;
+	if (g->err >= 0)
+		close(g->err);
+	g->in = g->out = g->err = -1;
 }
 
 /* Writes what the guest printed after its start mark and before its end mark to stdout; *up
@@ -512,14 +515,14 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
               size_t why_size)
 {
 	struct guest_facts gf;
-	struct guest g = { .in = -1, .out = -1 };
+	struct guest g = { .in = -1, .out = -1, .err = -1 };
 	struct rp_err err = { "" };
 	char rcpath[4200], append[12000], mem[32], smp[16];
 	char* fwcfg = NULL;
 	char v_root[128] = "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap";
 	char v_out[4200], chr_err[64];
 	const char* accel = "tcg,thread=multi";
-	int to[2] = { -1, -1 }, from[2] = { -1, -1 };
+	int to[2] = { -1, -1 }, from[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int status = 0, ret = 1, sent = 0, pfd = -1;
 	long cpus = env_long("RDPREPRO_VM_CPUS", host_cpus(), 1, 64);
 	long mem_mb = env_long("RDPREPRO_VM_MEM", guest_mem_mb(), 512, 262144);
@@ -550,9 +553,11 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	snprintf(v_out, sizeof(v_out), "local,path=%s,mount_tag=out,security_model=none,multidevs=remap", results);
 	snprintf(mem, sizeof(mem), "%ld", mem_mb);
 	snprintf(smp, sizeof(smp), "%ld", cpus);
-	/* The guest's second serial port is this process's stderr, appended to (a file stays). */
-	snprintf(chr_err, sizeof(chr_err), "file,id=err,path=/dev/fd/2,append=on");
-	if (pipe2(to, O_CLOEXEC) != 0 || pipe2(from, O_CLOEXEC) != 0)
+	/* The guest's second serial port is a pipe to this process, which writes it to its
+	 * stderr: qemu gets the pipe as its fd 3 (an fd set), not as a path, since reopening
+	 * /dev/fd/2 needs a permission on the file behind it that the caller's user may lack. */
+	snprintf(chr_err, sizeof(chr_err), "file,id=err,path=/dev/fdset/1,append=on");
+	if (pipe2(to, O_CLOEXEC) != 0 || pipe2(from, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0)
 	{
 		fprintf(stderr, "rdprepro: pipe: %s\n", strerror(errno));
 		goto out;
@@ -562,12 +567,13 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		                                                                       : "qemu-system-x86_64";
 		/* KVM takes the host's CPU; TCG its default model, as netem/vm's lane (proven there). */
 		const char* qargv[] = { qemu, "-accel", accel, "-cpu", strcmp(accel, "kvm") == 0 ? "host" : "qemu64",
-			                    "-smp", smp, "-m", mem, "-display", "none", "-monitor", "none",
+			                    "-add-fd", "fd=3,set=1", "-smp", smp, "-m", mem, "-display", "none", "-monitor", "none",
 			                    "-no-reboot", "-nic", "none", "-serial", "stdio", "-chardev", chr_err,
 			                    "-serial", "chardev:err", "-kernel", gf.kernel, "-initrd", gf.initrd,
 			                    "-append", append, "-virtfs", v_root, "-virtfs", v_out, "-fw_cfg", fwcfg,
 			                    NULL };
-		struct rp_spawn sp = { .argv = qargv, .fd_stdin = to[0], .fd_stdout = from[1], .fd_stderr = -1 };
+		struct rp_spawn sp = { .argv = qargv, .fd_stdin = to[0], .fd_stdout = from[1], .fd_stderr = -1,
+			                   .fd3 = errp[1] };
 		char path[4096];
 		if (!rp_find_in_path(qemu, path, sizeof(path)))
 		{
@@ -583,9 +589,11 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	}
 	close(to[0]);
 	close(from[1]);
+	close(errp[1]);
 	g.in = to[1];
 	g.out = from[0];
-	to[0] = to[1] = from[0] = from[1] = -1; /* g's now */
+	g.err = errp[0];
+	to[0] = to[1] = from[0] = from[1] = errp[0] = errp[1] = -1; /* g's now */
 	fprintf(stderr, "rdprepro: running in a qemu guest: %s%s%s%s, %ld vCPUs, %ld MiB, Linux %s\n",
 	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", gf.accel_why[0] ? " (" : "", gf.accel_why,
 	        gf.accel_why[0] ? ")" : "", cpus, mem_mb, gf.ver);
@@ -593,9 +601,10 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	while (!exited)
 	{
 		double now = rp_now_ms();
-		struct pollfd fds[3] = { { .fd = g.out, .events = POLLIN },
+		struct pollfd fds[4] = { { .fd = g.out, .events = POLLIN },
 			                     { .fd = pfd, .events = POLLIN },
-			                     { .fd = rp_interrupt_fd(), .events = POLLIN } };
+			                     { .fd = rp_interrupt_fd(), .events = POLLIN },
+			                     { .fd = g.err, .events = POLLIN } };
 		if (waitpid(g.qemu, &status, WNOHANG) == g.qemu)
 		{
 			exited = true;
@@ -623,7 +632,19 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 			g.qemu = 0;
 			break;
 		}
-		if (poll(fds, 3, 500) > 0 && (fds[0].revents & (POLLIN | POLLHUP)))
+		if (poll(fds, 4, 500) > 0 && (fds[3].revents & (POLLIN | POLLHUP)))
+		{
+			char buf[4096];
+			ssize_t n = read(g.err, buf, sizeof(buf));
+			if (n > 0 && write(2, buf, (size_t)n) < 0)
+				n = 0;
+			if (n <= 0)
+			{
+				close(g.err);
+				g.err = -1;
+			}
+		}
+		if (fds[0].revents & (POLLIN | POLLHUP))
 		{
 			char buf[4096];
 			ssize_t n = read(g.out, buf, sizeof(buf));
@@ -643,6 +664,23 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	}
 	if (pfd >= 0)
 		close(pfd);
+	/* What qemu wrote before it ended is still in the pipes: their write ends are closed now,
+	 * so each read ends at EOF. */
+	if (exited)
+	{
+		char buf[4096];
+		ssize_t n;
+		while (g.out >= 0 && (n = read(g.out, buf, sizeof(buf))) > 0)
+		{
+			bool was_up = up;
+			forward(buf, (size_t)n, held, &held_len, sizeof(held), &up, &done);
+			if (up && !was_up)
+				t_up = rp_now_ms();
+		}
+		while (g.err >= 0 && (n = read(g.err, buf, sizeof(buf))) > 0)
+			if (write(2, buf, (size_t)n) < 0)
+				break;
+	}
 	if (up && !done && held_len)
 		fwrite(held, 1, held_len, stdout);
 	fflush(stdout);
@@ -683,6 +721,8 @@ out:
 	{
 		if (to[i] >= 0)
 			close(to[i]);
+		if (errp[i] >= 0)
+			close(errp[i]);
 		if (from[i] >= 0)
 			close(from[i]);
 	}
