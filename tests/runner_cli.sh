@@ -92,6 +92,8 @@ check_usage 'bad shard "x"' --shard x "$SRC/scenarios"
 check_usage 'bad number "many"' --repeat many "$SRC/scenarios"
 check_usage 'No such file or directory' "$WORK/nope.scn"
 check_usage 'usage: rdprepro run' --bogus
+# A guest's labs end with the guest: --keep cannot keep one (nothing is booted to find out).
+check_usage "a guest's labs end with the guest" --vm --keep --results "$WORK/keep" "$SRC/scenarios/baseline.scn"
 rc=0
 "$RDPREPRO" frobnicate >/dev/null 2>"$WORK/err" || rc=$?
 [ "$rc" = 2 ] && grep -q 'what is "frobnicate"' "$WORK/err" && ok || fail "unknown command: exit $rc"
