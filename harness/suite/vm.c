@@ -145,7 +145,7 @@ static bool prepare(struct guest_facts* g, char* why, size_t why_size)
 	{
 		struct pollfd fds[2] = { { .fd = po[0], .events = POLLIN }, { .fd = pe[0], .events = POLLIN } };
 		char* bufs[2] = { out, errtext };
-		size_t sizes[2] = { sizeof(out), sizeof(errtext) };
+		const size_t sizes[2] = { sizeof(out), sizeof(errtext) };
 		if (poll(fds, 2, 200) <= 0)
 			continue;
 		for (int i = 0; i < 2; i++)
@@ -386,10 +386,14 @@ static int host_cpus(void)
 	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
 		n = CPU_COUNT(&set);
 	/* v2: "QUOTA PERIOD" or "max PERIOD"; v1: the quota alone (-1 for none), period 100 ms */
-	if (cgroup_file("cpu", "cpu.cfs_quota_us", "cpu.max", q, sizeof(q)) &&
-	    (sscanf(q, "%lld %lld", &quota, &period) == 2 || (sscanf(q, "%lld", &quota) == 1 && (period = 100000))) &&
-	    quota > 0 && period > 0 && (quota + period - 1) / period < n)
-		n = (int)((quota + period - 1) / period);
+	if (cgroup_file("cpu", "cpu.cfs_quota_us", "cpu.max", q, sizeof(q)))
+	{
+		int got = sscanf(q, "%lld %lld", &quota, &period);
+		if (got == 1)
+			period = 100000;
+		if (got >= 1 && quota > 0 && period > 0 && (quota + period - 1) / period < n)
+			n = (int)((quota + period - 1) / period);
+	}
 	return n < 1 ? 1 : n;
 }
 
@@ -608,6 +612,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		if (waitpid(g.qemu, &status, WNOHANG) == g.qemu)
 		{
 			exited = true;
+			g.qemu = 0; /* reaped: its pid may be another's from now on */
 			break;
 		}
 		if (rp_interrupted() && !sent)
@@ -710,9 +715,12 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	}
 	fprintf(stderr,
 	        "rdprepro: the run above ran in a qemu guest (%s, %ld vCPUs, %ld MiB): %.1f s in all, "
-	        "%.1f s of it to boot\n",
+	        "%.1f s of it to boot%s\n",
 	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", cpus, mem_mb, (rp_now_ms() - t0) / 1000.0,
-	        t_up > 0 ? (t_up - t0) / 1000.0 : 0.0);
+	        t_up > 0 ? (t_up - t0) / 1000.0 : 0.0,
+	        strcmp(accel, "kvm") == 0 ? ""
+	                                  : "; TCG takes about 10x a host's time per lab (measured: "
+	                                    "docs/ci-unprivileged.md)");
 	if (rp_interrupted() && ret < 128)
 		ret = 128 + rp_interrupted();
 out:
