@@ -115,65 +115,27 @@ static void fact(const char* text, const char* key, char* out, size_t n)
 static bool prepare(struct guest_facts* g, char* why, size_t why_size)
 {
 	const char* argv[] = { "/bin/bash", rp_lab_script("vm"), "prepare", NULL };
-	char out[16384] = "", errtext[2048] = "";
-	size_t lens[2] = { 0, 0 };
-	int po[2], pe[2], status = 0;
+	char out[16384];
+	int p[2], status = 0;
 	pid_t pid;
 	struct rp_err err = { "" };
-	double deadline = rp_now_ms() + 900000;
+	double deadline = rp_now_ms() + 900000; /* a first setup fetches the kernel: minutes */
 
-	if (pipe2(po, O_CLOEXEC) != 0)
+	if (pipe2(p, O_CLOEXEC) != 0)
 		return snprintf(why, why_size, "pipe: %s", strerror(errno)), false;
-	if (pipe2(pe, O_CLOEXEC) != 0)
 	{
-		close(po[0]);
-		close(po[1]);
-		return snprintf(why, why_size, "pipe: %s", strerror(errno)), false;
-	}
-	{
-		struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = po[1], .fd_stderr = pe[1] };
+		/* Its facts and its complaints on one pipe: the facts are KEY=VALUE lines, and on a
+		 * failure its last line says why (no qemu, no kernel apt can fetch, a failed step). */
+		struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = p[1], .fd_stderr = p[1] };
 		bool ok = rp_proc_spawn(&sp, &pid, &err);
-		close(po[1]);
-		close(pe[1]);
+		close(p[1]);
 		if (!ok)
 		{
-			close(po[0]);
-			close(pe[0]);
+			close(p[0]);
 			return snprintf(why, why_size, "%s", err.msg), false;
 		}
 	}
-	for (int open_fds = 2; open_fds > 0 && rp_now_ms() < deadline && !rp_interrupted();)
-	{
-		struct pollfd fds[2] = { { .fd = po[0], .events = POLLIN }, { .fd = pe[0], .events = POLLIN } };
-		char* bufs[2] = { out, errtext };
-		const size_t sizes[2] = { sizeof(out), sizeof(errtext) };
-		if (poll(fds, 2, 200) <= 0)
-			continue;
-		for (int i = 0; i < 2; i++)
-		{
-			ssize_t n;
-			char drop[1024];
-			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP)))
-				continue;
-			/* What does not fit is read and dropped: keep the first lines (the facts). */
-			if (lens[i] + 1 < sizes[i])
-				n = read(fds[i].fd, bufs[i] + lens[i], sizes[i] - 1 - lens[i]);
-			else
-				n = read(fds[i].fd, drop, sizeof(drop));
-			if (n <= 0)
-			{
-				close(i ? pe[0] : po[0]);
-				(i ? pe : po)[0] = -1;
-				open_fds--;
-			}
-			else if (lens[i] + 1 < sizes[i])
-				bufs[i][lens[i] += (size_t)n] = '\0';
-		}
-	}
-	if (po[0] >= 0)
-		close(po[0]);
-	if (pe[0] >= 0)
-		close(pe[0]);
+	rp_read_until(p[0], "\001", out, sizeof(out), deadline); /* to EOF: no such byte comes */
 	if (rp_proc_wait(pid, deadline, &status) != 1)
 	{
 		rp_proc_stop(pid, 1000);
@@ -181,12 +143,11 @@ static bool prepare(struct guest_facts* g, char* why, size_t why_size)
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 	{
-		/* Its last line says why (no qemu, no kernel apt can fetch, a failed step). */
-		char* e = errtext + strlen(errtext);
-		while (e > errtext && e[-1] == '\n')
+		char* e = out + strlen(out);
+		while (e > out && e[-1] == '\n')
 			*--e = '\0';
-		e = strrchr(errtext, '\n');
-		snprintf(why, why_size, "%s", e ? e + 1 : errtext[0] ? errtext : "netem/vm prepare failed");
+		e = strrchr(out, '\n');
+		snprintf(why, why_size, "%s", e ? e + 1 : out[0] ? out : "netem/vm prepare failed");
 		return false;
 	}
 	fact(out, "kernel", g->kernel, sizeof(g->kernel));
@@ -458,62 +419,28 @@ static void undo_guest(void* arg)
 	g->in = g->out = g->err = -1;
 }
 
-/* Writes what the guest printed after its start mark and before its end mark to stdout; *up
- * once the start mark came. held keeps a partial line that may be the start of a mark. */
+/* Writes the guest's lines that come after its start mark and before its end mark to stdout
+ * (the firmware's banner, its terminal reset and the kernel's lines before and after are not
+ * the run's); *up once the start mark came. held keeps a line until its end; a line longer
+ * than held is written (or, before the start mark, dropped) in pieces. */
 static void forward(const char* buf, size_t n, char* held, size_t* held_len, size_t held_size,
                     bool* up, bool* done)
 {
-	if (*done)
-		return;
-	if (*held_len + n >= held_size)
+	for (size_t i = 0; i < n && !*done; i++)
 	{
-		/* Before the start mark only the firmware and the kernel talk: drop the oldest. */
-		size_t keep = held_size / 2;
-		if (*up)
-		{
-			fwrite(held, 1, *held_len, stdout);
-			*held_len = 0;
-		}
-		else if (*held_len > keep)
-		{
-			memmove(held, held + *held_len - keep, keep);
-			*held_len = keep;
-		}
-		if (n >= held_size - *held_len)
-		{
-			buf += n - (held_size - *held_len - 1);
-			n = held_size - *held_len - 1;
-		}
-	}
-	memcpy(held + *held_len, buf, n);
-	*held_len += n;
-	held[*held_len] = '\0';
-	if (!*up)
-	{
-		char* m = strstr(held, MARK_UP);
-		if (!m)
-			return;
-		*up = true;
-		*held_len -= (size_t)(m + strlen(MARK_UP) - held);
-		memmove(held, m + strlen(MARK_UP), *held_len + 1);
-	}
-	{
-		char* d = strstr(held, MARK_DONE);
-		char* nl = strrchr(held, '\n');
-		size_t out = d ? (size_t)(d - held) : nl ? (size_t)(nl + 1 - held) : 0;
-		/* A line that may be the end mark's start waits for its end. */
-		if (!d && !nl && *held_len < sizeof(MARK_DONE) - 1 &&
-		    strncmp(held, MARK_DONE, *held_len) == 0)
-			out = 0;
-		else if (!d && !nl)
-			out = *held_len;
-		fwrite(held, 1, out, stdout);
-		fflush(stdout);
-		*held_len -= out;
-		memmove(held, held + out, *held_len + 1);
-		if (d)
+		held[(*held_len)++] = buf[i];
+		held[*held_len] = '\0';
+		if (buf[i] != '\n' && *held_len < held_size - 1)
+			continue;
+		if (!*up) /* the mark without its newline: a console that kept ONLCR ends it in \r\n */
+			*up = strncmp(held, MARK_UP, strlen(MARK_UP) - 1) == 0;
+		else if (strncmp(held, MARK_DONE, strlen(MARK_DONE)) == 0)
 			*done = true;
+		else
+			fwrite(held, 1, *held_len, stdout);
+		*held_len = 0;
 	}
+	fflush(stdout);
 }
 
 int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* results, char* why,
@@ -553,7 +480,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		goto out;
 	}
 	snprintf(append, sizeof(append),
-	         "console=ttyS0 quiet loglevel=3 panic=-1 rdpp_out=%s rdpp_ver=%s rdpp_cache=%s rdpp_fwcfg=1",
+	         "console=ttyS0 quiet loglevel=3 panic=-1 rdpp_out=%s rdpp_ver=%s rdpp_cache=%s",
 	         results, gf.ver, gf.cache);
 	snprintf(v_out, sizeof(v_out), "local,path=%s,mount_tag=out,security_model=none,multidevs=remap", results);
 	snprintf(mem, sizeof(mem), "%ld", mem_mb);
