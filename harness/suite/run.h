@@ -48,6 +48,8 @@ struct run_opts
 	const char* keywords[16];
 	int n_keywords;
 	int vm; /* enum rp_vm_mode (vm.h): auto, --vm, --no-vm */
+	bool vary_seed; /* run K of --repeat uses seed + K - 1 (a sweep's fresh draws) */
+	bool quiet;     /* no report per run and no table: the result lines of failures only */
 };
 
 /* What a run ended as, with its evidence and report. */

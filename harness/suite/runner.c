@@ -93,7 +93,12 @@ static int run_usage(FILE* f)
 	        "                     many as memory allows up to 16, each started while the CPUs\n"
 	        "                     are less than 75 %% busy)\n"
 	        "  -r, --repeat N     run each scenario N times and count the verdicts\n"
-	        "      --shard I/N    only the I-th of N interleaved slices of the selection (CI)\n"
+	        "      --vary-seed    run K of --repeat takes the seed + K - 1 (fresh random draws)\n"
+	        "      --quiet        no evidence per run and no table: the last line only\n"
+	        "      --shard I/N    only the I-th of N interleaved slices of the selection (CI);\n"
+	        "                     auto: from Slurm, Kubernetes Indexed Job, GitLab, CircleCI or\n"
+	        "                     Buildkite variables (docs/sharding.md); RDPREPRO_SHARD=I/N|auto\n"
+	        "                     is the same where the option is not given\n"
 	        "      --seed N       the seed of every random decision (default: the scenario's)\n"
 	        "      --keep         leave a failed scenario's lab up for inspection\n"
 	        "      --capture      write a pcap per router link into each result folder\n"
@@ -157,6 +162,8 @@ static int worker(struct job* jb, const struct run_opts* o)
 		return 1;
 	if (o->have_seed)
 		sc.seed = o->seed;
+	if (o->vary_seed)
+		sc.seed += (unsigned)(jb->run - 1);
 	rp_run_scenario(&sc, jb->resdir, o, r);
 	report = rp_report_text(r);
 	rp_strlcpy(oc.scenario, sc.name, sizeof(oc.scenario));
@@ -258,14 +265,23 @@ static void print_outcome(const struct rp_outcome* o, int repeat)
 	fflush(stdout);
 }
 
-static void progress(const struct job* jobs, int n, int done, bool tty)
+/* The progress line on a terminal: a bar, done/all, the time left at the pace so far (the
+ * runs done over the wall time since the first start: parallel labs included), what runs. */
+static void progress(const struct job* jobs, int n, int done, bool tty, double t0)
 {
-	char line[160];
-	int len;
+	char line[160], eta[32] = "";
+	int len, fill = n ? done * 20 / n : 20;
+	double el = rp_now_ms() - t0;
 
 	if (!tty)
 		return;
-	len = snprintf(line, sizeof(line), "[%d/%d] running:", done, n);
+	if (done > 0 && done < n)
+	{
+		int left = (int)(el / done * (n - done) / 1000.0 + 0.5);
+		snprintf(eta, sizeof(eta), " ETA %dm%02ds", left / 60, left % 60);
+	}
+	len = snprintf(line, sizeof(line), "[%.*s%.*s] %d/%d%s running:", fill,
+	               "####################", 20 - fill, "....................", done, n, eta);
 	for (int i = 0; i < n && len < (int)sizeof(line) - 20; i++)
 		if (jobs[i].pid > 0 && !jobs[i].done)
 			len += snprintf(line + len, sizeof(line) - (size_t)len, " %s", jobs[i].sc->name);
@@ -437,16 +453,19 @@ static const char* const log_levels[] = { "TRACE", "DEBUG", "INFO", "WARN", "ERR
 	                                      NULL };
 static const char* const backends[] = { "auto", "netem", "engine", NULL };
 
-/* --shard I/N, 1 <= I <= N. */
-static bool parse_shard(const char* s, int* i, int* n)
+/* --shard I/N or auto (select.h); where it came from the environment, one line says so. */
+static bool parse_shard(const char* opt, const char* s, int* i, int* n)
 {
-	char extra;
+	struct rp_err err = { "" };
+	char from[256];
 
-	if (sscanf(s, "%d/%d%c", i, n, &extra) != 2 || *n < 1 || *i < 1 || *i > *n)
+	if (!rp_shard_parse(s, i, n, from, sizeof(from), &err))
 	{
-		fprintf(stderr, "rdprepro run: --shard: bad shard \"%s\" (I/N, 1 <= I <= N)\n", s);
+		fprintf(stderr, "rdprepro run: %s: %s\n", opt, err.msg);
 		return false;
 	}
+	if (from[0])
+		fprintf(stderr, "rdprepro: shard %d/%d from %s\n", *i, *n, from);
 	return true;
 }
 
@@ -466,6 +485,8 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 		OPT_FREERDP_LOG,
 		OPT_VM,
 		OPT_NO_VM,
+		OPT_VARY_SEED,
+		OPT_QUIET,
 	};
 	static const struct option lo[] = {
 		{ "name", required_argument, NULL, 'n' },     { "keyword", required_argument, NULL, 'k' },
@@ -479,10 +500,13 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 		{ "backend", required_argument, NULL, OPT_BACKEND },
 		{ "freerdp-log", required_argument, NULL, OPT_FREERDP_LOG },
 		{ "vm", no_argument, NULL, OPT_VM },          { "no-vm", no_argument, NULL, OPT_NO_VM },
+		{ "vary-seed", no_argument, NULL, OPT_VARY_SEED },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "verbose", no_argument, NULL, 'v' },        { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
+	bool shard_given = false;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:k:j:r:vh", lo, NULL)) != -1)
@@ -512,8 +536,15 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 					return 2;
 				break;
 			case OPT_SHARD:
-				if (!parse_shard(optarg, &o->shard_i, &o->shard_n))
+				if (!parse_shard("--shard", optarg, &o->shard_i, &o->shard_n))
 					return 2;
+				shard_given = true;
+				break;
+			case OPT_VARY_SEED:
+				o->vary_seed = true;
+				break;
+			case OPT_QUIET:
+				o->quiet = true;
 				break;
 			case OPT_SEED:
 			{
@@ -563,6 +594,11 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 				return run_usage(stderr);
 		}
 	}
+	/* RDPREPRO_SHARD (I/N or auto) is --shard for a job whose command line is shared (a
+	 * GitHub Actions matrix sets it per job); the option wins. */
+	if (!shard_given && getenv("RDPREPRO_SHARD") && *getenv("RDPREPRO_SHARD") &&
+	    !parse_shard("RDPREPRO_SHARD", getenv("RDPREPRO_SHARD"), &o->shard_i, &o->shard_n))
+		return 2;
 	g_verbose = o->verbose;
 	rp_proc_set_verbose(o->verbose);
 	if (o->verbose)
@@ -613,6 +649,7 @@ static bool suite_up(const struct run_opts* o)
  * the longest first, each job's result printed as it ends. */
 static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs_auto, bool tty)
 {
+	double t0 = rp_now_ms();
 	{
 		int next = 0, running = 0, done = 0;
 		bool forwarded = false;
@@ -656,7 +693,7 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 					continue;
 				break;
 			}
-			progress(jobs, n_jobs, done, tty);
+			progress(jobs, n_jobs, done, tty, t0);
 			if (jobs_auto && may_start)
 			{
 				/* A start is due at the next tick: wait for a worker or the tick. */
@@ -692,12 +729,13 @@ static bool run_pool(struct job* jobs, int n_jobs, struct run_opts* o, bool jobs
 					collect_job(&jobs[i], status);
 					running--;
 					done++;
-					progress(jobs, n_jobs, done, tty);
-					print_outcome(&jobs[i].out, o->repeat);
+					progress(jobs, n_jobs, done, tty, t0);
+					if (!o->quiet)
+						print_outcome(&jobs[i].out, o->repeat);
 				}
 		}
 		free(order);
-		progress(jobs, n_jobs, n_jobs, tty);
+		progress(jobs, n_jobs, n_jobs, tty, t0);
 	}
 	return true;
 }
@@ -722,7 +760,8 @@ static int report_suite(struct job* jobs, struct rp_outcome* outs, int n_jobs,
 		outs[i] = jobs[i].out;
 		counts[jobs[i].out.status]++;
 	}
-	summary_table(jobs, n_jobs);
+	if (!o->quiet)
+		summary_table(jobs, n_jobs);
 	{
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/junit.xml", o->results);

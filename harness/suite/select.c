@@ -156,3 +156,83 @@ int rp_load_selection(char** paths, int n, const struct run_opts* o, bool list_o
 	return -1;
 }
 
+
+/* ---- shards from the environment of the engines users have ---- */
+
+/* One engine's pair of variables: the index (base 0 or 1) and the count. */
+struct shard_env
+{
+	const char* engine;
+	const char* index;
+	const char* count;
+	int base;
+};
+
+static const struct shard_env shard_envs[] = {
+	/* Slurm array jobs: the task id counts from SLURM_ARRAY_TASK_MIN in steps of
+	 * SLURM_ARRAY_TASK_STEP (sbatch --array=0-3, 1-4 or 0-6:2); handled below. */
+	{ "Slurm", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", -1 },
+	/* Kubernetes Indexed Jobs set the 0-based index; the count (spec.completions) is not in
+	 * the pod's environment: the manifest sets RDPREPRO_SHARDS to it (docs/sharding.md). */
+	{ "a Kubernetes Indexed Job", "JOB_COMPLETION_INDEX", "RDPREPRO_SHARDS", 0 },
+	{ "GitLab CI (parallel)", "CI_NODE_INDEX", "CI_NODE_TOTAL", 1 },
+	{ "CircleCI (parallelism)", "CIRCLE_NODE_INDEX", "CIRCLE_NODE_TOTAL", 0 },
+	{ "Buildkite (parallelism)", "BUILDKITE_PARALLEL_JOB", "BUILDKITE_PARALLEL_JOB_COUNT", 0 },
+};
+
+static bool env_long(const char* name, long* v)
+{
+	const char* s = getenv(name);
+	char* end;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return !errno && !*end;
+}
+
+bool rp_shard_parse(const char* s, int* i, int* n, char* from, size_t from_n, struct rp_err* err)
+{
+	char extra;
+
+	from[0] = '\0';
+	if (strcmp(s, "auto") != 0)
+	{
+		if (sscanf(s, "%d/%d%c", i, n, &extra) != 2 || *n < 1 || *i < 1 || *i > *n)
+			return rp_fail(err, "bad shard \"%s\" (I/N, 1 <= I <= N, or auto)", s);
+		return true;
+	}
+	for (size_t k = 0; k < sizeof(shard_envs) / sizeof(shard_envs[0]); k++)
+	{
+		const struct shard_env* e = &shard_envs[k];
+		long idx, count, min = 0, step = 1;
+		if (!env_long(e->index, &idx))
+			continue;
+		if (!env_long(e->count, &count))
+			return rp_fail(err, "%s is set (%s) but not %s", e->index,
+			               getenv(e->index), e->count);
+		if (e->base < 0)
+		{
+			if (!env_long("SLURM_ARRAY_TASK_MIN", &min))
+				min = 0;
+			if (!env_long("SLURM_ARRAY_TASK_STEP", &step) || step < 1)
+				step = 1;
+			idx = (idx - min) / step + 1;
+		}
+		else
+			idx += 1 - e->base;
+		if (count < 1 || count > 100000 || idx < 1 || idx > count)
+			return rp_fail(err, "%s=%s and %s=%s make no shard of 1..N", e->index,
+			               getenv(e->index), e->count, getenv(e->count));
+		*i = (int)idx;
+		*n = (int)count;
+		snprintf(from, from_n, "%s: %s=%s, %s=%s", e->engine, e->index, getenv(e->index), e->count,
+		         getenv(e->count));
+		return true;
+	}
+	return rp_fail(err, "auto: no shard in the environment (looked for Slurm's "
+	                    "SLURM_ARRAY_TASK_ID, Kubernetes' JOB_COMPLETION_INDEX with RDPREPRO_SHARDS, "
+	                    "GitLab's CI_NODE_INDEX, CircleCI's CIRCLE_NODE_INDEX, Buildkite's "
+	                    "BUILDKITE_PARALLEL_JOB)");
+}

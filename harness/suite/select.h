@@ -20,4 +20,9 @@ bool rp_collect_scenarios(char** args, int n, char*** out, int* count, struct rp
 int rp_load_selection(char** paths, int n, const struct run_opts* o, bool list_only,
                       struct rp_scenario** out, int* n_out);
 
+/* --shard I/N, or `auto`: from the environment of the engine that started this run (a Slurm
+ * array task, a Kubernetes Indexed Job, GitLab's, CircleCI's or Buildkite's parallel jobs);
+ * *from then says which variables gave it ("" for I/N). */
+bool rp_shard_parse(const char* s, int* i, int* n, char* from, size_t from_n, struct rp_err* err);
+
 #endif

@@ -185,7 +185,8 @@ static bool lane_option(const char* a)
  * terminal there only where the host's is one), the run as root with --no-vm and the results
  * directory, the interrupt line, the exit status beside the results, power off. Returned as
  * qemu's -fw_cfg value (its commas doubled), malloc'd. */
-static char* guest_script(int argc, char** argv, const char* results, int slack, struct rp_err* err)
+static char* guest_script(int argc, char** argv, const struct run_opts* o, const char* results,
+                          int slack, struct rp_err* err)
 {
 	extern char** environ;
 	char* text = NULL;
@@ -238,11 +239,17 @@ static char* guest_script(int argc, char** argv, const char* results, int slack,
 	sh_quote(f, self_exe);
 	fprintf(f, " run");
 	for (int i = 0; i < argc; i++)
-		if (!lane_option(argv[i]))
+		if (strcmp(argv[i], "--shard") == 0)
+			i++; /* passed resolved below */
+		else if (strncmp(argv[i], "--shard=", 8) != 0 && !lane_option(argv[i]))
 		{
 			fputc(' ', f);
 			sh_quote(f, argv[i]);
 		}
+	/* A shard taken from the host's environment (--shard auto: Slurm, Kubernetes, CI) is
+	 * passed resolved: the guest has none of those variables. */
+	if (o->shard_n > 1)
+		fprintf(f, " --shard %d/%d", o->shard_i, o->shard_n);
 	fprintf(f, " --no-vm --results ");
 	sh_quote(f, results);
 	fprintf(f, " </dev/null >\"$O\" 2>\"$E\" &\n"
@@ -474,7 +481,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	rp_defer(undo_guest, &g, "the guest");
 	snprintf(rcpath, sizeof(rcpath), "%s/" RC_FILE, results);
 	unlink(rcpath);
-	if (!(fwcfg = guest_script(argc - 1, argv + 1, results, strcmp(accel, "kvm") == 0 ? 1 : TCG_SLACK, &err)))
+	if (!(fwcfg = guest_script(argc - 1, argv + 1, o, results, strcmp(accel, "kvm") == 0 ? 1 : TCG_SLACK, &err)))
 	{
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
 		goto out;
