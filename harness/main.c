@@ -11,6 +11,7 @@
 #include "shaper.h"
 #include "hostile.h"
 #include "util.h"
+#include "sweep.h"
 #include "variants.h"
 #include "verdict.h"
 
@@ -173,6 +174,8 @@ static const struct subcommand
 } subcommands[] = {
 	{ "run", rp_run_main, "run scenarios in labs and check their verdicts" },
 	{ "list", rp_list_main, "list scenarios with their expected verdicts" },
+	{ "sweep", rp_sweep_main, "one scenario over a grid of conditions: failure rates, verdicts, curves" },
+	{ "merge", rp_merge_main, "shards' results (run or sweep) as one report" },
 	{ "variants", rp_variants_main, "scenarios drawn from each cause's envelope; their confusion matrix" },
 	{ "classify", rp_classify_main, "the verdict for a field report (FreeRDP log, Windows event)" },
 	{ "linkcheck", rp_linkcheck_main, "measure what a shaped lab link really does" },
