@@ -26,539 +26,15 @@
 #include <json-c/json.h>
 
 #include "evidence.h"
+#include "grid.h"
 #include "proc.h"
 #include "results.h"
 #include "runner.h"
 #include "util.h"
 
-#define MAX_VALUES 64
 #define MAX_POINTS 400
 #define MAX_SETS 8
 #define MAX_VERDICTS 8
-
-/* ---- what can be swept ---- */
-
-enum unit
-{
-	U_PCT,     /* 5, 5% */
-	U_MS,      /* 250ms, 3s, 1.5s, a bare number of ms */
-	U_KBIT,    /* 64kbit, 2mbit, a bare number of kbit/s */
-	U_COUNT,   /* a bare number */
-	U_PROFILE, /* a link profile's name */
-};
-
-struct sweep_key
-{
-	const char* name;
-	enum unit unit;
-	double lo, hi; /* the values the scenario format accepts */
-	const char* what;
-};
-
-static const struct sweep_key keys[] = {
-	{ "loss", U_PCT, 0, 100, "[link] loss: each packet lost independently, both directions" },
-	{ "delay", U_MS, 0, 60000, "[link] delay: one-way, each direction (the round trip is twice)" },
-	{ "jitter", U_MS, 0, 60000, "[link] delay's jitter (uniform), on the delay swept or the scenario's" },
-	{ "rate", U_KBIT, 1, 10000000, "[link] rate: a serial link of that rate, both directions" },
-	{ "mtu", U_COUNT, 576, 1500, "[link] mtu: the router's client-side link" },
-	{ "nat-timeout", U_MS, 1000, 3600000, "[fault] nat-timeout: a middlebox forgets idle connections" },
-	{ "pause", U_MS, 1, 600000, "[server] pause: silent this long at the scenario's pause-at" },
-	{ "timeout", U_MS, 100, 600000, "[client] args /timeout: FreeRDP's TcpAckTimeout" },
-	{ "deadline", U_MS, 1000, 600000, "[client] deadline: the probe's watchdog" },
-	{ "profile", U_PROFILE, 0, 0, "[link] delay, rate and loss of a named link profile" },
-};
-#define N_KEYS (sizeof(keys) / sizeof(keys[0]))
-
-/* Microsoft's RemoteFX for WAN target networks (Rajneesh Mahajan, "RemoteFX for WAN: Overview
- * of Intelligent and Adaptive Transports in Windows 8 and Windows Server 2012", Remote Desktop
- * Services blog, 2012-08-23). The latency is a round trip: half of it each way. */
-struct profile
-{
-	const char* name;
-	unsigned rtt_ms, kbit;
-	double loss;
-	const char* what;
-};
-
-static const struct profile profiles[] = {
-	{ "coast-to-coast", 60, 5000, 1.0, "coast-to-coast: 60 ms, 5 Mbit/s, 1 % loss" },
-	{ "intercontinental", 250, 3000, 1.0, "intercontinental: 250 ms, 3 Mbit/s, 1 % loss" },
-	{ "branch-office", 100, 256, 0.5, "branch office: 100 ms, 256 kbit/s, 0.5 % loss" },
-	{ "mobile", 200, 1000, 5.0, "3G/4G: 200 ms, 1 Mbit/s, 5 % loss" },
-};
-#define N_PROFILES (sizeof(profiles) / sizeof(profiles[0]))
-
-static const struct sweep_key* key_by_name(const char* name)
-{
-	for (size_t i = 0; i < N_KEYS; i++)
-		if (strcmp(keys[i].name, name) == 0)
-			return &keys[i];
-	return NULL;
-}
-
-static const struct profile* profile_by_name(const char* name)
-{
-	for (size_t i = 0; i < N_PROFILES; i++)
-		if (strcmp(profiles[i].name, name) == 0 ||
-		    (strcmp(name, "3g") == 0 && strcmp(profiles[i].name, "mobile") == 0))
-			return &profiles[i];
-	return NULL;
-}
-
-/* ---- values ---- */
-
-static bool parse_unit(const struct sweep_key* k, const char* s, double* v)
-{
-	char* end;
-	uint32_t ms;
-
-	if (!*s)
-		return false;
-	switch (k->unit)
-	{
-		case U_MS:
-			if (!rp_parse_duration_ms(s, &ms))
-				return false;
-			*v = ms;
-			return true;
-		case U_PCT:
-		case U_KBIT:
-		case U_COUNT:
-			errno = 0;
-			*v = strtod(s, &end);
-			if (errno || end == s || !isfinite(*v))
-				return false;
-			if (k->unit == U_PCT && strcmp(end, "%") == 0)
-				return true;
-			if (k->unit == U_KBIT && strcasecmp(end, "kbit") == 0)
-				return true;
-			if (k->unit == U_KBIT && strcasecmp(end, "mbit") == 0)
-			{
-				*v *= 1000;
-				return true;
-			}
-			return *end == '\0' && (k->unit != U_COUNT || *v == floor(*v));
-		case U_PROFILE:
-			break;
-	}
-	return false;
-}
-
-static void format_value(const struct sweep_key* k, double v, char* out, size_t n)
-{
-	switch (k->unit)
-	{
-		case U_PCT:
-			snprintf(out, n, "%g%%", v);
-			break;
-		case U_MS:
-			if (v >= 1000 && fmod(v, 100) == 0)
-				snprintf(out, n, "%gs", v / 1000);
-			else
-				snprintf(out, n, "%gms", v);
-			break;
-		case U_KBIT:
-			snprintf(out, n, "%gkbit", v);
-			break;
-		case U_COUNT:
-		case U_PROFILE:
-			snprintf(out, n, "%g", v);
-	}
-}
-
-static const char* unit_name(const struct sweep_key* k)
-{
-	static const char* const names[] = { "%", "ms", "kbit/s", "", "" };
-	return names[k->unit];
-}
-
-/* One swept key and its values. */
-struct axis
-{
-	const struct sweep_key* key;
-	int n;
-	double v[MAX_VALUES];
-	char label[MAX_VALUES][32];
-};
-
-/* KEY=FROM..TO/STEP, KEY=A,B,C or KEY=V into ax; err says what is wrong with it. */
-static bool parse_axis(const char* spec, struct axis* ax, bool single, struct rp_err* err)
-{
-	char name[32], body[256];
-	const char* eq = strchr(spec, '=');
-	char* dots;
-
-	memset(ax, 0, sizeof(*ax));
-	if (!eq || eq == spec || (size_t)(eq - spec) >= sizeof(name))
-		return rp_fail(err, "\"%s\": KEY=%s expected", spec,
-		               single ? "VALUE" : "FROM..TO/STEP or KEY=A,B,C");
-	memcpy(name, spec, (size_t)(eq - spec));
-	name[eq - spec] = '\0';
-	rp_strlcpy(body, eq + 1, sizeof(body));
-	if (!(ax->key = key_by_name(name)))
-	{
-		char list[256] = "";
-		for (size_t i = 0; i < N_KEYS; i++)
-			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
-			         keys[i].name);
-		return rp_fail(err, "unknown key \"%s\" (%s)", name, list);
-	}
-	if (!body[0])
-		return rp_fail(err, "%s: no value", name);
-	if (ax->key->unit == U_PROFILE)
-	{
-		char* save = NULL;
-		if (strcmp(body, "remotefx-wan") == 0)
-			snprintf(body, sizeof(body), "coast-to-coast,intercontinental,branch-office,mobile");
-		for (char* t = strtok_r(body, ",", &save); t; t = strtok_r(NULL, ",", &save))
-		{
-			const struct profile* p = profile_by_name(t);
-			if (!p)
-				return rp_fail(err, "profile: unknown profile \"%s\" (coast-to-coast, "
-				                    "intercontinental, branch-office, mobile, or remotefx-wan "
-				                    "for all four)", t);
-			if (ax->n >= MAX_VALUES)
-				return rp_fail(err, "profile: more than %d values", MAX_VALUES);
-			ax->v[ax->n] = (double)(p - profiles);
-			rp_strlcpy(ax->label[ax->n++], p->name, sizeof(ax->label[0]));
-		}
-	}
-	else if ((dots = strstr(body, "..")))
-	{
-		char* slash = strchr(dots, '/');
-		double from, to, step;
-		*dots = '\0';
-		if (single)
-			return rp_fail(err, "%s: one value, not a range", name);
-		if (!slash)
-			return rp_fail(err, "%s=%s..%s: a range needs its step (FROM..TO/STEP)", name, body,
-			               dots + 2);
-		*slash = '\0';
-		if (!parse_unit(ax->key, body, &from) || !parse_unit(ax->key, dots + 2, &to) ||
-		    !parse_unit(ax->key, slash + 1, &step))
-			return rp_fail(err, "%s: \"%s..%s/%s\": not values in %s", name, body, dots + 2,
-			               slash + 1, unit_name(ax->key)[0] ? unit_name(ax->key) : "numbers");
-		if (step <= 0)
-			return rp_fail(err, "%s: empty range: the step must be more than 0", name);
-		if (from > to)
-			return rp_fail(err, "%s: empty range: %s is more than %s", name, body, dots + 2);
-		for (int i = 0;; i++)
-		{
-			double v = from + i * step;
-			if (v > to + step * 1e-9)
-				break;
-			if (ax->n >= MAX_VALUES)
-				return rp_fail(err, "%s: more than %d values in the range", name, MAX_VALUES);
-			ax->v[ax->n++] = v;
-		}
-	}
-	else
-	{
-		char* save = NULL;
-		for (char* t = strtok_r(body, ",", &save); t; t = strtok_r(NULL, ",", &save))
-		{
-			if (ax->n >= MAX_VALUES)
-				return rp_fail(err, "%s: more than %d values", name, MAX_VALUES);
-			if (!parse_unit(ax->key, t, &ax->v[ax->n]))
-				return rp_fail(err, "%s: \"%s\" is not a value in %s", name, t,
-				               unit_name(ax->key)[0] ? unit_name(ax->key) : "numbers");
-			ax->n++;
-		}
-		if (single && ax->n != 1)
-			return rp_fail(err, "%s: one value", name);
-	}
-	if (ax->n == 0)
-		return rp_fail(err, "%s: empty range", name);
-	for (int i = 0; ax->key->unit != U_PROFILE && i < ax->n; i++)
-	{
-		if (ax->v[i] < ax->key->lo || ax->v[i] > ax->key->hi)
-		{
-			char lo[32], hi[32], v[32];
-			format_value(ax->key, ax->key->lo, lo, sizeof(lo));
-			format_value(ax->key, ax->key->hi, hi, sizeof(hi));
-			format_value(ax->key, ax->v[i], v, sizeof(v));
-			return rp_fail(err, "%s: %s is outside %s..%s", name, v, lo, hi);
-		}
-		format_value(ax->key, ax->v[i], ax->label[i], sizeof(ax->label[0]));
-	}
-	return true;
-}
-
-/* ---- the scenario's text, edited ---- */
-
-/* The file as lines; the keys set by a point written into their sections. */
-struct ini_text
-{
-	char** line;
-	int n, cap;
-};
-
-static void text_free(struct ini_text* t)
-{
-	for (int i = 0; i < t->n; i++)
-		free(t->line[i]);
-	free(t->line);
-	memset(t, 0, sizeof(*t));
-}
-
-static bool text_insert(struct ini_text* t, int at, const char* s)
-{
-	if (t->n == t->cap)
-	{
-		int cap = t->cap ? t->cap * 2 : 64;
-		char** l = realloc(t->line, (size_t)cap * sizeof(*l));
-		if (!l)
-			return false;
-		t->line = l;
-		t->cap = cap;
-	}
-	memmove(&t->line[at + 1], &t->line[at], (size_t)(t->n - at) * sizeof(*t->line));
-	if (!(t->line[at] = strdup(s)))
-		return false;
-	t->n++;
-	return true;
-}
-
-static void text_remove(struct ini_text* t, int at)
-{
-	free(t->line[at]);
-	memmove(&t->line[at], &t->line[at + 1], (size_t)(t->n - at - 1) * sizeof(*t->line));
-	t->n--;
-}
-
-static bool text_load(const char* path, struct ini_text* t, struct rp_err* err)
-{
-	char* buf;
-	char* save = NULL;
-
-	memset(t, 0, sizeof(*t));
-	if (!rp_read_file(path, &buf, err))
-		return false;
-	/* strtok_r would merge blank lines: split by hand. */
-	for (char *p = buf, *nl; p && *p; p = nl ? nl + 1 : NULL)
-	{
-		nl = strchr(p, '\n');
-		if (nl)
-			*nl = '\0';
-		if (!text_insert(t, t->n, p))
-		{
-			free(buf);
-			return rp_fail(err, "out of memory");
-		}
-	}
-	(void)save;
-	free(buf);
-	return true;
-}
-
-/* The section a header line opens ("link to-server"), or false for another line. */
-static bool header_of(const char* l, char* sec, size_t n)
-{
-	const char* e;
-	while (*l == ' ' || *l == '\t')
-		l++;
-	if (*l != '[' || !(e = strchr(l, ']')))
-		return false;
-	snprintf(sec, n, "%.*s", (int)(e - l - 1), l + 1);
-	return true;
-}
-
-/* The key a line sets in inih's terms (not indented, not a comment), or false. */
-static bool key_of(const char* l, char* key, size_t n)
-{
-	const char* eq = strchr(l, '=');
-	size_t len;
-	if (!eq || *l == ' ' || *l == '\t' || *l == '#' || *l == ';' || *l == '[')
-		return false;
-	len = (size_t)(eq - l);
-	while (len && (l[len - 1] == ' ' || l[len - 1] == '\t'))
-		len--;
-	snprintf(key, n, "%.*s", (int)len, l);
-	return true;
-}
-
-/* Where KEY is set in SECTION (its line, or -1), and where the section starts (or -1). */
-static int text_find(const struct ini_text* t, const char* section, const char* key, int* sec_at)
-{
-	char cur[64] = "", k[64];
-	*sec_at = -1;
-	for (int i = 0; i < t->n; i++)
-	{
-		if (header_of(t->line[i], cur, sizeof(cur)))
-		{
-			if (strcmp(cur, section) == 0 && *sec_at < 0)
-				*sec_at = i;
-			continue;
-		}
-		if (strcmp(cur, section) == 0 && key_of(t->line[i], k, sizeof(k)) && strcmp(k, key) == 0)
-			return i;
-	}
-	return -1;
-}
-
-/* The value KEY has in SECTION ("" if unset), continuation lines joined. */
-static void text_get(const struct ini_text* t, const char* section, const char* key, char* out,
-                     size_t n)
-{
-	int sec, at = text_find(t, section, key, &sec);
-	out[0] = '\0';
-	if (at < 0)
-		return;
-	{
-		const char* v = strchr(t->line[at], '=') + 1;
-		while (*v == ' ')
-			v++;
-		rp_strlcpy(out, v, n);
-	}
-	for (int i = at + 1; i < t->n && (t->line[i][0] == ' ' || t->line[i][0] == '\t'); i++)
-	{
-		const char* v = t->line[i];
-		while (*v == ' ' || *v == '\t')
-			v++;
-		if (*v)
-			snprintf(out + strlen(out), n - strlen(out), " %s", v);
-	}
-}
-
-/* KEY = VALUE in SECTION: the line replaced (and its continuations), else added after the
- * header, else the section added at the end. */
-static bool text_set(struct ini_text* t, const char* section, const char* key, const char* value)
-{
-	char line[1024], hdr[80];
-	int sec, at = text_find(t, section, key, &sec);
-
-	snprintf(line, sizeof(line), "%s = %s", key, value);
-	if (at >= 0)
-	{
-		while (at + 1 < t->n && (t->line[at + 1][0] == ' ' || t->line[at + 1][0] == '\t') &&
-		       t->line[at + 1][strspn(t->line[at + 1], " \t")])
-			text_remove(t, at + 1);
-		free(t->line[at]);
-		return (t->line[at] = strdup(line)) != NULL;
-	}
-	if (sec >= 0)
-		return text_insert(t, sec + 1, line);
-	snprintf(hdr, sizeof(hdr), "[%s]", section);
-	return text_insert(t, t->n, "") && text_insert(t, t->n, hdr) && text_insert(t, t->n, line);
-}
-
-/* One value a point gives a key. */
-struct setting
-{
-	const struct sweep_key* key;
-	double v;
-	char label[32];
-};
-
-/* A [link] key the scenario sets in one direction only cannot be swept on both. */
-static bool check_direction(const struct ini_text* t, const char* scn, const char* key,
-                            struct rp_err* err)
-{
-	static const char* const dirs[] = { "link to-server", "link to-client" };
-	for (int d = 0; d < 2; d++)
-	{
-		int sec, at = text_find(t, dirs[d], key, &sec);
-		if (at >= 0)
-			return rp_fail(err, "%s:%d: %s is set in [%s]; a sweep sets [link] (both directions)",
-			               scn, at + 1, key, dirs[d]);
-	}
-	return true;
-}
-
-static void ms_text(double ms, char* out, size_t n)
-{
-	snprintf(out, n, "%.0fms", ms);
-}
-
-/* The point's settings into the text. */
-static bool apply(struct ini_text* t, const char* scn, const struct setting* s, int n,
-                  struct rp_err* err)
-{
-	double delay = -1, jitter = -1;
-	char buf[600];
-
-	for (int i = 0; i < n; i++)
-	{
-		const char* k = s[i].key->name;
-		if (strcmp(k, "loss") == 0 || strcmp(k, "rate") == 0 || strcmp(k, "mtu") == 0)
-		{
-			char v[32];
-			if (!check_direction(t, scn, k, err))
-				return false;
-			if (strcmp(k, "mtu") == 0)
-				snprintf(v, sizeof(v), "%.0f", s[i].v);
-			else
-				rp_strlcpy(v, s[i].label, sizeof(v));
-			if (!text_set(t, "link", k, v))
-				return rp_fail(err, "out of memory");
-		}
-		else if (strcmp(k, "delay") == 0)
-			delay = s[i].v;
-		else if (strcmp(k, "jitter") == 0)
-			jitter = s[i].v;
-		else if (strcmp(k, "profile") == 0)
-		{
-			const struct profile* p = &profiles[(int)s[i].v];
-			char v[32];
-			if (!check_direction(t, scn, "loss", err) || !check_direction(t, scn, "rate", err) ||
-			    !check_direction(t, scn, "delay", err))
-				return false;
-			snprintf(v, sizeof(v), "%g%%", p->loss);
-			if (!text_set(t, "link", "loss", v))
-				return rp_fail(err, "out of memory");
-			snprintf(v, sizeof(v), "%ukbit", p->kbit);
-			if (!text_set(t, "link", "rate", v))
-				return rp_fail(err, "out of memory");
-			delay = p->rtt_ms / 2.0;
-		}
-		else if (strcmp(k, "nat-timeout") == 0 || strcmp(k, "pause") == 0 ||
-		         strcmp(k, "deadline") == 0)
-		{
-			const char* sec = k[0] == 'n' ? "fault" : k[0] == 'p' ? "server" : "client";
-			if (k[0] == 'p')
-			{
-				text_get(t, "server", "pause-at", buf, sizeof(buf));
-				if (!buf[0])
-					return rp_fail(err, "%s: pause: the scenario has no [server] pause-at (the "
-					                    "phase where the server pauses)", scn);
-			}
-			ms_text(s[i].v, buf, sizeof(buf));
-			if (!text_set(t, sec, k, buf))
-				return rp_fail(err, "out of memory");
-		}
-		else if (strcmp(k, "timeout") == 0)
-		{
-			/* /timeout:N replaced in the client's arguments, or added. */
-			char args[512], out[600] = "";
-			char* save = NULL;
-			text_get(t, "client", "args", args, sizeof(args));
-			for (char* w = strtok_r(args, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-				if (strncmp(w, "/timeout:", 9) != 0)
-					snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s ", w);
-			snprintf(out + strlen(out), sizeof(out) - strlen(out), "/timeout:%.0f", s[i].v);
-			if (!text_set(t, "client", "args", out))
-				return rp_fail(err, "out of memory");
-		}
-	}
-	if (delay >= 0 || jitter >= 0)
-	{
-		/* The scenario's own delay, jitter and distribution where the point sets only one. */
-		char old[128], d[32] = "0ms", j[32] = "", dist[32] = "";
-		if (!check_direction(t, scn, "delay", err))
-			return false;
-		text_get(t, "link", "delay", old, sizeof(old));
-		if (old[0])
-			sscanf(old, "%31s %31s %31s", d, j, dist);
-		if (delay >= 0)
-			ms_text(delay, d, sizeof(d));
-		if (jitter >= 0)
-			ms_text(jitter, j, sizeof(j));
-		snprintf(buf, sizeof(buf), "%s%s%s%s%s", d, j[0] ? " " : "", j, dist[0] ? " " : "", dist);
-		if (!text_set(t, "link", "delay", buf))
-			return rp_fail(err, "out of memory");
-	}
-	return true;
-}
 
 /* ---- the sweep ---- */
 
@@ -573,9 +49,9 @@ struct sweep
 	char scenario[1024]; /* the swept scenario's path */
 	char base[64];       /* its name */
 	int n_axes;
-	struct axis ax[2];
+	struct rp_axis ax[2];
 	int n_sets;
-	struct setting sets[MAX_SETS];
+	struct rp_setting sets[MAX_SETS];
 	int n_points;
 	struct point pts[MAX_POINTS];
 	int repeat;
@@ -620,7 +96,7 @@ static void make_points(struct sweep* sw)
 }
 
 /* The --set values and the point's own, in that order; how many. */
-static int point_settings(const struct sweep* sw, const struct point* p, struct setting* s)
+static int point_settings(const struct sweep* sw, const struct point* p, struct rp_setting* s)
 {
 	int n = 0;
 	for (int i = 0; i < sw->n_sets; i++)
@@ -639,25 +115,25 @@ static int point_settings(const struct sweep* sw, const struct point* p, struct 
 static bool write_point(const struct sweep* sw, const struct point* p, const char* dir,
                         struct rp_err* err)
 {
-	struct ini_text t;
-	struct setting s[MAX_SETS + 2];
+	struct rp_ini t;
+	struct rp_setting s[MAX_SETS + 2];
 	int n = 0;
 	char path[4200];
 	FILE* f;
 	bool ok;
 
-	if (!text_load(sw->scenario, &t, err))
+	if (!rp_ini_load(sw->scenario, &t, err))
 		return false;
 	n = point_settings(sw, p, s);
-	if (!apply(&t, sw->scenario, s, n, err))
+	if (!rp_sweep_apply(&t, sw->scenario, s, n, err))
 	{
-		text_free(&t);
+		rp_ini_free(&t);
 		return false;
 	}
 	snprintf(path, sizeof(path), "%s/%s.scn", dir, p->name);
 	if (!(f = fopen(path, "w")))
 	{
-		text_free(&t);
+		rp_ini_free(&t);
 		return rp_fail(err, "%s: %s", path, strerror(errno));
 	}
 	fprintf(f, "# A point of `rdprepro sweep %s`:", sw->scenario);
@@ -667,7 +143,7 @@ static bool write_point(const struct sweep* sw, const struct point* p, const cha
 	for (int i = 0; i < t.n; i++)
 		fprintf(f, "%s\n", t.line[i]);
 	ok = fclose(f) == 0;
-	text_free(&t);
+	rp_ini_free(&t);
 	return ok ? true : rp_fail(err, "%s: %s", path, strerror(errno));
 }
 
@@ -754,10 +230,10 @@ static bool grid_read(const char* path, struct sweep* sw, struct rp_err* err)
 	{
 		json_object *o = json_object_array_get_idx(axes, a), *k, *vals, *labels;
 		if (!json_object_object_get_ex(o, "key", &k) ||
-		    !(sw->ax[a].key = key_by_name(json_object_get_string(k))) ||
+		    !(sw->ax[a].key = rp_sweep_key(json_object_get_string(k))) ||
 		    !json_object_object_get_ex(o, "values", &vals) ||
 		    !json_object_object_get_ex(o, "labels", &labels) ||
-		    json_object_array_length(vals) > MAX_VALUES)
+		    json_object_array_length(vals) > RP_MAX_VALUES)
 		{
 			rp_fail(err, "%s: axis %d unreadable", path, a + 1);
 			goto out;
@@ -782,45 +258,6 @@ static bool grid_read(const char* path, struct sweep* sw, struct rp_err* err)
 out:
 	json_object_put(j);
 	return ok;
-}
-
-/* ---- statistics ---- */
-
-bool rp_wilson(int k, int n, double z, double* lo, double* hi)
-{
-	double p, z2, den, mid, half;
-
-	if (n <= 0 || k < 0 || k > n)
-		return false;
-	p = (double)k / n;
-	z2 = z * z;
-	den = 1 + z2 / n;
-	mid = (p + z2 / (2.0 * n)) / den;
-	half = z * sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / den;
-	*lo = mid - half < 0 ? 0 : mid - half;
-	*hi = mid + half > 1 ? 1 : mid + half;
-	return true;
-}
-
-static int cmp_d(const void* a, const void* b)
-{
-	double x = *(const double*)a, y = *(const double*)b;
-	return (x > y) - (x < y);
-}
-
-double rp_quantile(double* v, int n, double q)
-{
-	double h;
-	int i;
-
-	if (n <= 0)
-		return -1;
-	qsort(v, (size_t)n, sizeof(*v), cmp_d);
-	h = (n - 1) * q;
-	i = (int)floor(h);
-	if (i + 1 >= n)
-		return v[n - 1];
-	return v[i] + (h - i) * (v[i + 1] - v[i]);
 }
 
 /* ---- reading the runs back ---- */
@@ -1103,8 +540,8 @@ static bool plot(const struct sweep* sw, const struct point_stats* st, const cha
 			           "(95 %% Wilson intervals)\" font 'sans,13'\n",
 			        sw->base, sw->ax[0].key->name, sw->repeat);
 			fprintf(f, "set xlabel \"%s%s%s%s\"\n", sw->ax[0].key->name,
-			        unit_name(sw->ax[0].key)[0] ? " (" : "", unit_name(sw->ax[0].key),
-			        unit_name(sw->ax[0].key)[0] ? ")" : "");
+			        rp_unit_name(sw->ax[0].key)[0] ? " (" : "", rp_unit_name(sw->ax[0].key),
+			        rp_unit_name(sw->ax[0].key)[0] ? ")" : "");
 			if (!numeric)
 				fprintf(f, "set xrange [-0.5:%d.5]\n", sw->ax[0].n - 1);
 			else
@@ -1210,7 +647,7 @@ static int report(const struct sweep* sw, const char* out, const char* runs)
 	fprintf(rc, "point,%s%s%s,run,seed,status,verdict,confidence,failed,t_fail_s,t_active_s,"
 	            "furthest,last_error,error_info,wall_s,folder\n",
 	        sw->ax[0].key->name, sw->n_axes > 1 ? "," : "", sw->n_axes > 1 ? sw->ax[1].key->name : "");
-	printf("\n%-34s %5s %6s  %-17s %-9s %-9s  %s\n", "point", "runs", "failed", "rate (95% CI)",
+	printf("\n%-40s %5s %6s  %-17s %-9s %-9s  %s\n", "point", "runs", "failed", "rate (95% CI)",
 	       "ttf med", "ttf p90", "verdicts");
 	for (int p = 0; p < sw->n_points; p++)
 	{
@@ -1247,7 +684,7 @@ static int report(const struct sweep* sw, const char* out, const char* runs)
 			snprintf(m, sizeof(m), "%.1f s", s->ttf_med);
 			snprintf(q, sizeof(q), "%.1f s", s->ttf_p90);
 		}
-		printf("%-34s %5d %6d  %-17s %-9s %-9s  %s%s\n", where, s->runs, s->failures, rate, m, q,
+		printf("%-40s %5d %6d  %-17s %-9s %-9s  %s%s\n", where, s->runs, s->failures, rate, m, q,
 		       vt, s->skipped || s->errors ? " (and skipped/errors)" : "");
 		json_object_object_add(o, "point", json_object_new_string(pt->name));
 		for (int a = 0; a < sw->n_axes; a++)
@@ -1332,13 +769,13 @@ static int sweep_usage(FILE* f)
 	        "  the time to failure (median, p90): points.csv, runs.csv, sweep.json, and gnuplot's\n"
 	        "  pictures (failure-rate for one key, verdict-map for two; SVG and PNG).\n"
 	        "keys (--vary KEY=FROM..TO/STEP, KEY=A,B,C; --set KEY=VALUE):\n");
-	for (size_t i = 0; i < N_KEYS; i++)
-		fprintf(f, "  %-12s %s\n", keys[i].name, keys[i].what);
-	fprintf(f, "profiles (--vary profile=NAME,...; remotefx-wan: all four), Microsoft's RemoteFX "
-	           "for WAN targets\n  (round trip, rate, loss):");
-	for (size_t i = 0; i < N_PROFILES; i++)
-		fprintf(f, "%s %s", i ? ";" : "", profiles[i].what);
-	fprintf(f, "\noptions:\n"
+	for (int i = 0; i < RP_N_SWEEP_KEYS; i++)
+		fprintf(f, "  %-12s %s\n", rp_sweep_keys[i].name, rp_sweep_keys[i].what);
+	fprintf(f, "profiles (--vary profile=NAME,...; remotefx-wan: all four): Microsoft's RemoteFX "
+	           "for WAN\ntarget networks (round trip, half of it each way; rate; loss each way):\n");
+	for (int i = 0; i < RP_N_PROFILES; i++)
+		fprintf(f, "  %-17s %s\n", rp_profiles[i].name, rp_profiles[i].what);
+	fprintf(f, "options:\n"
 	           "  -r, --repeat N     runs a point (default 10)\n"
 	           "      --set KEY=V    a fixed setting for every point (repeatable)\n"
 	           "  -o, --out DIR      where it all goes (default sweep-SCENARIO)\n"
@@ -1426,7 +863,7 @@ int rp_sweep_main(int argc, char** argv)
 					fprintf(stderr, "rdprepro sweep: at most two --vary keys (a curve or a map)\n");
 					goto done;
 				}
-				if (!parse_axis(optarg, &sw->ax[sw->n_axes], false, &err))
+				if (!rp_axis_parse(optarg, &sw->ax[sw->n_axes], false, &err))
 				{
 					fprintf(stderr, "rdprepro sweep: --vary %s\n", err.msg);
 					goto done;
@@ -1435,8 +872,8 @@ int rp_sweep_main(int argc, char** argv)
 				break;
 			case O_SET:
 			{
-				struct axis ax;
-				if (sw->n_sets == MAX_SETS || !parse_axis(optarg, &ax, true, &err))
+				struct rp_axis ax;
+				if (sw->n_sets == MAX_SETS || !rp_axis_parse(optarg, &ax, true, &err))
 				{
 					fprintf(stderr, "rdprepro sweep: --set %s\n",
 					        sw->n_sets == MAX_SETS ? "given too often" : err.msg);
@@ -1515,7 +952,7 @@ int rp_sweep_main(int argc, char** argv)
 	}
 	/* A key swept twice, or swept and set, or set by a profile as well. */
 	{
-		const struct sweep_key* used[MAX_SETS + 2];
+		const struct rp_sweep_key* used[MAX_SETS + 2];
 		int n = 0;
 		for (int a = 0; a < sw->n_axes; a++)
 			used[n++] = sw->ax[a].key;
@@ -1574,11 +1011,11 @@ int rp_sweep_main(int argc, char** argv)
 	 * parses every point's file before any runs). */
 	for (int p = 0; p < sw->n_points; p++)
 	{
-		struct ini_text t;
-		struct setting set[MAX_SETS + 2];
+		struct rp_ini t;
+		struct rp_setting set[MAX_SETS + 2];
 		int n = point_settings(sw, &sw->pts[p], set);
-		bool ok = text_load(sw->scenario, &t, &err) && apply(&t, sw->scenario, set, n, &err);
-		text_free(&t);
+		bool ok = rp_ini_load(sw->scenario, &t, &err) && rp_sweep_apply(&t, sw->scenario, set, n, &err);
+		rp_ini_free(&t);
 		if (!ok)
 		{
 			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
