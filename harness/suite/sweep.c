@@ -545,7 +545,11 @@ static bool plot(const struct sweep* sw, const struct point_stats* st, const cha
 			if (!numeric)
 				fprintf(f, "set xrange [-0.5:%d.5]\n", sw->ax[0].n - 1);
 			else
-				fprintf(f, "set offsets graph 0.03, graph 0.03, 0, 0\n");
+			{
+				double lo = sw->ax[0].v[0], hi = sw->ax[0].v[sw->ax[0].n - 1];
+				double pad = hi > lo ? (hi - lo) * 0.03 : 1;
+				fprintf(f, "set xrange [%g:%g]\n", lo - pad, hi + pad);
+			}
 			fprintf(f, "set ylabel 'failure rate (%%)'\nset yrange [0:100]\nset key top left\n"
 			           "plot 'points.dat' using %s:4:5:6%s with yerrorlines lw 2 pt 7 ps 1.2 "
 			           "lc rgb '#c62828' title 'runs that failed, with the 95 %% Wilson "
