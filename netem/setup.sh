@@ -19,6 +19,9 @@ valgrind"
 # libFuzzer runtime; `setup.sh netem` (make check-netem) runs the guest's setup even where
 # no package was missing.
 MAIN_PKGS="$MAIN_PKGS qemu-system-x86 busybox-static cpio xz-utils kmod"
+# `rdprepro sweep` draws its curves and maps with gnuplot (SVG and, through cairo, PNG);
+# tests/recipes.sh reads the YAML recipes with python3-yaml.
+MAIN_PKGS="$MAIN_PKGS gnuplot-nox python3-yaml"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
