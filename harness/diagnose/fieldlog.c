@@ -1666,3 +1666,18 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	else
 		snprintf(v->because, sizeof(v->because), "the log holds no error the rules can read");
 }
+
+int rp_field_verdict_causes(const struct rp_field_verdict* fv, enum rp_cause* out)
+{
+	int n = 0;
+
+	if (fv->v.cause == RP_CAUSE_UNDETERMINED && fv->n_candidates == 0)
+		out[n++] = RP_CAUSE_UNDETERMINED;
+	if (fv->v.cause != RP_CAUSE_UNDETERMINED && fv->v.cause != RP_CAUSE_CONNECTED)
+		out[n++] = fv->v.cause;
+	if (fv->v.runner_up != RP_CAUSE_COUNT)
+		out[n++] = fv->v.runner_up;
+	for (int k = 0; k < fv->n_candidates && n < RP_CAUSE_COUNT + 2; k++)
+		out[n++] = fv->candidates[k];
+	return n;
+}

@@ -17,6 +17,21 @@ void rp_scn_add(char* dst, size_t n, const char* fmt, ...)
 	va_end(ap);
 }
 
+/* The length of text's next line: up to its newline, or broken at a blank before 150
+ * characters (inih keeps 200 a line). */
+static int chunk(const char* w)
+{
+	int n = 0, last = 0;
+
+	while (w[n] && w[n] != '\n' && n < 150)
+	{
+		if (w[n] == ' ')
+			last = n;
+		n++;
+	}
+	return w[n] && w[n] != '\n' && last ? last : n;
+}
+
 /* `key = text`, broken at blanks into lines of at most 150 characters: inih keeps 200 a
  * line, and a line that begins with a blank continues the value before it. */
 static void put_text(FILE* f, const char* key, const char* w)
@@ -24,21 +39,27 @@ static void put_text(FILE* f, const char* key, const char* w)
 	fprintf(f, "%s =%s", key, *w ? "" : "\n");
 	while (*w)
 	{
-		int n = 0, last = 0;
-		while (w[n] && w[n] != '\n' && n < 150)
-		{
-			if (w[n] == ' ')
-				last = n;
-			n++;
-		}
-		if (w[n] && w[n] != '\n' && last)
-			n = last;
+		int n = chunk(w);
 		fprintf(f, " %.*s\n", n, w);
 		w += n;
 		while (*w == ' ' || *w == '\n')
 			w++;
 		if (*w)
 			fprintf(f, " ");
+	}
+}
+
+void rp_scn_comment(FILE* f, const char* text)
+{
+	const char* w = text ? text : "";
+
+	while (*w)
+	{
+		int n = chunk(w);
+		fprintf(f, "# %.*s\n", n, w);
+		w += n;
+		while (*w == ' ' || *w == '\n')
+			w++;
 	}
 }
 
@@ -49,12 +70,7 @@ bool rp_scn_write(const char* path, const char* header, const struct rp_scn_draf
 
 	if (!f)
 		return rp_fail(err, "%s: %s", path, strerror(errno));
-	for (const char* h = header; h && *h;)
-	{
-		size_t n = strcspn(h, "\n");
-		fprintf(f, "# %.*s\n", (int)n, h);
-		h += n + (h[n] == '\n');
-	}
+	rp_scn_comment(f, header);
 	fprintf(f, "[scenario]\n");
 	put_text(f, "summary", d->summary);
 	if (d->field[0])

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -23,6 +24,9 @@ struct rp_scn_draft
 
 /* Appends to one of the draft's buffers (truncating, never overflowing). */
 void rp_scn_add(char* dst, size_t n, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* text as comment lines, "# " each, broken at blanks into lines inih can read. */
+void rp_scn_comment(FILE* f, const char* text);
 
 /* Writes the draft to path: `header` first as comment lines (each line of it after "# "),
  * then the sections, [expect] verdict = `verdict` with its acceptable set. Text values longer
