@@ -22,6 +22,7 @@
 #include <getopt.h>
 #include <json-c/json.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,38 +131,62 @@ static int fail_after(const struct rp_fieldlog* log, bool* tls)
 	return *tls ? log->tls_fail_after_s : log->connect_fail_after_s;
 }
 
-static void compare_timing(const struct rp_fieldlog* field, const struct rp_fieldlog* lab,
-                           struct match* m)
+/* The lab's time to the failure of the step, from its record (monotonic, LAB-NOTES) when its
+ * log does not show that step's failure (FreeRDP 3 names a refused connect otherwise than 2):
+ * TLS's start to the end of the first attempt that stopped in TLS, or the first attempt's
+ * start to its end. -1 when neither says. */
+static double record_fail_s(const struct rp_evidence* ev, bool tls)
 {
-	bool ftls, ltls;
-	int fs = fail_after(field, &ftls), ls;
-	double tol;
-	const char* step = ftls ? "TLS" : "the TCP connect";
+	for (int i = 0; ev && i < ev->n_attempts; i++)
+	{
+		const struct rp_attempt* a = &ev->attempts[i];
+		if (!tls)
+			return (a->t_end_ms - a->t_start_ms) / 1000.0;
+		if (a->furthest == RP_PHASE_TLS && a->t_phase_ms[RP_PHASE_TLS] >= 0)
+			return (a->t_end_ms - a->t_phase_ms[RP_PHASE_TLS]) / 1000.0;
+	}
+	return -1;
+}
+
+static void compare_timing(const struct rp_fieldlog* field, const struct rp_fieldlog* lab,
+                           const struct rp_evidence* record, struct match* m)
+{
+	bool tls, lab_tls;
+	int fs = fail_after(field, &tls);
+	double ls, tol;
+	const char* step = tls ? "TLS" : "TCP connect";
+	const char* from = "log";
 
 	if (fs < 0)
 		return;
-	ls = ftls ? lab->tls_fail_after_s : lab->connect_fail_after_s;
-	(void)ltls;
+	ls = fail_after(lab, &lab_tls);
+	if (ls < 0 || lab_tls != tls)
+	{
+		ls = record_fail_s(record, tls);
+		from = "record";
+	}
 	tol = fs * TOL_SHARE > TOL_MIN_S ? fs * TOL_SHARE : TOL_MIN_S;
 	if (ls < 0)
 		fact(m, 2, F_DIFFERS, "time to failure: the field's %s failed after %d s, the lab's did "
 		                      "not fail there", step, fs);
 	else
-		fact(m, 2, abs(ls - fs) <= tol ? F_MATCHES : F_DIFFERS,
-		     "time to failure: %s failed after %d s (the field %d s, within %.0f s)", step, ls, fs,
-		     tol);
+		fact(m, 2, fabs(ls - fs) <= tol ? F_MATCHES : F_DIFFERS,
+		     "time to failure: %s failed after %.1f s (the lab's %s; the field's %d s, within "
+		     "%.0f s)", step, ls, from, fs, tol);
 }
 
 /* Scores the lab's log against the field's; key facts decide `reproduces`. */
 static void compare(const struct rp_fieldlog* field, const struct rp_field_verdict* fv,
-                    const struct rp_fieldlog* lab, struct match* m)
+                    const struct rp_fieldlog* lab, const struct rp_evidence* record,
+                    struct match* m)
 {
 	struct rp_field_verdict lv;
 	enum rp_cause fc = fv->v.cause;
-	bool key = true;
-	int before;
+	bool key = true, exact;
+	int before, compared;
 
 	rp_fieldlog_classify(lab, &lv);
+	exact = lv.v.cause == fc;
 	rp_strlcpy(m->lab_verdict, rp_cause_name(lv.v.cause), sizeof(m->lab_verdict));
 	if (lv.v.cause == fc)
 		fact(m, 4, F_MATCHES, "verdict %s", rp_cause_name(fc));
@@ -174,6 +199,7 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 		key = false;
 	}
 	before = m->n_differs;
+	compared = m->max;
 	if (field->has_phase)
 	{
 		enum rp_phase fp = rp_evidence_furthest(&field->ev), lp = rp_evidence_furthest(&lab->ev);
@@ -184,8 +210,10 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 		fact(m, 2, field->ev.error_info == lab->ev.error_info ? F_MATCHES : F_DIFFERS,
 		     "errorInfo 0x%X%s", lab->ev.error_info,
 		     field->ev.error_info == lab->ev.error_info ? "" : " (the field's differs)");
-	compare_timing(field, lab, m);
-	key = key && m->n_differs == before;
+	compare_timing(field, lab, record, m);
+	/* A candidate named where the field is undetermined reproduces it only with a key fact
+	 * that agrees: the verdict alone is then no evidence. */
+	key = key && m->n_differs == before && (exact || m->max > compared);
 	if (field->ev.last_error)
 		fact(m, 1, field->ev.last_error == lab->ev.last_error ? F_MATCHES : F_DIFFERS,
 		     "last error 0x%08X%s%s", lab->ev.last_error,
@@ -287,12 +315,23 @@ static void score_runs(const char* out, const struct rp_fieldlog* field,
 		char path[PATH_MAX + 64];
 		struct rp_outcome o;
 		struct rp_fieldlog* lab = calloc(1, sizeof(*lab));
-		struct rp_err err = { "" };
+		struct rp_evidence* record = calloc(1, sizeof(*record));
+		struct rp_err err = { "" }, rerr = { "" };
 
 		snprintf(path, sizeof(path), "%s/runs/%s/result.json", out, ms[i].name);
 		if (rp_result_read(path, &o, &err))
 			ms[i].wall_s = o.wall_ms / 1000.0;
 		snprintf(path, sizeof(path), "%s/runs/%s/probe.log", out, ms[i].name);
+		if (record)
+		{
+			char ev[PATH_MAX + 64];
+			snprintf(ev, sizeof(ev), "%s/runs/%s/evidence.json", out, ms[i].name);
+			if (!rp_evidence_read_json(record, ev, &rerr))
+			{
+				free(record);
+				record = NULL; /* the log's own timing alone */
+			}
+		}
 		if (!lab)
 			snprintf(ms[i].not_run, sizeof(ms[i].not_run), "out of memory");
 		else if (access(path, R_OK) != 0)
@@ -303,9 +342,10 @@ static void score_runs(const char* out, const struct rp_fieldlog* field,
 		else
 		{
 			ms[i].ran = true;
-			compare(field, fv, lab, &ms[i]);
+			compare(field, fv, lab, record, &ms[i]);
 		}
 		free(lab);
+		free(record);
 	}
 }
 
