@@ -124,6 +124,33 @@ static bool in_candidates(const struct rp_field_verdict* fv, enum rp_cause c)
 	return fv->v.runner_up == c;
 }
 
+/* The phase a log names, RP_PHASE_COUNT for none (a log that names no step beyond the start
+ * says nothing of the phase). */
+static enum rp_phase field_phase(const struct rp_fieldlog* log)
+{
+	enum rp_phase p = log->has_phase ? rp_evidence_furthest(&log->ev) : RP_PHASE_NONE;
+	return p == RP_PHASE_NONE ? RP_PHASE_COUNT : p;
+}
+
+/* The disconnect reason a Windows client would show for a verdict (its row in verdict.c, an
+ * inference where the row says so): the cause's; for an undetermined one, the reason all its
+ * candidates share; 0 when there is none. */
+static unsigned windows_reason(const struct rp_field_verdict* v)
+{
+	unsigned r = 0;
+
+	if (v->v.cause != RP_CAUSE_UNDETERMINED)
+		return rp_cause_info(v->v.cause)->disc_reason;
+	for (int k = 0; k < v->n_candidates; k++)
+	{
+		unsigned c = rp_cause_info(v->candidates[k])->disc_reason;
+		if (k > 0 && c != r)
+			return 0;
+		r = c;
+	}
+	return r;
+}
+
 /* The seconds to failure a log shows (TLS's if it has one, else the TCP connect's), -1. */
 static int fail_after(const struct rp_fieldlog* log, bool* tls)
 {
@@ -200,7 +227,7 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 	}
 	before = m->n_differs;
 	compared = m->max;
-	if (field->has_phase)
+	if (field_phase(field) != RP_PHASE_COUNT)
 	{
 		enum rp_phase fp = rp_evidence_furthest(&field->ev), lp = rp_evidence_furthest(&lab->ev);
 		fact(m, 2, fp == lp ? F_MATCHES : F_DIFFERS, "phase %s%s%s", rp_phase_name(lp),
@@ -225,10 +252,13 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 		     field->errno_seen == lab->errno_seen ? "" : ", the field's ", field->errno_seen);
 	if (field->windows_reason)
 	{
-		unsigned r = rp_cause_info(lv.v.cause)->disc_reason;
-		fact(m, 1, r == (unsigned)field->windows_reason ? F_MATCHES : F_DIFFERS,
-		     "Windows reason %u (0x%X) for the lab's verdict%s", r, r,
-		     r == (unsigned)field->windows_reason ? "" : ": not the field's");
+		unsigned r = windows_reason(&lv);
+		if (!r)
+			fact(m, 1, F_DIFFERS, "Windows reason: the lab's verdict gives none");
+		else
+			fact(m, 1, r == (unsigned)field->windows_reason ? F_MATCHES : F_DIFFERS,
+			     "Windows reason %u (0x%X) for the lab's verdict%s", r, r,
+			     r == (unsigned)field->windows_reason ? "" : ": not the field's");
 	}
 	m->reproduces = key;
 }
@@ -496,7 +526,12 @@ static bool read_field(const char* path, struct rp_fieldlog* log)
 	if (rp_fieldlog_read(path, log, &err))
 		return true;
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0)
-		fprintf(stderr, "rdprepro reproduce: nothing could be read from %s (%s)\n", path, err.msg);
+	{
+		size_t k = strlen(path);
+		const char* why = strncmp(err.msg, path, k) == 0 && err.msg[k] == ':' ? err.msg + k + 2
+		                                                                       : err.msg;
+		fprintf(stderr, "rdprepro reproduce: nothing could be read from %s (%s)\n", path, why);
+	}
 	else
 		fprintf(stderr, "rdprepro reproduce: %s\n", err.msg);
 	return false;
@@ -517,8 +552,8 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
 			printf(" %s", rp_cause_name(fv->candidates[k]));
 	}
 	printf("\n  facts compared:");
-	if (log->has_phase)
-		printf(" phase %s;", rp_phase_name(rp_evidence_furthest(&log->ev)));
+	if (field_phase(log) != RP_PHASE_COUNT)
+		printf(" phase %s;", rp_phase_name(field_phase(log)));
 	if (log->ev.error_info)
 		printf(" errorInfo 0x%X;", log->ev.error_info);
 	if (log->ev.last_error)
