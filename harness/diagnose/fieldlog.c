@@ -975,9 +975,10 @@ static void finish(struct rp_fieldlog* log)
 	                (ev->error_info && rp_errinfo_class(ev->error_info) != RP_EI_CLIENT);
 
 	/* 2.x reports a TCP connect that failed as a failed negotiation as well: without the
-	 * server's answer there was no negotiation to fail. */
-	if (log->tcp_connect_failed && (ev->last_error == 0x0002000C || !ev->last_error ||
-	                                ev->last_error == 0x0002000D))
+	 * server's answer there was no negotiation to fail. Not after a session that was up and
+	 * dropped: that connect was an auto-reconnect's, and the phase reached stays. */
+	if (log->tcp_connect_failed && !log->session_lost &&
+	    (ev->last_error == 0x0002000C || !ev->last_error || ev->last_error == 0x0002000D))
 	{
 		ev->last_error = 0x00020006;
 		rp_strlcpy(ev->last_error_name, "ERRCONNECT_CONNECT_FAILED", sizeof(ev->last_error_name));

@@ -49,6 +49,7 @@ void rp_field_facts_get(const struct rp_fieldlog* log, const char* text, struct 
 	f->error_info = log->ev.error_info;
 	f->session = log->session_lost || (f->phase == RP_PHASE_ACTIVE && !log->usage_error);
 	f->gateway = log->gateway;
+	f->reconnects = log->reconnects;
 	if (text && option_value(text, "/sec:", v, sizeof(v)))
 		for (size_t i = 0; i < sizeof(secs) / sizeof(secs[0]); i++)
 			if (strcmp(v, secs[i]) == 0)
@@ -177,7 +178,7 @@ static void r_reset(enum rp_cause c, const struct rp_field_facts* f, struct rp_s
 	d->deadline_s = 20;
 	if (f->session)
 	{
-		rp_scn_add(d->client, sizeof(d->client), "session = 6s idle\n");
+		rp_scn_add(d->client, sizeof(d->client), "session = 10s input every 500ms\n");
 		rp_scn_add(d->fault, sizeof(d->fault), "reset = phase active +2s\n");
 		says(d, "in the session, which the field had up");
 	}
@@ -188,17 +189,34 @@ static void r_reset(enum rp_cause c, const struct rp_field_facts* f, struct rp_s
 	(void)c;
 }
 
-/* tunnel-drop (tunnel-drop.scn): all traffic stops at the phase reached; server-hung
- * (server-hung.scn): the server stops answering there. The client waits its timer, the
- * deadline beyond it as the catalog's (the drop's recheck waits out its SYNs). */
+/* tunnel-drop (tunnel-drop.scn): all traffic stops at the phase reached, or 2 s into a
+ * session the field had up (session-tunnel-drop.scn; with /auto-reconnect where the field's
+ * client tried to reconnect, session-auto-reconnect.scn); server-hung (server-hung.scn): the
+ * server stops answering at the phase. The client waits its timer, the deadline beyond it as
+ * the catalog's (the drop's recheck waits out its SYNs). */
 static void r_stall(enum rp_cause c, const struct rp_field_facts* f, struct rp_scn_draft* d)
 {
-	bool drop = c == RP_CAUSE_TUNNEL_DROP;
+	bool drop = c == RP_CAUSE_TUNNEL_DROP, session = drop && f->session;
 	int t = timer_ms(f, d, 4000);
-	const char* at = phase_at(f, d, RP_PHASE_X224, RP_PHASE_FINALIZATION, drop ? "mcs" : "x224");
+	const char* at = session ? "active +2s"
+	                         : phase_at(f, d, RP_PHASE_X224, RP_PHASE_FINALIZATION,
+	                                    drop ? "mcs" : "x224");
 
 	client_args(f, d, true, t);
 	d->deadline_s = t / 1000 + (drop ? 16 : 2);
+	if (session)
+	{
+		/* the probe's args line ends in "\n": the option goes before it */
+		if (f->reconnects)
+		{
+			d->client[strlen(d->client) - 1] = '\0';
+			rp_scn_add(d->client, sizeof(d->client), " /auto-reconnect\n");
+			says(d, "/auto-reconnect: the field's client tried to reconnect");
+		}
+		rp_scn_add(d->client, sizeof(d->client), "session = %ds input every 500ms\n",
+		           t / 1000 + 8);
+		says(d, "in the session, which the field had up");
+	}
 	if (drop)
 		rp_scn_add(d->fault, sizeof(d->fault), "drop = phase %s\n", at);
 	else

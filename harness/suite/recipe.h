@@ -19,6 +19,7 @@ struct rp_field_facts
 	bool fail_tls;       /* that step is TLS (else the TCP connect) */
 	uint32_t error_info; /* the server's errorInfo, 0 if none */
 	bool session;        /* the session was up when the connection was lost */
+	int reconnects;      /* auto-reconnect attempts the client made */
 	char sec[8];         /* the client's /sec: (rdp, tls, nla, ext) as the log shows it, "" */
 	int timeout_ms;      /* the client's /timeout:, 0 if the log does not show it */
 	bool gateway;        /* the client went through an RD Gateway */

@@ -7,12 +7,14 @@
  * compared fact by fact. The matches are ranked, and the best is written as a scenario to keep.
  *
  * Facts compared, with their weight, when the field log has them:
- *   verdict 4 (3 when the field is undetermined and the lab names one of its candidates),
+ *   verdict 4 (the same, or one of an undetermined field verdict's candidates; 3 when the lab
+ *   is undetermined naming the field's cause),
  *   phase reached 2, errorInfo 2, time to failure 2 (within max(1 s, 25 %): WLog's stamps are
  *   whole seconds, LAB-NOTES), last error 1, errno 1, a Windows disconnect reason 1 (the one
  *   the lab verdict's row gives a Windows client: an inference, verdict.c).
  * A match reproduces the field log when its verdict agrees and every phase, errorInfo and
- * timing compared matches. The last error and errno only rank: they differ between FreeRDP
+ * timing compared matches; where the field is undetermined, one of those must have been
+ * compared (or every fact match): its verdict alone is no evidence. The last error and errno only rank: they differ between FreeRDP
  * versions for the same event (2.x's blocking connect() says "Connection refused", 3.x's
  * non-blocking one fails its first write with EPIPE). */
 #include "reproduce.h"
@@ -64,7 +66,7 @@ struct match
 };
 
 static const char* const weights_text =
-	"verdict 4 (3: the lab names one of an undetermined field's candidates), phase 2, "
+	"verdict 4 (or one of an undetermined field's candidates; 3: the lab unsure), phase 2, "
 	"errorInfo 2, time to failure 2, last error 1, errno 1, Windows reason 1";
 
 static int usage(FILE* f)
@@ -83,7 +85,8 @@ static int usage(FILE* f)
 	        "  DIR/matches.json, DIR/scenarios/, DIR/runs/ and DIR/run.log (the runner's\n"
 	        "  report). DIR: default ./reproduce.\n"
 	        "  A match reproduces LOG when its verdict agrees and every phase, errorInfo and\n"
-	        "  timing compared matches (weights: %s).\n"
+	        "  timing compared matches (for an undetermined LOG, with one of them compared or\n"
+	        "  every fact matched; weights: %s).\n"
 	        "exit: 0 a match reproduces LOG, 1 none does, 2 bad usage or a LOG nothing can be\n"
 	        "      read from, 128+N interrupted by signal N.\n",
 	        TOL_MIN_S, TOL_SHARE * 100, weights_text);
@@ -95,7 +98,7 @@ static int usage(FILE* f)
 enum fact_result
 {
 	F_DIFFERS,
-	F_PARTLY, /* 3 of the verdict's 4 */
+	F_PARTLY, /* 3 of the verdict's 4: the lab is unsure where the field named the cause */
 	F_MATCHES,
 };
 
@@ -209,16 +212,20 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 {
 	struct rp_field_verdict lv;
 	enum rp_cause fc = fv->v.cause;
-	bool key = true, exact;
+	bool key = true, key_compared;
 	int before, compared;
+	char theirs[48];
 
 	rp_fieldlog_classify(lab, &lv);
-	exact = lv.v.cause == fc;
 	rp_strlcpy(m->lab_verdict, rp_cause_name(lv.v.cause), sizeof(m->lab_verdict));
+	/* An undetermined field verdict allows each of its candidates alike: a lab log that names
+	 * one (a DEBUG log says more than most field logs) agrees as much as one as unsure. */
 	if (lv.v.cause == fc)
 		fact(m, 4, F_MATCHES, "verdict %s", rp_cause_name(fc));
 	else if (fc == RP_CAUSE_UNDETERMINED && in_candidates(fv, lv.v.cause))
-		fact(m, 4, F_PARTLY, "verdict %s, one of the field's candidates", rp_cause_name(lv.v.cause));
+		fact(m, 4, F_MATCHES, "verdict %s, one of the field's candidates", rp_cause_name(lv.v.cause));
+	else if (lv.v.cause == RP_CAUSE_UNDETERMINED && in_candidates(&lv, fc))
+		fact(m, 4, F_PARTLY, "verdict undetermined, naming the field's %s", rp_cause_name(fc));
 	else
 	{
 		fact(m, 4, F_DIFFERS, "verdict: the lab's log reads %s, the field's %s",
@@ -234,22 +241,26 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 		     fp == lp ? "" : ", the field's ", fp == lp ? "" : rp_phase_name(fp));
 	}
 	if (field->ev.error_info)
+	{
+		snprintf(theirs, sizeof(theirs), ", the field's 0x%X", field->ev.error_info);
 		fact(m, 2, field->ev.error_info == lab->ev.error_info ? F_MATCHES : F_DIFFERS,
 		     "errorInfo 0x%X%s", lab->ev.error_info,
-		     field->ev.error_info == lab->ev.error_info ? "" : " (the field's differs)");
+		     field->ev.error_info == lab->ev.error_info ? "" : theirs);
+	}
 	compare_timing(field, lab, record, m);
-	/* A candidate named where the field is undetermined reproduces it only with a key fact
-	 * that agrees: the verdict alone is then no evidence. */
-	key = key && m->n_differs == before && (exact || m->max > compared);
+	key = key && m->n_differs == before;
+	key_compared = m->max > compared;
 	if (field->ev.last_error)
 		fact(m, 1, field->ev.last_error == lab->ev.last_error ? F_MATCHES : F_DIFFERS,
 		     "last error 0x%08X%s%s", lab->ev.last_error,
 		     field->ev.last_error == lab->ev.last_error ? "" : ", the field's ",
 		     field->ev.last_error == lab->ev.last_error ? "" : field->ev.last_error_name);
 	if (field->errno_seen)
-		fact(m, 1, field->errno_seen == lab->errno_seen ? F_MATCHES : F_DIFFERS,
-		     "errno %d%s%d", lab->errno_seen,
-		     field->errno_seen == lab->errno_seen ? "" : ", the field's ", field->errno_seen);
+	{
+		snprintf(theirs, sizeof(theirs), ", the field's %d", field->errno_seen);
+		fact(m, 1, field->errno_seen == lab->errno_seen ? F_MATCHES : F_DIFFERS, "errno %d%s",
+		     lab->errno_seen, field->errno_seen == lab->errno_seen ? "" : theirs);
+	}
 	if (field->windows_reason)
 	{
 		unsigned r = windows_reason(&lv);
@@ -260,7 +271,9 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 			     "Windows reason %u (0x%X) for the lab's verdict%s", r, r,
 			     r == (unsigned)field->windows_reason ? "" : ": not the field's");
 	}
-	m->reproduces = key;
+	/* Where the field is undetermined the verdict alone is no evidence: a key fact must have
+	 * agreed, or every fact. */
+	m->reproduces = key && (fc != RP_CAUSE_UNDETERMINED || key_compared || m->n_differs == 0);
 }
 
 /* ---- the steps ---- */
@@ -405,6 +418,15 @@ static void join(char* dst, size_t n, const char* items, int count, size_t strid
 		rp_scn_add(dst, n, "%s%s", k ? "; " : "", items + k * stride);
 }
 
+/* The rank of ms[i]: a tie with the one before it shares its rank. */
+static int rank_of(const struct match* ms, int i)
+{
+	while (i > 0 && ms[i].ran && ms[i - 1].ran && ms[i - 1].reproduces == ms[i].reproduces &&
+	       ms[i - 1].score * ms[i].max == ms[i].score * ms[i - 1].max)
+		i--;
+	return i + 1;
+}
+
 static void print_table(const struct match* ms, int n)
 {
 	printf("\n%4s  %-22s %6s  %-10s %s\n", "rank", "scenario", "score", "reproduces", "facts");
@@ -412,12 +434,13 @@ static void print_table(const struct match* ms, int n)
 	{
 		char buf[1400];
 		const struct match* m = &ms[i];
+		int rank = rank_of(ms, i);
 		if (!m->ran)
 		{
-			printf("%4d  %-22s %6s  %-10s not run: %s\n", i + 1, m->name, "-", "-", m->not_run);
+			printf("%4d  %-22s %6s  %-10s not run: %s\n", rank, m->name, "-", "-", m->not_run);
 			continue;
 		}
-		printf("%4d  %-22s %3d/%-2d  %-10s lab verdict %s\n", i + 1, m->name, m->score, m->max,
+		printf("%4d  %-22s %3d/%-2d  %-10s lab verdict %s\n", rank, m->name, m->score, m->max,
 		       m->reproduces ? "yes" : "no", m->lab_verdict);
 		join(buf, sizeof(buf), m->matched[0], m->n_matched, sizeof(m->matched[0]));
 		printf("%47s matched: %s\n", "", buf[0] ? buf : "(none)");
@@ -493,7 +516,7 @@ static bool write_json(const char* out, const char* logpath, const struct rp_fie
 	for (int i = 0; i < n; i++)
 	{
 		json_object* o = json_object_new_object();
-		json_object_object_add(o, "rank", json_object_new_int(i + 1));
+		json_object_object_add(o, "rank", json_object_new_int(rank_of(ms, i)));
 		json_object_object_add(o, "scenario", json_object_new_string(ms[i].scn));
 		json_object_object_add(o, "cause", json_object_new_string(ms[i].name));
 		json_object_object_add(o, "ran", json_object_new_boolean(ms[i].ran));
