@@ -86,10 +86,12 @@ static int usage(FILE* f)
 	        "  report). DIR: default ./reproduce.\n"
 	        "  A match reproduces LOG when its verdict agrees and every phase, errorInfo and\n"
 	        "  timing compared matches (for an undetermined LOG, with one of them compared or\n"
-	        "  every fact matched; weights: %s).\n"
+	        "  every fact matched). Weights: verdict 4 (the same, or one of an undetermined\n"
+	        "  LOG's candidates; 3: the lab unsure of LOG's cause), phase 2, errorInfo 2, time\n"
+	        "  to failure 2, last error 1, errno 1, Windows disconnect reason 1.\n"
 	        "exit: 0 a match reproduces LOG, 1 none does, 2 bad usage or a LOG nothing can be\n"
 	        "      read from, 128+N interrupted by signal N.\n",
-	        TOL_MIN_S, TOL_SHARE * 100, weights_text);
+	        TOL_MIN_S, TOL_SHARE * 100);
 	return f == stderr ? 2 : 0;
 }
 
