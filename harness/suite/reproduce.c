@@ -11,7 +11,8 @@
  *   is undetermined naming the field's cause),
  *   phase reached 2, errorInfo 2, time to failure 2 (within max(1 s, 25 %): WLog's stamps are
  *   whole seconds, LAB-NOTES), last error 1, errno 1, a Windows disconnect reason 1 (the one
- *   the lab verdict's row gives a Windows client: an inference, verdict.c).
+ *   the lab verdict's row gives a Windows client: an inference, verdict.c); and for a FreeRDP
+ *   log without errorInfo, that the lab's has none either 1.
  * A match reproduces the field log when its verdict agrees and every phase, errorInfo and
  * timing compared matches; where the field is undetermined, one of those must have been
  * compared (or every fact match): its verdict alone is no evidence. The last error and errno only rank: they differ between FreeRDP
@@ -66,8 +67,9 @@ struct match
 };
 
 static const char* const weights_text =
-	"verdict 4 (or one of an undetermined field's candidates; 3: the lab unsure), phase 2, "
-	"errorInfo 2, time to failure 2, last error 1, errno 1, Windows reason 1";
+	"verdict 4 (the same, or one of an undetermined field verdict's candidates; 3: the lab "
+	"undetermined naming the field's cause), phase 2, errorInfo 2, time to failure 2, last "
+	"error 1, errno 1, Windows reason 1, no errorInfo where a FreeRDP field log has none 1";
 
 static int usage(FILE* f)
 {
@@ -88,7 +90,8 @@ static int usage(FILE* f)
 	        "  timing compared matches (for an undetermined LOG, with one of them compared or\n"
 	        "  every fact matched). Weights: verdict 4 (the same, or one of an undetermined\n"
 	        "  LOG's candidates; 3: the lab unsure of LOG's cause), phase 2, errorInfo 2, time\n"
-	        "  to failure 2, last error 1, errno 1, Windows disconnect reason 1.\n"
+	        "  to failure 2, last error 1, errno 1, Windows disconnect reason 1, no errorInfo\n"
+	        "  where a FreeRDP LOG has none 1.\n"
 	        "exit: 0 a match reproduces LOG, 1 none does, 2 bad usage or a LOG nothing can be\n"
 	        "      read from, 128+N interrupted by signal N.\n",
 	        TOL_MIN_S, TOL_SHARE * 100);
@@ -216,7 +219,7 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 	enum rp_cause fc = fv->v.cause;
 	bool key = true, key_compared;
 	int before, compared;
-	char theirs[48];
+	char theirs[128];
 
 	rp_fieldlog_classify(lab, &lv);
 	rp_strlcpy(m->lab_verdict, rp_cause_name(lv.v.cause), sizeof(m->lab_verdict));
@@ -252,11 +255,25 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 	compare_timing(field, lab, record, m);
 	key = key && m->n_differs == before;
 	key_compared = m->max > compared;
+	/* A FreeRDP log prints a Set Error Info at its default level (ERROR): one the field's log
+	 * lacks and the lab's has is a difference (it only ranks: a client that did not announce
+	 * the PDU gets none, FIELD.md). Windows' events never log it. */
+	if (!field->ev.error_info && field->kind == RP_LOG_FREERDP)
+	{
+		if (lab->ev.error_info)
+			fact(m, 1, F_DIFFERS, "errorInfo 0x%X in the lab's log, none in the field's",
+			     lab->ev.error_info);
+		else
+			fact(m, 1, F_MATCHES, "no errorInfo, as in the field's log");
+	}
 	if (field->ev.last_error)
+	{
+		snprintf(theirs, sizeof(theirs), ", the field's 0x%08X %s", field->ev.last_error,
+		         field->ev.last_error_name);
 		fact(m, 1, field->ev.last_error == lab->ev.last_error ? F_MATCHES : F_DIFFERS,
-		     "last error 0x%08X%s%s", lab->ev.last_error,
-		     field->ev.last_error == lab->ev.last_error ? "" : ", the field's ",
-		     field->ev.last_error == lab->ev.last_error ? "" : field->ev.last_error_name);
+		     "last error 0x%08X%s", lab->ev.last_error,
+		     field->ev.last_error == lab->ev.last_error ? "" : theirs);
+	}
 	if (field->errno_seen)
 	{
 		snprintf(theirs, sizeof(theirs), ", the field's %d", field->errno_seen);
