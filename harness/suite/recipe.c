@@ -148,7 +148,8 @@ static void r_errorinfo(enum rp_cause c, const struct rp_field_facts* f, struct 
 	if (!code)
 		rp_scn_add(d->server, sizeof(d->server), "behaviour = deny\n");
 	else
-		rp_scn_add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = 0x%X\n", code);
+		rp_scn_add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = 0x%X\n",
+		           code);
 	if (c == RP_CAUSE_LICENSING_FAILURE && f->phase == RP_PHASE_LICENSING)
 		rp_scn_add(d->server, sizeof(d->server), "error-at = %s\n",
 		           phase_at(f, d, RP_PHASE_LICENSING, RP_PHASE_LICENSING, "active"));
@@ -346,7 +347,8 @@ static const struct recipe
 	{ RP_CAUSE_HIGH_LATENCY, r_fixed, "500 ms of delay both ways" },
 	{ RP_CAUSE_LOW_BANDWIDTH, r_fixed, "A 16 kbit/s link" },
 	{ RP_CAUSE_MTU_BLACKHOLE, r_fixed, "MTU 1200 toward the client, ICMP blocked" },
-	{ RP_CAUSE_NAT_IDLE_TIMEOUT, r_nat, "A slow server behind a NAT that forgets idle connections" },
+	{ RP_CAUSE_NAT_IDLE_TIMEOUT, r_nat,
+	  "A slow server behind a NAT that forgets idle connections" },
 	{ RP_CAUSE_PORT_CLOSED, r_fixed, "The port is closed" },
 	{ RP_CAUSE_PORT_FILTERED, r_filtered, "The port is filtered" },
 	{ RP_CAUSE_SERVER_OVERLOADED, r_fixed, "The server accepts TCP and closes at once" },

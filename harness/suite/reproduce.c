@@ -15,9 +15,10 @@
  *   log without errorInfo, that the lab's has none either 1.
  * A match reproduces the field log when its verdict agrees and every phase, errorInfo and
  * timing compared matches; where the field is undetermined, one of those must have been
- * compared (or every fact match): its verdict alone is no evidence. The last error and errno only rank: they differ between FreeRDP
- * versions for the same event (2.x's blocking connect() says "Connection refused", 3.x's
- * non-blocking one fails its first write with EPIPE). */
+ * compared (or every fact match): its verdict alone is no evidence. The last error and errno
+ * only rank: they differ between FreeRDP versions for the same event (2.x's blocking
+ * connect() says "Connection refused", 3.x's non-blocking one fails its first write with
+ * EPIPE). */
 #include "reproduce.h"
 
 #include <errno.h>
@@ -228,7 +229,8 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 	if (lv.v.cause == fc)
 		fact(m, 4, F_MATCHES, "verdict %s", rp_cause_name(fc));
 	else if (fc == RP_CAUSE_UNDETERMINED && in_candidates(fv, lv.v.cause))
-		fact(m, 4, F_MATCHES, "verdict %s, one of the field's candidates", rp_cause_name(lv.v.cause));
+		fact(m, 4, F_MATCHES, "verdict %s, one of the field's candidates",
+		     rp_cause_name(lv.v.cause));
 	else if (lv.v.cause == RP_CAUSE_UNDETERMINED && in_candidates(&lv, fc))
 		fact(m, 4, F_PARTLY, "verdict undetermined, naming the field's %s", rp_cause_name(fc));
 	else
@@ -527,7 +529,8 @@ static bool write_json(const char* out, const char* logpath, const struct rp_fie
 	bool ok;
 
 	json_object_object_add(root, "log", json_object_new_string(logpath));
-	json_object_object_add(root, "field_verdict", json_object_new_string(rp_cause_name(fv->v.cause)));
+	json_object_object_add(root, "field_verdict",
+	                       json_object_new_string(rp_cause_name(fv->v.cause)));
 	json_object_object_add(root, "field_fail_after_s", json_object_new_int(fs));
 	json_object_object_add(root, "tolerance", json_object_new_string("max(1 s, 25 %)"));
 	json_object_object_add(root, "weights", json_object_new_string(weights_text));
@@ -605,8 +608,8 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
 	if (log->windows_reason)
 		printf(" Windows reason %d;", log->windows_reason);
 	if (fs >= 0)
-		printf(" %s failed after %d s (tolerance max(%.0f s, %.0f %%))", tls ? "TLS" : "the TCP connect",
-		       fs, TOL_MIN_S, TOL_SHARE * 100);
+		printf(" %s failed after %d s (tolerance max(%.0f s, %.0f %%))",
+		       tls ? "TLS" : "the TCP connect", fs, TOL_MIN_S, TOL_SHARE * 100);
 	else
 		printf(" no timing in the log: ranked by facts alone");
 	printf("\n");

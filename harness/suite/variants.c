@@ -290,8 +290,8 @@ static void gen_licensing(struct rng* r, struct rp_scn_draft* d)
 	const char* ph = one_of(r, at, 4);
 	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
 	d->deadline_s = 20;
-	rp_scn_add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = 0x%X\nerror-at = %s\n",
-	    code, ph);
+	rp_scn_add(d->server, sizeof(d->server),
+	           "behaviour = errorinfo\nerror-info = 0x%X\nerror-at = %s\n", code, ph);
 	snprintf(d->summary, sizeof(d->summary), "the server sends licensing errorInfo 0x%X at %s",
 	         code, ph);
 	accept_undetermined(d);
@@ -511,7 +511,8 @@ static void gen_s_server_ended(struct rng* r, struct rp_scn_draft* d)
 	bool freerdp = server_end_client(r, d, &after);
 	if (pick(r, 0, 4) == 0)
 	{
-		rp_scn_add(d->server, sizeof(d->server), "behaviour = ultimatum\nerror-after = %ds\n", after);
+		rp_scn_add(d->server, sizeof(d->server),
+		           "behaviour = ultimatum\nerror-after = %ds\n", after);
 		snprintf(d->summary, sizeof(d->summary),
 		         "the server ends the session %d s in with an ultimatum alone", after);
 	}
@@ -533,8 +534,8 @@ static void gen_s_server_fault(struct rng* r, struct rp_scn_draft* d)
 	const char* code = one_of(r, codes, 10);
 	int after;
 	bool freerdp = server_end_client(r, d, &after);
-	rp_scn_add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\nerror-after = %ds\n",
-	    code, after);
+	rp_scn_add(d->server, sizeof(d->server),
+	           "behaviour = errorinfo\nerror-info = %s\nerror-after = %ds\n", code, after);
 	snprintf(d->summary, sizeof(d->summary), "the server ends the session %d s in for its fault "
 	                                         "%s%s", after, code,
 	         freerdp ? " to a client that did not announce the errorInfo PDU" : "");
@@ -548,9 +549,11 @@ static void gen_s_loss(struct rng* r, struct rp_scn_draft* d)
 {
 	int p = pick(r, 45, 65);
 	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
-	rp_scn_add(d->client, sizeof(d->client), "session = 25s input every %dms\n", pick(r, 3, 6) * 100);
+	rp_scn_add(d->client, sizeof(d->client),
+	           "session = 25s input every %dms\n", pick(r, 3, 6) * 100);
 	d->deadline_s = 20;
-	rp_scn_add(d->link, sizeof(d->link), "loss = %d%%\nfrom = phase active +%ds\n", p, pick(r, 1, 4));
+	rp_scn_add(d->link, sizeof(d->link),
+	           "loss = %d%%\nfrom = phase active +%ds\n", p, pick(r, 1, 4));
 	snprintf(d->summary, sizeof(d->summary), "the link starts losing %d %% each way in a working "
 	                                         "session", p);
 	accept(d, "connected", "every segment may still get through within TCP_USER_TIMEOUT for the "
