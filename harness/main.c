@@ -6,6 +6,7 @@
 #include "classify.h"
 #include "linkcheck.h"
 #include "probe.h"
+#include "reproduce.h"
 #include "runner.h"
 #include "server.h"
 #include "shaper.h"
@@ -178,6 +179,7 @@ static const struct subcommand
 	{ "merge", rp_merge_main, "shards' results (run or sweep) as one report" },
 	{ "variants", rp_variants_main, "scenarios drawn from each cause's envelope; their confusion matrix" },
 	{ "classify", rp_classify_main, "the verdict for a field report (FreeRDP log, Windows event)" },
+	{ "reproduce", rp_reproduce_main, "a field report's candidates run in labs, ranked by how they match it" },
 	{ "linkcheck", rp_linkcheck_main, "measure what a shaped lab link really does" },
 	{ "causes", causes_main, "list the cause names a verdict can take" },
 	{ "server", rp_server_main, "the lab's RDP server (started by run)" },

@@ -31,22 +31,6 @@ static void print_pair(enum rp_cause c)
 		printf("  a Windows client: %s\n", in->basis);
 }
 
-/* The causes the answer names, in order: the verdict, the runner-up, the candidates. */
-static int named_causes(const struct rp_field_verdict* fv, enum rp_cause* out)
-{
-	int n = 0;
-
-	if (fv->v.cause == RP_CAUSE_UNDETERMINED && fv->n_candidates == 0)
-		out[n++] = RP_CAUSE_UNDETERMINED;
-	if (fv->v.cause != RP_CAUSE_UNDETERMINED && fv->v.cause != RP_CAUSE_CONNECTED)
-		out[n++] = fv->v.cause;
-	if (fv->v.runner_up != RP_CAUSE_COUNT)
-		out[n++] = fv->v.runner_up;
-	for (int k = 0; k < fv->n_candidates && n < RP_CAUSE_COUNT + 2; k++)
-		out[n++] = fv->candidates[k];
-	return n;
-}
-
 /* Where the commands we print live: this very binary (/proc/self/exe) and the source tree's
  * scenarios/ (beside netem/, which the build knows), so that each runs as printed from any
  * directory. */
@@ -70,7 +54,7 @@ static void tool_paths(char* exe, size_t ne, char* scn, size_t ns)
 static void print_next(const struct rp_field_verdict* fv)
 {
 	enum rp_cause c[RP_CAUSE_COUNT + 2];
-	int n = named_causes(fv, c);
+	int n = rp_field_verdict_causes(fv, c);
 	char exe[PATH_MAX], scn[PATH_MAX];
 	bool any = false;
 

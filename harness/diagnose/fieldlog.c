@@ -975,9 +975,10 @@ static void finish(struct rp_fieldlog* log)
 	                (ev->error_info && rp_errinfo_class(ev->error_info) != RP_EI_CLIENT);
 
 	/* 2.x reports a TCP connect that failed as a failed negotiation as well: without the
-	 * server's answer there was no negotiation to fail. */
-	if (log->tcp_connect_failed && (ev->last_error == 0x0002000C || !ev->last_error ||
-	                                ev->last_error == 0x0002000D))
+	 * server's answer there was no negotiation to fail. Not after a session that was up and
+	 * dropped: that connect was an auto-reconnect's, and the phase reached stays. */
+	if (log->tcp_connect_failed && !log->session_lost &&
+	    (ev->last_error == 0x0002000C || !ev->last_error || ev->last_error == 0x0002000D))
 	{
 		ev->last_error = 0x00020006;
 		rp_strlcpy(ev->last_error_name, "ERRCONNECT_CONNECT_FAILED", sizeof(ev->last_error_name));
@@ -1665,4 +1666,19 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 		         ev->last_error_name);
 	else
 		snprintf(v->because, sizeof(v->because), "the log holds no error the rules can read");
+}
+
+int rp_field_verdict_causes(const struct rp_field_verdict* fv, enum rp_cause* out)
+{
+	int n = 0;
+
+	if (fv->v.cause == RP_CAUSE_UNDETERMINED && fv->n_candidates == 0)
+		out[n++] = RP_CAUSE_UNDETERMINED;
+	if (fv->v.cause != RP_CAUSE_UNDETERMINED && fv->v.cause != RP_CAUSE_CONNECTED)
+		out[n++] = fv->v.cause;
+	if (fv->v.runner_up != RP_CAUSE_COUNT)
+		out[n++] = fv->v.runner_up;
+	for (int k = 0; k < fv->n_candidates && n < RP_CAUSE_COUNT + 2; k++)
+		out[n++] = fv->candidates[k];
+	return n;
 }

@@ -114,4 +114,8 @@ struct rp_field_verdict
 
 void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict* fv);
 
+/* The causes a field verdict names, in order: the verdict, the runner-up, the candidates
+ * (undetermined alone when it names none). out holds RP_CAUSE_COUNT + 2; returns how many. */
+int rp_field_verdict_causes(const struct rp_field_verdict* fv, enum rp_cause* out);
+
 #endif

@@ -12,13 +12,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "results.h"
+#include "scnwrite.h"
 #include "util.h"
 #include "verdict.h"
 
@@ -47,41 +47,19 @@ static const char* one_of(struct rng* r, const char* const* v, int n)
 	return v[pick(r, 0, n - 1)];
 }
 
-/* The scenario being written. */
-struct draw
+static void accept(struct rp_scn_draft* d, const char* cause, const char* why)
 {
-	char client[512], server[512], link[512], fault[512];
-	char summary[512];
-	char acceptable[256], because[1024];
-	const char* link_section; /* "link" (both ways), or "link to-server" / "link to-client" */
-	int deadline_s;
-	const char* peer; /* NULL: the lab's own server */
-};
-
-static void add(char* dst, size_t n, const char* fmt, ...)
-{
-	size_t len = strlen(dst);
-	va_list ap;
-	if (len + 1 >= n)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(dst + len, n - len, fmt, ap);
-	va_end(ap);
+	rp_scn_add(d->acceptable, sizeof(d->acceptable), "%s%s", d->acceptable[0] ? ", " : "", cause);
+	rp_scn_add(d->because, sizeof(d->because), "%s%s: %s", d->because[0] ? "; " : "", cause, why);
 }
 
-static void accept(struct draw* d, const char* cause, const char* why)
-{
-	add(d->acceptable, sizeof(d->acceptable), "%s%s", d->acceptable[0] ? ", " : "", cause);
-	add(d->because, sizeof(d->because), "%s%s: %s", d->because[0] ? "; " : "", cause, why);
-}
-
-static void accept_connected(struct draw* d)
+static void accept_connected(struct rp_scn_draft* d)
 {
 	accept(d, "connected", "the draw may be mild enough for the session to come up and hold "
 	                       "(the runner asks the evidence to show it)");
 }
 
-static void accept_undetermined(struct draw* d)
+static void accept_undetermined(struct rp_scn_draft* d)
 {
 	accept(d, "undetermined", "only when it names the cause among its candidates");
 }
@@ -92,20 +70,20 @@ static const char* security_args(const char* peer)
 	return peer && strcmp(peer, "xrdp") == 0 ? "/sec:tls /cert:ignore" : "/sec:nla /cert:ignore";
 }
 
-static void with_peer(struct rng* r, struct draw* d, int lab_share)
+static void with_peer(struct rng* r, struct rp_scn_draft* d, int lab_share)
 {
 	static const char* const peers[] = { "xrdp", "freerdp-shadow" };
 	d->peer = pick(r, 1, 100) <= lab_share ? NULL : one_of(r, peers, 2);
 	if (d->peer)
-		add(d->server, sizeof(d->server), "peer = %s\n", d->peer);
+		rp_scn_add(d->server, sizeof(d->server), "peer = %s\n", d->peer);
 }
 
 static const int timeouts_ms[] = { 3000, 5000, 9000 };
 
-static int client_timeout(struct rng* r, struct draw* d)
+static int client_timeout(struct rng* r, struct rp_scn_draft* d)
 {
 	int t = timeouts_ms[pick(r, 0, 2)];
-	add(d->client, sizeof(d->client), "args = %s%s\n", security_args(d->peer),
+	rp_scn_add(d->client, sizeof(d->client), "args = %s%s\n", security_args(d->peer),
 	    t == 9000 ? "" : (t == 3000 ? " /timeout:3000" : " /timeout:5000"));
 	return t;
 }
@@ -114,7 +92,7 @@ static const char* const lab_phases[] = { "x224", "tls", "nla", "mcs", "secure-s
 	                                      "licensing", "capabilities", "finalization" };
 #define N_LAB_PHASES 8
 
-static void gen_packet_loss(struct rng* r, struct draw* d)
+static void gen_packet_loss(struct rng* r, struct rp_scn_draft* d)
 {
 	int lossy_syn;
 	with_peer(r, d, 70);
@@ -123,14 +101,14 @@ static void gen_packet_loss(struct rng* r, struct draw* d)
 	if (pick(r, 0, 1))
 	{
 		int p = pick(r, 10, 50);
-		add(d->link, sizeof(d->link), "loss = %d%%\n", p);
+		rp_scn_add(d->link, sizeof(d->link), "loss = %d%%\n", p);
 		snprintf(d->summary, sizeof(d->summary), "%d %% random loss both ways", p);
 		lossy_syn = p >= 25;
 	}
 	else
 	{
 		int pg = pick(r, 5, 20), rb = pick(r, 10, 40);
-		add(d->link, sizeof(d->link), "loss = gemodel %d%% %d%% 100%% 0%%\n", pg, rb);
+		rp_scn_add(d->link, sizeof(d->link), "loss = gemodel %d%% %d%% 100%% 0%%\n", pg, rb);
 		snprintf(d->summary, sizeof(d->summary),
 		         "bursty loss both ways (Gilbert-Elliott: %d %% into a burst, %d %% out of it)", pg,
 		         rb);
@@ -145,7 +123,7 @@ static void gen_packet_loss(struct rng* r, struct draw* d)
 		       "an unanswered SYN and nothing else, a filtered port to any observer");
 }
 
-static void gen_high_latency(struct rng* r, struct draw* d)
+static void gen_high_latency(struct rng* r, struct rp_scn_draft* d)
 {
 	int ms = pick(r, 250, 2500), jitter = ms / pick(r, 10, 20);
 	static const char* const dirs[] = { "link", "link to-server", "link to-client" };
@@ -156,58 +134,58 @@ static void gen_high_latency(struct rng* r, struct draw* d)
 	snprintf(d->summary, sizeof(d->summary), "%d ms of delay (jitter %d ms) on [%s]", ms, jitter,
 	         dir);
 	d->link_section = dir;
-	add(d->link, sizeof(d->link), "delay = %dms %dms\n", ms, jitter);
+	rp_scn_add(d->link, sizeof(d->link), "delay = %dms %dms\n", ms, jitter);
 	accept_connected(d);
 	accept_undetermined(d);
 }
 
-static void gen_low_bandwidth(struct rng* r, struct draw* d)
+static void gen_low_bandwidth(struct rng* r, struct rp_scn_draft* d)
 {
 	static const int rates[] = { 8, 12, 16, 24, 32, 48, 64, 96, 128 };
 	int kbit = rates[pick(r, 0, 8)];
 	with_peer(r, d, 80);
 	client_timeout(r, d);
 	d->deadline_s = 40;
-	add(d->link, sizeof(d->link), "rate = %dkbit\n", kbit);
+	rp_scn_add(d->link, sizeof(d->link), "rate = %dkbit\n", kbit);
 	snprintf(d->summary, sizeof(d->summary), "a %d kbit/s link both ways", kbit);
 	accept_connected(d);
 	accept_undetermined(d);
 }
 
-static void gen_mtu(struct rng* r, struct draw* d)
+static void gen_mtu(struct rng* r, struct rp_scn_draft* d)
 {
 	int mtu = pick(r, 576, 1420);
 	with_peer(r, d, 50);
-	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	rp_scn_add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
 	d->deadline_s = pick(r, 8, 30);
-	add(d->link, sizeof(d->link), "mtu = %d\nicmp = blocked\n", mtu);
+	rp_scn_add(d->link, sizeof(d->link), "mtu = %d\nicmp = blocked\n", mtu);
 	snprintf(d->summary, sizeof(d->summary), "MTU %d toward the client, ICMP blocked", mtu);
 	accept(d, "connected", "segments up to this MTU pass: a server whose largest segments are "
 	                       "smaller than it (the lab server's TLS flight is 1290 bytes) connects");
 	accept_undetermined(d);
 }
 
-static void gen_firewall_reset(struct rng* r, struct draw* d)
+static void gen_firewall_reset(struct rng* r, struct rp_scn_draft* d)
 {
 	static const char* const tos[] = { "both", "client", "server" };
 	const char* to = one_of(r, tos, 3);
 	with_peer(r, d, 70);
-	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	rp_scn_add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
 	d->deadline_s = 20;
 	if (!d->peer && pick(r, 0, 3))
 	{
 		const char* ph = pick(r, 0, 8) == 8 ? "active" : one_of(r, lab_phases, N_LAB_PHASES);
-		add(d->fault, sizeof(d->fault), "reset = phase %s\n", ph);
+		rp_scn_add(d->fault, sizeof(d->fault), "reset = phase %s\n", ph);
 		snprintf(d->summary, sizeof(d->summary), "a middlebox resets at phase %s, to %s", ph, to);
 	}
 	else
 	{
 		int bytes = pick(r, 100, 4000);
-		add(d->fault, sizeof(d->fault), "reset = bytes %d\n", bytes);
+		rp_scn_add(d->fault, sizeof(d->fault), "reset = bytes %d\n", bytes);
 		snprintf(d->summary, sizeof(d->summary),
 		         "a middlebox resets once the server has sent %d bytes, to %s", bytes, to);
 	}
-	add(d->fault, sizeof(d->fault), "reset-to = %s\n", to);
+	rp_scn_add(d->fault, sizeof(d->fault), "reset-to = %s\n", to);
 	accept_undetermined(d);
 	if (strcmp(to, "server") == 0)
 		accept(d, "connected", "a reset sent to the server alone can fall after the client "
@@ -216,20 +194,20 @@ static void gen_firewall_reset(struct rng* r, struct draw* d)
 		accept(d, "connected", "a byte trigger past the whole connection sequence never fires");
 }
 
-static void gen_tunnel_drop(struct rng* r, struct draw* d)
+static void gen_tunnel_drop(struct rng* r, struct rp_scn_draft* d)
 {
 	int t = client_timeout((with_peer(r, d, 75), r), d);
 	d->deadline_s = 25;
 	if (!d->peer && pick(r, 0, 1))
 	{
 		const char* ph = one_of(r, lab_phases, N_LAB_PHASES);
-		add(d->fault, sizeof(d->fault), "drop = phase %s\n", ph);
+		rp_scn_add(d->fault, sizeof(d->fault), "drop = phase %s\n", ph);
 		snprintf(d->summary, sizeof(d->summary), "the tunnel drops at phase %s", ph);
 	}
 	else
 	{
 		int at = pick(r, 0, 300);
-		add(d->fault, sizeof(d->fault), "drop = at %dms\n", at);
+		rp_scn_add(d->fault, sizeof(d->fault), "drop = at %dms\n", at);
 		snprintf(d->summary, sizeof(d->summary), "the tunnel drops %d ms after the start", at);
 		accept(d, "connected", "a drop at a time races the connection sequence (about 0.1-0.4 s "
 		                       "here): the session may be active and held before it");
@@ -237,8 +215,8 @@ static void gen_tunnel_drop(struct rng* r, struct draw* d)
 	if (pick(r, 0, 2) == 0)
 	{
 		int back = pick(r, 1, 8);
-		add(d->fault, sizeof(d->fault), "drop-for = %ds\n", back);
-		add(d->summary, sizeof(d->summary), ", back after %d s", back);
+		rp_scn_add(d->fault, sizeof(d->fault), "drop-for = %ds\n", back);
+		rp_scn_add(d->summary, sizeof(d->summary), ", back after %d s", back);
 		accept(d, "connected", "the link comes back: TCP retransmits and FreeRDP's session "
 		                       "carries on when the outage is shorter than its timers");
 	}
@@ -246,16 +224,16 @@ static void gen_tunnel_drop(struct rng* r, struct draw* d)
 	accept_undetermined(d);
 }
 
-static void gen_nat(struct rng* r, struct draw* d)
+static void gen_nat(struct rng* r, struct rp_scn_draft* d)
 {
 	int nat = pick(r, 1, 8), pause = nat + pick(r, 1, 4);
 	const char* ph = one_of(r, lab_phases, N_LAB_PHASES);
 	const char* action = pick(r, 0, 1) ? "reset" : "drop";
 	int timeout = (pause + 3) * 1000;
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore /timeout:%d\n", timeout);
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore /timeout:%d\n", timeout);
 	d->deadline_s = pause + 15;
-	add(d->server, sizeof(d->server), "pause-at = %s\npause = %ds\n", ph, pause);
-	add(d->fault, sizeof(d->fault), "nat-timeout = %ds\nnat-action = %s\n", nat, action);
+	rp_scn_add(d->server, sizeof(d->server), "pause-at = %s\npause = %ds\n", ph, pause);
+	rp_scn_add(d->fault, sizeof(d->fault), "nat-timeout = %ds\nnat-action = %s\n", nat, action);
 	snprintf(d->summary, sizeof(d->summary),
 	         "the server pauses %d s at %s behind a NAT that forgets idle connections after %d s "
 	         "and then %ss",
@@ -269,20 +247,20 @@ static void gen_nat(struct rng* r, struct draw* d)
 	accept_undetermined(d);
 }
 
-static void gen_server_hung(struct rng* r, struct draw* d)
+static void gen_server_hung(struct rng* r, struct rp_scn_draft* d)
 {
 	const char* ph = one_of(r, lab_phases, N_LAB_PHASES);
 	int t = client_timeout(r, d);
 	d->deadline_s = 20;
 	if (pick(r, 0, 2))
 	{
-		add(d->server, sizeof(d->server), "hang-at = %s\n", ph);
+		rp_scn_add(d->server, sizeof(d->server), "hang-at = %s\n", ph);
 		snprintf(d->summary, sizeof(d->summary), "the server hangs at %s", ph);
 	}
 	else
 	{
 		int pause = t / 1000 + pick(r, 1, 6);
-		add(d->server, sizeof(d->server), "pause-at = %s\npause = %ds\n", ph, pause);
+		rp_scn_add(d->server, sizeof(d->server), "pause-at = %s\npause = %ds\n", ph, pause);
 		snprintf(d->summary, sizeof(d->summary),
 		         "the server pauses %d s at %s, longer than the client waits (%d ms)", pause, ph, t);
 		accept(d, "connected", "FreeRDP's activation timer does not run in every phase: the "
@@ -291,115 +269,115 @@ static void gen_server_hung(struct rng* r, struct draw* d)
 	accept_undetermined(d);
 }
 
-static void gen_denied(struct rng* r, struct draw* d)
+static void gen_denied(struct rng* r, struct rp_scn_draft* d)
 {
 	static const char* const codes[] = { "0x7", "0x8", "0x9" };
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
 	d->deadline_s = 20;
 	if (pick(r, 0, 1))
-		add(d->server, sizeof(d->server), "behaviour = deny\n");
+		rp_scn_add(d->server, sizeof(d->server), "behaviour = deny\n");
 	else
-		add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\n",
+		rp_scn_add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\n",
 		    one_of(r, codes, 3));
 	snprintf(d->summary, sizeof(d->summary), "the server denies the connection");
 	accept_undetermined(d);
 }
 
-static void gen_licensing(struct rng* r, struct draw* d)
+static void gen_licensing(struct rng* r, struct rp_scn_draft* d)
 {
 	static const char* const at[] = { "active", "finalization", "capabilities", "licensing" };
 	int code = 0x100 + pick(r, 0, 10);
 	const char* ph = one_of(r, at, 4);
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
 	d->deadline_s = 20;
-	add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = 0x%X\nerror-at = %s\n",
-	    code, ph);
+	rp_scn_add(d->server, sizeof(d->server),
+	           "behaviour = errorinfo\nerror-info = 0x%X\nerror-at = %s\n", code, ph);
 	snprintf(d->summary, sizeof(d->summary), "the server sends licensing errorInfo 0x%X at %s",
 	         code, ph);
 	accept_undetermined(d);
 }
 
-static void gen_port(struct rng* r, struct draw* d, bool closed)
+static void gen_port(struct rng* r, struct rp_scn_draft* d, bool closed)
 {
 	with_peer(r, d, 60);
-	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	rp_scn_add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
 	if (!closed)
-		add(d->client, sizeof(d->client), "connect-timeout = %ds\n", pick(r, 2, 8));
+		rp_scn_add(d->client, sizeof(d->client), "connect-timeout = %ds\n", pick(r, 2, 8));
 	d->deadline_s = 20;
-	add(d->fault, sizeof(d->fault), "port = %s\n", closed ? "closed" : "filtered");
+	rp_scn_add(d->fault, sizeof(d->fault), "port = %s\n", closed ? "closed" : "filtered");
 	snprintf(d->summary, sizeof(d->summary), "the port is %s", closed ? "closed" : "filtered");
 	accept_undetermined(d);
 }
 
-static void gen_certificate(struct rng* r, struct draw* d)
+static void gen_certificate(struct rng* r, struct rp_scn_draft* d)
 {
 	static const char* const kinds[] = { "expired", "wrong-name", "changed" };
 	const char* k = one_of(r, kinds, 3);
-	add(d->client, sizeof(d->client), "args = /sec:nla\n");
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla\n");
 	d->deadline_s = 20;
 	if (strcmp(k, "changed") == 0)
-		add(d->client, sizeof(d->client), "cert = changed\n");
+		rp_scn_add(d->client, sizeof(d->client), "cert = changed\n");
 	else
 	{
-		add(d->client, sizeof(d->client), "cert = pinned\n");
-		add(d->server, sizeof(d->server), "certificate = %s\n", k);
+		rp_scn_add(d->client, sizeof(d->client), "cert = pinned\n");
+		rp_scn_add(d->server, sizeof(d->server), "certificate = %s\n", k);
 	}
 	snprintf(d->summary, sizeof(d->summary), "the server's certificate: %s", k);
 	accept_undetermined(d);
 }
 
-static void gen_credentials(struct rng* r, struct draw* d)
+static void gen_credentials(struct rng* r, struct rp_scn_draft* d)
 {
 	d->peer = pick(r, 0, 2) ? NULL : "freerdp-shadow";
 	if (d->peer)
-		add(d->server, sizeof(d->server), "peer = %s\n", d->peer);
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\npassword = wrong\n");
+		rp_scn_add(d->server, sizeof(d->server), "peer = %s\n", d->peer);
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\npassword = wrong\n");
 	d->deadline_s = 20;
 	snprintf(d->summary, sizeof(d->summary), "a wrong password");
 	accept_undetermined(d);
 }
 
-static void gen_security(struct rng* r, struct draw* d)
+static void gen_security(struct rng* r, struct rp_scn_draft* d)
 {
 	static const char* const pairs[][2] = { { "nla", "/sec:tls" }, { "tls", "/sec:nla" },
 		                                    { "rdp", "/sec:nla" }, { "nla", "/sec:rdp" } };
 	int i = pick(r, 0, 3);
-	add(d->client, sizeof(d->client), "args = %s /cert:ignore\n", pairs[i][1]);
-	add(d->server, sizeof(d->server), "security = %s\n", pairs[i][0]);
+	rp_scn_add(d->client, sizeof(d->client), "args = %s /cert:ignore\n", pairs[i][1]);
+	rp_scn_add(d->server, sizeof(d->server), "security = %s\n", pairs[i][0]);
 	d->deadline_s = 20;
 	snprintf(d->summary, sizeof(d->summary), "the server offers %s, the client asks %s",
 	         pairs[i][0], pairs[i][1]);
 	accept_undetermined(d);
 }
 
-static void gen_overloaded(struct rng* r, struct draw* d)
+static void gen_overloaded(struct rng* r, struct rp_scn_draft* d)
 {
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
 	d->deadline_s = pick(r, 5, 20);
-	add(d->server, sizeof(d->server), "behaviour = overloaded\n");
+	rp_scn_add(d->server, sizeof(d->server), "behaviour = overloaded\n");
 	snprintf(d->summary, sizeof(d->summary), "the server accepts TCP and closes at once");
 	accept_undetermined(d);
 }
 
-static void gen_dns(struct rng* r, struct draw* d)
+static void gen_dns(struct rng* r, struct rp_scn_draft* d)
 {
 	bool dead = pick(r, 0, 1);
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\nname = %s\n",
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\nname = %s\n",
 	    dead ? "dead" : "unresolvable");
 	if (dead)
-		add(d->client, sizeof(d->client), "connect-timeout = %ds\n", pick(r, 2, 6));
+		rp_scn_add(d->client, sizeof(d->client), "connect-timeout = %ds\n", pick(r, 2, 6));
 	d->deadline_s = 20;
 	snprintf(d->summary, sizeof(d->summary), "the name %s",
 	         dead ? "resolves to a dead address" : "does not resolve");
 	accept_undetermined(d);
 }
 
-static void gen_closed(struct rng* r, struct draw* d)
+static void gen_closed(struct rng* r, struct rp_scn_draft* d)
 {
 	gen_port(r, d, true);
 }
 
-static void gen_filtered(struct rng* r, struct draw* d)
+static void gen_filtered(struct rng* r, struct rp_scn_draft* d)
 {
 	gen_port(r, d, false);
 }
@@ -408,31 +386,31 @@ static void gen_filtered(struct rng* r, struct draw* d)
 /* ---- the session (after activation) ---- */
 
 /* A session of `secs`, idle (false returned) or with a mouse move every 300-900 ms. */
-static bool session_line(struct rng* r, struct draw* d, int secs, int idle_share)
+static bool session_line(struct rng* r, struct rp_scn_draft* d, int secs, int idle_share)
 {
 	bool busy = pick(r, 1, 100) > idle_share;
 	if (busy)
-		add(d->client, sizeof(d->client), "session = %ds input every %dms\n", secs,
+		rp_scn_add(d->client, sizeof(d->client), "session = %ds input every %dms\n", secs,
 		    pick(r, 3, 9) * 100);
 	else
-		add(d->client, sizeof(d->client), "session = %ds idle\n", secs);
+		rp_scn_add(d->client, sizeof(d->client), "session = %ds idle\n", secs);
 	d->deadline_s = 20;
 	return busy;
 }
 
 /* When a timed fault fires in the session: at its phase on the lab's server, at a time
  * after the start (the session is active from about 0.1 s) on a third-party one. */
-static int session_at(struct rng* r, struct draw* d, const char* key, char* where, size_t n)
+static int session_at(struct rng* r, struct rp_scn_draft* d, const char* key, char* where, size_t n)
 {
 	int s = pick(r, 1, 6);
 	if (d->peer)
 	{
-		add(d->fault, sizeof(d->fault), "%s = at %ds\n", key, s + 1);
+		rp_scn_add(d->fault, sizeof(d->fault), "%s = at %ds\n", key, s + 1);
 		snprintf(where, n, "%d s after the start", s + 1);
 	}
 	else
 	{
-		add(d->fault, sizeof(d->fault), "%s = phase active +%ds\n", key, s);
+		rp_scn_add(d->fault, sizeof(d->fault), "%s = phase active +%ds\n", key, s);
 		snprintf(where, n, "%d s into the session", s);
 	}
 	return s;
@@ -440,13 +418,13 @@ static int session_at(struct rng* r, struct draw* d, const char* key, char* wher
 
 /* A fault `key` some seconds into a session of `secs` (idle one time in `idle_share`/100), on
  * any peer; the summary is `what` and when. Returns whether the user works. */
-static bool session_fault(struct rng* r, struct draw* d, const char* key, int secs,
+static bool session_fault(struct rng* r, struct rp_scn_draft* d, const char* key, int secs,
                           int idle_share, const char* what)
 {
 	char where[48];
 	bool busy;
 	with_peer(r, d, 70);
-	add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
+	rp_scn_add(d->client, sizeof(d->client), "args = %s\n", security_args(d->peer));
 	busy = session_line(r, d, secs, idle_share);
 	session_at(r, d, key, where, sizeof(where));
 	snprintf(d->summary, sizeof(d->summary), "%s %s (%s)", what, where,
@@ -454,14 +432,14 @@ static bool session_fault(struct rng* r, struct draw* d, const char* key, int se
 	return busy;
 }
 
-static void gen_s_tunnel_drop(struct rng* r, struct draw* d)
+static void gen_s_tunnel_drop(struct rng* r, struct rp_scn_draft* d)
 {
 	bool busy = session_fault(r, d, "drop", 20, 40, "the tunnel drops");
 	if (pick(r, 0, 2) == 0)
 	{
 		int back = pick(r, 2, 20);
-		add(d->fault, sizeof(d->fault), "drop-for = %ds\n", back);
-		add(d->summary, sizeof(d->summary), ", back after %d s", back);
+		rp_scn_add(d->fault, sizeof(d->fault), "drop-for = %ds\n", back);
+		rp_scn_add(d->summary, sizeof(d->summary), ", back after %d s", back);
 		accept(d, "connected", "the link comes back: an outage shorter than TCP_USER_TIMEOUT "
 		                       "(9 s) or the keepalive's probes is survived");
 		if (!busy)
@@ -472,13 +450,13 @@ static void gen_s_tunnel_drop(struct rng* r, struct draw* d)
 	accept_undetermined(d);
 }
 
-static void gen_s_nat(struct rng* r, struct draw* d)
+static void gen_s_nat(struct rng* r, struct rp_scn_draft* d)
 {
 	int nat = pick(r, 1, 4);
 	const char* action = pick(r, 0, 1) ? "reset" : "drop";
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
 	session_line(r, d, 18, 100);
-	add(d->fault, sizeof(d->fault), "nat-timeout = %ds\nnat-action = %s\n", nat, action);
+	rp_scn_add(d->fault, sizeof(d->fault), "nat-timeout = %ds\nnat-action = %s\n", nat, action);
 	snprintf(d->summary, sizeof(d->summary),
 	         "an idle session behind a middlebox that forgets connections idle %d s and then %ss "
 	         "their next packet (FreeRDP's keepalive comes at 5 s)", nat, action);
@@ -488,10 +466,10 @@ static void gen_s_nat(struct rng* r, struct draw* d)
 		                          "nat-idle-timeout");
 }
 
-static void gen_s_firewall_reset(struct rng* r, struct draw* d)
+static void gen_s_firewall_reset(struct rng* r, struct rp_scn_draft* d)
 {
 	bool busy = session_fault(r, d, "reset", 12, 30, "a middlebox resets the session");
-	add(d->fault, sizeof(d->fault), "reset-to = %s\n", pick(r, 0, 1) ? "both" : "client");
+	rp_scn_add(d->fault, sizeof(d->fault), "reset-to = %s\n", pick(r, 0, 1) ? "both" : "client");
 	if (!busy)
 		accept(d, "nat-idle-timeout", "in an idle session the armed reset answers the first "
 		                              "packet after the quiet (the keepalive): what an idle "
@@ -499,13 +477,13 @@ static void gen_s_firewall_reset(struct rng* r, struct draw* d)
 	accept_undetermined(d);
 }
 
-static void gen_s_mtu(struct rng* r, struct draw* d)
+static void gen_s_mtu(struct rng* r, struct rp_scn_draft* d)
 {
 	int mtu = pick(r, 1300, 1440);
 	with_peer(r, d, 100);
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
 	session_line(r, d, pick(r, 8, 12), 30);
-	add(d->link, sizeof(d->link), "mtu = %d\nicmp = blocked\n", mtu);
+	rp_scn_add(d->link, sizeof(d->link), "mtu = %d\nicmp = blocked\n", mtu);
 	snprintf(d->summary, sizeof(d->summary),
 	         "an MTU of %d with ICMP blocked, in a session whose desktop paints full-size "
 	         "updates", mtu);
@@ -514,11 +492,11 @@ static void gen_s_mtu(struct rng* r, struct draw* d)
 
 /* A session the server ends `*after` s in, to a client that announces the errorInfo PDU as
  * mstsc does, or (one in four) as FreeRDP 3.10 does not. */
-static bool server_end_client(struct rng* r, struct draw* d, int* after)
+static bool server_end_client(struct rng* r, struct rp_scn_draft* d, int* after)
 {
 	bool freerdp = pick(r, 0, 3) == 0;
 	*after = pick(r, 1, 5);
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n%s",
 	    freerdp ? "announce = freerdp\n" : "");
 	session_line(r, d, *after + 5, 50);
 	return freerdp;
@@ -527,20 +505,21 @@ static bool server_end_client(struct rng* r, struct draw* d, int* after)
 static const char* const end_codes[] = { "0x1", "0x2", "0x3", "0x4", "0x5", "0xB", "0xC",
 	                                     "0x19", "0x1A" };
 
-static void gen_s_server_ended(struct rng* r, struct draw* d)
+static void gen_s_server_ended(struct rng* r, struct rp_scn_draft* d)
 {
 	int after;
 	bool freerdp = server_end_client(r, d, &after);
 	if (pick(r, 0, 4) == 0)
 	{
-		add(d->server, sizeof(d->server), "behaviour = ultimatum\nerror-after = %ds\n", after);
+		rp_scn_add(d->server, sizeof(d->server),
+		           "behaviour = ultimatum\nerror-after = %ds\n", after);
 		snprintf(d->summary, sizeof(d->summary),
 		         "the server ends the session %d s in with an ultimatum alone", after);
 	}
 	else
 	{
 		const char* code = one_of(r, end_codes, 9);
-		add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\n"
+		rp_scn_add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\n"
 		                                  "error-after = %ds\n", code, after);
 		snprintf(d->summary, sizeof(d->summary), "the server ends the session %d s in with "
 		                                         "errorInfo %s%s", after, code,
@@ -548,15 +527,15 @@ static void gen_s_server_ended(struct rng* r, struct draw* d)
 	}
 }
 
-static void gen_s_server_fault(struct rng* r, struct draw* d)
+static void gen_s_server_fault(struct rng* r, struct rp_scn_draft* d)
 {
 	static const char* const codes[] = { "0x6", "0xF", "0x10", "0x11", "0x12", "0x17", "0x18",
 		                                 "0x10C9", "0x10D0", "0x1191" };
 	const char* code = one_of(r, codes, 10);
 	int after;
 	bool freerdp = server_end_client(r, d, &after);
-	add(d->server, sizeof(d->server), "behaviour = errorinfo\nerror-info = %s\nerror-after = %ds\n",
-	    code, after);
+	rp_scn_add(d->server, sizeof(d->server),
+	           "behaviour = errorinfo\nerror-info = %s\nerror-after = %ds\n", code, after);
 	snprintf(d->summary, sizeof(d->summary), "the server ends the session %d s in for its fault "
 	                                         "%s%s", after, code,
 	         freerdp ? " to a client that did not announce the errorInfo PDU" : "");
@@ -566,13 +545,15 @@ static void gen_s_server_fault(struct rng* r, struct draw* d)
 		                                  "ended it, not why");
 }
 
-static void gen_s_loss(struct rng* r, struct draw* d)
+static void gen_s_loss(struct rng* r, struct rp_scn_draft* d)
 {
 	int p = pick(r, 45, 65);
-	add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
-	add(d->client, sizeof(d->client), "session = 25s input every %dms\n", pick(r, 3, 6) * 100);
+	rp_scn_add(d->client, sizeof(d->client), "args = /sec:nla /cert:ignore\n");
+	rp_scn_add(d->client, sizeof(d->client),
+	           "session = 25s input every %dms\n", pick(r, 3, 6) * 100);
 	d->deadline_s = 20;
-	add(d->link, sizeof(d->link), "loss = %d%%\nfrom = phase active +%ds\n", p, pick(r, 1, 4));
+	rp_scn_add(d->link, sizeof(d->link),
+	           "loss = %d%%\nfrom = phase active +%ds\n", p, pick(r, 1, 4));
 	snprintf(d->summary, sizeof(d->summary), "the link starts losing %d %% each way in a working "
 	                                         "session", p);
 	accept(d, "connected", "every segment may still get through within TCP_USER_TIMEOUT for the "
@@ -584,7 +565,7 @@ struct envelope
 {
 	const char* name; /* the files' prefix: the cause's name, or session-<cause> */
 	enum rp_cause cause;
-	void (*gen)(struct rng* r, struct draw* d);
+	void (*gen)(struct rng* r, struct rp_scn_draft* d);
 	const char* keywords;
 };
 
@@ -621,58 +602,23 @@ static const struct envelope envelopes[] = {
 static bool write_draw(const char* dir, const struct envelope* e, int k, unsigned seed,
                        struct rp_err* err)
 {
-	struct draw d;
+	struct rp_scn_draft d;
 	/* Each envelope its own stream: the connection-time ones as before, the session's apart. */
 	struct rng r = { ((uint64_t)seed << 32) ^ ((uint64_t)e->cause << 16) ^ (uint64_t)k ^
 		             (e->name ? 0x5E55000000ull : 0) };
-	char path[1024];
-	FILE* f;
+	char path[1024], header[160], keywords[96];
 
 	memset(&d, 0, sizeof(d));
 	e->gen(&r, &d);
 	snprintf(path, sizeof(path), "%s/%s-%02d.scn", dir, e->name ? e->name : rp_cause_name(e->cause),
 	         k);
-	if (!(f = fopen(path, "w")))
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	fprintf(f, "# A variant drawn by `rdprepro variants --seed %u` from the envelope of %s.\n",
-	        seed, e->name ? e->name : rp_cause_name(e->cause));
-	fprintf(f, "[scenario]\nsummary = %s.\nkeywords = variant, %s\nseed = %u\n", d.summary,
-	        e->keywords, (unsigned)(next(&r) % 100000u) + 1);
-	fprintf(f, "\n[client]\n%sdeadline = %ds\n", d.client, d.deadline_s);
-	if (d.server[0])
-		fprintf(f, "\n[server]\n%s", d.server);
-	if (d.link[0])
-		fprintf(f, "\n[%s]\n%s", d.link_section ? d.link_section : "link", d.link);
-	if (d.fault[0])
-		fprintf(f, "\n[fault]\n%s", d.fault);
-	fprintf(f, "\n[expect]\nverdict = %s\n", rp_cause_name(e->cause));
-	if (d.acceptable[0])
-	{
-		/* inih keeps 200 characters a line: the reason continues on indented lines. */
-		const char* w = d.because;
-		fprintf(f, "acceptable = %s\nacceptable-because =", d.acceptable);
-		while (*w)
-		{
-			int n = 0, last = 0;
-			while (w[n] && n < 150)
-			{
-				if (w[n] == ' ')
-					last = n;
-				n++;
-			}
-			if (w[n] && last)
-				n = last;
-			fprintf(f, " %.*s\n", n, w);
-			w += n;
-			while (*w == ' ')
-				w++;
-			if (*w)
-				fprintf(f, " ");
-		}
-	}
-	if (fclose(f) != 0)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	return true;
+	snprintf(keywords, sizeof(keywords), "variant, %s", e->keywords);
+	snprintf(header, sizeof(header),
+	         "A variant drawn by `rdprepro variants --seed %u` from the envelope of %s.", seed,
+	         e->name ? e->name : rp_cause_name(e->cause));
+	rp_scn_add(d.summary, sizeof(d.summary), ".");
+	return rp_scn_write(path, header, &d, keywords, (unsigned)(next(&r) % 100000u) + 1,
+	                    rp_cause_name(e->cause), err);
 }
 
 /* ---- the matrix ---- */
