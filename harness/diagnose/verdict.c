@@ -73,7 +73,10 @@ static const struct rp_cause_info infos[RP_CAUSE_COUNT] = {
 	                             "server-denied, server-denied-freerdp-client",
 	                             "the server's event log (policy, group)" },
 	[RP_CAUSE_PACKET_LOSS] = { RP_CAUSE_PACKET_LOSS, 2, "packet loss on Wi-Fi or a VPN",
-	                           "a timeout on a fast path (small min RTT) after retransmissions", 0x904,
+	                           "a timeout on a fast path (small min RTT) after retransmissions; or "
+	                           "the server's close, or a reset from its host after a quiet spell, "
+	                           "amid retransmissions (its own TCP or handshake timer gave up)",
+	                           0x904,
 	                           "disconnectReasonAtClientWinsockFDCLOSE", 0, "exDiscReasonNoInfo",
 	                           "inferred: the session dies on a closed or timed-out socket, with "
 	                           "no reason from the server",
@@ -542,6 +545,8 @@ static enum rst_origin rst_origin(const struct rp_evidence* ev, const struct rp_
 	return a->ttl_rst == a->ttl_synack ? RST_SERVER_DISTANCE : RST_PATH;
 }
 
+static uint32_t real_losses(const struct rp_attempt* a);
+
 static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
                               struct rp_verdict* v)
 {
@@ -580,6 +585,18 @@ static bool is_firewall_reset(const struct rp_evidence* ev, char* why, size_t n,
 		         rst_origin(ev, fa) == RST_SERVER_DISTANCE
 		             ? ", and this one came from the server's own host (its TTL is the SYN-ACK's)"
 		             : "");
+		/* The same reset, from the server's host after a quiet spell, is what the server's own
+		 * TCP leaves when it gave up retransmitting into a lossy path (ETIMEDOUT there, no RST
+		 * sent): with real losses seen here, that reading is at least as good. */
+		if (real_losses(fa) >= 3)
+		{
+			v->confidence = RP_CONF_LOW;
+			v->runner_up = RP_CAUSE_PACKET_LOSS;
+			snprintf(v->unsure, sizeof(v->unsure),
+			         "the path lost packets (%u retransmissions and out-of-order arrivals): the "
+			         "server's own TCP may have given up and forgotten the connection",
+			         real_losses(fa));
+		}
 		return true;
 	}
 	snprintf(why, n,
@@ -1065,6 +1082,29 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
 	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
 
+	/* Or the server's own TCP gave up under the loss: its retransmissions went unanswered long
+	 * enough (tcp_retries2, a user timeout) and it forgot the connection without a word (no RST
+	 * is sent then); the client's next packet, after a quiet spell, met its host's reset. A
+	 * reset that a middlebox sent to the server alone looks the same at the client, but needs
+	 * no loss: it is named beside. Measured: a FreeRDP server at 35-40 % loss each way logged
+	 * "BIO_read returned a system error 110" and the client saw exactly this (docs/sweeps.md). */
+	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
+	    !ev->error_info && was_reset(a) && quiet_ms(a) > FLAGGED_RESET_MS &&
+	    rst_origin(ev, a) == RST_SERVER_DISTANCE && real_losses(a) >= 3 &&
+	    ev->recheck.x224 == RP_X224_ANSWERED)
+	{
+		snprintf(why, n,
+		         "reset in phase %s after %.1f s of quiet from the server's side, on a path that "
+		         "lost packets (%u retransmissions and out-of-order arrivals, best RTT %.2f ms), and "
+		         "a fresh connection is answered: the server's TCP gave up retransmitting and "
+		         "forgot the connection",
+		         rp_phase_name(a->furthest), quiet_ms(a) / 1000.0, real_losses(a),
+		         a->tcp.min_rtt_us / 1000.0);
+		v->runner_up = RP_CAUSE_FIREWALL_RESET;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "a reset that a middlebox sent to the server alone surfaces the same way");
+		return true;
+	}
 	/* Or the server gave up first (xrdp's own handshake timeout, seconds in): it closed while
 	 * the client was still retransmitting (the client's late retransmission then draws the
 	 * server's RST: CLOSE, but no ECONNRESET on a read), and a fresh connection is answered. */

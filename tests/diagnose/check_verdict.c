@@ -898,6 +898,47 @@ START_TEST(test_elim_by_rst_ttl)
 }
 END_TEST
 
+/* A reset from the server's host after a quiet spell: a middlebox that reset the server alone,
+ * or the server's own TCP that gave up retransmitting into a lossy path (a FreeRDP server at
+ * 35-40 % loss, measured in docs/sweeps.md). The client's losses tell them apart. */
+START_TEST(test_server_tcp_gave_up_under_loss)
+{
+	struct rp_attempt* a = attempt(&ev, 0, 16000, RP_PHASE_FINALIZATION, 1);
+	a->sock_errno = 104;
+	a->tcp.min_rtt_us = 70;
+	a->tcp.bytes_received = 2956;
+	a->tcp.bytes_acked = 3072;
+	ev.last_error = 0x0002000D;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	ev.ttl_watched = true;
+	a->ttl_synack = 63;
+	a->ttl_rst = 63;
+	/* A clean path: the middlebox's reset to the server. */
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+	/* Thirteen retransmissions, one needless by DSACK, one out-of-order arrival: loss, with the
+	 * middlebox named beside. */
+	a->tcp.retransmits = 13;
+	a->tcp.dsack_dups = 1;
+	a->tcp.rcv_ooopack = 1;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	ck_assert_int_le(v.confidence, RP_CONF_MEDIUM);
+	{
+		bool named = false;
+		for (int i = 0; i < v.n_candidates; i++)
+			named |= v.candidates[i] == RP_CAUSE_FIREWALL_RESET;
+		ck_assert_msg(named, "firewall-reset is not named beside packet-loss");
+	}
+	ck_assert(strstr(v.because, "the server's TCP gave up") != NULL);
+	/* The same reset forged on the path (another TTL): not the server's TCP. */
+	a->ttl_rst = 64;
+	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+	/* Reset right after progress (within a second): a firewall's verdict on the handshake. */
+	a->ttl_rst = 63;
+	a->t_end_ms = RP_PHASE_FINALIZATION + 300;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_FIREWALL_RESET);
+}
+END_TEST
+
 /* TCP never came up: do echo requests to the server's address get an answer? */
 START_TEST(test_elim_by_ping)
 {
@@ -1278,6 +1319,7 @@ int main(void)
 	tcase_add_test(tc, test_elim_hung_and_nat);
 	tcase_add_test(tc, test_elim_nat_reset_at_once);
 	tcase_add_test(tc, test_elim_by_rst_ttl);
+	tcase_add_test(tc, test_server_tcp_gave_up_under_loss);
 	tcase_add_test(tc, test_elim_by_ping);
 	tcase_add_test(tc, test_refusal_during_licensing);
 	tcase_add_test(tc, test_elim_clauses_direct);
