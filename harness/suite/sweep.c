@@ -767,6 +767,7 @@ static int sweep_usage(FILE* f)
 {
 	fprintf(f,
 	        "usage: rdprepro sweep SCENARIO --vary KEY=FROM..TO/STEP [--vary KEY=...] [options]\n"
+	        "       rdprepro sweep --report --out DIR\n"
 	        "  Runs SCENARIO at every point of a grid of one or two keys, N times a point, each\n"
 	        "  run in its own lab with its own seed, and reports per point the failure rate (runs\n"
 	        "  whose verdict was not `connected`) with its 95 %% Wilson interval, the verdicts and\n"
@@ -789,7 +790,7 @@ static int sweep_usage(FILE* f)
 	           "                     `rdprepro merge` puts the shards' folders together\n"
 	           "      --backend B    link shaping: auto, netem, engine\n"
 	           "      --vm, --no-vm  as `run`\n"
-	           "      --report       only read the runs in --out again (no new runs)\n"
+	           "      --report       with --out DIR alone: read that sweep's runs again, no new runs\n"
 	           "exit: 0 the sweep ran (failures are its data), 1 a harness error, 2 bad usage or\n"
 	           "      input, 128+N interrupted (what ran is reported)\n");
 	return f == stderr ? 2 : 0;
@@ -943,6 +944,26 @@ int rp_sweep_main(int argc, char** argv)
 				goto done;
 		}
 	}
+	if (report_only)
+	{
+		/* The grid is the one in OUT/sweep.json: no SCENARIO, no --vary. */
+		char path[1200];
+		struct sweep* old = calloc(1, sizeof(*old));
+		if (!out || optind != argc)
+		{
+			fprintf(stderr, "rdprepro sweep --report: --out DIR alone (the sweep's folder)\n");
+			free(old);
+			goto done;
+		}
+		snprintf(path, sizeof(path), "%s/sweep.json", out);
+		snprintf(runs, sizeof(runs), "%s/runs", out);
+		if (!old || !grid_read(path, old, &err))
+			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
+		else
+			ret = report(old, out, runs);
+		free(old);
+		goto done;
+	}
 	if (optind + 1 != argc)
 	{
 		fprintf(stderr, "rdprepro sweep: one SCENARIO file, not %d\n", argc - optind);
@@ -999,18 +1020,6 @@ int rp_sweep_main(int argc, char** argv)
 	make_points(sw);
 	snprintf(points, sizeof(points), "%s/points", out);
 	snprintf(runs, sizeof(runs), "%s/runs", out);
-	if (report_only)
-	{
-		char path[1200];
-		struct sweep* old = calloc(1, sizeof(*old));
-		snprintf(path, sizeof(path), "%s/sweep.json", out);
-		if (!old || !grid_read(path, old, &err))
-			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
-		else
-			ret = report(old, out, runs);
-		free(old);
-		goto done;
-	}
 	/* Every point's settings tried on the text before anything is written (the runner then
 	 * parses every point's file before any runs). */
 	for (int p = 0; p < sw->n_points; p++)
