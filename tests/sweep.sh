@@ -82,6 +82,9 @@ if command -v gnuplot >/dev/null; then
 else
 	echo "[SKIP] sweep: pictures: gnuplot is not installed"
 fi
+cp "$S/points.csv" "$WORK/points.before"
+"$RDPREPRO" sweep --report --out "$S" >/dev/null 2>&1 || fail "sweep --report exited non-zero"
+cmp -s "$S/points.csv" "$WORK/points.before" || fail "sweep --report gave another points.csv"
 [ "$fails" = 0 ] && ok "a sweep of 2 points x 3 runs: $(grep -c . "$S/runs.csv") lines in runs.csv"
 
 # 3. The same sweep in two shards, merged: the same grid and runs.
