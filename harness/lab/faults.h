@@ -19,6 +19,15 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
                           const char* resdir, const char* backend, bool verbose, bool force_engine,
                           char* how, size_t how_size, pid_t engines[2], struct rp_err* err);
 
+/* When the timed fault fired, for the run's timeline (timeline.c): CLOCK_MONOTONIC, as the
+ * probe's and the server's times are, so all three share one axis. */
+#define RP_FAULT_FIRED_MAX 16
+struct rp_fault_fired
+{
+	double t_mono_ms;
+	char what[64]; /* "reset armed (phase)", "drop (time)", "flowing again", ... */
+};
+
 /* The timed fault of one run: a reset (signals to the engines) or a drop (nft), fired at
  * the server's hold or at a time after the client started, and a drop's end. */
 struct rp_fault_clock
@@ -31,6 +40,8 @@ struct rp_fault_clock
 	int srv_in;
 	char* link;      /* the run's link line: what fired when is appended */
 	size_t link_size;
+	struct rp_fault_fired* fired_at; /* each firing, at most RP_FAULT_FIRED_MAX; may be NULL */
+	int* n_fired;
 	bool fired;         /* fired at least once (a time trigger fires once) */
 	double drop_off_at; /* 0: none pending */
 	double fire_at;     /* "phase NAME +DURATION": when the fault fires, 0: none pending */

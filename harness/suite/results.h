@@ -53,6 +53,7 @@ struct rp_outcome
 	double wall_ms;
 	double steps_ms[RP_STEP_COUNT];
 	char* report; /* the readable block (evidence, server timeline), malloc'd, may be NULL */
+	const char* dir; /* its result folder (report.html reads its timeline.svg), may be NULL */
 };
 
 /* result.json: the outcome plus the evidence record (read from evidence_path if it exists)
