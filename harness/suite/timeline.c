@@ -303,6 +303,15 @@ static double x_of(const struct axis* a, double t)
 	return LEFT + (t - a->lo) / (a->hi - a->lo) * (WIDTH - LEFT - RIGHT);
 }
 
+/* A label of len characters starting at x: where it starts and its text-anchor, so that one
+ * near the right edge runs leftwards instead of being cut (about 6 px a character). */
+static const char* label_at(double x, size_t len, double* tx)
+{
+	bool flip = x + 3 + 6.0 * (double)len > WIDTH;
+	*tx = flip ? x - 3 : x + 3;
+	return flip ? " text-anchor=\"end\"" : "";
+}
+
 static void widen(struct axis* a, double t)
 {
 	if (t < a->lo)
@@ -389,8 +398,13 @@ static double draw_attempts(FILE* f, const struct axis* a, const struct rp_evide
 		fprintf(f, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"%s\" "
 		           "stroke-width=\"2\"/>\n", x_of(a, end), y - 2, x_of(a, end), y + LANE + 2,
 		        end_colour(at->end));
-		fprintf(f, "<text x=\"%.2f\" y=\"%.1f\" class=\"end\" fill=\"%s\">", x_of(a, end) + 3,
-		        y + LANE - 7, end_colour(at->end));
+		{
+			double tx;
+			const char* anchor = label_at(x_of(a, end), strlen(rp_end_name(at->end)) + 1 +
+			                              strlen(at->last_error_name), &tx);
+			fprintf(f, "<text x=\"%.2f\" y=\"%.1f\" class=\"end\" fill=\"%s\"%s>", tx,
+			        y + LANE - 7, end_colour(at->end), anchor);
+		}
 		esc(f, rp_end_name(at->end), 20);
 		if (at->last_error_name[0])
 		{
@@ -483,7 +497,9 @@ static double draw_server(FILE* f, const struct axis* a, const struct result* r,
 		fprintf(f, " @%+.1f ms</title></line>\n", t);
 		if (x - last_label[peer] > 8.0 + 5.5 * (double)strlen(name))
 		{
-			fprintf(f, "<text x=\"%.2f\" y=\"%.1f\" class=\"ev\">", x, ly + 11);
+			double tx;
+			const char* anchor = label_at(x, strlen(name), &tx);
+			fprintf(f, "<text x=\"%.2f\" y=\"%.1f\" class=\"ev\"%s>", tx - 3, ly + 11, anchor);
 			esc(f, name, 40);
 			fputs("</text>\n", f);
 			last_label[peer] = x;
@@ -533,7 +549,9 @@ static double draw_link(FILE* f, const struct axis* a, const struct link* l, dou
 	{
 		const struct packet* p = &l->p[i];
 		bool special = p->retrans || p->icmp || (p->flags & (TCP_RST | TCP_SYN | TCP_FIN));
-		double h = 4 + (p->len > 1500 ? 1500 : p->len) * 24.0 / 1500.0, x = x_of(a, p->t);
+		/* An RST is small and is what matters most: full height. */
+		double h = p->flags & TCP_RST ? 28 : 4 + (p->len > 1500 ? 1500 : p->len) * 24.0 / 1500.0;
+		double x = x_of(a, p->t);
 		if (!special && plain++ >= MAX_PLAIN)
 			continue;
 		fprintf(f, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"%s\"%s>"
@@ -545,7 +563,7 @@ static double draw_link(FILE* f, const struct axis* a, const struct link* l, dou
 		        p->t);
 	}
 	fprintf(f, "<text x=\"%d\" y=\"%.1f\" class=\"note\">%ld packets, %d RST, %d retransmitted%s",
-	        LEFT + 4, y + PKT_LANE - 2, l->total, l->rst, l->retrans,
+	        LEFT + 4, y + PKT_LANE + 8, l->total, l->rst, l->retrans,
 	        plain > MAX_PLAIN ? "; plain ones past the first 6000 not drawn" : "");
 	if (l->error[0])
 	{
@@ -553,7 +571,7 @@ static double draw_link(FILE* f, const struct axis* a, const struct link* l, dou
 		esc(f, l->error, 160);
 	}
 	fputs("</text>\n", f);
-	return y + PKT_LANE + 6;
+	return y + PKT_LANE + 14;
 }
 
 /* The timed fault's firings: a dashed line through every lane, its label on top (staggered
@@ -572,10 +590,12 @@ static void draw_faults(FILE* f, const struct axis* a, const struct result* r, d
 		fprintf(f, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" class=\"fault\">"
 		           "<title>", x, top + row * 11.0, x, bottom);
 		esc(f, r->fired[i].what, 64);
-		/* Near the right edge the label runs leftwards, so it is never cut. */
-		fprintf(f, " @%+.1f ms</title></line>\n<text x=\"%.2f\" y=\"%.1f\" class=\"fault\"%s>", t,
-		        x > WIDTH - 180 ? x - 2 : x + 2, top + 9 + row * 11.0,
-		        x > WIDTH - 180 ? " text-anchor=\"end\"" : "");
+		{
+			double tx;
+			const char* anchor = label_at(x, strlen(r->fired[i].what) + 8, &tx);
+			fprintf(f, " @%+.1f ms</title></line>\n<text x=\"%.2f\" y=\"%.1f\" class=\"fault\"%s>",
+			        t, tx, top + 9 + row * 11.0, anchor);
+		}
 		esc(f, r->fired[i].what, 64);
 		fprintf(f, " %+.1f</text>\n", t);
 	}
@@ -737,7 +757,7 @@ bool rp_timeline_write(const char* resdir, const char* title, const struct resul
 	/* The axis's zero: the probe's start, else the client's; no client, nothing to draw. */
 	t0 = r->have_evidence && r->ev.t0_mono_ms > 0 ? r->ev.t0_mono_ms : r->client_t0;
 	if (t0 <= 0)
-		return rp_fail(err, "no client ran (%s)", r->reason[0] ? r->reason : rp_status_name(r->status));
+		return rp_fail(err, "no client ran (the run is a %s: its reason above)", rp_status_name(r->status));
 	{
 		double off = realtime_offset_ms();
 		for (int k = 0; k < 2; k++)
