@@ -298,10 +298,16 @@ struct axis
 	double lo, hi;
 };
 
+/* A time on the axis; one past its ends (an odd record's) is drawn at the edge. */
 static double x_of(const struct axis* a, double t)
 {
-	return LEFT + (t - a->lo) / (a->hi - a->lo) * (WIDTH - LEFT - RIGHT);
+	double x = LEFT + (t - a->lo) / (a->hi - a->lo) * (WIDTH - LEFT - RIGHT);
+	return !(x >= LEFT) ? LEFT : x > WIDTH - RIGHT ? WIDTH - RIGHT : x; /* NaN too */
 }
+
+/* Times further than this from the probe's start are an odd record's, not a run's: they do
+ * not stretch the axis (a run lasts minutes at most). */
+#define T_PLAUSIBLE_MS (3600.0 * 1000)
 
 /* A label of len characters starting at x: where it starts and its text-anchor, so that one
  * near the right edge runs leftwards instead of being cut (about 6 px a character). */
@@ -314,6 +320,8 @@ static const char* label_at(double x, size_t len, double* tx)
 
 static void widen(struct axis* a, double t)
 {
+	if (!(t > -T_PLAUSIBLE_MS && t < T_PLAUSIBLE_MS))
+		return;
 	if (t < a->lo)
 		a->lo = t;
 	if (t > a->hi)
