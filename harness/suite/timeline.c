@@ -389,6 +389,14 @@ static double draw_attempts(FILE* f, const struct axis* a, const struct rp_evide
 		double end = at->t_end_ms > at->t_start_ms ? at->t_end_ms : ev->t_total_ms;
 		snprintf(name, sizeof(name), "client attempt %d", i + 1);
 		lane_label(f, y + LANE - 7, name);
+		if (at->furthest == RP_PHASE_NONE || at->t_phase_ms[at->furthest] < 0)
+		{
+			/* A client log's attempt (xfreerdp3): its facts have lines, not times. */
+			fprintf(f, "<text x=\"%d\" y=\"%.1f\" class=\"note\">furthest phase %s, ended %s; "
+			           "not timed (a client log: report.txt has its facts)</text>\n", LEFT,
+			        y + LANE - 7, rp_phase_name(at->furthest), rp_end_name(at->end));
+			continue;
+		}
 		for (int p = RP_PHASE_TCP; p < RP_PHASE_COUNT; p++)
 		{
 			double t1 = at->t_phase_ms[p], t2 = end;
@@ -636,7 +644,7 @@ static void draw_axis(FILE* f, const struct axis* a, double top, double y)
 		           "<text x=\"%.2f\" y=\"%.1f\" class=\"tick\">%g</text>\n", x, top, x, y, x,
 		        y + 13, t);
 	}
-	fprintf(f, "<text x=\"%d\" y=\"%.1f\" class=\"lane\">ms from the probe's start</text>\n",
+	fprintf(f, "<text x=\"%d\" y=\"%.1f\" class=\"lane\">ms from the client's start</text>\n",
 	        LEFT - 8, y + 13);
 }
 
