@@ -786,7 +786,7 @@ bool rp_timeline_write(const char* resdir, const char* title, const struct resul
 	else
 	{
 		draw(f, title, r, t0, links, started);
-		if (ferror(f) | (fclose(f) != 0))
+		if (ferror(f) | (fclose(f) != 0)) /* both: the file is closed either way */
 			ok = rp_fail(err, "%s: cannot write", tmp);
 		else if (rename(tmp, path) != 0)
 			ok = rp_fail(err, "%s: %s", path, strerror(errno));
