@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "lab.h"
+#include "results.h" /* struct rp_fault_fired */
 #include "scenario.h"
 #include "util.h"
 
@@ -18,15 +19,6 @@
 bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab,
                           const char* resdir, const char* backend, bool verbose, bool force_engine,
                           char* how, size_t how_size, pid_t engines[2], struct rp_err* err);
-
-/* When the timed fault fired, for the run's timeline (timeline.c): CLOCK_MONOTONIC, as the
- * probe's and the server's times are, so all three share one axis. */
-#define RP_FAULT_FIRED_MAX 16
-struct rp_fault_fired
-{
-	double t_mono_ms;
-	char what[64]; /* "reset armed (phase)", "drop (time)", "flowing again", ... */
-};
 
 /* The timed fault of one run: a reset (signals to the engines) or a drop (nft), fired at
  * the server's hold or at a time after the client started, and a drop's end. */

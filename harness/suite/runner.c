@@ -187,6 +187,8 @@ static int worker(struct job* jb, const struct run_opts* o)
 	oc.wall_ms = r->wall_ms;
 	memcpy(oc.steps_ms, r->steps_ms, sizeof(oc.steps_ms));
 	rp_strlcpy(oc.link, r->link, sizeof(oc.link));
+	memcpy(oc.fired, r->fired, sizeof(oc.fired));
+	oc.n_fired = r->n_fired;
 	rp_mkdir_p(jb->resdir, &err);
 	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
 	if ((f = fopen(path, "w")))
