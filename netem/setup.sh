@@ -12,7 +12,7 @@ BPO_PKGS="freerdp3-dev libwinpr3-dev winpr3-utils freerdp3-x11 freerdp3-shadow-x
 # Packages from the main suite. Why each is here: docs/dependencies.md.
 MAIN_PKGS="build-essential binutils cmake pkg-config check libjson-c-dev libinih-dev libssl-dev
 libxml2-dev libxml2-utils libevtx-dev libbfio-dev libevtx-utils libnetfilter-queue-dev xrdp xvfb nftables iptables iproute2 iputils-ping tcpdump procps
-valgrind"
+valgrind chromium-headless-shell"
 # The qemu guest (netem/vm: `run --vm`, runs where no namespace can be had, make check-netem):
 # qemu, busybox-static, cpio, xz and kmod (depmod indexes the guest kernel's modules); setup
 # then fetches and caches the guest's kernel. `setup.sh fuzz` (make fuzz) adds clang and its

@@ -197,10 +197,22 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 
 /* ---- the timed fault ---- */
 
+/* One firing, kept with its monotonic time for the timeline. */
+static void note_fired(struct rp_fault_clock* fc, double now, const char* what, const char* why)
+{
+	struct rp_fault_fired* f;
+
+	if (!fc->fired_at || !fc->n_fired || *fc->n_fired >= RP_FAULT_FIRED_MAX)
+		return;
+	f = &fc->fired_at[(*fc->n_fired)++];
+	f->t_mono_ms = now;
+	snprintf(f->what, sizeof(f->what), why ? "%s (%s)" : "%s", what, why);
+}
+
 void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 {
 	struct rp_err err = { "" };
-	double at = rp_now_ms() - fc->t0;
+	double now = rp_now_ms(), at = now - fc->t0;
 	size_t len = strlen(fc->link);
 
 	if (fc->sc->reset.when)
@@ -210,6 +222,7 @@ void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 		for (int d = 0; d < 2; d++)
 			if (fc->engines[d] > 0)
 				kill(fc->engines[d], SIGUSR1);
+		note_fired(fc, now, "reset armed", why);
 		snprintf(fc->link + len, fc->link_size - len, "%sreset armed at +%.0f ms (%s)",
 		         len ? "; " : "", at, why);
 	}
@@ -218,6 +231,7 @@ void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 		for (int d = 0; d < 2; d++)
 			if (fc->engines[d] > 0)
 				kill(fc->engines[d], SIGUSR2);
+		note_fired(fc, now, "shaping on", why);
 		snprintf(fc->link + len, fc->link_size - len, "%sshaping from +%.0f ms (%s)",
 		         len ? "; " : "", at, why);
 	}
@@ -226,6 +240,7 @@ void rp_fault_clock_fire(struct rp_fault_clock* fc, const char* why)
 		const char* w[] = { "drop", "on", NULL };
 		if (!rp_lab_fault(fc->lab, w, fc->verbose, &err))
 			rp_strlcpy(fc->error, err.msg, sizeof(fc->error));
+		note_fired(fc, now, "drop on", why);
 		if (fc->sc->drop_for_ms)
 			fc->drop_off_at = rp_now_ms() + fc->sc->drop_for_ms;
 		snprintf(fc->link + len, fc->link_size - len,
@@ -292,6 +307,7 @@ void rp_fault_clock_tick(struct rp_fault_clock* fc)
 		fc->drop_off_at = 0;
 		if (!rp_lab_fault(fc->lab, w, fc->verbose, &err))
 			rp_strlcpy(fc->error, err.msg, sizeof(fc->error));
+		note_fired(fc, now, "drop off", NULL);
 		snprintf(fc->link + len, fc->link_size - len, ", flowing again at +%.0f ms",
 		         now - fc->t0);
 	}

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "lab.h"
+#include "results.h" /* struct rp_fault_fired */
 #include "scenario.h"
 #include "util.h"
 
@@ -31,6 +32,8 @@ struct rp_fault_clock
 	int srv_in;
 	char* link;      /* the run's link line: what fired when is appended */
 	size_t link_size;
+	struct rp_fault_fired* fired_at; /* each firing, at most RP_FAULT_FIRED_MAX; may be NULL */
+	int* n_fired;
 	bool fired;         /* fired at least once (a time trigger fires once) */
 	double drop_off_at; /* 0: none pending */
 	double fire_at;     /* "phase NAME +DURATION": when the fault fires, 0: none pending */

@@ -77,6 +77,17 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 			                       json_object_new_double(o->steps_ms[i]));
 		json_object_object_add(j, "steps_ms", steps);
 	}
+	{
+		json_object* fired = json_object_new_array();
+		for (int i = 0; i < o->n_fired && i < RP_FAULT_FIRED_MAX; i++)
+		{
+			json_object* one = json_object_new_object();
+			json_object_object_add(one, "t_mono_ms", json_object_new_double(o->fired[i].t_mono_ms));
+			json_object_object_add(one, "what", json_object_new_string(o->fired[i].what));
+			json_object_array_add(fired, one);
+		}
+		json_object_object_add(j, "faults_fired", fired);
+	}
 	json_object_object_add(j, "evidence", ev); /* null when the run never got that far */
 	json_object_object_add(j, "server_events",
 	                       json_object_new_string(server_log ? server_log : ""));

@@ -33,6 +33,16 @@ enum rp_step
 };
 const char* rp_step_name(enum rp_step s);
 
+/* When the timed fault fired (lab/faults.c's clock), for the timeline and result.json's
+ * "faults_fired": CLOCK_MONOTONIC, as the probe's t0_mono_ms and the server's report lines
+ * are, so all three share one axis. */
+#define RP_FAULT_FIRED_MAX 16
+struct rp_fault_fired
+{
+	double t_mono_ms;
+	char what[64]; /* "reset armed (phase)", "drop on (time)", "drop off", ... */
+};
+
 /* One run of one scenario, as the reports need it. */
 struct rp_outcome
 {
@@ -53,6 +63,9 @@ struct rp_outcome
 	double wall_ms;
 	double steps_ms[RP_STEP_COUNT];
 	char* report; /* the readable block (evidence, server timeline), malloc'd, may be NULL */
+	const char* dir; /* its result folder (report.html reads its timeline.svg), may be NULL */
+	struct rp_fault_fired fired[RP_FAULT_FIRED_MAX];
+	int n_fired;
 };
 
 /* result.json: the outcome plus the evidence record (read from evidence_path if it exists)

@@ -58,6 +58,20 @@ void rp_read_server_lines(int fd, struct result* r, bool* listening)
 		*listening = true;
 }
 
+bool rp_server_line(const char* line, int* peer, char* name, size_t name_size, double* t)
+{
+	char what[128] = "";
+
+	if (sscanf(line, "peer %d state %127s %lf", peer, what, t) == 3)
+		rp_strlcpy(name, strncmp(what, "CONNECTION_STATE_", 17) == 0 ? what + 17 : what, name_size);
+	else if (sscanf(line, "peer %d event %127s %lf", peer, what, t) == 3 ||
+	         sscanf(line, "peer %d %127s %lf", peer, what, t) == 3)
+		rp_strlcpy(name, what, name_size);
+	else
+		return false;
+	return true;
+}
+
 /* Prints the server's report with times relative to the probe's start. */
 static void print_server_timeline(FILE* f, const struct result* r, const char* in)
 {
@@ -69,16 +83,10 @@ static void print_server_timeline(FILE* f, const struct result* r, const char* i
 	fprintf(f, "%sserver:", in);
 	for (char* line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 	{
-		char what[128] = "";
+		char name[128];
 		double t = 0;
 		int id = 0;
-		const char* name;
-		if (sscanf(line, "peer %d state %127s %lf", &id, what, &t) == 3)
-			name = strncmp(what, "CONNECTION_STATE_", 17) == 0 ? what + 17 : what;
-		else if (sscanf(line, "peer %d event %127s %lf", &id, what, &t) == 3 ||
-		         sscanf(line, "peer %d %127s %lf", &id, what, &t) == 3)
-			name = what;
-		else
+		if (!rp_server_line(line, &id, name, sizeof(name), &t))
 			continue;
 		if (col++ % 4 == 0)
 			fprintf(f, "\n%s  ", in);
@@ -423,7 +431,9 @@ static bool client_run(struct rp_run* run, struct rp_err* err)
 	until = run->client->until(run, t0);
 	fc = (struct rp_fault_clock){ .sc = sc, .lab = &run->lab, .engines = run->engines,
 		                          .verbose = run->o->verbose, .t0 = t0, .srv_in = run->srv_in,
-		                          .link = r->link, .link_size = sizeof(r->link) };
+		                          .link = r->link, .link_size = sizeof(r->link),
+		                          .fired_at = r->fired, .n_fired = &r->n_fired };
+	r->client_t0 = t0;
 	pfd = (int)syscall(SYS_pidfd_open, run->client_pid, 0);
 	for (;;)
 	{

@@ -69,6 +69,9 @@ struct result
 	char client[512];      /* program = xfreerdp: how it ended, what its log gave */
 	char client_facts[3072]; /* and the facts its log held, a line each */
 	size_t server_len;
+	double client_t0;   /* CLOCK_MONOTONIC when the client started, 0: it never did */
+	struct rp_fault_fired fired[RP_FAULT_FIRED_MAX]; /* the timed fault's firings */
+	int n_fired;
 };
 
 struct peer_ops;
@@ -130,6 +133,11 @@ char* rp_report_text(const struct result* r);
 /* The server's report lines so far, appended to r->server_log (listening: set once it said it
  * listens). */
 void rp_read_server_lines(int fd, struct result* r, bool* listening);
+
+/* One of the server's report lines ("peer 0 state CONNECTION_STATE_NEGO T", "peer 0 event
+ * tls-start T", "peer 0 closed T"): its peer, its name (without CONNECTION_STATE_) and its
+ * CLOCK_MONOTONIC time. False for any other line. */
+bool rp_server_line(const char* line, int* peer, char* name, size_t name_size, double* t);
 
 /* Undo: closes *(int*)fd if open. */
 void rp_undo_close(void* fd);

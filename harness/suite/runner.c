@@ -30,12 +30,14 @@
 #include "fieldlog.h"
 #include "lab.h"
 #include "proc.h"
+#include "report.h"
 #include "results.h"
 #include "rootless.h"
 #include "vm.h"
 #include "run.h"
 #include "select.h"
 #include "scenario.h"
+#include "timeline.h"
 #include "verdict.h"
 
 
@@ -192,6 +194,8 @@ static int worker(struct job* jb, const struct run_opts* o)
 	oc.wall_ms = r->wall_ms;
 	memcpy(oc.steps_ms, r->steps_ms, sizeof(oc.steps_ms));
 	rp_strlcpy(oc.link, r->link, sizeof(oc.link));
+	memcpy(oc.fired, r->fired, sizeof(oc.fired));
+	oc.n_fired = r->n_fired;
 	rp_mkdir_p(jb->resdir, &err);
 	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
 	if ((f = fopen(path, "w")))
@@ -203,6 +207,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
 	if (!rp_result_write(path, &oc, r->have_evidence ? evpath : NULL, r->server_log, &err))
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
+	rp_timeline_for_run(jb->resdir, sc.name, r);
 	free(report);
 	free(r);
 	return 0;
@@ -758,6 +763,7 @@ static int report_suite(struct job* jobs, struct rp_outcome* outs, int n_jobs,
 			snprintf(jobs[i].out.reason, sizeof(jobs[i].out.reason), "not run: interrupted");
 		}
 		outs[i] = jobs[i].out;
+		outs[i].dir = jobs[i].resdir;
 		counts[jobs[i].out.status]++;
 	}
 	if (!o->quiet)
@@ -769,6 +775,8 @@ static int report_suite(struct job* jobs, struct rp_outcome* outs, int n_jobs,
 			fprintf(stderr, "rdprepro: %s\n", err.msg);
 		snprintf(path, sizeof(path), "%s/results.tap", o->results);
 		if (!rp_tap_write(path, outs, n_jobs, &err))
+			fprintf(stderr, "rdprepro: %s\n", err.msg);
+		if (!rp_report_html_write(o->results, outs, n_jobs, &err))
 			fprintf(stderr, "rdprepro: %s\n", err.msg);
 	}
 	printf("%d passed, %d failed, %d skipped, %d errors (%.1f s, %d jobs%s; results in %s)\n",

@@ -1,0 +1,22 @@
+/* report.h: report.html, a suite's runs on one self-contained page (inline CSS, each run's
+ * timeline.svg inlined, no script, no external address): the verdict table first, then each
+ * run's timeline and evidence (its report.txt). */
+#ifndef RDPREPRO_REPORT_H
+#define RDPREPRO_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "results.h"
+#include "util.h"
+
+/* DIR/report.html for the n runs (each o[i].dir holds its timeline.svg, if one was drawn).
+ * Written to a temporary file and renamed, so a reader never sees half a page. */
+bool rp_report_html_write(const char* dir, const struct rp_outcome* o, int n, struct rp_err* err);
+
+/* Text into XML or HTML: < > & " escaped, control characters (not XML 1.0 characters) as
+ * '?'; at most max bytes of s, then "...". */
+void rp_markup_escape(FILE* f, const char* s, size_t max);
+
+#endif
