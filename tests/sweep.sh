@@ -124,6 +124,8 @@ merged=$(tail -1 "$WORK/sm.log" | sed 's/ (.*//')
 cases() { grep -o '<testcase [^>]*name="[^"]*"' "$1" | grep -o 'name="[^"]*"' | sort; }
 [ "$(cases "$WORK/whole/junit.xml")" = "$(cases "$WORK/sm/junit.xml")" ] ||
 	fail "the merged junit.xml holds other test cases than the whole run's"
+grep -q '<table' "$WORK/sm/report.html" && [ "$(grep -c 'timeline.svg\|<svg' "$WORK/sm/report.html")" -ge 8 ] ||
+	fail "the merged report.html lacks the table or the runs' timelines"
 [ "$(grep -c '^ok\|^not ok' "$WORK/sm/results.tap")" = 8 ] || fail "the merged results.tap has not 8 test points"
 [ "$fails" = 0 ] && ok "4 run shards (RDPREPRO_SHARD, Slurm, Kubernetes, GitLab) merged: \"$merged\", as one run"
 

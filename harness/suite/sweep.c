@@ -28,6 +28,7 @@
 #include "evidence.h"
 #include "grid.h"
 #include "proc.h"
+#include "report.h"
 #include "results.h"
 #include "runner.h"
 #include "util.h"
@@ -1219,9 +1220,13 @@ static bool merge_results(char** dirs, int nd, const char* out, int counts[RP_ST
 	char path[4300];
 	bool ok = true;
 
+	char** dirs_kept;
+
 	for (int i = 0; i < nd && ok; i++)
 		ok = collect(&m, dirs[i], err);
 	ok = ok && rp_mkdir_p(out, err);
+	if (!(dirs_kept = calloc((size_t)(m.n ? m.n : 1), sizeof(*dirs_kept))))
+		return rp_fail(err, "out of memory");
 	for (int i = 0; ok && i < m.n; i++)
 	{
 		char src[4300], dst[4300], parent[4300];
@@ -1235,6 +1240,15 @@ static bool merge_results(char** dirs, int nd, const char* out, int counts[RP_ST
 			ok = false;
 		counts[m.o[i].status]++;
 		total_ms += m.o[i].wall_ms;
+		/* report.html inlines each run's timeline and report.txt from its (copied) folder. */
+		if (ok && (dirs_kept[i] = strdup(dst)))
+		{
+			char* txt = NULL;
+			snprintf(path, sizeof(path), "%s/report.txt", dst);
+			m.o[i].dir = dirs_kept[i];
+			if (access(path, R_OK) == 0 && rp_read_file(path, &txt, err))
+				m.o[i].report = txt;
+		}
 	}
 	if (ok)
 	{
@@ -1242,7 +1256,14 @@ static bool merge_results(char** dirs, int nd, const char* out, int counts[RP_ST
 		ok = rp_junit_write(path, m.o, m.n, total_ms, err);
 		snprintf(path, sizeof(path), "%s/results.tap", out);
 		ok = ok && rp_tap_write(path, m.o, m.n, err);
+		ok = ok && rp_report_html_write(out, m.o, m.n, err);
 	}
+	for (int i = 0; i < m.n; i++)
+	{
+		free(m.o[i].report);
+		free(dirs_kept[i]);
+	}
+	free(dirs_kept);
 	free(m.o);
 	free(m.rel);
 	free(m.from);
