@@ -263,7 +263,6 @@ static void text_remove(struct rp_ini* t, int at)
 bool rp_ini_load(const char* path, struct rp_ini* t, struct rp_err* err)
 {
 	char* buf;
-	char* save = NULL;
 
 	memset(t, 0, sizeof(*t));
 	if (!rp_read_file(path, &buf, err))
@@ -280,7 +279,6 @@ bool rp_ini_load(const char* path, struct rp_ini* t, struct rp_err* err)
 			return rp_fail(err, "out of memory");
 		}
 	}
-	(void)save;
 	free(buf);
 	return true;
 }
