@@ -453,6 +453,8 @@ static json_object* evidence_to_object(const struct rp_evidence* ev)
 	{
 		json_object* rc = json_object_new_object();
 		add_str(rc, "tcp", rp_recheck_tcp_name(ev->recheck.tcp));
+		if (ev->recheck.not_run[0])
+			add_str(rc, "not_run", ev->recheck.not_run);
 		add_str(rc, "x224", rp_recheck_x224_name(ev->recheck.x224));
 		add_ms(rc, "tcp_ms", ev->recheck.tcp_ms);
 		add_ms(rc, "x224_ms", ev->recheck.x224_ms);
@@ -938,6 +940,8 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 		if (rc)
 		{
 			get_str(&r, rc, "tcp", t, sizeof(t));
+			if (json_object_object_get_ex(rc, "not_run", NULL))
+				get_str(&r, rc, "not_run", ev->recheck.not_run, sizeof(ev->recheck.not_run));
 			get_str(&r, rc, "x224", x, sizeof(x));
 			get_str(&r, rc, "tls", tls, sizeof(tls));
 			get_ms(&r, rc, "tcp_ms", &ev->recheck.tcp_ms);
@@ -1179,12 +1183,24 @@ char* rp_evidence_summary(const struct rp_evidence* ev, const char* in)
 	fprintf(f, "%sbytes in/out: %llu/%llu%s\n", in, (unsigned long long)ev->bytes_in,
 	        (unsigned long long)ev->bytes_out, ev->watchdog_fired ? ", watchdog fired" : "");
 	if (ev->recheck.tcp != RP_RECHECK_NOT_RUN)
+	{
+		char req[96] = "";
+		if (ev->recheck.x224_info && ev->recheck.x224 == RP_X224_SILENT)
+			snprintf(req, sizeof(req), ", the request %s",
+			         ev->recheck.x224_unacked ? "itself unacknowledged" : "acknowledged");
+		if (ev->recheck.x224_info && ev->recheck.x224_retrans)
+		{
+			size_t len = strlen(req);
+			snprintf(req + len, sizeof(req) - len, ", %u retransmission%s",
+			         ev->recheck.x224_retrans, ev->recheck.x224_retrans == 1 ? "" : "s");
+		}
 		fprintf(f, "%srecheck (a second connection): TCP %s (%.0f ms), X.224 %s (%.0f ms%s)\n", in,
 		        rp_recheck_tcp_name(ev->recheck.tcp), ev->recheck.tcp_ms,
-		        rp_recheck_x224_name(ev->recheck.x224), ev->recheck.x224_ms,
-		        !ev->recheck.x224_info || ev->recheck.x224 != RP_X224_SILENT ? ""
-		        : ev->recheck.x224_unacked ? ", the request itself unacknowledged"
-		                                   : ", the request acknowledged");
+		        rp_recheck_x224_name(ev->recheck.x224), ev->recheck.x224_ms, req);
+	}
+	if (ev->recheck.not_run[0])
+		fprintf(f, "%s%s%s\n", in, ev->recheck.tcp != RP_RECHECK_NOT_RUN ? "  " : "",
+		        ev->recheck.not_run);
 	if (ev->recheck.tls != RP_RECHECK_TLS_NOT_RUN)
 		fprintf(f, "%s  then TLS on it: %s (%.0f ms, %llu bytes from the server)\n", in,
 		        rp_recheck_tls_name(ev->recheck.tls), ev->recheck.tls_ms,

@@ -206,6 +206,7 @@ struct rp_size_probe
 
 struct rp_recheck
 {
+	char not_run[128];      /* the first stage the probe's budget left no time for, "" if none */
 	enum rp_recheck_tcp tcp;
 	enum rp_recheck_x224 x224;
 	enum rp_recheck_tls tls;

@@ -469,6 +469,9 @@ static bool is_port_filtered(const struct rp_evidence* ev, char* why, size_t n, 
 	return true;
 }
 
+static bool fresh_connection_clean(const struct rp_evidence* ev);
+static bool fresh_request_clean(const struct rp_evidence* ev);
+
 static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
                              struct rp_verdict* v)
 {
@@ -491,7 +494,19 @@ static bool is_mtu_blackhole(const struct rp_evidence* ev, char* why, size_t n,
 		         "segments completed TLS in %.0f ms: large packets are lost on the path",
 		         (unsigned long long)a->tcp.bytes_received, ev->recheck.tls_ms / 1000.0,
 		         ev->recheck.tls_small_mss_ms);
-		v->confidence = RP_CONF_HIGH;
+		if (fresh_connection_clean(ev))
+		{
+			v->confidence = RP_CONF_HIGH;
+			return true;
+		}
+		/* The fresh connection lost small packets too (a SYN or its X.224 request sent again):
+		 * then one failed full-size try beside one small try that passed may be chance. */
+		v->runner_up = RP_CAUSE_PACKET_LOSS;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "the fresh connection lost small packets too (its SYN answered after %.0f ms, "
+		         "its X.224 request retransmitted %u times): random loss can fail one full-size "
+		         "try and pass one small one",
+		         ev->recheck.tcp_ms, ev->recheck.x224_retrans);
 		return true;
 	}
 	/* Without the recheck's TLS stages: the server's flight stayed away until it gave up. Not
@@ -657,7 +672,8 @@ static uint32_t syn_losses(double connect_ms)
 }
 
 /* Packets the path lost over everything the client saw: the repairs on every attempt (their
- * counters include SYN retransmissions) and the fresh connection's SYN retransmissions. Only
+ * counters include SYN retransmissions) and the fresh connection's SYN and X.224 request
+ * retransmissions. Only
  * on a fast path: on a slow one a long connect is its round trip. */
 static uint32_t path_losses(const struct rp_evidence* ev)
 {
@@ -670,6 +686,8 @@ static uint32_t path_losses(const struct rp_evidence* ev)
 			n += real_losses(&ev->attempts[i]);
 	if (ev->recheck.tcp == RP_RECHECK_CONNECTED)
 		n += syn_losses(ev->recheck.tcp_ms);
+	if (ev->recheck.x224_info)
+		n += ev->recheck.x224_retrans;
 	return n;
 }
 
@@ -798,8 +816,7 @@ static bool hung_core(const struct rp_evidence* ev, char* why, size_t n, struct 
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) ||
 	    ev->recheck.tcp != RP_RECHECK_CONNECTED)
 		return false;
-	if (ev->recheck.x224 == RP_X224_SILENT && x224_waited_enough(ev) &&
-	    (!ev->recheck.x224_info || ev->recheck.x224_unacked == 0))
+	if (ev->recheck.x224 == RP_X224_SILENT && x224_waited_enough(ev) && fresh_request_clean(ev))
 	{
 		snprintf(why, n, "stalled in phase %s; a fresh connection is accepted but its X.224 "
 		                 "request gets no answer in %.0f ms",
@@ -999,6 +1016,28 @@ static bool is_server_overloaded(const struct rp_evidence* ev, char* why, size_t
 	return true;
 }
 
+/* The attempt's only RTT sample is its handshake's, and that handshake took a SYN
+ * retransmission's time or more. Linux takes that sample from the timestamp the SYN-ACK
+ * echoes (RFC 7323 4.1; Karn's rule does not apply to it), which is the first SYN's that
+ * arrived: when SYN-ACKs were lost, the sample spans the losses, not the path (measured: Gilbert-
+ * Elliott loss on a 0.1 ms path gave one sample of 11.3 s). One sample: Linux's estimator
+ * starts rttvar at half the first sample (RFC 6298 2.2), and the best equals the smoothed. */
+static bool one_late_rtt_sample(const struct rp_attempt* a)
+{
+	return a->tcp.valid && a->t_established_ms >= 0 && a->tcp.min_rtt_us >= SLOW_PATH_US &&
+	       a->tcp.rtt_us == a->tcp.min_rtt_us && a->tcp.rttvar_us == a->tcp.rtt_us / 2 &&
+	       a->t_established_ms - a->t_start_ms >= SYN_RTO_MS;
+}
+
+/* Data was outstanding at the end and nothing was acknowledged for more than two of the
+ * attempt's round trips: on a path that is only slow the ACK comes one round trip after the
+ * segment; this long without one, the segment or its ACK was lost. */
+static bool acks_overdue(const struct rp_attempt* a)
+{
+	return a->tcp.valid && a->tcp.unacked > 0 &&
+	       a->tcp.last_ack_recv_ms > 2.0 * a->tcp.min_rtt_us / 1000.0 + SYN_RTO_MS / 5.0;
+}
+
 static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
                             struct rp_verdict* v)
 {
@@ -1011,6 +1050,17 @@ static bool is_high_latency(const struct rp_evidence* ev, char* why, size_t n,
 		return false;
 	snprintf(why, n, "timed out in phase %s on a path whose best RTT was %.0f ms (retransmits %u)",
 	         rp_phase_name(a->furthest), a->tcp.min_rtt_us / 1000.0, a->tcp.retransmits);
+	if (one_late_rtt_sample(a) && acks_overdue(a))
+	{
+		/* That RTT is one sample across a handshake that was retransmitted, and the data
+		 * after it went unacknowledged for over two of those round trips: loss explains both. */
+		v->confidence = RP_CONF_MEDIUM;
+		v->runner_up = RP_CAUSE_PACKET_LOSS;
+		snprintf(v->unsure, sizeof(v->unsure),
+		         "that RTT is the handshake's one sample (%.1f s to connect), and nothing was "
+		         "acknowledged for %.1f s after it: lost SYN-ACKs and data give the same",
+		         (a->t_established_ms - a->t_start_ms) / 1000.0, a->tcp.last_ack_recv_ms / 1000.0);
+	}
 	return true;
 }
 
@@ -1182,6 +1232,20 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		narrow_or_not(ev, why, n, v);
 		return true;
 	}
+	/* Or the path only looks slow: its one RTT sample spans a retransmitted handshake, and
+	 * what was sent after it went unacknowledged for over two of those round trips. A slow
+	 * path is as consistent with the sample, and is named beside (high-latency names this). */
+	if (a && a->t_established_ms >= 0 && timed_out(ev, a) && one_late_rtt_sample(a) &&
+	    acks_overdue(a) && a->tcp.retransmits >= 1)
+	{
+		snprintf(why, n, "timed out in phase %s; the connection's one RTT sample (%.1f s) spans a "
+		                 "handshake that took %.1f s, and %u segments then went unacknowledged "
+		                 "for %.1f s (%u retransmissions): SYN-ACKs and data were lost",
+		         rp_phase_name(a->furthest), a->tcp.min_rtt_us / 1e6,
+		         (a->t_established_ms - a->t_start_ms) / 1000.0, a->tcp.unacked,
+		         a->tcp.last_ack_recv_ms / 1000.0, a->tcp.retransmits);
+		return true;
+	}
 	if (!a || a->t_established_ms < 0 || !timed_out(ev, a) || !a->tcp.valid ||
 	    a->tcp.min_rtt_us >= SLOW_PATH_US || !received_data(a) || real_losses(a) < 3)
 		return false;
@@ -1329,10 +1393,6 @@ static bool c_fresh_syn_unanswered(const struct rp_evidence* ev, char* why, size
 	return true;
 }
 
-/* A fresh connection's X.224 request went unanswered while the path showed no loss on it:
- * its SYN answered before the first SYN retransmission would have gone, and (where recorded)
- * the request itself acknowledged by the server's kernel. A lossy path loses the request or
- * its answer too, and leaves the request outstanding. */
 /* The recheck waited for its X.224 answer longer than this server took to answer the first
  * connection's (its X.224 phase until TLS began, 1.5 times over): a slower wait proves no
  * silence from a server that is merely slow (an emulated guest's took 2.9 s). */
@@ -1343,12 +1403,33 @@ static bool x224_waited_enough(const struct rp_evidence* ev)
 	return ev->recheck.x224_ms <= 0 || ev->recheck.x224_ms >= 1.5 * took;
 }
 
+/* The fresh connection's X.224 request was acknowledged by the server's kernel at the first
+ * try (where recorded): none of it outstanding, none of it retransmitted. A request that had to
+ * be sent again crossed a path that loses packets, and the answer crosses the same path. */
+static bool fresh_request_clean(const struct rp_evidence* ev)
+{
+	return !ev->recheck.x224_info ||
+	       (ev->recheck.x224_unacked == 0 && ev->recheck.x224_retrans == 0);
+}
+
+/* The fresh connection lost nothing of its own: its SYN answered before the first SYN
+ * retransmission would have gone, its X.224 request acknowledged at the first try. Only then
+ * does one try's silence or one try's success say something about the server or the packets'
+ * size rather than about chance (at 40 % loss a single try fails more often than not). */
+static bool fresh_connection_clean(const struct rp_evidence* ev)
+{
+	return ev->recheck.tcp == RP_RECHECK_CONNECTED && ev->recheck.tcp_ms < SYN_RTO_MS &&
+	       fresh_request_clean(ev);
+}
+
+/* A fresh connection's X.224 request went unanswered while the path showed no loss: the fresh
+ * connection lost nothing itself, and the attempts before it repaired fewer than three losses.
+ * A lossy path loses the answer too (measured: at 40 % loss, a recheck whose request was
+ * retransmitted once and then acknowledged waited 2.3 s for an answer the server had sent). */
 static bool fresh_x224_ignored(const struct rp_evidence* ev)
 {
-	if (ev->recheck.x224 != RP_X224_SILENT || ev->recheck.tcp_ms >= SYN_RTO_MS ||
-	    !x224_waited_enough(ev))
-		return false;
-	return !ev->recheck.x224_info || ev->recheck.x224_unacked == 0;
+	return ev->recheck.x224 == RP_X224_SILENT && x224_waited_enough(ev) &&
+	       fresh_connection_clean(ev) && path_losses(ev) < 3;
 }
 
 static bool c_fresh_x224_silent(const struct rp_evidence* ev, char* why, size_t n)
@@ -1617,6 +1698,22 @@ static bool c_past_licensing(const struct rp_evidence* ev, char* why, size_t n)
 	if (rp_errinfo_class(ev->error_info) == RP_EI_LICENSING)
 		return false;
 	return past(ev, RP_PHASE_LICENSING, why, n);
+}
+
+/* For packet loss the same fact must also rule chance out: one full-size try that failed and
+ * one small try that passed decide nothing on a path that loses packets of any size. Only when
+ * the fresh connection's small packets all passed at the first try (measured: at 35-40 % loss
+ * a recheck whose SYN took 1 s and whose X.224 answer 3.9 s saw exactly this pair). */
+static bool c_small_mss_helps(const struct rp_evidence* ev, char* why, size_t n);
+static bool c_small_mss_decides(const struct rp_evidence* ev, char* why, size_t n)
+{
+	size_t len;
+	if (!fresh_connection_clean(ev) || ev->recheck.x224 != RP_X224_ANSWERED ||
+	    !c_small_mss_helps(ev, why, n))
+		return false;
+	len = strlen(why);
+	snprintf(why + len, n - len, ", on a fresh connection that lost none of its small packets");
+	return true;
 }
 
 static bool c_small_mss_helps(const struct rp_evidence* ev, char* why, size_t n)
@@ -2297,8 +2394,9 @@ static const struct rule rules[] = {
 	    CL(c_fresh_syn_unanswered, "a fresh SYN goes unanswered (the path is down)") } },
 	{ SCOPE_CONNECT, RP_CAUSE_PACKET_LOSS, is_packet_loss, RP_CONF_MEDIUM,
 	  { ERRINFO_OUT, ACTIVE_OUT,
-	    CL(c_small_mss_helps, "536-byte segments bring what full-size ones do not (size, not "
-	                          "chance, decides)"),
+	    CL(c_small_mss_decides, "536-byte segments bring what full-size ones do not, on a fresh "
+	                            "connection whose small packets all passed (size, not chance, "
+	                            "decides)"),
 	    CL(c_fresh_x224_silent, "a fresh X.224 request goes unanswered (the service is silent)") } },
 	{ SCOPE_CONNECT, RP_CAUSE_TUNNEL_DROP, is_tunnel_drop, RP_CONF_HIGH,
 	  { ERRINFO_OUT, ACTIVE_OUT, CL(c_pings_answered, "the server's address answers pings"),

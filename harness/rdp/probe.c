@@ -1246,6 +1246,15 @@ static void note_final_facts(struct probe* p, rdpContext* ctx)
 /* The replay's deadline: twice the time the failed attempt took to reach its furthest phase,
  * plus 2 s, within [2 s, 6 s]; a first attempt slower than that is not replayed (the replay
  * could not get as far in time, and says so). */
+/* The end of what the probe allows itself after its deadline, 1 s short of it (the runner's
+ * backstop, PROBE_GRACE_MS, is longer still): the recheck's stages and the replay start only
+ * when they end before it. */
+static double budget_end(const struct probe* p, const struct probe_opts* o)
+{
+	return p->t0 + o->deadline_ms + (o->session_ms > o->hold_ms ? o->session_ms : o->hold_ms) +
+	       RP_PROBE_POST_MS - 1000;
+}
+
 #define REPLAY_MIN_MS 2000.0
 #define REPLAY_MAX_MS 6000.0
 
@@ -1272,9 +1281,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	}
 	rr->deadline_ms = (uint32_t)(2 * reach + 2000 < REPLAY_MIN_MS ? REPLAY_MIN_MS : 2 * reach + 2000);
 	{
-		/* Within what the probe allows itself after its deadline (the runner's backstop). */
-		double left = p->t0 + o->deadline_ms + (o->session_ms > o->hold_ms ? o->session_ms : o->hold_ms) +
-		              RP_PROBE_POST_MS - rp_now_ms() - 1000;
+		double left = budget_end(p, o) - rp_now_ms();
 		if (left < rr->deadline_ms)
 		{
 			snprintf(rr->not_run, sizeof(rr->not_run),
@@ -1409,8 +1416,8 @@ static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 		uint32_t min_rtt_us = last && last->tcp.valid ? last->tcp.min_rtt_us : 0;
 		int big = last && last->tcp.valid && last->tcp.advmss ? (int)last->tcp.advmss + 40 : 1500;
 		int w = min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000;
-		rp_recheck_run(&p->ev.recheck, o->host, o->port, w, x224_wait(&p->ev, w));
-		rp_recheck_sizes(&p->ev.recheck, host, big, 1500);
+		rp_recheck_run(&p->ev.recheck, o->host, o->port, w, x224_wait(&p->ev, w), budget_end(p, o));
+		rp_recheck_sizes(&p->ev.recheck, host, big, 1500, budget_end(p, o));
 		return;
 	}
 	if (!rp_evidence_active(&p->ev) && o->recheck)
@@ -1429,12 +1436,14 @@ static void maybe_recheck(struct probe* p, const struct probe_opts* o)
 		if (came_up)
 		{
 			int w = min_rtt_us * 3 / 1000 > 2000 ? (int)(min_rtt_us * 3 / 1000) : 2000;
-			rp_recheck_run(&p->ev.recheck, o->host, o->port, w, x224_wait(&p->ev, w));
+			rp_recheck_run(&p->ev.recheck, o->host, o->port, w, x224_wait(&p->ev, w),
+			               budget_end(p, o));
 			replay(p, o);
 		}
 		else if (p->ev.n_attempts && p->ev.attempts[0].end == RP_END_NO_ANSWER)
 			/* The SYN went unanswered: does anything answer at that address? */
-			rp_recheck_ping(&p->ev.recheck, p->ev.is_name ? p->ev.resolved : o->host, 1500);
+			rp_recheck_ping(&p->ev.recheck, p->ev.is_name ? p->ev.resolved : o->host, 1500,
+			                budget_end(p, o));
 	}
 }
 

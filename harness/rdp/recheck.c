@@ -143,7 +143,23 @@ static bool echo_reply(const unsigned char* in, ssize_t n, const struct in_addr*
 	return true;
 }
 
-static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, struct rp_bw_probe* bw)
+/* Does a stage of `need` ms end before end_ms? If not, say which and how much was left (the
+ * first stage that did not fit; later ones are skipped as well). */
+static bool fits(struct rp_recheck* rc, const char* stage, double need, double end_ms)
+{
+	double left = end_ms - rp_now_ms();
+	if (left >= need)
+		return true;
+	if (!rc->not_run[0])
+		snprintf(rc->not_run, sizeof(rc->not_run), "%s not run: %.1f s left of the probe's budget, "
+		         "it waits %.1f s", stage, left > 0 ? left / 1000.0 : 0.0, need / 1000.0);
+	return false;
+}
+
+/* The echo train: until wait_ms for the first reply, then followed while replies keep coming,
+ * up to RP_BW_MAX_MS or end_ms, whichever is sooner. */
+static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, double end_ms,
+                              struct rp_bw_probe* bw)
 {
 	unsigned char pkt[RP_BW_SIZE - 20] = { 0 };
 	unsigned char in[2048];
@@ -192,6 +208,8 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, str
 		double until = bw->n ? bw->t_ms[bw->n - 1] + t0 + 800 : end;
 		if (until > t0 + RP_BW_MAX_MS)
 			until = t0 + RP_BW_MAX_MS;
+		if (until > end_ms)
+			until = end_ms;
 		double left = until - rp_now_ms();
 		int seq;
 		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
@@ -213,7 +231,7 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, str
  * completes) from a server that stalls in TLS (it does not). When the flight did arrive, the
  * bandwidth stage paces the link (a fast one answers it in a millisecond). */
 void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms,
-                    int x224_wait_ms)
+                    int x224_wait_ms, double end_ms)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
 	double t0 = rp_now_ms();
@@ -222,14 +240,15 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 	int soerr;
 	int fd;
 
-	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)
+	if (inet_pton(AF_INET, host, &a.sin_addr) != 1 || !fits(rc, "the recheck", wait_ms, end_ms))
 		return;
 	fd = recheck_connect(&a, 0, wait_ms, &soerr);
 	rc->tcp_ms = rp_now_ms() - t0;
 	rc->tcp = soerr == 0 ? RP_RECHECK_CONNECTED
 	          : soerr == ECONNREFUSED ? RP_RECHECK_REFUSED
 	                                  : RP_RECHECK_NO_ANSWER;
-	if (rc->tcp == RP_RECHECK_CONNECTED)
+	if (rc->tcp == RP_RECHECK_CONNECTED &&
+	    fits(rc, "the recheck's X.224 stage", 300 + x224_wait_ms, end_ms))
 	{
 		struct pollfd idle = { .fd = fd, .events = POLLIN | POLLRDHUP };
 		t0 = rp_now_ms();
@@ -260,14 +279,15 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 		rc->x224 = n >= 6 && buf[0] == 0x03 && (buf[5] & 0xf0) == 0xd0 ? RP_X224_ANSWERED
 		           : n == -2                                            ? RP_X224_SILENT
 		                                                                : RP_X224_CLOSED;
-		if (x224_chose_tls(buf, n))
+		if (x224_chose_tls(buf, n) && fits(rc, "the recheck's TLS stage", wait_ms, end_ms))
 			recheck_tls(fd, wait_ms, (uint64_t)n, &rc->tls, &rc->tls_ms, &rc->tls_bytes_in);
 	}
 	if (fd >= 0)
 		close(fd);
-	if (rc->tls == RP_RECHECK_TLS_DONE)
-		recheck_bandwidth(&a, wait_ms, &rc->bw);
-	if (rc->tls != RP_RECHECK_TLS_SILENT)
+	if (rc->tls == RP_RECHECK_TLS_DONE && fits(rc, "the echo train", wait_ms, end_ms))
+		recheck_bandwidth(&a, wait_ms, end_ms, &rc->bw);
+	if (rc->tls != RP_RECHECK_TLS_SILENT ||
+	    !fits(rc, "the 536-byte TLS stage", 2.0 * wait_ms + x224_wait_ms, end_ms))
 		return;
 	fd = recheck_connect(&a, RECHECK_SMALL_MSS, wait_ms, &soerr);
 	if (soerr == 0 && x224_chose_tls(buf, n = recheck_x224(fd, buf, sizeof(buf), x224_wait_ms)))
@@ -280,19 +300,20 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 }
 
 
-void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms)
+void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms, double end_ms)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
 
-	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)
+	if (inet_pton(AF_INET, host, &a.sin_addr) != 1 || !fits(rc, "the ping", wait_ms, end_ms))
 		return;
-	recheck_bandwidth(&a, wait_ms, &rc->ping);
+	recheck_bandwidth(&a, wait_ms, end_ms, &rc->ping);
 }
 
 /* Echo requests with DF set (IP_PMTUDISC_PROBE: the kernel neither fragments them nor
  * lowers them to a path MTU it learnt), eight at `big` bytes and eight at 576, each answered
  * or not within wait_ms. */
-void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait_ms)
+void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait_ms,
+                      double end_ms)
 {
 	struct rp_size_probe* z = &rc->sizes;
 	struct sockaddr_in a = { .sin_family = AF_INET };
@@ -303,6 +324,8 @@ void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait
 	unsigned char pkt[65536 - 20];
 	unsigned char in[2048];
 
+	if (!fits(rc, "the size probe", wait_ms, end_ms))
+		return;
 	z->run = true;
 	z->big = big < 576 ? 576 : (big > 9000 ? 9000 : big);
 	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)

@@ -8,16 +8,20 @@
 #include "evidence.h"
 
 /* Runs the recheck against host:port (an IPv4 address), each stage bounded by wait_ms, the
- * X.224 answers by x224_wait_ms (the first connection's server may have taken longer). */
+ * X.224 answers by x224_wait_ms (the first connection's server may have taken longer). A
+ * stage starts only when its whole wait ends before end_ms (rp_now_ms's clock: what the probe
+ * has left of its budget); one that does not fit is not run, rc->not_run says so, and no
+ * stage is cut short (a shortened wait would read as silence). */
 void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait_ms,
-                    int x224_wait_ms);
+                    int x224_wait_ms, double end_ms);
 
 /* When TCP never came up: the echo train to host (an IPv4 address), for whether anything
  * answers there at all; into rc->ping. */
-void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms);
+void rp_recheck_ping(struct rp_recheck* rc, const char* host, int wait_ms, double end_ms);
 
 /* After a session failed: don't-fragment echo requests at `big` bytes and at 576 (a path
  * that loses only the large ones has an MTU black hole); into rc->sizes. */
-void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait_ms);
+void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait_ms,
+                      double end_ms);
 
 #endif

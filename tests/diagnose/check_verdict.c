@@ -143,6 +143,23 @@ START_TEST(test_mtu_blackhole_by_recheck)
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_MTU_BLACKHOLE);
 	ck_assert_int_eq(v.confidence, RP_CONF_HIGH);
 	ck_assert(strstr(v.because, "536-byte") != NULL);
+	/* The same pair of tries on a fresh connection that lost small packets too (its SYN sent
+	 * twice; then its X.224 request sent twice): one failed full-size try beside one small try
+	 * that passed may be chance. Not high, and packet loss is named. */
+	for (int k = 0; k < 2; k++)
+	{
+		ev.recheck.tcp_ms = k == 0 ? 1040 : 0.2;
+		ev.recheck.x224_info = k == 1;
+		ev.recheck.x224_retrans = k == 1 ? 1 : 0;
+		classify(&ev, &v);
+		ck_assert_int_lt(v.confidence, RP_CONF_HIGH);
+		ck_assert_msg(rp_verdict_names(&v, RP_CAUSE_PACKET_LOSS) ||
+		                  v.runner_up == RP_CAUSE_PACKET_LOSS,
+		              "packet-loss not named beside %s", rp_cause_name(v.cause));
+	}
+	ev.recheck.tcp_ms = 0;
+	ev.recheck.x224_info = false;
+	ev.recheck.x224_retrans = 0;
 	/* Small segments did not help either: the server stalls in TLS. */
 	ev.recheck.tls_small_mss = RP_RECHECK_TLS_SILENT;
 	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_SERVER_HUNG);
@@ -179,6 +196,38 @@ START_TEST(test_latency_vs_loss)
 	a->tcp.retransmits = 5;
 	ev.last_error = 0x00020008;
 	ck_assert_int_ne(classify(&ev, &v), RP_CAUSE_PACKET_LOSS);
+}
+END_TEST
+
+/* A path that only looks slow (measured: Gilbert-Elliott loss on a 0.1 ms path): the one RTT
+ * sample is the handshake's, 11.3 s, taken from the first SYN's echoed timestamp after lost
+ * SYN-ACKs; the X.224 request then went unacknowledged for 24.7 s. Both readings are named,
+ * neither chosen. A slow path that acknowledged its data, or that has more samples, is slow. */
+START_TEST(test_one_late_rtt_sample)
+{
+	struct rp_attempt* a = attempt(&ev, 12, 36000, RP_PHASE_X224, 11309);
+	a->tcp.min_rtt_us = a->tcp.rtt_us = 11297000;
+	a->tcp.rttvar_us = 5648500;
+	a->tcp.retransmits = 8;
+	a->tcp.bytes_acked = 1;
+	a->tcp.unacked = 2;
+	a->tcp.last_ack_recv_ms = 24692;
+	ev.last_error = 0x0002000B;
+	ev.watchdog_fired = true;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_UNDETERMINED);
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_PACKET_LOSS));
+	ck_assert(rp_verdict_names(&v, RP_CAUSE_HIGH_LATENCY));
+	/* The request acknowledged within two round trips: the path is slow. */
+	a->tcp.last_ack_recv_ms = 12000;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_HIGH_LATENCY);
+	a->tcp.last_ack_recv_ms = 24692;
+	/* A second sample (rttvar no longer half the first): the latency is the path's. */
+	a->tcp.rttvar_us = 800000;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_HIGH_LATENCY);
+	a->tcp.rttvar_us = 5648500;
+	/* A handshake that took under a SYN retransmission's time: its sample is the path's. */
+	a->t_established_ms = 12 + 800;
+	ck_assert_int_eq(classify(&ev, &v), RP_CAUSE_HIGH_LATENCY);
 }
 END_TEST
 
@@ -759,9 +808,32 @@ START_TEST(test_elim_loss)
 	ev.recheck.tls = RP_RECHECK_TLS_SILENT;
 	ev.recheck.tls_small_mss = RP_RECHECK_TLS_DONE;
 	expect_eliminated(RP_CAUSE_PACKET_LOSS, "small segments that help");
+	/* The same pair on a fresh connection that lost small packets too (measured at 35 % loss:
+	 * its SYN answered after 1036 ms, its X.224 after 3.9 s): chance, not size. */
+	ev.recheck.tcp_ms = 1036;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	ev.recheck.tcp_ms = 0.3;
+	ev.recheck.x224_info = true;
+	ev.recheck.x224_retrans = 1;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	ev.recheck.x224_info = false;
+	ev.recheck.x224_retrans = 0;
 	ev.recheck.tls = ev.recheck.tls_small_mss = RP_RECHECK_TLS_NOT_RUN;
+	/* A silent X.224 on a fresh connection says "the service is silent" only where the path
+	 * shows no loss: here the stalled attempt repaired 6, and the answer may be lost too. */
 	ev.recheck.x224 = RP_X224_SILENT;
 	ev.recheck.tcp_ms = 0.3;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	/* A path that lost nothing the client could count, but the server's ACKs ran ahead of what
+	 * arrived (its data lost), and the stalled connection answers a keepalive: loss, unless a
+	 * fresh connection, clean itself, gets no X.224 answer. */
+	a->tcp.retransmits = 0;
+	a->server_unseen = 1290;
+	ev.liveness.result = RP_ALIVE_ACKED;
+	ev.watchdog_fired = true;
+	ev.recheck.x224 = RP_X224_ANSWERED;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	ev.recheck.x224 = RP_X224_SILENT;
 	expect_eliminated(RP_CAUSE_PACKET_LOSS, "a silent X.224 on a clean fresh connection");
 	/* On a fresh connection whose SYN needed a retransmission, a silent X.224 proves nothing. */
 	ev.recheck.tcp_ms = 1020;
@@ -773,8 +845,14 @@ START_TEST(test_elim_loss)
 	ev.recheck.x224_unacked = 1;
 	ev.recheck.x224_retrans = 3;
 	expect_named(RP_CAUSE_PACKET_LOSS);
+	/* Nor when it was acknowledged only after being sent again (measured at 40 % loss: one
+	 * retransmission, then 2.3 s without the answer the server's log shows it sent). */
 	ev.recheck.x224_unacked = 0;
-	expect_eliminated(RP_CAUSE_PACKET_LOSS, "a request acknowledged and not answered");
+	ev.recheck.x224_retrans = 1;
+	expect_named(RP_CAUSE_PACKET_LOSS);
+	/* Acknowledged at the first try and not answered: the service is silent. */
+	ev.recheck.x224_retrans = 0;
+	expect_eliminated(RP_CAUSE_PACKET_LOSS, "a request acknowledged at once and not answered");
 }
 END_TEST
 
@@ -834,6 +912,15 @@ START_TEST(test_elim_hung_and_nat)
 	/* ... which names the hang, unless its own keepalive went unanswered. */
 	ck_assert(!rp_verdict_names(&v, RP_CAUSE_SERVER_HUNG));
 	ev.liveness.result = RP_ALIVE_NOT_RUN;
+	rp_classify(&ev, &v);
+	ck_assert_int_eq(v.cause, RP_CAUSE_SERVER_HUNG);
+	/* A fresh request that had to be sent again crossed a lossy path: its missing answer may
+	 * be lost too, so it names no hang. */
+	ev.recheck.x224_info = true;
+	ev.recheck.x224_retrans = 1;
+	rp_classify(&ev, &v);
+	ck_assert_int_ne(v.cause, RP_CAUSE_SERVER_HUNG);
+	ev.recheck.x224_retrans = 0;
 	rp_classify(&ev, &v);
 	ck_assert_int_eq(v.cause, RP_CAUSE_SERVER_HUNG);
 	ev.recheck.tcp = RP_RECHECK_NO_ANSWER;
@@ -1320,6 +1407,7 @@ int main(void)
 	tcase_add_test(tc, test_elim_nat_reset_at_once);
 	tcase_add_test(tc, test_elim_by_rst_ttl);
 	tcase_add_test(tc, test_server_tcp_gave_up_under_loss);
+	tcase_add_test(tc, test_one_late_rtt_sample);
 	tcase_add_test(tc, test_elim_by_ping);
 	tcase_add_test(tc, test_refusal_during_licensing);
 	tcase_add_test(tc, test_elim_clauses_direct);
