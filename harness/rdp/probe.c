@@ -331,7 +331,11 @@ static void probe_liveness(struct probe* p, bool from_watchdog)
 			l->ms = e;
 			break;
 		}
-		if (e > LIVENESS_SLACK_MS && ti.tcpi_last_ack_recv + LIVENESS_SLACK_MS < ack0 + e)
+		/* An ACK that arrived while we watch: its age fell behind the time watched, and is
+		 * less than that time (under TCG the guest's jiffies lag the monotonic clock, so
+		 * the first test alone took an ACK from before the watch, 7.9 s old, for a new one). */
+		if (e > LIVENESS_SLACK_MS && ti.tcpi_last_ack_recv + LIVENESS_SLACK_MS < ack0 + e &&
+		    ti.tcpi_last_ack_recv < e)
 		{
 			l->result = RP_ALIVE_ACKED;
 			l->ms = e - ti.tcpi_last_ack_recv;
