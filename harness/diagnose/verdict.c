@@ -673,8 +673,7 @@ static uint32_t syn_losses(double connect_ms)
 
 /* Packets the path lost over everything the client saw: the repairs on every attempt (their
  * counters include SYN retransmissions) and the fresh connection's SYN and X.224 request
- * retransmissions. Only
- * on a fast path: on a slow one a long connect is its round trip. */
+ * retransmissions. Only on a fast path: on a slow one a long connect is its round trip. */
 static uint32_t path_losses(const struct rp_evidence* ev)
 {
 	uint32_t n = 0;
@@ -1235,8 +1234,8 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	/* Or the path only looks slow: its one RTT sample spans a retransmitted handshake, and
 	 * what was sent after it went unacknowledged for over two of those round trips. A slow
 	 * path is as consistent with the sample, and is named beside (high-latency names this). */
-	if (a && a->t_established_ms >= 0 && timed_out(ev, a) && one_late_rtt_sample(a) &&
-	    acks_overdue(a) && a->tcp.retransmits >= 1)
+	if (a && timed_out(ev, a) && one_late_rtt_sample(a) && acks_overdue(a) &&
+	    a->tcp.retransmits >= 1)
 	{
 		snprintf(why, n, "timed out in phase %s; the connection's one RTT sample (%.1f s) spans a "
 		                 "handshake that took %.1f s, and %u segments then went unacknowledged "
@@ -1700,11 +1699,20 @@ static bool c_past_licensing(const struct rp_evidence* ev, char* why, size_t n)
 	return past(ev, RP_PHASE_LICENSING, why, n);
 }
 
+static bool c_small_mss_helps(const struct rp_evidence* ev, char* why, size_t n)
+{
+	if (ev->recheck.tls != RP_RECHECK_TLS_SILENT || ev->recheck.tls_small_mss != RP_RECHECK_TLS_DONE)
+		return false;
+	snprintf(why, n, "a fresh connection's TLS flight stayed away and came in 536-byte segments "
+	                 "(%.0f ms): the service answers, large packets are lost",
+	         ev->recheck.tls_small_mss_ms);
+	return true;
+}
+
 /* For packet loss the same fact must also rule chance out: one full-size try that failed and
  * one small try that passed decide nothing on a path that loses packets of any size. Only when
  * the fresh connection's small packets all passed at the first try (measured: at 35-40 % loss
  * a recheck whose SYN took 1 s and whose X.224 answer 3.9 s saw exactly this pair). */
-static bool c_small_mss_helps(const struct rp_evidence* ev, char* why, size_t n);
 static bool c_small_mss_decides(const struct rp_evidence* ev, char* why, size_t n)
 {
 	size_t len;
@@ -1713,16 +1721,6 @@ static bool c_small_mss_decides(const struct rp_evidence* ev, char* why, size_t 
 		return false;
 	len = strlen(why);
 	snprintf(why + len, n - len, ", on a fresh connection that lost none of its small packets");
-	return true;
-}
-
-static bool c_small_mss_helps(const struct rp_evidence* ev, char* why, size_t n)
-{
-	if (ev->recheck.tls != RP_RECHECK_TLS_SILENT || ev->recheck.tls_small_mss != RP_RECHECK_TLS_DONE)
-		return false;
-	snprintf(why, n, "a fresh connection's TLS flight stayed away and came in 536-byte segments "
-	                 "(%.0f ms): the service answers, large packets are lost",
-	         ev->recheck.tls_small_mss_ms);
 	return true;
 }
 

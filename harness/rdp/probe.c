@@ -1247,9 +1247,6 @@ static void note_final_facts(struct probe* p, rdpContext* ctx)
 	}
 }
 
-/* The replay's deadline: twice the time the failed attempt took to reach its furthest phase,
- * plus 2 s, within [2 s, 6 s]; a first attempt slower than that is not replayed (the replay
- * could not get as far in time, and says so). */
 /* The end of what the probe allows itself after its deadline, 1 s short of it (the runner's
  * backstop, PROBE_GRACE_MS, is longer still): the recheck's stages and the replay start only
  * when they end before it. */
@@ -1259,6 +1256,9 @@ static double budget_end(const struct probe* p, const struct probe_opts* o)
 	       RP_PROBE_POST_MS - 1000;
 }
 
+/* The replay's deadline: twice the time the failed attempt took to reach its furthest phase,
+ * plus 2 s, within [2 s, 6 s]; a first attempt slower than that is not replayed (the replay
+ * could not get as far in time, and says so). */
 #define REPLAY_MIN_MS 2000.0
 #define REPLAY_MAX_MS 6000.0
 
