@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -130,4 +131,151 @@ bool rp_mkdir_p(const char* path, struct rp_err* err)
 	if (mkdir(buf, 0755) != 0 && errno != EEXIST)
 		return rp_fail(err, "mkdir %s: %s", buf, strerror(errno));
 	return true;
+}
+
+bool rp_read_regular(const char* path, size_t max, bool nofollow, char** out, size_t* len,
+                     struct rp_err* err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (nofollow ? O_NOFOLLOW : 0));
+	struct stat st;
+	char* buf = NULL;
+	size_t got = 0;
+	bool ok = false;
+
+	*out = NULL;
+	if (len)
+		*len = 0;
+	if (fd < 0)
+		return rp_fail(err, "%s: %s", path,
+		               errno == ELOOP && nofollow ? "a symlink: refused" : strerror(errno));
+	if (fstat(fd, &st) != 0)
+	{
+		rp_fail(err, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode))
+	{
+		rp_fail(err, "%s: not a regular file (%s): refused", path,
+		        S_ISFIFO(st.st_mode)  ? "a FIFO"
+		        : S_ISDIR(st.st_mode) ? "a directory"
+		        : S_ISCHR(st.st_mode) ? "a character device"
+		        : S_ISBLK(st.st_mode) ? "a block device"
+		        : S_ISSOCK(st.st_mode) ? "a socket"
+		                               : "a special file");
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max)
+	{
+		rp_fail(err, "%s: %lld bytes, more than the %zu this reads: refused", path,
+		        (long long)st.st_size, max);
+		goto out;
+	}
+	/* Back to blocking reads: a regular file never blocks, and O_NONBLOCK was only there so
+	 * that opening a FIFO could not hang. */
+	fcntl(fd, F_SETFL, 0);
+	if (!(buf = malloc(max + 1)))
+	{
+		rp_fail(err, "%s: out of memory", path);
+		goto out;
+	}
+	for (;;)
+	{
+		ssize_t n = read(fd, buf + got, max + 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+		{
+			rp_fail(err, "%s: %s", path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		if (got > max)
+		{
+			rp_fail(err, "%s: grew past the %zu bytes this reads: refused", path, max);
+			goto out;
+		}
+	}
+	buf[got] = '\0';
+	*out = buf;
+	buf = NULL;
+	if (len)
+		*len = got;
+	ok = true;
+out:
+	free(buf);
+	close(fd);
+	return ok;
+}
+
+bool rp_out_open(struct rp_out* o, const char* path, struct rp_err* err)
+{
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (snprintf(o->path, sizeof(o->path), "%s", path) >= (int)sizeof(o->path) ||
+	    snprintf(o->tmp, sizeof(o->tmp), "%s.tmp.XXXXXX", path) >= (int)sizeof(o->tmp))
+		return rp_fail(err, "%s: path too long", path);
+	if ((fd = mkostemp(o->tmp, O_CLOEXEC)) < 0)
+	{
+		o->tmp[0] = '\0';
+		return rp_fail(err, "%s: cannot create a temporary file beside it: %s", path,
+		               strerror(errno));
+	}
+	/* Outputs are reports for people: readable by others as a plain write would leave them. */
+	fchmod(fd, 0644);
+	if (!(o->f = fdopen(fd, "w")))
+	{
+		close(fd);
+		unlink(o->tmp);
+		o->tmp[0] = '\0';
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	}
+	return true;
+}
+
+bool rp_out_commit(struct rp_out* o, struct rp_err* err)
+{
+	bool ok = o->f != NULL;
+	int e = 0;
+
+	if (o->f)
+	{
+		if (fflush(o->f) != 0 || ferror(o->f))
+		{
+			ok = false;
+			e = errno;
+		}
+		if (fclose(o->f) != 0 && ok)
+		{
+			ok = false;
+			e = errno;
+		}
+		o->f = NULL;
+	}
+	if (ok && rename(o->tmp, o->path) != 0)
+	{
+		ok = false;
+		e = errno;
+	}
+	if (!ok)
+	{
+		if (o->tmp[0])
+			unlink(o->tmp);
+		o->tmp[0] = '\0';
+		return rp_fail(err, "%s: cannot write: %s", o->path, e ? strerror(e) : "not open");
+	}
+	o->tmp[0] = '\0';
+	return true;
+}
+
+void rp_out_abort(struct rp_out* o)
+{
+	if (o->f)
+		fclose(o->f);
+	o->f = NULL;
+	if (o->tmp[0])
+		unlink(o->tmp);
+	o->tmp[0] = '\0';
 }

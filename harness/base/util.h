@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* An error travels up as a value: helpers fill it and return false; only the top decides. */
 struct rp_err
@@ -41,5 +42,30 @@ bool rp_remove_tree(const char* path, struct rp_err* err);
 
 /* mkdir -p PATH (0755); err names the directory that could not be made. */
 bool rp_mkdir_p(const char* path, struct rp_err* err);
+
+/* Files that other people wrote, and files we write where other people may have planted
+ * something (docs/security.md). */
+
+/* Reads path into a malloc'd, NUL-terminated buffer of at most max bytes (*len: its size;
+ * NUL bytes kept). Only a regular file: a FIFO, a device, a socket or a directory is refused
+ * without blocking (opened O_NONBLOCK, then fstat); with nofollow, a symlink is refused too.
+ * A file larger than max is refused, naming both sizes. */
+bool rp_read_regular(const char* path, size_t max, bool nofollow, char** out, size_t* len,
+                     struct rp_err* err);
+
+/* An output written whole or not at all, never through a symlink: a temporary file made by
+ * mkstemp beside path (O_EXCL: a name planted there is never opened), renamed over path by
+ * rp_out_commit (rename replaces a symlink at path, it does not follow it). */
+struct rp_out
+{
+	FILE* f;
+	char tmp[4096];
+	char path[4096];
+};
+bool rp_out_open(struct rp_out* o, const char* path, struct rp_err* err);
+/* Flushes, closes and renames; on any failure the temporary file is removed. */
+bool rp_out_commit(struct rp_out* o, struct rp_err* err);
+/* Closes and removes the temporary file (safe after a commit, or on a zeroed struct). */
+void rp_out_abort(struct rp_out* o);
 
 #endif
