@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ftw.h>
+#include <dirent.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -78,18 +79,173 @@ bool rp_parse_duration_ms(const char* s, uint32_t* out)
 	return true;
 }
 
-static int remove_entry(const char* path, const struct stat* sb, int flag, struct FTW* ftw)
+/* Removing a tree as root, where the tree may be someone else's to change while it is walked
+ * (a result folder under a directory its user owns, a run directory). The walk is by file
+ * descriptors only: each directory is opened relative to the descriptor of its parent with
+ * O_NOFOLLOW | O_DIRECTORY, and every entry is unlinked (unlinkat) relative to the descriptor
+ * of the directory that holds it. No path name is resolved again once the top is open, so the
+ * race nftw loses (it walks by path names: a subdirectory swapped for a symlink mid-walk made
+ * it delete outside the tree, issue 29) is closed by construction: a symlink is an entry,
+ * unlinked where it stands and never entered, and a directory swapped in after its parent was
+ * opened is opened by the same O_NOFOLLOW rule, inside the tree. The walk never leaves the
+ * top's filesystem: a directory on another device, or the root of a mount (a bind mount keeps
+ * st_dev; statx says it is a mount's root), is left with an error naming it, its contents
+ * untouched. */
+
+/* Deeper than this is no tree of ours (a run directory is 3 levels, a result folder 2): the
+ * walk stops there with an error rather than hold a descriptor per level without end. */
+#define REMOVE_DEPTH_MAX 64
+
+struct remove_walk
 {
-	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
+	dev_t dev;          /* the top's filesystem: never crossed */
+	char path[4096];    /* the entry being removed, for messages */
+	struct rp_err* err; /* the first error; the walk goes on to remove what it can */
+	bool ok;
+};
+
+static void remove_failed(struct remove_walk* w, const char* fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void remove_failed(struct remove_walk* w, const char* fmt, ...)
+{
+	va_list ap;
+
+	if (w->ok && w->err)
+	{
+		va_start(ap, fmt);
+		vsnprintf(w->err->msg, sizeof(w->err->msg), fmt, ap);
+		va_end(ap);
+	}
+	w->ok = false;
+}
+
+/* Whether the directory open as fd is somewhere the walk must not go: another device, or the
+ * root of a mount. Unknown counts as foreign: not entered. */
+static bool dir_is_foreign(int fd, dev_t dev)
+{
+	struct statx sx;
+
+	if (statx(fd, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW, STATX_INO, &sx) != 0)
+		return true;
+	if (makedev(sx.stx_dev_major, sx.stx_dev_minor) != dev)
+		return true;
+	return (sx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
+	       (sx.stx_attributes & STATX_ATTR_MOUNT_ROOT);
+}
+
+static void remove_in(struct remove_walk* w, int fd, int depth);
+
+/* Removes `name` in the directory dirfd. It is opened as a directory first (O_NOFOLLOW): a
+ * symlink or any other non-directory fails that open and is unlinked as the entry it is, and
+ * a FIFO is never opened. A directory is emptied through its descriptor, then removed. */
+static void remove_at(struct remove_walk* w, int dirfd, const char* name, int depth)
+{
+	size_t len = strlen(w->path);
+	int fd;
+
+	if (depth > 0) /* the top's own name is in w->path already */
+		snprintf(w->path + len, sizeof(w->path) - len, "/%s", name);
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 && (errno == ENOTDIR || errno == ELOOP))
+	{
+		if (unlinkat(dirfd, name, 0) != 0 && errno != ENOENT)
+			remove_failed(w, "%s: cannot remove: %s", w->path, strerror(errno));
+	}
+	else if (fd < 0)
+	{
+		if (errno != ENOENT)
+			remove_failed(w, "%s: cannot open: %s", w->path, strerror(errno));
+	}
+	else if (dir_is_foreign(fd, w->dev))
+	{
+		remove_failed(w, "%s: a mount point (another filesystem): left with its contents",
+		              w->path);
+		close(fd);
+	}
+	else if (depth >= REMOVE_DEPTH_MAX)
+	{
+		remove_failed(w, "%s: more than %d levels deep: left", w->path, REMOVE_DEPTH_MAX);
+		close(fd);
+	}
+	else
+	{
+		remove_in(w, fd, depth + 1);
+		if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0 && errno != ENOENT)
+			remove_failed(w, "%s: cannot remove: %s", w->path, strerror(errno));
+	}
+	w->path[len] = '\0';
+}
+
+/* Empties the directory open as fd, and closes fd. */
+static void remove_in(struct remove_walk* w, int fd, int depth)
+{
+	DIR* d = fdopendir(fd);
+	struct dirent* e;
+
+	if (!d)
+	{
+		remove_failed(w, "%s: %s", w->path, strerror(errno));
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			remove_at(w, dirfd(d), e->d_name, depth);
+	closedir(d);
 }
 
 bool rp_remove_tree(const char* path, struct rp_err* err)
 {
-	if (access(path, F_OK) != 0 && errno == ENOENT)
-		return true;
-	if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		return rp_fail(err, "%s: cannot remove: %s", path, strerror(errno));
-	return true;
+	struct remove_walk w = { .err = err, .ok = true };
+	char parent[4096];
+	const char* name;
+	char* slash;
+	struct stat st;
+	size_t n;
+	int pfd;
+
+	/* The top is a name in its parent, which is opened as the caller named it; from there on
+	 * only descriptors. */
+	if (snprintf(parent, sizeof(parent), "%s", path) >= (int)sizeof(parent) || !parent[0])
+		return rp_fail(err, "%s: path empty or too long", path);
+	for (n = strlen(parent); n > 1 && parent[n - 1] == '/'; n--)
+		parent[n - 1] = '\0';
+	if (!(slash = strrchr(parent, '/')))
+	{
+		name = parent;
+		pfd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	}
+	else
+	{
+		name = slash + 1;
+		*slash = '\0';
+		pfd = open(slash == parent ? "/" : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	}
+	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+	{
+		if (pfd >= 0)
+			close(pfd);
+		return rp_fail(err, "%s: not a tree this removes", path);
+	}
+	if (pfd < 0)
+	{
+		if (errno == ENOENT)
+			return true;
+		return rp_fail(err, "%s: cannot open its directory: %s", path, strerror(errno));
+	}
+	rp_strlcpy(w.path, path, sizeof(w.path));
+	if (fstat(pfd, &st) != 0)
+		remove_failed(&w, "%s: %s", path, strerror(errno));
+	else
+	{
+		/* The top is one more entry: a symlink there is unlinked, not followed; a top that
+		 * is a mount point is refused. */
+		w.dev = st.st_dev;
+		remove_at(&w, pfd, name, 0);
+	}
+	close(pfd);
+	return w.ok;
 }
 
 bool rp_read_file(const char* path, char** out, struct rp_err* err)
