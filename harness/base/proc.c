@@ -11,6 +11,9 @@
 #include <string.h>
 #include <sched.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -51,17 +54,108 @@ static bool private_tmp(const struct rp_spawn* sp)
 		snprintf(at, sizeof(at), "%s/%s", sp->private_tmp, name ? name + 1 : dir);
 		if (access(dir, F_OK) != 0)
 			continue;
-		if (!rp_mkdir_p(at, &ignored) || mount(at, dir, NULL, MS_BIND, NULL) != 0)
+		if (!rp_mkdir_p(at, &ignored))
+			return false;
+		/* The identity the child becomes writes there (Xvfb's compiled keymaps). */
+		if (sp->as && sp->as->switch_uid && chown(at, sp->as->uid, sp->as->gid) != 0)
+			return false;
+		if (mount(at, dir, NULL, MS_BIND, NULL) != 0)
 			return false;
 	}
 	return mount(sp->private_tmp, "/tmp", NULL, MS_BIND | MS_REC, NULL) == 0;
 }
 
+/* In the child: the lab namespace `name`, entered as `ip netns exec` enters it (iproute2's
+ * lib/namespace.c, netns_switch): setns on /run/netns/NAME, a mount namespace of its own slave
+ * to the host's (unless private_tmp made one already), /sys of the new network namespace, and
+ * each /etc/netns/NAME/FILE bound over /etc/FILE (a lab's hosts and resolv.conf). Done here
+ * rather than by exec'ing ip, so that the child leaves its privileges after entering (ip
+ * would exec the program as root), and one exec less per process. */
+static bool enter_netns(const char* name, bool have_mountns)
+{
+	char path[4096];
+	unsigned long flags = 0;
+	struct statvfs vfs;
+	struct dirent* e;
+	DIR* d;
+	int fd;
+
+	snprintf(path, sizeof(path), "/run/netns/%s", name);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return false;
+	if (setns(fd, CLONE_NEWNET) != 0)
+	{
+		close(fd);
+		return false;
+	}
+	close(fd);
+	if (!have_mountns &&
+	    (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) != 0))
+		return false;
+	/* As ip does: /sys read-only if it was; an unmount that fails means there was none. */
+	if (statvfs("/sys", &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		flags = MS_RDONLY;
+	umount2("/sys", MNT_DETACH);
+	if (mount(name, "/sys", "sysfs", flags, NULL) != 0)
+		return false;
+	snprintf(path, sizeof(path), "/etc/netns/%s", name);
+	if (!(d = opendir(path)))
+		return true;
+	while ((e = readdir(d)))
+	{
+		char src[4096 + 256], dst[300];
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(src, sizeof(src), "%s/%s", path, e->d_name);
+		snprintf(dst, sizeof(dst), "/etc/%s", e->d_name);
+		if (mount(src, dst, "none", MS_BIND, NULL) != 0)
+			fprintf(stderr, "rdprepro: bind %s on %s: %s\n", src, dst, strerror(errno));
+	}
+	closedir(d);
+	return true;
+}
+
+/* The probe's raw sockets, opened in the lab's namespace while the child may still, and left
+ * open across exec (no CLOEXEC) for it: their fds go in the environment (rawsock.h). */
+static void raw_sockets(void)
+{
+	static char icmp_env[48], tcp_env[48];
+	int icmp = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	int tcp = socket(AF_INET, SOCK_RAW, IPPROTO_TCP);
+
+	if (icmp >= 0)
+	{
+		snprintf(icmp_env, sizeof(icmp_env), "RDPREPRO_RAW_ICMP_FD=%d", icmp);
+		putenv(icmp_env);
+	}
+	if (tcp >= 0)
+	{
+		snprintf(tcp_env, sizeof(tcp_env), "RDPREPRO_RAW_TCP_FD=%d", tcp);
+		putenv(tcp_env);
+	}
+}
+
+/* /proc/sys/net is the calling thread's network namespace: this writes the lab's. */
+static bool low_ports(void)
+{
+	int fd = open("/proc/sys/net/ipv4/ip_unprivileged_port_start", O_WRONLY | O_CLOEXEC);
+	bool ok = fd >= 0 && write(fd, "0\n", 2) == 2;
+
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+static void child_fail(const struct rp_spawn* sp, const char* what)
+{
+	fprintf(stderr, "rdprepro: %s for %s: %s\n", what, sp->argv[0], strerror(errno));
+	_exit(127);
+}
+
 static void child_exec(const struct rp_spawn* sp, pid_t parent)
 {
-	const char* argv[64];
-	int n = 0;
-	int devnull;
+	char prog[4096];
+	int devnull, progfd = -1;
 
 	/* Die with the runner, even if it is SIGKILLed; and close the race where it died
 	 * between fork and here. */
@@ -83,23 +177,29 @@ static void child_exec(const struct rp_spawn* sp, pid_t parent)
 	for (int i = 0; sp->env && sp->env[i]; i++)
 		putenv((char*)sp->env[i]);
 	if (sp->private_tmp && !private_tmp(sp))
+		child_fail(sp, "a private /tmp");
+	if (sp->netns && !enter_netns(sp->netns, sp->private_tmp != NULL))
+		child_fail(sp, "entering the lab's namespace");
+	if (sp->raw_sockets)
+		raw_sockets();
+	if (sp->low_ports && !low_ports())
+		child_fail(sp, "net.ipv4.ip_unprivileged_port_start in the lab's namespace");
+	/* The program is found and opened while the path to it can still be walked (a build tree
+	 * under a 0700 home), and executed from that descriptor after the privileges went. */
+	if (strchr(sp->argv[0], '/'))
+		rp_strlcpy(prog, sp->argv[0], sizeof(prog));
+	else if (!rp_find_in_path(sp->argv[0], prog, sizeof(prog)))
+		rp_strlcpy(prog, sp->argv[0], sizeof(prog));
+	if (sp->as)
 	{
-		fprintf(stderr, "rdprepro: a private /tmp (%s) for %s: %s\n", sp->private_tmp,
-		        sp->argv[0], strerror(errno));
-		_exit(127);
+		progfd = open(prog, O_PATH | O_CLOEXEC);
+		if (!rp_drop_privileges(sp->as))
+			child_fail(sp, "leaving root's privileges");
 	}
-	if (sp->netns)
-	{
-		argv[n++] = "ip";
-		argv[n++] = "netns";
-		argv[n++] = "exec";
-		argv[n++] = sp->netns;
-	}
-	for (int i = 0; sp->argv[i] && n < 63; i++)
-		argv[n++] = sp->argv[i];
-	argv[n] = NULL;
-	execvp(argv[0], (char* const*)argv);
-	fprintf(stderr, "rdprepro: exec %s: %s\n", argv[0], strerror(errno));
+	if (progfd >= 0)
+		execveat(progfd, "", (char* const*)sp->argv, environ, AT_EMPTY_PATH);
+	execv(prog, (char* const*)sp->argv);
+	fprintf(stderr, "rdprepro: exec %s: %s\n", prog, strerror(errno));
 	_exit(127);
 }
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "priv.h"
 #include "util.h"
 
 struct rp_spawn
@@ -27,6 +28,16 @@ struct rp_spawn
 	const char* const* private_dirs; /* with private_tmp: more directories made private the
 	                                  * same way, each bound from <private_tmp>/<its last
 	                                  * name> (NULL-terminated; absent ones are skipped) */
+	const struct rp_identity* as; /* NULL: as the runner (the lab's plumbing); else the child
+	                                * leaves every privilege for this identity before exec
+	                                * (priv.h), after its namespaces are entered */
+	bool raw_sockets; /* with netns and as: a raw ICMP and a raw TCP socket, opened in the
+	                   * namespace before the privileges go, inherited as the fds named by
+	                   * RDPREPRO_RAW_ICMP_FD and RDPREPRO_RAW_TCP_FD (the probe's pings and
+	                   * TTL watch: rawsock.h) */
+	bool low_ports; /* with netns and as: the namespace lets any user bind ports below 1024
+	                 * (net.ipv4.ip_unprivileged_port_start = 0, a sysctl of that namespace
+	                 * alone), for a server that runs without CAP_NET_BIND_SERVICE on 3389 */
 };
 
 /* Starts a child. It dies with the runner (PR_SET_PDEATHSIG), so a SIGKILLed runner leaves

@@ -1036,7 +1036,9 @@ bool rp_evidence_read_json(struct rp_evidence* ev, const char* path, struct rp_e
 	char* buf;
 	bool ok;
 
-	if (!rp_read_file(path, &buf, err))
+	/* Written by the probe, which runs as the run's unprivileged identity: read as anything
+	 * such a process could leave (a regular file, bounded, never through a symlink). */
+	if (!rp_read_regular(path, RP_EVIDENCE_JSON_MAX, true, &buf, NULL, err))
 		return false;
 	ok = rp_evidence_from_json(ev, buf, err);
 	free(buf);

@@ -392,6 +392,9 @@ bool rp_bw_estimate(const struct rp_bw_probe* bw, double* kbit, double* spread);
 char* rp_evidence_to_json(const struct rp_evidence* ev);
 bool rp_evidence_write_json(const struct rp_evidence* ev, const char* path, struct rp_err* err);
 bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_err* err);
+/* The largest evidence.json read back (a record with every attempt, phase and server event is
+ * under 100 KiB). */
+#define RP_EVIDENCE_JSON_MAX (8u << 20)
 bool rp_evidence_read_json(struct rp_evidence* ev, const char* path, struct rp_err* err);
 
 /* A readable summary, a fact a line, each line starting with `indent`. Malloc'd. */

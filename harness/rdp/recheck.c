@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "rawsock.h"
 #include "util.h"
 
 /* The TLS stage of the recheck: a handshake (no verification: this is about packets, not
@@ -165,7 +166,7 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, dou
 	unsigned char in[2048];
 	uint16_t id = (uint16_t)getpid();
 	struct sockaddr_in a = *server;
-	int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+	int fd = rp_raw_socket(IPPROTO_ICMP);
 	int off = IP_PMTUDISC_DONT;
 	double t0, end;
 
@@ -330,7 +331,7 @@ void rp_recheck_sizes(struct rp_recheck* rc, const char* host, int big, int wait
 	z->big = big < 576 ? 576 : (big > 9000 ? 9000 : big);
 	if (inet_pton(AF_INET, host, &a.sin_addr) != 1)
 		return;
-	fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+	fd = rp_raw_socket(IPPROTO_ICMP);
 	if (fd < 0)
 	{
 		z->sock_errno = errno;

@@ -1,5 +1,6 @@
 /* ttlwatch.c: see ttlwatch.h. */
 #include "ttlwatch.h"
+#include "rawsock.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -96,7 +97,7 @@ bool rp_ttlwatch_start(struct rp_ttlwatch* w, const char* server_ip, uint16_t po
 		return false;
 	}
 	w->server_port = port;
-	w->fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
+	w->fd = rp_raw_socket(IPPROTO_TCP);
 	if (w->fd < 0)
 	{
 		w->sock_errno = errno;

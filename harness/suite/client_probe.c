@@ -19,12 +19,14 @@ static bool probe_prepare(struct rp_run* run, struct rp_err* err)
 	char path[4096];
 
 	snprintf(run->client_log, sizeof(run->client_log), "%s/probe.log", run->resdir);
-	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	rp_defer(rp_undo_close, &run->client_log_fd, "probe log");
 	snprintf(path, sizeof(path), "%s/probe.txt", run->resdir);
-	run->client_out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	run->client_out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	rp_defer(rp_undo_close, &run->client_out_fd, "probe output");
-	return true;
+	/* The probe writes its record as the run's identity; the runner reads it back as any
+	 * output of such a process (rp_evidence_read_json). */
+	return rp_give_file(&run->as, run->evpath, err);
 }
 
 static bool probe_start(struct rp_run* run, struct rp_err* err)
@@ -40,6 +42,7 @@ static bool probe_start(struct rp_run* run, struct rp_err* err)
 	const char* env[] = { wlog, NULL };
 	struct rp_spawn sp = { .argv = argv, .netns = run->lab.ns_client, .fd_stdin = -1,
 		                   .fd_stdout = run->client_out_fd, .fd_stderr = run->client_log_fd,
+		                   .as = &run->as, .raw_sockets = true,
 		                   .env = run->o->freerdp_log ? env : NULL };
 
 	snprintf(deadline, sizeof(deadline), "%ums", sc->deadline_ms);

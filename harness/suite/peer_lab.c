@@ -57,7 +57,7 @@ static bool lab_start(struct rp_run* run, struct rp_err* err)
 	run->srv_out = srv_out[0];
 	rp_defer(rp_undo_close, &run->srv_out, "server pipe");
 	snprintf(path, sizeof(path), "%s/server.log", run->resdir);
-	run->srv_log = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	run->srv_log = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	rp_defer(rp_undo_close, &run->srv_log, "server log");
 	/* A fault armed on a phase holds the server there until the runner says "go". */
 	if (pipe2(srv_in, O_CLOEXEC) != 0)
@@ -115,7 +115,8 @@ static bool lab_start(struct rp_run* run, struct rp_err* err)
 		}
 		const struct rp_trigger* t = rp_scenario_timed(sc);
 		struct rp_spawn sp = { .argv = argv, .netns = run->lab.ns_server, .fd_stdin = srv_in[0],
-			                   .fd_stdout = srv_out[1], .fd_stderr = run->srv_log };
+			                   .fd_stdout = srv_out[1], .fd_stderr = run->srv_log,
+			                   .as = &run->as, .low_ports = true };
 		bool ok;
 		if (t->when == RP_WHEN_PHASE)
 		{

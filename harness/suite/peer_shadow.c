@@ -17,19 +17,20 @@
  * certificate is the one it makes under that HOME. */
 static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const struct rp_lab* lab,
                          const struct rp_creds* creds, const char* rundir, const char* resdir,
-                         pid_t* xvfb, pid_t* pid, struct rp_err* err)
+                         const struct rp_identity* as, pid_t* xvfb, pid_t* pid,
+                         struct rp_err* err)
 {
 	char log[4096], sam[4200];
 	struct rp_x_side x;
 	int fd, status;
 	bool ok;
 
-	if (!rp_x_side_make(&x, rundir, "server", err) ||
+	if (!rp_x_side_make(&x, rundir, "server", as, err) ||
 	    !rp_xvfb_start(xvfb_bin, lab->ns_server, &x, resdir, "xvfb-server.out", xvfb, err))
 		return false;
 	snprintf(log, sizeof(log), "%s/shadow.log", resdir);
 	snprintf(sam, sizeof(sam), "/sam-file:%s", creds->sam);
-	if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+	if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644)) < 0)
 		return rp_fail(err, "%s: %s", log, strerror(errno));
 	{
 		const char* argv[] = { shadow_bin, "/port:" RDP_PORT, sam, NULL };
@@ -37,7 +38,8 @@ static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const str
 			                  "WLOG_LEVEL=INFO", NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
 			                   .fd_stdout = fd, .fd_stderr = fd, .env = env,
-			                   .private_tmp = x.tmp, .keep_dir = x.keep };
+			                   .private_tmp = x.tmp, .keep_dir = x.keep, .as = as,
+			                   .low_ports = true };
 		ok = rp_proc_spawn(&sp, pid, err);
 		close(fd);
 		if (!ok)
@@ -72,7 +74,7 @@ static bool shadow_start(struct rp_run* run, struct rp_err* err)
 	rp_defer(rp_undo_stop, &run->server_xvfb, "Xvfb");
 	rp_defer(rp_undo_stop, &run->server, "freerdp-shadow-cli3");
 	return start_shadow(run->peer_bin, run->xvfb_bin, &run->lab, &run->creds, run->rundir,
-	                    run->resdir, &run->server_xvfb, &run->server, err);
+	                    run->resdir, &run->as, &run->server_xvfb, &run->server, err);
 }
 
 const struct peer_ops rp_peer_shadow = {

@@ -13,7 +13,8 @@
 /* xrdp as the server (TLS, no NLA): its own ini with the run's certificate and key, no fork,
  * its log in the result folder; ready when the log says it listens. */
 static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct rp_creds* creds,
-                       const char* rundir, const char* resdir, pid_t* pid, struct rp_err* err)
+                       const char* rundir, const char* resdir, const struct rp_identity* as,
+                       pid_t* pid, struct rp_err* err)
 {
 	char ini[4096], log[4096], out_path[4096], line[1024];
 	FILE* in = fopen("/etc/xrdp/xrdp.ini", "r");
@@ -50,12 +51,16 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 	}
 	fclose(in);
 	fclose(out);
+	/* xrdp runs as the run's identity: it reads the ini and writes its log. */
+	if (!rp_share_file(as, ini, err) || !rp_give_file(as, log, err))
+		return false;
 	snprintf(out_path, sizeof(out_path), "%s/xrdp.out", resdir);
-	out_fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	out_fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	{
 		const char* argv[] = { bin, "--nodaemon", "--config", ini, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_server, .fd_stdin = -1,
-			                   .fd_stdout = out_fd, .fd_stderr = out_fd };
+			                   .fd_stdout = out_fd, .fd_stderr = out_fd, .as = as,
+			                   .low_ports = true };
 		bool ok = rp_proc_spawn(&sp, pid, err);
 		if (out_fd >= 0)
 			close(out_fd);
@@ -86,8 +91,8 @@ static bool xrdp_available(struct rp_run* run, char* why, size_t n)
 static bool xrdp_start(struct rp_run* run, struct rp_err* err)
 {
 	rp_defer(rp_undo_stop, &run->server, "xrdp");
-	return start_xrdp(run->peer_bin, &run->lab, &run->creds, run->rundir, run->resdir, &run->server,
-	                  err);
+	return start_xrdp(run->peer_bin, &run->lab, &run->creds, run->rundir, run->resdir, &run->as,
+	                  &run->server, err);
 }
 
 const struct peer_ops rp_peer_xrdp = {

@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "faults.h"
 #include "lab.h"
+#include "priv.h"
 #include "probe.h"
 #include "results.h"
 #include "scenario.h"
@@ -85,6 +86,7 @@ struct rp_run
 	struct result* r;
 	const char* resdir;
 	char rundir[4096];
+	struct rp_identity as; /* who the peers and clients run as (priv.h) */
 	struct rp_lab lab;
 	struct rp_creds creds;
 	char other_cert[4096]; /* cert = changed: what the client knew before */

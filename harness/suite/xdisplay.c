@@ -30,8 +30,10 @@ bool rp_x_program_find(const char* prog, const char* pkg, char* bin, size_t bin_
 	return false;
 }
 
-bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, struct rp_err* err)
+bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side,
+                    const struct rp_identity* as, struct rp_err* err)
 {
+	x->as = as;
 	snprintf(x->home, sizeof(x->home), "%s/%s-home", rundir, side);
 	snprintf(x->tmp, sizeof(x->tmp), "%s/%s-tmp", rundir, side);
 	snprintf(x->env_home, sizeof(x->env_home), "HOME=%s", x->home);
@@ -39,6 +41,8 @@ bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, s
 	rp_strlcpy(x->keep, rundir, sizeof(x->keep));
 	if (mkdir(x->home, 0700) != 0 && errno != EEXIST)
 		return rp_fail(err, "mkdir %s: %s", x->home, strerror(errno));
+	if (!rp_give_dir(as, x->home, err))
+		return false;
 	/* /tmp's own mode: X makes .X11-unix in it and checks that it may. */
 	if ((mkdir(x->tmp, 01777) != 0 && errno != EEXIST) || chmod(x->tmp, 01777) != 0)
 		return rp_fail(err, "mkdir %s: %s", x->tmp, strerror(errno));
@@ -61,7 +65,7 @@ bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_si
 	bool ok;
 
 	snprintf(xout, sizeof(xout), "%s/%s", resdir, out_name);
-	if ((fd = open(xout, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+	if ((fd = open(xout, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644)) < 0)
 		return rp_fail(err, "%s: %s", xout, strerror(errno));
 	if (pipe2(df, O_CLOEXEC) != 0)
 	{
@@ -73,7 +77,8 @@ bool rp_xvfb_start(const char* xvfb_bin, const char* netns, const struct rp_x_si
 			                   "1024x768x24", "-displayfd", "3", NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = netns, .fd_stdin = -1, .fd_stdout = fd,
 			                   .fd_stderr = fd, .fd3 = df[1], .private_tmp = x->tmp,
-			                   .keep_dir = x->keep, .private_dirs = x_private_dirs };
+			                   .keep_dir = x->keep, .private_dirs = x_private_dirs,
+			                   .as = x->as };
 		ok = rp_proc_spawn(&sp, pid, err);
 		close(fd);
 		close(df[1]);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "priv.h"
 #include "util.h"
 
 /* One side of the lab (server or client) as X and FreeRDP see it: a HOME of its own (shadow's
@@ -20,6 +21,7 @@ struct rp_x_side
 	char env_home[4200]; /* HOME=... */
 	char env_xdg[4200];  /* XDG_CONFIG_HOME=... */
 	char keep[4096];     /* the run directory: seen at its own path under the private /tmp */
+	const struct rp_identity* as; /* who the side's X server and clients run as */
 };
 
 /* A program that needs a display: prog (from package pkg) into bin, and Xvfb into xvfb; or
@@ -28,7 +30,9 @@ bool rp_x_program_find(const char* prog, const char* pkg, char* bin, size_t bin_
                        size_t xvfb_size, char* why, size_t n);
 
 /* Makes the side's HOME and /tmp under rundir (side: "server" or "client"). */
-bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side, struct rp_err* err);
+/* The side's HOME (the identity's own) and /tmp under rundir. */
+bool rp_x_side_make(struct rp_x_side* x, const char* rundir, const char* side,
+                    const struct rp_identity* as, struct rp_err* err);
 
 /* An Xvfb on display :0 in netns, on the side's /tmp; its output in resdir/out_name. Ready
  * (true) once it accepts clients. */
