@@ -40,6 +40,7 @@
 #include <winpr/synch.h>
 #include <winpr/wlog.h>
 
+#include "clientargs.h"
 #include "evidence.h"
 #include "proc.h"
 #include "recheck.h"
@@ -954,6 +955,16 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 	}
 	o->n_extra = argc - optind;
 	o->extra = argv + optind;
+	{
+		/* FreeRDP's parser loads modules and writes files when told to: only the options of
+		 * the scenario format's allow-list reach it (clientargs.h), as `run` checks them. */
+		struct rp_err refused;
+		if (!rp_client_argv_check((const char* const*)o->extra, o->n_extra, &refused))
+		{
+			fprintf(stderr, "rdprepro probe: %s\n", refused.msg);
+			return 2;
+		}
+	}
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cleanup.h"
 #include "client.h"
+#include "clientargs.h"
 #include "fieldlog.h"
 #include "proc.h"
 
@@ -86,7 +87,12 @@ static bool xf_start(struct rp_run* run, struct rp_err* err)
 		                   .env = env, .private_tmp = run->client_x.tmp,
 		                   .keep_dir = run->client_x.keep };
 	char* pw = NULL;
+	struct rp_err refused;
 
+	/* The parser refused these already (scenario.c): checked again here, where they go to
+	 * FreeRDP's parser, which loads modules, runs programs and writes files when told to. */
+	if (!rp_client_args_check(sc->client_args, &refused))
+		return rp_fail(err, "client args: %s", refused.msg);
 	if (rp_find_in_path("stdbuf", stdbuf_bin, sizeof(stdbuf_bin)))
 	{
 		argv[ac++] = stdbuf_bin;

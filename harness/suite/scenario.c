@@ -8,7 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <ini.h>
+
+#include "clientargs.h"
 
 enum key_kind
 {
@@ -27,6 +31,7 @@ enum key_kind
 	K_CAUSES,   /* cause names separated by commas -> uint32_t bits (1 << enum rp_cause) */
 	K_SESSION,  /* DURATION [idle | input every DURATION | refresh every DURATION] */
 	K_DESKTOP,  /* none | still | ticking every DURATION | busy every DURATION */
+	K_ARGS,     /* FreeRDP client options, text as K_TEXT, each checked (clientargs.h) */
 };
 
 struct choice
@@ -184,7 +189,7 @@ static const struct key_def keys[] = {
 	{ "scenario", "takes-because", K_TEXT, F(takes_because), false, NULL, -1 },
 	{ "client", "program", K_ENUM, F(xfreerdp), false, programs, -1 },
 	{ "client", "hostile", K_UINT, F(hostile), false, NULL, -1 },
-	{ "client", "args", K_TEXT, F(client_args), false, NULL, -1 },
+	{ "client", "args", K_ARGS, F(client_args), false, NULL, -1 },
 	{ "client", "deadline", K_DURATION, F(deadline_ms), false, NULL, -1 },
 	{ "client", "hold", K_DURATION, F(hold_ms), false, NULL, -1 },
 	{ "client", "connect-timeout", K_DURATION, F(connect_timeout_ms), false, NULL, -1 },
@@ -366,19 +371,25 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 
 	if (!*value && !cont)
 		return fail_at(p, "key \"%s\" has no value", k->key);
-	if (cont && k->kind != K_TEXT)
+	if (cont && k->kind != K_TEXT && k->kind != K_ARGS)
 		return fail_at(p, "%s: a continuation line is only for text", k->key);
 	if (k->has >= 0)
 		*(bool*)((char*)p->sc + k->has) = true;
 	switch (k->kind)
 	{
 		case K_TEXT:
+		case K_ARGS:
 		{
 			size_t len = cont ? strlen(dst) : 0;
+			struct rp_err refused;
 			if (len + 1 + strlen(value) >= k->size)
 				return fail_at(p, "value of \"%s\" is too long (at most %zu characters)", k->key,
 				               k->size - 1);
 			snprintf(dst + len, k->size - len, "%s%s", len ? " " : "", value);
+			/* Checked with the lines before it: a token of theirs passed at its own line, so
+			 * what fails now is on this one (or repeats an option of theirs). */
+			if (k->kind == K_ARGS && !rp_client_args_check(dst, &refused))
+				return fail_at(p, "client args: %s", refused.msg);
 			return 1;
 		}
 		case K_DURATION:
@@ -869,9 +880,33 @@ static bool load_opened(struct rp_scenario* sc, const char* path, FILE* f, struc
 	return ok;
 }
 
+/* A scenario is a page of text: the catalog's longest is 1.3 KiB. */
+#define SCENARIO_MAX_BYTES (64 * 1024)
+
 bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err)
 {
-	return load_opened(sc, path, fopen(path, "r"), err);
+	struct stat st;
+	char* text = NULL;
+	size_t len = 0;
+	bool ok;
+
+	/* A device is refused before it is opened: opening one can act (a watchdog arms, a tape
+	 * rewinds). rp_read_regular refuses FIFOs, sockets and directories without blocking, and
+	 * whatever a name was swapped for between the two looks. */
+	if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+	{
+		defaults(sc, path);
+		return rp_fail(err, "%s: not a regular file (a %s device): refused", path,
+		               S_ISCHR(st.st_mode) ? "character" : "block");
+	}
+	if (!rp_read_regular(path, SCENARIO_MAX_BYTES, false, &text, &len, err))
+	{
+		defaults(sc, path);
+		return false;
+	}
+	ok = rp_scenario_parse(sc, path, text, len, err);
+	free(text);
+	return ok;
 }
 
 bool rp_scenario_parse(struct rp_scenario* sc, const char* path, const char* text, size_t len,

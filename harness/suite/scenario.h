@@ -116,7 +116,8 @@ struct rp_scenario
 	uint32_t hostile; /* > 0: hostile clients beside the own one (garbage, truncated X.224,
 	                   * silent) and a crowd of this many connections (hostile.h) */
 	bool xfreerdp; /* program = xfreerdp: xfreerdp3 instead of the probe; its log is the evidence */
-	char client_args[512]; /* FreeRDP command-line syntax, split on blanks */
+	char client_args[512]; /* FreeRDP command-line syntax, split on blanks; only the options
+	                        * of clientargs.h's allow-list */
 	uint32_t deadline_ms;
 	uint32_t hold_ms;
 	uint32_t connect_timeout_ms; /* 0: FreeRDP's default */
@@ -193,7 +194,10 @@ const char* rp_cert_check_name(enum rp_cert_check c);
 bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
                       size_t n);
 
-/* Parses `path`. On error fills err with "path:line: ..." and returns false. */
+/* Parses `path`, a regular file of at most 64 KiB (a FIFO, a device, a directory or a socket
+ * is refused without blocking; a symlink is followed to what it names). On error fills err
+ * with "path:line: ..." and returns false. [client] args are checked against the allow-list
+ * of clientargs.h, each token at its own line. */
 bool rp_scenario_load(struct rp_scenario* sc, const char* path, struct rp_err* err);
 /* Same, from len bytes of text in memory (the fuzzer); path names it in messages and gives
  * the scenario its name. */
