@@ -301,14 +301,13 @@ static bool lc_lab(struct lc_run* L)
 		if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
 			rnd = (unsigned short)getpid();
 		rp_lab_name(&L->lab, getpid(), rnd);
-		snprintf(L->rundir, sizeof(L->rundir), "%s/%s.XXXXXX", tmp, L->lab.name);
+		if (!rp_lab_rundir(&L->lab, tmp, L->rundir, sizeof(L->rundir), &err))
+		{
+			fprintf(stderr, "rdprepro linkcheck: %s\n", err.msg);
+			return false;
+		}
 	}
-	if (!mkdtemp(L->rundir))
-	{
-		fprintf(stderr, "rdprepro linkcheck: mkdtemp: %s\n", strerror(errno));
-		return false;
-	}
-	rp_defer(rp_undo_remove_tree, L->rundir, "run directory");
+	rp_defer(rp_undo_lab_rundir, L->rundir, "run directory");
 	if (!rp_lab_up(&L->lab, L->verbose, &err))
 	{
 		fprintf(stderr, "rdprepro linkcheck: %s (root is needed for network namespaces)\n", err.msg);

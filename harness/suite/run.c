@@ -320,13 +320,10 @@ static enum step_result lab_up(struct rp_run* run, int* lab_undo, struct rp_err*
 	if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
 		rnd = (unsigned short)(getpid() ^ (int)rp_now_ms());
 	rp_lab_name(&run->lab, getpid(), rnd);
-	snprintf(run->rundir, sizeof(run->rundir), "%s/%s.XXXXXX", run->o->tmpdir, run->lab.name);
-	if (!mkdtemp(run->rundir))
-	{
-		rp_fail(err, "mkdtemp %s: %s", run->rundir, strerror(errno));
+	/* Registered before it is made, so a sweep after a SIGKILL finds it (lab.h). */
+	if (!rp_lab_rundir(&run->lab, run->o->tmpdir, run->rundir, sizeof(run->rundir), err))
 		return STEP_ERROR;
-	}
-	rp_defer(rp_undo_remove_tree, run->rundir, "run directory");
+	rp_defer(rp_undo_lab_rundir, run->rundir, "run directory");
 	if (!rp_remove_tree(run->resdir, err) || !rp_mkdir_p(run->resdir, err))
 		return STEP_ERROR;
 	if (!rp_lab_up(&run->lab, run->o->verbose, err))

@@ -617,7 +617,12 @@ static int parse_run_options(int argc, char** argv, struct run_opts* o, bool* li
 static bool suite_up(const struct run_opts* o)
 {
 	struct rp_err err = { "" };
+	struct rp_err no_registry = { "" };
 
+	/* The registry of run directories (lab.h) before anything else: a rootless run's /run is
+	 * about to become a private tmpfs, and an entry there would die with the run it should
+	 * outlive. Without one, the sweep below says why. */
+	rp_lab_registry_open(o->tmpdir, &no_registry);
 	/* Not root: the run moves into namespaces of its own (user, network, mount), where it
 	 * may make the labs' namespaces; the host's network is not even in sight from there. */
 	if (!rp_can_make_namespaces())
