@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "scenario.h"
 
@@ -79,6 +81,56 @@ START_TEST(test_bad_corpus)
 }
 END_TEST
 
+/* A scenario path that is no regular file is refused with its reason, at once: a FIFO is
+ * never waited on (Check's 4 s timeout fails a hang), a device never opened. */
+START_TEST(test_special_files)
+{
+	static const struct
+	{
+		const char* name;
+		const char* why;
+	} cases[] = {
+		{ "fifo.scn", "not a regular file (a FIFO): refused" },
+		{ "dir.scn", "not a regular file (a directory): refused" },
+		{ "link-fifo.scn", "not a regular file (a FIFO): refused" },
+		{ "null.scn", "not a regular file (a character device): refused" },
+		{ "big.scn", "65537 bytes, more than the 65536 this reads: refused" },
+	};
+	char dir[] = "/tmp/rdprepro-check-scn.XXXXXX", path[128], want[256];
+	FILE* f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/fifo.scn", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof(path), "%s/dir.scn", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/link-fifo.scn", dir);
+	ck_assert_int_eq(symlink("fifo.scn", path), 0);
+	snprintf(path, sizeof(path), "%s/null.scn", dir);
+	ck_assert_int_eq(symlink("/dev/null", path), 0);
+	snprintf(path, sizeof(path), "%s/big.scn", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	for (int i = 0; i < 65537; i++)
+		fputc(i % 64 ? '#' : '\n', f);
+	fclose(f);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		struct rp_scenario sc;
+		struct rp_err err = { "" };
+		snprintf(path, sizeof(path), "%s/%s", dir, cases[i].name);
+		snprintf(want, sizeof(want), "%s: %s", path, cases[i].why);
+		ck_assert_msg(!rp_scenario_load(&sc, path, &err), "%s: parsed", path);
+		ck_assert_str_eq(err.msg, want);
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		snprintf(path, sizeof(path), "%s/%s", dir, cases[i].name);
+		ck_assert_int_eq(remove(path), 0);
+	}
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite* s = suite_create("scenario");
@@ -87,6 +139,7 @@ int main(void)
 	tcase_add_test(tc, test_baseline);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_bad_corpus);
+	tcase_add_test(tc, test_special_files);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
