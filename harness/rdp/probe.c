@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -1272,6 +1273,44 @@ static double budget_end(const struct probe* p, const struct probe_opts* o)
  * could not get as far in time, and says so). */
 #define REPLAY_MIN_MS 2000.0
 #define REPLAY_MAX_MS 6000.0
+/* A replay is one short connection: its record is a few KiB; a megabyte is no replay's. */
+#define REPLAY_JSON_MAX (1u << 20)
+
+/* The replay's record, read back as what it is: the output of another process, which ran
+ * FreeRDP against the server under test. Bounded and a regular file (rp_read_regular; the
+ * path is our own descriptor's /proc link, followed on purpose), no NUL byte, parsed by the
+ * evidence reader (types checked; a key it does not know is not read), then held to what
+ * was asked: this target, this deadline, phases and ends of their enums. */
+static bool replay_read(struct rp_evidence* ev, int fd, const struct probe_opts* o,
+                        uint32_t deadline_ms, struct rp_err* err)
+{
+	char path[40], target[sizeof(ev->target)];
+	char* buf = NULL;
+	size_t len = 0;
+	bool ok;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (!rp_read_regular(path, REPLAY_JSON_MAX, false, &buf, &len, err))
+		return false;
+	ok = strlen(buf) == len ? rp_evidence_from_json(ev, buf, err)
+	                        : rp_fail(err, "a NUL byte in the record");
+	free(buf);
+	if (!ok)
+		return false;
+	snprintf(target, sizeof(target), "%s:%ld", o->host, o->port);
+	if (strcmp(ev->target, target) != 0)
+		return rp_fail(err, "the record is of target \"%.60s\", not %s", ev->target, target);
+	if (ev->deadline_ms != deadline_ms)
+		return rp_fail(err, "the record's deadline is %u ms, not the %u asked", ev->deadline_ms,
+		               deadline_ms);
+	if (ev->n_attempts < 0 || ev->n_attempts > RP_MAX_ATTEMPTS)
+		return rp_fail(err, "%d attempts in the record", ev->n_attempts);
+	for (int i = 0; i < ev->n_attempts; i++)
+		if ((unsigned)ev->attempts[i].furthest >= RP_PHASE_COUNT ||
+		    (unsigned)ev->attempts[i].end >= RP_END_COUNT)
+			return rp_fail(err, "attempt %d: a phase or an end out of range", i + 1);
+	return true;
+}
 
 static void replay(struct probe* p, const struct probe_opts* o)
 {
@@ -1280,6 +1319,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	char out[64], dl[32];
 	const char* argv[96];
 	int ac = 0;
+	int mem;
 	double reach, t0;
 	pid_t pid;
 	int status;
@@ -1311,7 +1351,17 @@ static void replay(struct probe* p, const struct probe_opts* o)
 		snprintf(rr->not_run, sizeof(rr->not_run), "the probe cannot find itself");
 		return;
 	}
-	snprintf(out, sizeof(out), "/tmp/rdprepro-replay-%d.json", (int)getpid());
+	/* Its record goes to an anonymous file in memory, handed to the child as --out by its
+	 * descriptor (/proc/self/fd/N: the child's open reopens that file). It has no name in any
+	 * directory: nothing can be planted where it is written or read back in its place (a
+	 * predictable /tmp name was, issue 29), and the probe, running as the run's unprivileged
+	 * identity, has no directory of its own to write in. */
+	if ((mem = memfd_create("rdprepro-replay", MFD_CLOEXEC)) < 0)
+	{
+		snprintf(rr->not_run, sizeof(rr->not_run), "memfd_create: %s", strerror(errno));
+		return;
+	}
+	snprintf(out, sizeof(out), "/proc/self/fd/%d", mem);
 	snprintf(dl, sizeof(dl), "%ums", rr->deadline_ms);
 	argv[ac++] = self_exe;
 	argv[ac++] = "probe";
@@ -1371,12 +1421,14 @@ static void replay(struct probe* p, const struct probe_opts* o)
 			dup2(null, 1);
 			dup2(null, 2);
 		}
+		fcntl(mem, F_SETFD, 0); /* its --out: kept across exec, at the same number */
 		execv(self_exe, (char* const*)argv);
 		_exit(127);
 	}
 	if (pid < 0)
 	{
 		snprintf(rr->not_run, sizeof(rr->not_run), "fork: %s", strerror(errno));
+		close(mem);
 		return;
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -1386,7 +1438,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
 		struct rp_evidence* ev2 = calloc(1, sizeof(*ev2));
 		struct rp_err err = { "" };
 		if (ev2 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-		    rp_evidence_read_json(ev2, out, &err))
+		    replay_read(ev2, mem, o, rr->deadline_ms, &err))
 		{
 			rr->run = true;
 			rr->furthest = rp_evidence_furthest(ev2);
@@ -1399,7 +1451,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
 			         status, err.msg[0] ? ": " : "", err.msg);
 		free(ev2);
 	}
-	unlink(out);
+	close(mem);
 }
 
 /* The recheck, only after a connection that came up: when TCP never did, a second SYN says
