@@ -16,7 +16,7 @@
 
 /* Whether uid is mapped in this process's user namespace (/proc/self/uid_map: "inside outside
  * count" per line; the host's is "0 0 4294967295"). */
-static bool uid_mapped(uid_t uid)
+bool rp_uid_mapped(uid_t uid)
 {
 	FILE* f = fopen("/proc/self/uid_map", "re");
 	unsigned long inside, outside, count;
@@ -34,7 +34,7 @@ void rp_identity_for(pid_t pid, struct rp_identity* id)
 {
 	uid_t want = RP_UID_BASE + (uid_t)pid;
 
-	id->switch_uid = geteuid() == 0 && uid_mapped(want);
+	id->switch_uid = geteuid() == 0 && rp_uid_mapped(want);
 	id->uid = id->switch_uid ? want : geteuid();
 	id->gid = id->switch_uid ? (gid_t)want : getegid();
 }

@@ -29,6 +29,9 @@ struct rp_identity
  * account lives. */
 #define RP_UID_BASE 1879048192u
 
+/* Whether uid exists in this process's user namespace (a setuid to it can work). */
+bool rp_uid_mapped(uid_t uid);
+
 /* The identity for the run whose worker is `pid`: another uid where this namespace maps it,
  * else the caller's own, without capabilities. */
 void rp_identity_for(pid_t pid, struct rp_identity* id);

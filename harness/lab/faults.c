@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,22 +323,36 @@ bool rp_capture_start(const struct rp_lab* lab, const char* dev, const char* res
                       struct rp_capture* cap, struct rp_err* err)
 {
 	char file[4096];
-	int fd;
+	int fd, pcap;
 	double deadline = rp_now_ms() + rp_slack_ms(3000);
 	int status;
 
 	snprintf(file, sizeof(file), "%s/%s-link.pcap", resdir, strcmp(dev, "c0") == 0 ? "client" : "server");
 	snprintf(cap->log, sizeof(cap->log), "%s/tcpdump-%s.log", resdir, dev);
-	fd = open(cap->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	fd = open(cap->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return rp_fail(err, "%s: %s", cap->log, strerror(errno));
+	/* The pcap is opened here and tcpdump writes it to its stdout: it leaves root (-Z) once
+	 * its capture socket is open, before it writes a byte, so it needs no right on resdir. */
+	pcap = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (pcap < 0)
 	{
+		close(fd);
+		return rp_fail(err, "%s: %s", file, strerror(errno));
+	}
+	{
+		/* Debian's package makes the user tcpdump for this (nobody where it is missing). In a
+		 * user namespace that maps the caller alone (rootless), no other user exists: tcpdump
+		 * keeps the caller's own rights there. */
+		const struct passwd* pw = getpwnam("tcpdump") ? getpwnam("tcpdump") : getpwnam("nobody");
+		bool drop = pw && geteuid() == 0 && rp_uid_mapped(pw->pw_uid);
 		const char* argv[] = { "tcpdump", "-n", "-U", "--immediate-mode", "-s", "256", "-i", dev,
-			                   "-w", file, NULL };
+			                   "-w", "-", drop ? "-Z" : NULL, drop ? pw->pw_name : NULL, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_router, .fd_stdin = -1,
-			                   .fd_stdout = fd, .fd_stderr = fd };
+			                   .fd_stdout = pcap, .fd_stderr = fd };
 		bool ok = rp_proc_spawn(&sp, &cap->pid, err);
 		close(fd);
+		close(pcap);
 		if (!ok)
 			return false;
 	}

@@ -1,8 +1,10 @@
 /* client_probe.c: the lab's probe, `rdprepro probe` (libfreerdp3) in the client namespace: its
  * own watchdog ends it at its deadline; it writes the whole evidence record (evidence.json). */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cleanup.h"
 #include "client.h"
@@ -24,9 +26,17 @@ static bool probe_prepare(struct rp_run* run, struct rp_err* err)
 	snprintf(path, sizeof(path), "%s/probe.txt", run->resdir);
 	run->client_out_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	rp_defer(rp_undo_close, &run->client_out_fd, "probe output");
-	/* The probe writes its record as the run's identity; the runner reads it back as any
-	 * output of such a process (rp_evidence_read_json). */
-	return rp_give_file(&run->as, run->evpath, err);
+	/* The probe writes its record as the run's identity, in a directory of that identity's
+	 * inside the run directory (it may not reach the result folder: a --results under a 0700
+	 * home); its replay's temporary file goes beside it. The runner reads it back as any output
+	 * of such a process (rp_evidence_read_json) and writes evidence.json itself. */
+	snprintf(path, sizeof(path), "%s/probe", run->rundir);
+	if (mkdir(path, 0700) != 0)
+		return rp_fail(err, "mkdir %s: %s", path, strerror(errno));
+	if (!rp_give_dir(&run->as, path, err))
+		return false;
+	snprintf(run->client_out, sizeof(run->client_out), "%s/evidence.json", path);
+	return true;
 }
 
 static bool probe_start(struct rp_run* run, struct rp_err* err)
@@ -36,7 +46,7 @@ static bool probe_start(struct rp_run* run, struct rp_err* err)
 	const char* argv[64] = { self_exe, "probe", "--host",
 		                     sc->naming == RP_NAME_ADDRESS ? RP_LAB_SERVER_ADDR : RP_LAB_SERVER_NAME,
 		                     "--port", RDP_PORT, "--user", run->creds.user, "--password-file",
-		                     run->creds.password_file, "--out", run->evpath, "--deadline", deadline,
+		                     run->creds.password_file, "--out", run->client_out, "--deadline", deadline,
 		                     "--hold", hold };
 	int ac = 16;
 	const char* env[] = { wlog, NULL };
@@ -108,7 +118,8 @@ static bool probe_ended(struct rp_run* run, bool exited, int status, struct rp_e
 
 static bool probe_evidence(struct rp_run* run, struct rp_err* err)
 {
-	if (!rp_evidence_read_json(&run->r->ev, run->evpath, err))
+	if (!rp_evidence_read_json(&run->r->ev, run->client_out, err) ||
+	    !rp_evidence_write_json(&run->r->ev, run->evpath, err))
 		return false;
 	run->r->have_evidence = true;
 	/* The verdict comes from the evidence alone; only then is it compared. */

@@ -25,7 +25,10 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 	if (!in)
 		return rp_fail(err, "/etc/xrdp/xrdp.ini: %s", strerror(errno));
 	snprintf(ini, sizeof(ini), "%s/xrdp.ini", rundir);
-	snprintf(log, sizeof(log), "%s/xrdp.log", resdir);
+	/* Its log file in the run directory (xrdp opens it by name, as the run's identity, which
+	 * may not reach the result folder: a --results under a 0700 home); the same lines go to its
+	 * console (EnableConsole), which is xrdp.out in the result folder, opened here. */
+	snprintf(log, sizeof(log), "%s/xrdp.log", rundir);
 	if (!(out = fopen(ini, "w")))
 	{
 		fclose(in);
@@ -46,6 +49,8 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 			fprintf(out, "LogFile=%s\n", log);
 		else if (strncmp(line, "EnableSyslog=", 13) == 0)
 			fputs("EnableSyslog=false\n", out);
+		else if (strncmp(line, "#EnableConsole=", 15) == 0 || strncmp(line, "EnableConsole=", 14) == 0)
+			fputs("EnableConsole=true\n", out);
 		else
 			fputs(line, out);
 	}

@@ -113,6 +113,7 @@ struct rp_run
 	int client_out_fd; /* the probe's probe.txt, or -1 */
 	char client_log[4096];
 	char evpath[4096];
+	char client_out[4096]; /* the probe's own record, in a directory of the run's identity */
 	double client_t0;
 	bool client_active; /* xfreerdp3's log said active */
 

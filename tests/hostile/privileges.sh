@@ -1,0 +1,103 @@
+#!/bin/bash
+# Least privilege (issue 29, docs/security.md): while a run's labs are up, every process that
+# runs FreeRDP's code or serves the lab's clients (the probe, the lab server, the hostile
+# clients, xrdp, freerdp-shadow-cli3, xfreerdp3, Xvfb) holds no capability in any set, has
+# no_new_privs, and, where the namespace maps other uids (root on the host), runs as a uid that
+# is not root and not the runner's; tcpdump (--capture) ends as its own user. The runner and
+# the shaper are the lab's plumbing and stay root.
+#
+#   runner (root) --fork--> worker (root) --spawn--> probe / server / peers (uid 1879048192+pid)
+#
+# Usage: privileges.sh RDPREPRO SRC BUILD. Needs root and namespaces: SKIP (77) without them.
+set -eu
+bin=$1 src=$2
+# shellcheck source=tests/hostile/common.inc
+. "$src/tests/hostile/common.inc"
+
+if [ "$(id -u)" != 0 ] || ! unshare --net true 2>/dev/null; then
+	echo "[SKIP] privileges: needs root and network namespaces"
+	exit 77
+fi
+work=$(mktemp -d /tmp/rdprepro-test-priv.XXXXXX)
+runner=
+cleanup() {
+	[ -n "$runner" ] && kill "$runner" 2>/dev/null && wait "$runner" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# descendant PID ANCESTOR: whether ANCESTOR is among PID's ancestors.
+descendant() {
+	local p=$1 want=$2 pp
+	while [ "$p" -gt 1 ]; do
+		pp=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null) || return 1
+		[ "$pp" = "$want" ] && return 0
+		p=$pp
+	done
+	return 1
+}
+
+# One of each kind, all at once: the lab server with hostile clients and the probe, xrdp,
+# freerdp-shadow-cli3 with its Xvfb, xfreerdp3 with its Xvfb; with captures.
+"$bin" run -j 6 --capture --results "$work/results" -n server-hostile-clients -n session-baseline \
+	-n xrdp-session-tunnel-drop -n shadow-session-firewall-reset -n xfreerdp-mtu-blackhole \
+	"$src/scenarios" >"$work/run.log" 2>&1 &
+runner=$!
+: >"$work/seen"
+while kill -0 "$runner" 2>/dev/null; do
+	# One listing a look: the processes whose program is one of the lab's.
+	# shellcheck disable=SC2012 # ls -l of /proc/*/exe: the link targets, in one process
+	ls -l /proc/[0-9]*/exe 2>/dev/null |
+		awk '$NF ~ /\/(rdprepro|xrdp|freerdp-shadow-cli3|xfreerdp3|Xvfb|tcpdump)$/ {
+			split($(NF-2), p, "/"); print p[3], $NF }' >"$work/look"
+	while read -r pid exe; do
+		descendant "$pid" "$runner" || continue
+		args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-60) || continue
+		st=$(awk '/^(Uid|CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):/ {printf "%s%s ", $1, $2}' \
+			"/proc/$pid/status" 2>/dev/null) || continue
+		echo "$pid ${exe##*/} | $args | $st" >>"$work/seen"
+	done <"$work/look"
+	sleep 0.1
+done
+wait "$runner" && rc=0 || rc=$?
+runner=
+sort -u -o "$work/seen" "$work/seen"
+
+# The runner's own processes (run, its workers) and the shaper stay root by design.
+grep -Ev '\| [^|]*rdprepro (run|shaper) ' "$work/seen" >"$work/checked" || true
+for kind in 'rdprepro probe' 'rdprepro server' 'rdprepro hostile' xrdp freerdp-shadow-cli3 \
+	xfreerdp3 Xvfb tcpdump; do
+	if ! grep -q -- "| [^|]*$kind" "$work/checked"; then
+		fail "$kind: never seen during the run (run exit $rc)"
+		continue
+	fi
+	# tcpdump starts as root and leaves it (-Z) once its socket is open: its last look counts.
+	if [ "$kind" = tcpdump ]; then
+		bad=$(grep -- "| [^|]*$kind" "$work/checked" | awk '{print $1}' | sort -u | while read -r p; do
+			grep "^$p " "$work/checked" | tail -1 | grep -v 'Uid:[1-9]' || true
+		done)
+	else
+		bad=$(grep -- "| [^|]*$kind" "$work/checked" |
+			grep -Ev 'Uid:[1-9][0-9]* .*CapInh:0+ CapPrm:0+ CapEff:0+ CapBnd:0+ CapAmb:0+ NoNewPrivs:1' || true)
+	fi
+	if [ -n "$bad" ]; then
+		fail "$kind: seen with privileges:"
+		echo "$bad" | head -5 | sed 's/^/       /'
+	else
+		ok "$kind: $(grep -c -- "| [^|]*$kind" "$work/checked") process(es), each without root or capability"
+	fi
+done
+# Two labs at once run as two different uids.
+uids=$(grep -E '\| [^|]*rdprepro probe' "$work/checked" | grep -o 'Uid:[0-9]*' | sort -u | wc -l)
+if [ "$uids" -ge 2 ]; then
+	ok "probes of parallel labs ran as $uids different uids"
+else
+	fail "probes of parallel labs shared one uid ($uids)"
+fi
+if [ "$rc" = 0 ]; then
+	ok "the scenarios passed as before (exit 0)"
+else
+	fail "the run ended with exit $rc:"
+	tail -20 "$work/run.log" | sed 's/^/       /'
+fi
+hostile_end
