@@ -1,13 +1,20 @@
 /* grid.h: what a sweep varies (the keys, their units and ranges, the named link profiles),
- * the scenario's text with a point's settings written into it, and the statistics of a
- * point's runs. Pure logic (rdpcore, unit-tested in tests/suite/check_grid.c); sweep.c runs
- * the points. */
+ * the grid and its points, the scenario's text with a point's settings written into it, the
+ * statistics of a point's runs, and the readers of what merge and `sweep --report` take from
+ * other machines (sweep.json, result.json), which check every field they read. Pure logic
+ * (rdpcore, unit-tested in tests/suite/check_grid.c, fuzzed by tests/fuzz/fuzz_sweepjson.c and
+ * fuzz_resultjson.c); sweep.c runs the points. */
 #ifndef RDPREPRO_GRID_H
 #define RDPREPRO_GRID_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <sys/stat.h>
+
+#include <json-c/json.h>
+
+#include "results.h"
 #include "util.h"
 
 #define RP_MAX_VALUES 64
@@ -64,6 +71,34 @@ struct rp_setting
 	char label[32];
 };
 
+#define RP_SWEEP_MAX_POINTS 400
+#define RP_SWEEP_MAX_SETS 8
+#define RP_SWEEP_MAX_REPEAT 1000       /* run's --repeat */
+#define RP_SWEEP_MAX_SEED 2000000000u  /* sweep's --seed */
+
+/* A grid point: its scenario's name and its value on each axis. */
+struct rp_sweep_point
+{
+	char name[64];
+	int idx[2]; /* the value's index on each axis */
+};
+
+/* A sweep: the scenario, the axes, the fixed settings, the points, the runs a point. */
+struct rp_sweep
+{
+	char scenario[1024]; /* the swept scenario's path */
+	char base[64];       /* its name */
+	int n_axes;
+	struct rp_axis ax[2];
+	int n_sets;
+	struct rp_setting sets[RP_SWEEP_MAX_SETS];
+	int n_points;
+	struct rp_sweep_point pts[RP_SWEEP_MAX_POINTS];
+	int repeat;
+	bool have_seed;
+	unsigned seed;
+};
+
 extern const struct rp_sweep_key rp_sweep_keys[];
 extern const int RP_N_SWEEP_KEYS;
 extern const struct rp_profile rp_profiles[];
@@ -89,6 +124,70 @@ bool rp_ini_set(struct rp_ini* t, const char* section, const char* key, const ch
 /* A point's settings written into a scenario's text (scn names it in errors). */
 bool rp_sweep_apply(struct rp_ini* t, const char* scn, const struct rp_setting* s, int n,
                     struct rp_err* err);
+
+/* The points of the axes, in order (the first axis outermost), named p001-KEY-VALUE[-KEY-VALUE].
+ * The axes must make at most RP_SWEEP_MAX_POINTS points (rp_sweep_check_grid). */
+void rp_sweep_points(struct rp_sweep* sw);
+/* What the command line and sweep.json must both hold to: a name the scenario format allows,
+ * at most RP_SWEEP_MAX_POINTS points, no key swept twice, swept and set, or set by a profile as
+ * well. */
+bool rp_sweep_check_grid(const struct rp_sweep* sw, struct rp_err* err);
+/* sweep.json's grid part. */
+json_object* rp_sweep_grid_json(const struct rp_sweep* sw);
+/* The grid back from len bytes of a sweep.json that anyone may have written (merge, --report):
+ * every field it reads is checked (the name as the scenario format allows it, each axis's key,
+ * its values finite, in the key's range and at most RP_MAX_VALUES, each label the one the value
+ * is written as, the points the axes make and no more than RP_SWEEP_MAX_POINTS, repeat, seed,
+ * the fixed settings) before anything is stored; err names shown and the field. Fields it does
+ * not read (the results, "means") are not looked at. */
+bool rp_sweep_grid_parse(const char* shown, const char* text, size_t len, struct rp_sweep* sw,
+                         struct rp_err* err);
+/* The same from a file: a regular file of at most RP_SWEEP_JSON_MAX bytes, never a symlink. */
+#define RP_SWEEP_JSON_MAX (4u << 20)
+bool rp_sweep_grid_read(const char* path, struct rp_sweep* sw, struct rp_err* err);
+
+/* ---- what other machines wrote (docs/sharding.md, "What merge accepts") ---- */
+
+/* A scenario's name as the scenario format allows it (scenario.c: a-z, 0-9 and '-'), 1 to 63
+ * characters (struct rp_scenario's name). */
+bool rp_name_ok(const char* s);
+/* A result.json that anyone may have written, into o: the fields merge and the sweep's report
+ * read (scenario, path, run, status, reason, expected, verdict, because, confidence,
+ * candidates, ruled_out, accepted, seed, link, wall_ms), each checked for its JSON type and its
+ * value (a scenario name, known causes, a run of 1 to RP_SWEEP_MAX_REPEAT, a finite wall time,
+ * text that fits, is UTF-8 and holds no control character); err names shown and the field.
+ * o->report and o->dir are left NULL. */
+#define RP_RESULT_JSON_MAX (16u << 20)
+bool rp_result_parse_strict(const char* shown, const char* text, size_t len,
+                            struct rp_outcome* o, struct rp_err* err);
+/* Text from a stranger that goes into our reports: valid UTF-8 with no control character but
+ * newline and tab; err names shown. */
+bool rp_report_text_ok(const char* shown, const char* s, size_t len, struct rp_err* err);
+
+/* Walking a tree someone else made, through file descriptors: name in dirfd opened as a
+ * directory, never through a symlink (err names shown: "a symlink: refused"); -1 with errno
+ * ENOENT when there is none. */
+int rp_dir_at(int dirfd, const char* name, const char* shown, struct rp_err* err);
+/* name in dirfd opened for reading only if it is a regular file of one link (a hard link may be
+ * any file of the machine) and at most max bytes: looked at first through O_PATH, which opens
+ * nothing (a FIFO cannot block, a device is not opened, a symlink is not followed), then opened
+ * again through /proc/self/fd, so the file read is the file checked. *st: its stat. -1 with
+ * err naming shown (errno ENOENT when there is none). */
+int rp_open_regular_at(int dirfd, const char* name, const char* shown, size_t max,
+                       struct stat* st, struct rp_err* err);
+/* The same, read whole (at most max bytes, NUL-terminated) as rp_read_regular reads. */
+bool rp_read_at(int dirfd, const char* name, const char* shown, size_t max, char** out,
+                size_t* len, struct rp_err* err);
+
+/* K of a run's folder name run-K (1 to max, as the runner writes it: no sign, no leading zero);
+ * 0 for a name that is not run-something, -1 for run-<anything else>. */
+int rp_run_folder(const char* name, int max);
+/* A directory of our own in parent, PREFIX-XXXXXX (mkdtemp, 0700), opened without following a
+ * symlink and checked to be ours and private; its name into name, its descriptor returned (-1
+ * with err). What is made in it no one else can write, read or swap, even where parent is
+ * someone else's. */
+int rp_private_dir(const char* parent, const char* prefix, char* name, size_t n,
+                   struct rp_err* err);
 
 /* Wilson's score interval for k of n at z (1.96: 95 %); false for n = 0. */
 bool rp_wilson(int k, int n, double z, double* lo, double* hi);

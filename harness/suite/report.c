@@ -1,15 +1,19 @@
 /* report.c: report.html for a suite: the verdict table, then each run's timeline and evidence.
- * One file that opens anywhere: the CSS inline, the timelines' SVG inlined, no script and no
- * external address. Everything from a record is escaped (rp_markup_escape). */
+ * One file that opens anywhere: the CSS inline, each timeline embedded as an image, no script
+ * and no external address. It holds no markup it did not make: everything from a record is
+ * escaped (rp_markup_escape), and a timeline.svg goes in only as an <img> (below). */
 #include "report.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
-/* An inlined timeline larger than this is linked instead (a long run with a busy capture). */
+#include <openssl/evp.h>
+
+/* A timeline larger than this is not embedded (a long run with a busy capture): its folder
+ * holds it. */
 #define INLINE_SVG_MAX (8u << 20)
 
 void rp_markup_escape(FILE* f, const char* s, size_t max)
@@ -57,7 +61,7 @@ static const char css[] =
 	"td.PASS{background:#0fa86e}td.FAIL{background:#d9304f}"
 	"td.SKIP{background:#9e9e9e}td.ERROR{background:#e08a00}"
 	"section{border-top:2px solid #ccc;margin-top:20px;padding-top:8px}"
-	"div.timeline{overflow-x:auto}"
+	"div.timeline{overflow-x:auto}div.timeline img{display:block}"
 	"pre{background:#f7f7f7;padding:8px;white-space:pre-wrap;font-size:12px}"
 	".reason{margin:4px 0}";
 
@@ -87,12 +91,23 @@ static void table(FILE* f, const struct rp_outcome* o, int n)
 	fputs("</tbody>\n</table>\n", f);
 }
 
-/* The run's timeline.svg, inlined without its XML declaration; or why there is none. */
-static void timeline(FILE* f, const struct rp_outcome* o)
+/* The run's timeline.svg as an <img> whose source is the file itself (a data: URL, base64), or
+ * why there is none. Never inlined as markup: merge puts other machines' folders here, and an
+ * SVG inlined into the page is part of the page (`<svg onload=...>` or a <script> in it runs in
+ * the reader's browser). An SVG loaded as an image runs no script and loads nothing else
+ * (browsers draw images in their secure static mode: the HTML standard's "SVG in <img>"), and
+ * the data: URL keeps the page one file that opens anywhere. Regenerating the picture from
+ * result.json instead would read a stranger's pcaps as root to draw it. The same for our own
+ * runs: one way, safe for both. What an <img> loses: the per-packet tooltips (<title>), which
+ * the run's own timeline.svg still shows when opened. */
+static void timeline(FILE* f, const struct rp_outcome* o, const char* name)
 {
 	char path[4200];
 	char* svg = NULL;
+	unsigned char* b64 = NULL;
+	size_t len = 0;
 	struct rp_err err = { "" };
+	struct stat st;
 	const char* p;
 
 	if (!o->dir)
@@ -101,31 +116,35 @@ static void timeline(FILE* f, const struct rp_outcome* o)
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/timeline.svg", o->dir);
-	if (access(path, R_OK) != 0)
+	if (lstat(path, &st) != 0)
 	{
 		fputs("<p class=\"reason\">no timeline (report.txt says why)</p>\n", f);
 		return;
 	}
-	if (!rp_read_file(path, &svg, &err))
+	/* A regular file only, never through a symlink, at most INLINE_SVG_MAX bytes. */
+	if (!rp_read_regular(path, INLINE_SVG_MAX, true, &svg, &len, &err))
 	{
-		fputs("<p class=\"reason\">timeline unreadable: ", f);
+		fputs("<p class=\"reason\">timeline not shown: ", f);
 		esc(f, err.msg);
 		fputs("</p>\n", f);
 		return;
 	}
-	p = strncmp(svg, "<?xml", 5) == 0 && strstr(svg, "?>") ? strstr(svg, "?>") + 2 : svg;
-	if (strlen(p) > INLINE_SVG_MAX || strncmp(p + strspn(p, " \n"), "<svg", 4) != 0)
+	p = svg + strspn(svg, " \t\r\n");
+	if ((strncmp(p, "<?xml", 5) != 0 && strncmp(p, "<svg", 4) != 0) ||
+	    !(b64 = malloc(4 * ((len + 2) / 3) + 1)))
 	{
-		fputs("<p class=\"reason\">timeline not inlined (too large or not an SVG): ", f);
+		fputs("<p class=\"reason\">timeline not shown (not an SVG): ", f);
 		esc(f, path);
 		fputs("</p>\n", f);
 	}
 	else
 	{
-		fputs("<div class=\"timeline\">", f);
-		fputs(p, f); /* our own drawing (timeline.c): its text is escaped there */
-		fputs("</div>\n", f);
+		EVP_EncodeBlock(b64, (const unsigned char*)svg, (int)len);
+		fputs("<div class=\"timeline\"><img alt=\"timeline.svg of ", f);
+		esc(f, name);
+		fprintf(f, "\" src=\"data:image/svg+xml;base64,%s\"></div>\n", (const char*)b64);
 	}
+	free(b64);
 	free(svg);
 }
 
@@ -145,7 +164,7 @@ static void section(FILE* f, const struct rp_outcome* o, int i)
 		esc(f, o->link);
 		fputs("</p>\n", f);
 	}
-	timeline(f, o);
+	timeline(f, o, name);
 	fputs("<pre>", f);
 	esc(f, o->report ? o->report : "(no report: the run left no report.txt)");
 	fputs("</pre>\n</section>\n", f);
@@ -153,15 +172,15 @@ static void section(FILE* f, const struct rp_outcome* o, int i)
 
 bool rp_report_html_write(const char* dir, const struct rp_outcome* o, int n, struct rp_err* err)
 {
-	char path[4200], tmp[4220];
+	char path[4200];
 	int counts[RP_STATUS_COUNT] = { 0 };
+	struct rp_out out;
 	FILE* f;
-	bool ok;
 
 	snprintf(path, sizeof(path), "%s/report.html", dir);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (!(f = fopen(tmp, "w")))
-		return rp_fail(err, "%s: %s", tmp, strerror(errno));
+	if (!rp_out_open(&out, path, err))
+		return false;
+	f = out.f;
 	for (int i = 0; i < n; i++)
 		if ((int)o[i].status >= 0 && o[i].status < RP_STATUS_COUNT)
 			counts[o[i].status]++;
@@ -173,12 +192,5 @@ bool rp_report_html_write(const char* dir, const struct rp_outcome* o, int n, st
 	for (int i = 0; i < n; i++)
 		section(f, &o[i], i);
 	fputs("</body></html>\n", f);
-	ok = !ferror(f);
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0)
-	{
-		unlink(tmp);
-		return rp_fail(err, "%s: cannot write", path);
-	}
-	return true;
+	return rp_out_commit(&out, err);
 }

@@ -4,9 +4,7 @@
  * sweep.json for merge and --report. docs/sweeps.md. */
 #include "sweep.h"
 
-#include <ctype.h>
 #include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,42 +19,6 @@
 #include "runner.h"
 #include "util.h"
 
-
-static void name_token(const char* s, char* out, size_t n)
-{
-	size_t k = 0;
-	for (; *s && k + 4 < n; s++)
-	{
-		if (isalnum((unsigned char)*s) || *s == '-')
-			out[k++] = (char)tolower((unsigned char)*s);
-		else if (*s == '.')
-			out[k++] = 'p';
-		else if (*s == '%')
-			k += (size_t)snprintf(out + k, n - k, "pct");
-	}
-	out[k] = '\0';
-}
-
-void rp_sweep_points(struct rp_sweep* sw)
-{
-	int n1 = sw->ax[0].n, n2 = sw->n_axes > 1 ? sw->ax[1].n : 1;
-	sw->n_points = 0;
-	for (int i = 0; i < n1; i++)
-		for (int j = 0; j < n2; j++)
-		{
-			struct rp_sweep_point* p = &sw->pts[sw->n_points];
-			char a[32], b[32] = "";
-			p->idx[0] = i;
-			p->idx[1] = sw->n_axes > 1 ? j : 0;
-			name_token(sw->ax[0].label[i], a, sizeof(a));
-			if (sw->n_axes > 1)
-				name_token(sw->ax[1].label[j], b, sizeof(b));
-			snprintf(p->name, sizeof(p->name), "p%03d-%s-%s%s%s%s", sw->n_points + 1,
-			         sw->ax[0].key->name, a, sw->n_axes > 1 ? "-" : "",
-			         sw->n_axes > 1 ? sw->ax[1].key->name : "", b);
-			sw->n_points++;
-		}
-}
 
 /* The --set values and the point's own, in that order; how many. */
 static int point_settings(const struct rp_sweep* sw, const struct rp_sweep_point* p, struct rp_setting* s)
@@ -82,158 +44,46 @@ static bool write_point(const struct rp_sweep* sw, const struct rp_sweep_point* 
 	struct rp_setting s[RP_SWEEP_MAX_SETS + 2];
 	int n = 0;
 	char path[4200];
-	FILE* f;
+	struct rp_out o;
 	bool ok;
 
 	if (!rp_ini_load(sw->scenario, &t, err))
 		return false;
 	n = point_settings(sw, p, s);
-	if (!rp_sweep_apply(&t, sw->scenario, s, n, err))
-	{
-		rp_ini_free(&t);
-		return false;
-	}
 	snprintf(path, sizeof(path), "%s/%s.scn", dir, p->name);
-	if (!(f = fopen(path, "w")))
+	ok = rp_sweep_apply(&t, sw->scenario, s, n, err) && rp_out_open(&o, path, err);
+	if (ok)
 	{
-		rp_ini_free(&t);
-		return rp_fail(err, "%s: %s", path, strerror(errno));
+		fprintf(o.f, "# A point of `rdprepro sweep %s`:", sw->scenario);
+		for (int i = 0; i < n; i++)
+			fprintf(o.f, " %s = %s", s[i].key->name, s[i].label);
+		fprintf(o.f, "\n");
+		for (int i = 0; i < t.n; i++)
+			fprintf(o.f, "%s\n", t.line[i]);
+		ok = rp_out_commit(&o, err);
 	}
-	fprintf(f, "# A point of `rdprepro sweep %s`:", sw->scenario);
-	for (int i = 0; i < n; i++)
-		fprintf(f, " %s = %s", s[i].key->name, s[i].label);
-	fprintf(f, "\n");
-	for (int i = 0; i < t.n; i++)
-		fprintf(f, "%s\n", t.line[i]);
-	ok = fclose(f) == 0;
 	rp_ini_free(&t);
-	return ok ? true : rp_fail(err, "%s: %s", path, strerror(errno));
-}
-
-/* sweep.json's grid part: what merge needs to aggregate shards of the same sweep. */
-json_object* rp_sweep_grid_json(const struct rp_sweep* sw)
-{
-	json_object* j = json_object_new_object();
-	json_object* axes = json_object_new_array();
-	json_object* sets = json_object_new_array();
-	json_object* pts = json_object_new_array();
-
-	json_object_object_add(j, "record", json_object_new_string("rdprepro-sweep/1"));
-	json_object_object_add(j, "scenario", json_object_new_string(sw->scenario));
-	json_object_object_add(j, "name", json_object_new_string(sw->base));
-	json_object_object_add(j, "repeat", json_object_new_int(sw->repeat));
-	if (sw->have_seed)
-		json_object_object_add(j, "seed", json_object_new_int64(sw->seed));
-	for (int a = 0; a < sw->n_axes; a++)
-	{
-		json_object* o = json_object_new_object();
-		json_object* vals = json_object_new_array();
-		json_object* labels = json_object_new_array();
-		json_object_object_add(o, "key", json_object_new_string(sw->ax[a].key->name));
-		json_object_object_add(o, "means", json_object_new_string(sw->ax[a].key->what));
-		for (int i = 0; i < sw->ax[a].n; i++)
-		{
-			json_object_array_add(vals, json_object_new_double(sw->ax[a].v[i]));
-			json_object_array_add(labels, json_object_new_string(sw->ax[a].label[i]));
-		}
-		json_object_object_add(o, "values", vals);
-		json_object_object_add(o, "labels", labels);
-		json_object_array_add(axes, o);
-	}
-	json_object_object_add(j, "axes", axes);
-	for (int i = 0; i < sw->n_sets; i++)
-	{
-		char s[80];
-		snprintf(s, sizeof(s), "%s=%s", sw->sets[i].key->name, sw->sets[i].label);
-		json_object_array_add(sets, json_object_new_string(s));
-	}
-	json_object_object_add(j, "set", sets);
-	for (int i = 0; i < sw->n_points; i++)
-		json_object_array_add(pts, json_object_new_string(sw->pts[i].name));
-	json_object_object_add(j, "points", pts);
-	return j;
-}
-
-/* The grid back from a sweep.json (merge). */
-bool rp_sweep_grid_read(const char* path, struct rp_sweep* sw, struct rp_err* err)
-{
-	json_object* j = json_object_from_file(path);
-	json_object *v, *axes, *pts;
-	bool ok = false;
-
-	memset(sw, 0, sizeof(*sw));
-	if (!j)
-		return rp_fail(err, "%s: %s", path, json_util_get_last_err());
-	if (!json_object_object_get_ex(j, "record", &v) ||
-	    strcmp(json_object_get_string(v), "rdprepro-sweep/1") != 0 ||
-	    !json_object_object_get_ex(j, "axes", &axes) ||
-	    !json_object_object_get_ex(j, "points", &pts))
-	{
-		rp_fail(err, "%s: not a sweep's record", path);
-		goto out;
-	}
-	if (json_object_object_get_ex(j, "scenario", &v))
-		rp_strlcpy(sw->scenario, json_object_get_string(v), sizeof(sw->scenario));
-	if (json_object_object_get_ex(j, "name", &v))
-		rp_strlcpy(sw->base, json_object_get_string(v), sizeof(sw->base));
-	if (json_object_object_get_ex(j, "repeat", &v))
-		sw->repeat = json_object_get_int(v);
-	if (json_object_object_get_ex(j, "seed", &v))
-	{
-		sw->have_seed = true;
-		sw->seed = (unsigned)json_object_get_int64(v);
-	}
-	sw->n_axes = (int)json_object_array_length(axes);
-	if (sw->n_axes < 1 || sw->n_axes > 2)
-	{
-		rp_fail(err, "%s: %d axes", path, sw->n_axes);
-		goto out;
-	}
-	for (int a = 0; a < sw->n_axes; a++)
-	{
-		json_object *o = json_object_array_get_idx(axes, a), *k, *vals, *labels;
-		if (!json_object_object_get_ex(o, "key", &k) ||
-		    !(sw->ax[a].key = rp_sweep_key(json_object_get_string(k))) ||
-		    !json_object_object_get_ex(o, "values", &vals) ||
-		    !json_object_object_get_ex(o, "labels", &labels) ||
-		    json_object_array_length(vals) > RP_MAX_VALUES)
-		{
-			rp_fail(err, "%s: axis %d unreadable", path, a + 1);
-			goto out;
-		}
-		sw->ax[a].n = (int)json_object_array_length(vals);
-		for (int i = 0; i < sw->ax[a].n; i++)
-		{
-			sw->ax[a].v[i] = json_object_get_double(json_object_array_get_idx(vals, i));
-			rp_strlcpy(sw->ax[a].label[i],
-			           json_object_get_string(json_object_array_get_idx(labels, i)),
-			           sizeof(sw->ax[a].label[0]));
-		}
-	}
-	rp_sweep_points(sw);
-	if ((int)json_object_array_length(pts) != sw->n_points)
-	{
-		rp_fail(err, "%s: %d points, the axes make %d", path,
-		        (int)json_object_array_length(pts), sw->n_points);
-		goto out;
-	}
-	ok = true;
-out:
-	json_object_put(j);
 	return ok;
 }
 
-/* The grid alone into sweep.json (before the runs: merge and a re-report need it). */
 bool rp_sweep_grid_write(const struct rp_sweep* sw, const char* out, struct rp_err* err)
 {
 	char path[4200];
 	json_object* j = rp_sweep_grid_json(sw);
-	int rc;
+	struct rp_out o;
+	bool ok;
 
 	snprintf(path, sizeof(path), "%s/sweep.json", out);
-	rc = json_object_to_file_ext(path, j, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	ok = rp_out_open(&o, path, err);
+	if (ok)
+	{
+		fputs(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
+		                                            JSON_C_TO_STRING_NOSLASHESCAPE), o.f);
+		fputc('\n', o.f);
+		ok = rp_out_commit(&o, err);
+	}
 	json_object_put(j);
-	return rc == 0 ? true : rp_fail(err, "%s: %s", path, json_util_get_last_err());
+	return ok;
 }
 
 
@@ -449,34 +299,6 @@ int rp_sweep_main(int argc, char** argv)
 		fprintf(stderr, "rdprepro sweep: nothing to vary: --vary KEY=FROM..TO/STEP\n");
 		goto done;
 	}
-	/* A key swept twice, or swept and set, or set by a profile as well. */
-	{
-		const struct rp_sweep_key* used[RP_SWEEP_MAX_SETS + 2];
-		int n = 0;
-		for (int a = 0; a < sw->n_axes; a++)
-			used[n++] = sw->ax[a].key;
-		for (int i = 0; i < sw->n_sets; i++)
-			used[n++] = sw->sets[i].key;
-		for (int i = 0; i < n; i++)
-			for (int k = 0; k < n; k++)
-			{
-				bool prof = used[i]->unit == U_PROFILE &&
-				            (strcmp(used[k]->name, "loss") == 0 ||
-				             strcmp(used[k]->name, "delay") == 0 || strcmp(used[k]->name, "rate") == 0);
-				if ((k > i && used[i] == used[k]) || prof)
-				{
-					fprintf(stderr, "rdprepro sweep: %s and %s both set %s\n", used[i]->name,
-					        used[k]->name, prof ? used[k]->name : "the same key");
-					goto done;
-				}
-			}
-	}
-	if (sw->n_axes == 2 && sw->ax[0].n * sw->ax[1].n > RP_SWEEP_MAX_POINTS)
-	{
-		fprintf(stderr, "rdprepro sweep: %d points: at most %d\n", sw->ax[0].n * sw->ax[1].n,
-		        RP_SWEEP_MAX_POINTS);
-		goto done;
-	}
 	rp_strlcpy(sw->scenario, argv[optind], sizeof(sw->scenario));
 	{
 		const char* b = strrchr(sw->scenario, '/');
@@ -485,6 +307,12 @@ int rp_sweep_main(int argc, char** argv)
 		len = strlen(sw->base);
 		if (len > 4 && strcmp(sw->base + len - 4, ".scn") == 0)
 			sw->base[len - 4] = '\0';
+	}
+	/* What sweep.json must hold to be read back (merge, --report) is checked here first. */
+	if (!rp_sweep_check_grid(sw, &err))
+	{
+		fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
+		goto done;
 	}
 	if (!out)
 	{

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +19,23 @@
 #include "report.h"
 #include "results.h"
 #include "util.h"
+#include "verdict.h"
 
 #define MAX_VERDICTS 8
 
 /* ---- reading the runs back ---- */
 
+/* evidence.json beside a result.json: the record, with its sessions' samples (a day's session
+ * is some megabytes). */
+#define EVIDENCE_JSON_MAX (16u << 20)
+/* A time the report takes from evidence.json: finite and at most a day (negative: unknown). */
+#define TIME_MAX_MS 86400000.0
+
 struct run_row
 {
 	int point;
-	int run;
+	int run;          /* K of run-K/, or 1: the point's folder itself holds its only run */
+	bool in_run_dir;  /* run-K/ under the point's folder */
 	unsigned seed;
 	enum rp_status status;
 	char verdict[32];
@@ -37,7 +46,6 @@ struct run_row
 	char furthest[24];
 	unsigned last_error, error_info;
 	double wall_ms;
-	char folder[4200];
 };
 
 struct point_stats
@@ -50,17 +58,71 @@ struct point_stats
 	int count[MAX_VERDICTS];
 };
 
-/* One run's row from its folder; false if the folder holds no result. */
-static bool read_row(const char* folder, int point, struct run_row* r)
+static bool time_ok(double t)
 {
-	char path[4300];
-	struct rp_outcome o;
-	struct rp_err err = { "" };
-	struct rp_evidence* ev;
+	return isfinite(t) && t <= TIME_MAX_MS;
+}
 
-	snprintf(path, sizeof(path), "%s/result.json", folder);
-	if (!rp_result_read(path, &o, &err))
-		return false;
+/* The times and codes of evidence.json the row takes: false with err naming the field when one
+ * is not a time. */
+static bool row_evidence(const struct rp_evidence* ev, struct run_row* r, const char* shown,
+                         struct rp_err* err)
+{
+	if (!time_ok(ev->t_total_ms) || !time_ok(ev->session.t_active_ms) ||
+	    !time_ok(ev->session.t_end_ms))
+		return rp_fail(err, "%s: t_total_ms or the session's times: not times", shown);
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (!time_ok(ev->attempts[i].t_end_ms) ||
+		    !time_ok(ev->attempts[i].t_phase_ms[RP_PHASE_ACTIVE]))
+			return rp_fail(err, "%s: attempts[%d]: its end or its active time is not a time",
+			               shown, i);
+	rp_strlcpy(r->furthest, rp_phase_name(rp_evidence_furthest(ev)), sizeof(r->furthest));
+	r->last_error = ev->last_error;
+	r->error_info = ev->error_info;
+	for (int i = 0; i < ev->n_attempts; i++)
+		if (ev->attempts[i].t_phase_ms[RP_PHASE_ACTIVE] >= 0 && r->t_active_ms < 0)
+			r->t_active_ms = ev->attempts[i].t_phase_ms[RP_PHASE_ACTIVE];
+	if (r->failed)
+	{
+		/* A session that died: its end; a connection that failed: its last attempt's. */
+		if (ev->session.t_active_ms >= 0 && ev->session.t_end_ms >= 0)
+			r->t_fail_ms = ev->session.t_end_ms;
+		else
+			for (int i = 0; i < ev->n_attempts; i++)
+				if (ev->attempts[i].t_end_ms > r->t_fail_ms)
+					r->t_fail_ms = ev->attempts[i].t_end_ms;
+		if (r->t_fail_ms < 0)
+			r->t_fail_ms = ev->t_total_ms;
+	}
+	return true;
+}
+
+/* One run's row from its folder (fd, named shown): 1 a row, 0 the folder holds no result.json,
+ * -1 refused (err says which file and field): a result that is not a run's (any field out of its
+ * kind: rp_result_parse_strict), of another point or run than its folder's, a symlink or a
+ * special file where a file is read, an evidence.json that is not a record. */
+static int read_row(int fd, const char* shown, const struct rp_sweep* sw, int point, int run,
+                    struct run_row* r, struct rp_err* err)
+{
+	char path[4300], *text = NULL;
+	size_t len;
+	struct rp_outcome o;
+	struct rp_evidence* ev;
+	bool ok;
+
+	snprintf(path, sizeof(path), "%s/result.json", shown);
+	if (!rp_read_at(fd, "result.json", path, RP_RESULT_JSON_MAX, &text, &len, err))
+		return errno == ENOENT ? 0 : -1;
+	ok = rp_result_parse_strict(path, text, len, &o, err);
+	free(text);
+	if (!ok)
+		return -1;
+	if (strcmp(o.scenario, sw->pts[point].name) != 0 || o.run != run)
+	{
+		rp_fail(err, "%s: scenario and run: %s run %d, in the folder of %s run %d", path,
+		        o.scenario, o.run, sw->pts[point].name, run);
+		return -1;
+	}
 	memset(r, 0, sizeof(*r));
 	r->point = point;
 	r->run = o.run;
@@ -70,71 +132,137 @@ static bool read_row(const char* folder, int point, struct run_row* r)
 	rp_strlcpy(r->confidence, o.confidence, sizeof(r->confidence));
 	r->wall_ms = o.wall_ms;
 	r->t_fail_ms = r->t_active_ms = -1;
-	rp_strlcpy(r->folder, folder, sizeof(r->folder));
 	r->failed = (o.status == RP_PASS || o.status == RP_FAIL) && o.verdict[0] &&
 	            strcmp(o.verdict, "connected") != 0;
-	snprintf(path, sizeof(path), "%s/evidence.json", folder);
-	if ((ev = calloc(1, sizeof(*ev))) && rp_evidence_read_json(ev, path, &err))
+	snprintf(path, sizeof(path), "%s/evidence.json", shown);
+	if (!rp_read_at(fd, "evidence.json", path, EVIDENCE_JSON_MAX, &text, &len, err))
+		return errno == ENOENT ? 1 : -1; /* a run that never reached the client has none */
+	ok = (ev = calloc(1, sizeof(*ev))) && rp_evidence_from_json(ev, text, err);
+	if (!ev)
+		rp_fail(err, "%s: out of memory", path);
+	else if (!ok)
 	{
-		rp_strlcpy(r->furthest, rp_phase_name(rp_evidence_furthest(ev)), sizeof(r->furthest));
-		r->last_error = ev->last_error;
-		r->error_info = ev->error_info;
-		for (int i = 0; i < ev->n_attempts; i++)
-			if (ev->attempts[i].t_phase_ms[RP_PHASE_ACTIVE] >= 0 && r->t_active_ms < 0)
-				r->t_active_ms = ev->attempts[i].t_phase_ms[RP_PHASE_ACTIVE];
-		if (r->failed)
-		{
-			/* A session that died: its end; a connection that failed: its last attempt's. */
-			if (ev->session.t_active_ms >= 0 && ev->session.t_end_ms >= 0)
-				r->t_fail_ms = ev->session.t_end_ms;
-			else
-				for (int i = 0; i < ev->n_attempts; i++)
-					if (ev->attempts[i].t_end_ms > r->t_fail_ms)
-						r->t_fail_ms = ev->attempts[i].t_end_ms;
-			if (r->t_fail_ms < 0)
-				r->t_fail_ms = ev->t_total_ms;
-		}
+		char why[sizeof(err->msg)];
+		rp_strlcpy(why, err->msg, sizeof(why));
+		rp_fail(err, "%s: %s", path, why);
 	}
+	ok = ok && row_evidence(ev, r, path, err);
 	free(ev);
+	free(text);
+	return ok ? 1 : -1;
+}
+
+static bool rows_grow(struct run_row** rows, int n, int* cap, struct rp_err* err)
+{
+	struct run_row* r;
+	if (n < *cap)
+		return true;
+	if (!(r = realloc(*rows, (size_t)(*cap = *cap ? *cap * 2 : 256) * sizeof(*r))))
+		return rp_fail(err, "out of memory");
+	*rows = r;
 	return true;
 }
 
-/* Every run folder under runs/<point>/ (run-K/, or the folder itself for one run). */
-static int read_rows(const struct rp_sweep* sw, const char* runs, struct run_row** rows)
+/* The runs of one point: its folder (pfd) holding one run's result.json, or run-K/ folders. */
+static bool read_point(int pfd, const char* shown, const struct rp_sweep* sw, int p,
+                       struct run_row** rows, int* n, int* cap, struct rp_err* err)
+{
+	bool* seen = calloc((size_t)sw->repeat + 1, sizeof(*seen));
+	int dfd = dup(pfd), got;
+	DIR* d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	struct dirent* e;
+	bool ok = seen && d && rows_grow(rows, *n, cap, err);
+
+	if (!d && dfd >= 0)
+		close(dfd);
+	if (!seen || !d)
+		ok = rp_fail(err, "%s: %s", shown, strerror(errno));
+	if (ok && (got = read_row(pfd, shown, sw, p, 1, &(*rows)[*n], err)) != 0)
+	{
+		ok = got > 0;
+		seen[1] = ok;
+		*n += ok;
+	}
+	while (ok && (e = readdir(d)))
+	{
+		char sub[4300];
+		int k = rp_run_folder(e->d_name, sw->repeat), fd;
+		if (k == 0)
+			continue; /* not a run's folder: not read */
+		snprintf(sub, sizeof(sub), "%s/%s", shown, e->d_name);
+		if (k < 0)
+		{
+			ok = rp_fail(err, "%s: not run-1 to run-%d, the runs of this sweep's points", sub,
+			             sw->repeat);
+			break;
+		}
+		if ((fd = rp_dir_at(pfd, e->d_name, sub, err)) < 0 || !rows_grow(rows, *n, cap, err))
+		{
+			ok = false;
+			if (fd >= 0)
+				close(fd);
+			break;
+		}
+		got = read_row(fd, sub, sw, p, k, &(*rows)[*n], err);
+		close(fd);
+		if (got < 0 || (got > 0 && seen[k]))
+		{
+			ok = got < 0 ? false : rp_fail(err, "%s: run %d of %s is there twice", sub, k,
+			                                sw->pts[p].name);
+			break;
+		}
+		(*rows)[*n].in_run_dir = true;
+		seen[k] = got > 0;
+		*n += got;
+	}
+	if (d)
+		closedir(d);
+	free(seen);
+	return ok;
+}
+
+static int cmp_row(const void* a, const void* b)
+{
+	const struct run_row *x = a, *y = b;
+	return x->point != y->point ? x->point - y->point : x->run - y->run;
+}
+
+/* Every run folder under runs/<point>/ (run-K/, or the folder itself for one run), walked
+ * through descriptors: nothing under runs/ is followed through a symlink or opened if it is
+ * not a directory or a regular file of one link. The count, or -1 with err. */
+static int read_rows(const struct rp_sweep* sw, const char* runs, struct run_row** rows,
+                     struct rp_err* err)
 {
 	int n = 0, cap = 0;
+	int rfd = open(runs, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	*rows = NULL;
+	if (rfd < 0)
+		return errno == ENOENT ? 0 : (rp_fail(err, "%s: %s", runs, strerror(errno)), -1);
 	for (int p = 0; p < sw->n_points; p++)
 	{
 		char dir[4200];
-		struct dirent** names = NULL;
-		int m;
+		int pfd;
+		bool ok;
 		snprintf(dir, sizeof(dir), "%s/%s", runs, sw->pts[p].name);
-		m = scandir(dir, &names, NULL, alphasort);
-		for (int k = -1; k < (m < 0 ? 0 : m); k++)
+		if ((pfd = rp_dir_at(rfd, sw->pts[p].name, dir, err)) < 0)
 		{
-			char folder[4200];
-			if (k >= 0 && strncmp(names[k]->d_name, "run-", 4) != 0)
-				continue;
-			if (k < 0)
-				rp_strlcpy(folder, dir, sizeof(folder));
-			else
-				snprintf(folder, sizeof(folder), "%s/%s", dir, names[k]->d_name);
-			if (n == cap)
-			{
-				struct run_row* r = realloc(*rows, (size_t)(cap = cap ? cap * 2 : 256) * sizeof(*r));
-				if (!r)
-					break;
-				*rows = r;
-			}
-			if (read_row(folder, p, &(*rows)[n]))
-				n++;
+			if (errno == ENOENT)
+				continue; /* not run (another shard's, or interrupted) */
+			n = -1;
+			break;
 		}
-		for (int k = 0; k < m; k++)
-			free(names[k]);
-		free(names);
+		ok = read_point(pfd, dir, sw, p, rows, &n, &cap, err);
+		close(pfd);
+		if (!ok)
+		{
+			n = -1;
+			break;
+		}
 	}
+	close(rfd);
+	if (n > 0)
+		qsort(*rows, (size_t)n, sizeof(**rows), cmp_row);
 	return n;
 }
 
@@ -220,48 +348,79 @@ static void csv_num(FILE* f, double v, const char* fmt)
 
 /* ---- the pictures ---- */
 
-/* gnuplot's input (points.dat, plot.gp, both kept), then gnuplot: failure-rate.svg/.png for one
- * key, verdict-map.svg/.png for two. */
-static bool plot(const struct rp_sweep* sw, const struct point_stats* st, const char* out,
-                 char* pictures, size_t pn, struct rp_err* err)
-{
-	char path[4200], gp[4096], logp[4200];
-	const char* legend[16];
-	int n_legend = 0;
-	bool numeric = sw->ax[0].key->unit != U_PROFILE;
-	FILE* f;
+/* gnuplot's files. Its script is fixed text: no name, label or verdict from a record or a
+ * file is ever written into it (a string in a script is code: `"x\";system \"id\";"` as a
+ * sweep's name once ran `id` as root, issue 29). The sweep's text is data, read by gnuplot as
+ * data: the titles from titles.dat (`stats ... strcol`), the tic labels from points.dat
+ * (`xtic()`), each label noenhanced. The legend's names are the taxonomy's own strings
+ * (verdict.c), chosen by the record, never copied from it. */
+#define GP_SCRIPT "plot.gp"
+#define GP_POINTS "points.dat"
+#define GP_TITLES "titles.dat"
+#define GP_LOG "gnuplot.log"
 
-	pictures[0] = '\0';
-	if (!rp_find_in_path("gnuplot", gp, sizeof(gp)))
-		return rp_fail(err, "no pictures: gnuplot is not installed (Debian: gnuplot-nox)");
-	snprintf(path, sizeof(path), "%s/points.dat", out);
-	if (!(f = fopen(path, "w")))
-		return rp_fail(err, "%s: %s", path, strerror(errno));
+/* A quoted string in a gnuplot data file; nothing that could end the quotes or a line: the
+ * callers give checked names and labels, and this holds them to it. */
+static bool dat_string(FILE* f, const char* s)
+{
+	if (strpbrk(s, "\"\\`"))
+		return false;
+	for (const char* c = s; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return false;
+	fprintf(f, " \"%s\"", s);
+	return true;
+}
+
+/* name created in dfd (O_EXCL, never through a symlink) for writing. */
+static FILE* create_at(int dfd, const char* name, struct rp_err* err)
+{
+	int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	FILE* f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!f)
+	{
+		rp_fail(err, "%s: %s", name, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+	return f;
+}
+
+static bool close_ok(FILE* f, const char* name, struct rp_err* err)
+{
+	bool ok = !ferror(f);
+	ok = fclose(f) == 0 && ok; /* both: a full disk shows at either */
+	return ok ? true : rp_fail(err, "%s: cannot write", name);
+}
+
+/* points.dat: a row a point. Column 2 is the x position (the value for one numeric key, else
+ * the index), 3 the y index; 11-13 the labels and the dominant verdict, quoted. */
+static bool write_points_dat(int dfd, const struct rp_sweep* sw, const struct point_stats* st,
+                             const char* const* legend, int n_legend, struct rp_err* err)
+{
+	FILE* f = create_at(dfd, GP_POINTS, err);
+	bool numeric = sw->n_axes == 1 && sw->ax[0].key->unit != U_PROFILE, ok = true;
+
+	if (!f)
+		return false;
 	fprintf(f, "# point  x  y  rate%%  lo%%  hi%%  ttf_median_s  ttf_p90_s  active_median_s  "
 	           "colour  xlabel  ylabel  dominant\n");
-	for (int p = 0; p < sw->n_points; p++)
+	for (int p = 0; p < sw->n_points && ok; p++)
 	{
 		const struct point_stats* s = &st[p];
 		const struct rp_sweep_point* pt = &sw->pts[p];
 		const char* d = dominant(s);
 		int c = 0;
-		if (d[0])
-		{
-			for (c = 0; c < n_legend && strcmp(legend[c], d) != 0; c++)
-				;
-			if (c == n_legend && n_legend < 10)
-				legend[n_legend++] = d;
-		}
+		while (c < n_legend && strcmp(legend[c], d) != 0)
+			c++;
+		fprintf(f, "%d %g %d", p + 1, numeric ? sw->ax[0].v[pt->idx[0]] : pt->idx[0],
+		        sw->n_axes > 1 ? pt->idx[1] : 0);
 		if (s->runs == 0)
-			fprintf(f, "%d %g %g ? ? ? ? ? ? 0xdddddd", p + 1,
-			        numeric ? sw->ax[0].v[pt->idx[0]] : pt->idx[0],
-			        sw->n_axes > 1 ? (double)pt->idx[1] : 0.0);
+			fprintf(f, " ? ? ? ? ? ? 0xdddddd");
 		else
 		{
-			fprintf(f, "%d %g %g %.2f %.2f %.2f", p + 1,
-			        numeric ? sw->ax[0].v[pt->idx[0]] : pt->idx[0],
-			        sw->n_axes > 1 ? (double)pt->idx[1] : 0.0, 100 * s->rate, 100 * s->lo,
-			        100 * s->hi);
+			fprintf(f, " %.2f %.2f %.2f", 100 * s->rate, 100 * s->lo, 100 * s->hi);
 			if (s->ttf_med >= 0)
 				fprintf(f, " %.3f %.3f", s->ttf_med, s->ttf_p90);
 			else
@@ -272,19 +431,68 @@ static bool plot(const struct rp_sweep* sw, const struct point_stats* st, const 
 				fprintf(f, " ?");
 			fprintf(f, " 0x%s", palette[c < 10 ? c : 9] + 1);
 		}
-		fprintf(f, " \"%s\" \"%s\" \"%s\"\n", sw->ax[0].label[pt->idx[0]],
-		        sw->n_axes > 1 ? sw->ax[1].label[pt->idx[1]] : "", d[0] ? d : "-");
+		ok = dat_string(f, sw->ax[0].label[pt->idx[0]]) &&
+		     dat_string(f, sw->n_axes > 1 ? sw->ax[1].label[pt->idx[1]] : "") &&
+		     dat_string(f, d[0] ? d : "-");
+		fputc('\n', f);
 	}
-	fclose(f);
+	if (!ok)
+	{
+		fclose(f);
+		return rp_fail(err, "%s: a label that is not a value's", GP_POINTS);
+	}
+	return close_ok(f, GP_POINTS, err);
+}
 
-	snprintf(path, sizeof(path), "%s/plot.gp", out);
-	if (!(f = fopen(path, "w")))
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	fprintf(f, "# Written by `rdprepro sweep`; `gnuplot plot.gp` in this folder draws the pictures "
-	           "again.\nset datafile missing '?'\nset encoding utf8\nset grid\n");
+/* titles.dat: the picture's title and its axes' names, one row of quoted strings. */
+static bool write_titles_dat(int dfd, const struct rp_sweep* sw, struct rp_err* err)
+{
+	FILE* f = create_at(dfd, GP_TITLES, err);
+	char title[256], x[96];
+	const char* unit = rp_unit_name(sw->ax[0].key);
+	bool ok;
+
+	if (!f)
+		return false;
+	if (sw->n_axes == 1)
+		snprintf(title, sizeof(title), "%s: failure over %s, %d runs a point (95 %% Wilson "
+		                               "intervals)", sw->base, sw->ax[0].key->name, sw->repeat);
+	else
+		snprintf(title, sizeof(title), "%s: the verdict most runs had, and the failure rate "
+		                               "(%d runs a point)", sw->base, sw->repeat);
+	snprintf(x, sizeof(x), "%s%s%s%s", sw->ax[0].key->name, unit[0] && sw->n_axes == 1 ? " (" : "",
+	         sw->n_axes == 1 ? unit : "", unit[0] && sw->n_axes == 1 ? ")" : "");
+	fprintf(f, "# title  xlabel  ylabel\n");
+	ok = dat_string(f, title) && dat_string(f, x) &&
+	     dat_string(f, sw->n_axes > 1 ? sw->ax[1].key->name : "-");
+	fputc('\n', f);
+	if (!ok)
+	{
+		fclose(f);
+		return rp_fail(err, "%s: a name that is not a scenario's", GP_TITLES);
+	}
+	return close_ok(f, GP_TITLES, err);
+}
+
+/* plot.gp: fixed text (see above); which text follows the number of keys and whether the one
+ * key is numeric. The legend's rows name causes by the taxonomy's strings. */
+static bool write_plot_gp(int dfd, const struct rp_sweep* sw, const char* const* legend,
+                          int n_legend, struct rp_err* err)
+{
+	FILE* f = create_at(dfd, GP_SCRIPT, err);
+	bool numeric = sw->ax[0].key->unit != U_PROFILE;
+	const char* base = sw->n_axes == 1 ? "failure-rate" : "verdict-map";
+
+	if (!f)
+		return false;
+	fprintf(f, "# Written by `rdprepro sweep`: `gnuplot plot.gp` in this folder draws the "
+	           "pictures again.\n# Fixed text: the sweep's names and labels are data "
+	           "(titles.dat, points.dat).\nset datafile missing '?'\nset encoding utf8\n"
+	           "stats '" GP_TITLES "' using (t_title = strcol(1), t_x = strcol(2), "
+	           "t_y = strcol(3), 0) nooutput\nset grid\nset xtics noenhanced\n"
+	           "set ytics noenhanced\n");
 	for (int pass = 0; pass < 2; pass++)
 	{
-		const char* base = sw->n_axes == 1 ? "failure-rate" : "verdict-map";
 		if (pass == 0)
 			fprintf(f, "set terminal svg size 960,%d dynamic enhanced font 'sans,12' "
 			           "background '#ffffff'\nset output '%s.svg'\n",
@@ -295,122 +503,249 @@ static bool plot(const struct rp_sweep* sw, const struct point_stats* st, const 
 			        sw->n_axes == 1 ? 720 : 640, base);
 		if (sw->n_axes == 1)
 		{
-			const char* x = numeric ? "2" : "0";
+			/* A numeric key: x is the value, 3 % of the range on each side; a profile: x is
+			 * the index, the profile's name its tic. */
 			const char* xt = numeric ? "" : ":xtic(11)";
-			fprintf(f, "set multiplot layout 2,1 title \"%s: failure over %s, %d runs a point "
-			           "(95 %% Wilson intervals)\" font 'sans,13'\n",
-			        sw->base, sw->ax[0].key->name, sw->repeat);
-			fprintf(f, "set xlabel \"%s%s%s%s\"\n", sw->ax[0].key->name,
-			        rp_unit_name(sw->ax[0].key)[0] ? " (" : "", rp_unit_name(sw->ax[0].key),
-			        rp_unit_name(sw->ax[0].key)[0] ? ")" : "");
-			if (!numeric)
-				fprintf(f, "set xrange [-0.5:%d.5]\n", sw->ax[0].n - 1);
-			else
-			{
-				double lo = sw->ax[0].v[0], hi = sw->ax[0].v[sw->ax[0].n - 1];
-				double pad = hi > lo ? (hi - lo) * 0.03 : 1;
-				fprintf(f, "set xrange [%g:%g]\n", lo - pad, hi + pad);
-			}
-			fprintf(f, "set ylabel 'failure rate (%%)'\nset yrange [0:100]\nset key top left\n"
-			           "plot 'points.dat' using %s:4:5:6%s with yerrorlines lw 2 pt 7 ps 1.2 "
+			fprintf(f, "set multiplot layout 2,1 title t_title noenhanced font 'sans,13'\n"
+			           "set xlabel t_x noenhanced\nset autoscale xfix\n%s\n"
+			           "set ylabel 'failure rate (%%)'\nset yrange [0:100]\nset key top left\n"
+			           "plot '" GP_POINTS "' using 2:4:5:6%s with yerrorlines lw 2 pt 7 ps 1.2 "
 			           "lc rgb '#c62828' title 'runs that failed, with the 95 %% Wilson "
 			           "interval'\n",
-			        x, xt);
+			        numeric ? "set offsets graph 0.03, graph 0.03, 0, 0" : "set offsets 0.5, 0.5, 0, 0",
+			        xt);
 			fprintf(f, "set ylabel 'seconds from the client start'\nset yrange [0:*]\n"
-			           "plot 'points.dat' using %s:7%s with linespoints lw 2 pt 7 lc rgb '#c62828' "
-			           "title 'time to failure, median', '' using %s:8 with linespoints lw 1 pt 6 "
-			           "dt 2 lc rgb '#c62828' title 'time to failure, p90', '' using %s:9 with "
-			           "linespoints lw 2 pt 5 lc rgb '#2e7d32' title 'time to active, median "
-			           "(runs that connected)'\nunset multiplot\n",
-			        x, xt, x, x);
+			           "plot '" GP_POINTS "' using 2:7%s with linespoints lw 2 pt 7 "
+			           "lc rgb '#c62828' title 'time to failure, median', '' using 2:8 with "
+			           "linespoints lw 1 pt 6 dt 2 lc rgb '#c62828' title 'time to failure, p90', "
+			           "'' using 2:9 with linespoints lw 2 pt 5 lc rgb '#2e7d32' title 'time to "
+			           "active, median (runs that connected)'\nunset multiplot\n",
+			        xt);
 		}
 		else
 		{
-			fprintf(f, "set title \"%s: the verdict most runs had, and the failure rate (%d runs "
-			           "a point)\" font 'sans,13'\n",
-			        sw->base, sw->repeat);
-			fprintf(f, "set xlabel \"%s\"\nset ylabel \"%s\"\nset xrange [-0.5:%d.5]\n"
-			           "set yrange [-0.5:%d.5]\nunset grid\nset key outside right top\nset xtics (",
-			        sw->ax[0].key->name, sw->ax[1].key->name, sw->ax[0].n - 1, sw->ax[1].n - 1);
-			for (int i = 0; i < sw->ax[0].n; i++)
-				fprintf(f, "%s\"%s\" %d", i ? ", " : "", sw->ax[0].label[i], i);
-			fprintf(f, ")\nset ytics (");
-			for (int i = 0; i < sw->ax[1].n; i++)
-				fprintf(f, "%s\"%s\" %d", i ? ", " : "", sw->ax[1].label[i], i);
-			fprintf(f, ")\nplot 'points.dat' using 2:3:(0.5):(0.5):10 with boxxyerror fs solid "
-			           "0.85 noborder lc rgb variable notitle, '' using 2:3:(stringcolumn(4) eq "
-			           "'?' ? 'not run' : sprintf('%%.0f%%%%', column(4))) with labels "
-			           "tc rgb '#ffffff' font 'sans,10' notitle");
+			fprintf(f, "set title t_title noenhanced font 'sans,13'\nset xlabel t_x noenhanced\n"
+			           "set ylabel t_y noenhanced\nset autoscale fix\n" /* the cells' extents */
+			           "unset grid\nset key outside right top\n"
+			           "plot '" GP_POINTS "' using 2:3:(0.5):(0.5):10:xtic(11):ytic(12) with "
+			           "boxxyerror fs solid 0.85 noborder lc rgb variable notitle, '' using "
+			           "2:3:(stringcolumn(4) eq '?' ? 'not run' : sprintf('%%.0f%%%%', "
+			           "column(4))) with labels tc rgb '#ffffff' font 'sans,10' notitle");
 			for (int c = 0; c < n_legend; c++)
 				fprintf(f, ", NaN with boxes fs solid 0.85 lc rgb '%s' title '%s'", palette[c],
-				        legend[c]);
+				        rp_cause_name(rp_cause_from_name(legend[c])));
 			fprintf(f, "\n");
 		}
 	}
-	fclose(f);
+	return close_ok(f, GP_SCRIPT, err);
+}
+
+/* gnuplot plot.gp, run in dfd (its output in gnuplot.log there). */
+static bool run_gnuplot(const char* gp, int dfd, struct rp_err* err)
+{
+	const char* argv[] = { gp, GP_SCRIPT, NULL };
+	struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = -1, .fd_stderr = -1 };
+	int logfd = openat(dfd, GP_LOG, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	int cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int status = -1, rc = -1;
+	pid_t pid;
+
+	if (logfd >= 0 && cwd >= 0 && fchdir(dfd) == 0)
 	{
-		const char* argv[] = { gp, "plot.gp", NULL };
-		char cwd[4200];
-		int status = -1, rc;
-		pid_t pid;
-		FILE* lf;
-		struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = -1, .fd_stderr = -1 };
-		snprintf(logp, sizeof(logp), "%s/gnuplot.log", out);
-		if (!(lf = fopen(logp, "w")))
-			return rp_fail(err, "%s: %s", logp, strerror(errno));
-		sp.fd_stdout = sp.fd_stderr = fileno(lf);
-		if (!getcwd(cwd, sizeof(cwd)) || chdir(out) != 0)
-		{
-			fclose(lf);
-			return rp_fail(err, "%s: %s", out, strerror(errno));
-		}
+		sp.fd_stdout = sp.fd_stderr = logfd;
 		rc = rp_proc_spawn(&sp, &pid, err) ? rp_proc_wait(pid, rp_now_ms() + 60000, &status) : -1;
-		if (chdir(cwd) != 0)
-			rc = -1;
-		fclose(lf);
 		if (rc == 0)
 			rp_proc_stop(pid, 100);
-		if (rc != 1 || rp_proc_exit_code(status) != 0)
-			return rp_fail(err, "gnuplot failed (status %d): see %s", rp_proc_exit_code(status),
-			               logp);
-		unlink(logp);
+		if (fchdir(cwd) != 0)
+			rc = -1;
 	}
-	snprintf(pictures, pn, "%s/%s.svg, .png", out, sw->n_axes == 1 ? "failure-rate" : "verdict-map");
+	if (logfd >= 0)
+		close(logfd);
+	if (cwd >= 0)
+		close(cwd);
+	if (rc != 1 || rp_proc_exit_code(status) != 0)
+		return rp_fail(err, "gnuplot failed (status %d)", rp_proc_exit_code(status));
 	return true;
 }
 
+/* gnuplot's input (points.dat, titles.dat, plot.gp, all kept), then gnuplot, in a private
+ * directory inside out (rp_private_dir: gnuplot reads its script and data and writes its
+ * pictures where no one else can write, and out may be anyone's: `sweep --report` on a
+ * downloaded folder); what it made renamed into out (renameat replaces a symlink planted at the name, it
+ * never writes through one): failure-rate.svg/.png for one key, verdict-map.svg/.png for two.
+ * On a failure gnuplot.log is kept in out. */
+static bool plot(const struct rp_sweep* sw, const struct point_stats* st, const char* out,
+                 char* pictures, size_t pn, struct rp_err* err)
+{
+	const char* base = sw->n_axes == 1 ? "failure-rate" : "verdict-map";
+	const char* legend[10];
+	char gp[4096], svg[32], png[32], tmp[64];
+	const char* keep[] = { GP_POINTS, GP_TITLES, GP_SCRIPT, svg, png };
+	int n_legend = 0, dfd = -1, ofd;
+	bool ok;
+
+	pictures[0] = '\0';
+	if (!rp_find_in_path("gnuplot", gp, sizeof(gp)))
+		return rp_fail(err, "no pictures: gnuplot is not installed (Debian: gnuplot-nox)");
+	/* The legend: each point's dominant verdict, in order of first appearance, ten at most. */
+	for (int p = 0; p < sw->n_points; p++)
+	{
+		const char* d = dominant(&st[p]);
+		int c = 0;
+		while (c < n_legend && strcmp(legend[c], d) != 0)
+			c++;
+		if (d[0] && c == n_legend && n_legend < 10)
+			legend[n_legend++] = d;
+	}
+	snprintf(svg, sizeof(svg), "%s.svg", base);
+	snprintf(png, sizeof(png), "%s.png", base);
+	if ((ofd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return rp_fail(err, "%s: %s", out, strerror(errno));
+	ok = (dfd = rp_private_dir(out, ".gnuplot", tmp, sizeof(tmp), err)) >= 0 &&
+	     write_points_dat(dfd, sw, st, legend, n_legend, err) && write_titles_dat(dfd, sw, err) &&
+	     write_plot_gp(dfd, sw, legend, n_legend, err) && run_gnuplot(gp, dfd, err);
+	if (dfd >= 0 && !ok && renameat(dfd, GP_LOG, ofd, GP_LOG) == 0)
+	{
+		char why[sizeof(err->msg)];
+		rp_strlcpy(why, err->msg, sizeof(why));
+		rp_fail(err, "%s: see %s/%s", why, out, GP_LOG);
+	}
+	for (size_t i = 0; dfd >= 0 && i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (renameat(dfd, keep[i], ofd, keep[i]) != 0 && ok)
+			ok = rp_fail(err, "%s/%s: %s", out, keep[i], strerror(errno));
+	if (dfd >= 0)
+	{
+		unlinkat(dfd, GP_LOG, 0);
+		for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+			unlinkat(dfd, keep[i], 0);
+		close(dfd);
+		unlinkat(ofd, tmp, AT_REMOVEDIR);
+	}
+	close(ofd);
+	if (ok)
+		snprintf(pictures, pn, "%s/%s.svg, .png", out, base);
+	return ok;
+}
+
 /* ---- the reports ---- */
+
+/* The point's value on each axis as CSV cells (",5%" or ",5%,250ms"). */
+static void csv_where(FILE* f, const struct rp_sweep* sw, const struct rp_sweep_point* pt)
+{
+	for (int a = 0; a < sw->n_axes; a++)
+		fprintf(f, ",%s", sw->ax[a].label[pt->idx[a]]);
+}
+
+/* A point's object in sweep.json's results. */
+static json_object* point_json(const struct rp_sweep* sw, const struct rp_sweep_point* pt,
+                               const struct point_stats* s)
+{
+	json_object* o = json_object_new_object();
+	json_object* vo = json_object_new_object();
+
+	json_object_object_add(o, "point", json_object_new_string(pt->name));
+	for (int a = 0; a < sw->n_axes; a++)
+		json_object_object_add(o, sw->ax[a].key->name,
+		                       json_object_new_string(sw->ax[a].label[pt->idx[a]]));
+	json_object_object_add(o, "runs", json_object_new_int(s->runs));
+	json_object_object_add(o, "failures", json_object_new_int(s->failures));
+	json_object_object_add(o, "skipped", json_object_new_int(s->skipped));
+	json_object_object_add(o, "errors", json_object_new_int(s->errors));
+	if (s->runs)
+	{
+		json_object* w = json_object_new_array();
+		json_object_object_add(o, "failure_rate", json_object_new_double(s->rate));
+		json_object_array_add(w, json_object_new_double(s->lo));
+		json_object_array_add(w, json_object_new_double(s->hi));
+		json_object_object_add(o, "wilson95", w);
+	}
+	if (s->ttf_med >= 0)
+	{
+		json_object_object_add(o, "ttf_median_s", json_object_new_double(s->ttf_med));
+		json_object_object_add(o, "ttf_p90_s", json_object_new_double(s->ttf_p90));
+	}
+	if (s->tta_med >= 0)
+		json_object_object_add(o, "active_median_s", json_object_new_double(s->tta_med));
+	for (int v = 0; v < s->n_verdicts; v++)
+		json_object_object_add(vo, s->verdict[v], json_object_new_int(s->count[v]));
+	json_object_object_add(o, "verdicts", vo);
+	return o;
+}
+
+/* A point's row on stdout. */
+static void print_point(const struct rp_sweep* sw, const struct rp_sweep_point* pt,
+                        const struct point_stats* s, const char* vt)
+{
+	char where[80], rate[40], m[16] = "-", q[16] = "-";
+
+	snprintf(where, sizeof(where), "%s=%s%s%s%s%s", sw->ax[0].key->name,
+	         sw->ax[0].label[pt->idx[0]], sw->n_axes > 1 ? " " : "",
+	         sw->n_axes > 1 ? sw->ax[1].key->name : "", sw->n_axes > 1 ? "=" : "",
+	         sw->n_axes > 1 ? sw->ax[1].label[pt->idx[1]] : "");
+	if (s->runs)
+		snprintf(rate, sizeof(rate), "%3.0f%% (%.0f-%.0f)", 100 * s->rate, 100 * s->lo,
+		         100 * s->hi);
+	else
+		snprintf(rate, sizeof(rate), "not run");
+	if (s->ttf_med >= 0)
+	{
+		snprintf(m, sizeof(m), "%.1f s", s->ttf_med);
+		snprintf(q, sizeof(q), "%.1f s", s->ttf_p90);
+	}
+	printf("%-40s %5d %6d  %-17s %-9s %-9s  %s%s\n", where, s->runs, s->failures, rate, m, q, vt,
+	       s->skipped || s->errors ? " (and skipped/errors)" : "");
+}
+
+/* runs.csv's row of a run. */
+static void run_csv(FILE* f, const struct rp_sweep* sw, const struct run_row* r, const char* runs)
+{
+	const struct rp_sweep_point* pt = &sw->pts[r->point];
+
+	fprintf(f, "%s", pt->name);
+	csv_where(f, sw, pt);
+	fprintf(f, ",%d,%u,%s,%s,%s,%d", r->run, r->seed, rp_status_name(r->status), r->verdict,
+	        r->confidence, r->failed);
+	csv_num(f, r->t_fail_ms >= 0 ? r->t_fail_ms / 1000 : -1, "%.3f");
+	csv_num(f, r->t_active_ms >= 0 ? r->t_active_ms / 1000 : -1, "%.3f");
+	fprintf(f, ",%s,0x%08X,0x%X,%.3f,%s/%s", r->furthest, r->last_error, r->error_info,
+	        r->wall_ms / 1000, runs, pt->name);
+	if (r->in_run_dir)
+		fprintf(f, "/run-%d", r->run);
+	fputc('\n', f);
+}
 
 /* points.csv, runs.csv, sweep.json with the results, the table on stdout, the pictures. */
 int rp_sweep_report(const struct rp_sweep* sw, const char* out, const char* runs)
 {
 	struct run_row* rows = NULL;
-	int n = read_rows(sw, runs, &rows);
 	struct point_stats* st = calloc((size_t)sw->n_points, sizeof(*st));
 	char path[4200], pictures[4300], vt[512];
 	struct rp_err err = { "" };
-	json_object* j = rp_sweep_grid_json(sw);
+	json_object* j = NULL;
 	json_object* res = json_object_new_array();
-	FILE *pc, *rc;
-	int total = 0, failed = 0;
+	struct rp_out pc = { 0 }, rc = { 0 }, sj = { 0 };
+	int n, total = 0, failed = 0, ret = 1;
 
-	if (!st)
-		return 1;
-	snprintf(path, sizeof(path), "%s/points.csv", out);
-	pc = fopen(path, "w");
-	snprintf(path, sizeof(path), "%s/runs.csv", out);
-	rc = fopen(path, "w");
-	if (!pc || !rc)
+	if (!st || !res)
+		goto out;
+	if ((n = read_rows(sw, runs, &rows, &err)) < 0)
 	{
-		fprintf(stderr, "rdprepro sweep: %s: %s\n", path, strerror(errno));
-		return 1;
+		fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
+		ret = 2;
+		goto out;
 	}
+	snprintf(path, sizeof(path), "%s/points.csv", out);
+	if (!rp_out_open(&pc, path, &err))
+		goto fail;
+	snprintf(path, sizeof(path), "%s/runs.csv", out);
+	if (!rp_out_open(&rc, path, &err))
+		goto fail;
 	/* The point and its value on each axis (one column per swept key), then the numbers. */
-	fprintf(pc, "point,%s%s%s,runs,failures,failure_rate,wilson95_lo,wilson95_hi,ttf_median_s,"
-	            "ttf_p90_s,active_median_s,verdicts,skipped,errors\n",
+	fprintf(pc.f, "point,%s%s%s,runs,failures,failure_rate,wilson95_lo,wilson95_hi,ttf_median_s,"
+	              "ttf_p90_s,active_median_s,verdicts,skipped,errors\n",
 	        sw->ax[0].key->name, sw->n_axes > 1 ? "," : "", sw->n_axes > 1 ? sw->ax[1].key->name : "");
-	fprintf(rc, "point,%s%s%s,run,seed,status,verdict,confidence,failed,t_fail_s,t_active_s,"
-	            "furthest,last_error,error_info,wall_s,folder\n",
+	fprintf(rc.f, "point,%s%s%s,run,seed,status,verdict,confidence,failed,t_fail_s,t_active_s,"
+	              "furthest,last_error,error_info,wall_s,folder\n",
 	        sw->ax[0].key->name, sw->n_axes > 1 ? "," : "", sw->n_axes > 1 ? sw->ax[1].key->name : "");
 	printf("\n%-40s %5s %6s  %-17s %-9s %-9s  %s\n", "point", "runs", "failed", "rate (95% CI)",
 	       "ttf med", "ttf p90", "verdicts");
@@ -418,95 +753,55 @@ int rp_sweep_report(const struct rp_sweep* sw, const char* out, const char* runs
 	{
 		const struct rp_sweep_point* pt = &sw->pts[p];
 		struct point_stats* s = &st[p];
-		char where[80], rate[40], m[16] = "-", q[16] = "-";
-		json_object* o = json_object_new_object();
-		json_object* vo = json_object_new_object();
 		point_stats(rows, n, p, s);
 		total += s->runs;
 		failed += s->failures;
 		verdicts_text(s, vt, sizeof(vt));
-		fprintf(pc, "%s,%s%s%s,%d,%d", pt->name, sw->ax[0].label[pt->idx[0]],
-		        sw->n_axes > 1 ? "," : "", sw->n_axes > 1 ? sw->ax[1].label[pt->idx[1]] : "",
-		        s->runs, s->failures);
-		csv_num(pc, s->rate, "%.4f");
-		csv_num(pc, s->lo, "%.4f");
-		csv_num(pc, s->hi, "%.4f");
-		csv_num(pc, s->ttf_med, "%.3f");
-		csv_num(pc, s->ttf_p90, "%.3f");
-		csv_num(pc, s->tta_med, "%.3f");
-		fprintf(pc, ",%s,%d,%d\n", vt, s->skipped, s->errors);
-		snprintf(where, sizeof(where), "%s=%s%s%s%s%s", sw->ax[0].key->name,
-		         sw->ax[0].label[pt->idx[0]], sw->n_axes > 1 ? " " : "",
-		         sw->n_axes > 1 ? sw->ax[1].key->name : "", sw->n_axes > 1 ? "=" : "",
-		         sw->n_axes > 1 ? sw->ax[1].label[pt->idx[1]] : "");
-		if (s->runs)
-			snprintf(rate, sizeof(rate), "%3.0f%% (%.0f-%.0f)", 100 * s->rate, 100 * s->lo,
-			         100 * s->hi);
-		else
-			snprintf(rate, sizeof(rate), "not run");
-		if (s->ttf_med >= 0)
-		{
-			snprintf(m, sizeof(m), "%.1f s", s->ttf_med);
-			snprintf(q, sizeof(q), "%.1f s", s->ttf_p90);
-		}
-		printf("%-40s %5d %6d  %-17s %-9s %-9s  %s%s\n", where, s->runs, s->failures, rate, m, q,
-		       vt, s->skipped || s->errors ? " (and skipped/errors)" : "");
-		json_object_object_add(o, "point", json_object_new_string(pt->name));
-		for (int a = 0; a < sw->n_axes; a++)
-			json_object_object_add(o, sw->ax[a].key->name,
-			                       json_object_new_string(sw->ax[a].label[pt->idx[a]]));
-		json_object_object_add(o, "runs", json_object_new_int(s->runs));
-		json_object_object_add(o, "failures", json_object_new_int(s->failures));
-		json_object_object_add(o, "skipped", json_object_new_int(s->skipped));
-		json_object_object_add(o, "errors", json_object_new_int(s->errors));
-		if (s->runs)
-		{
-			json_object_object_add(o, "failure_rate", json_object_new_double(s->rate));
-			json_object_object_add(o, "wilson95", json_object_new_array());
-			json_object_array_add(json_object_object_get(o, "wilson95"),
-			                      json_object_new_double(s->lo));
-			json_object_array_add(json_object_object_get(o, "wilson95"),
-			                      json_object_new_double(s->hi));
-		}
-		if (s->ttf_med >= 0)
-		{
-			json_object_object_add(o, "ttf_median_s", json_object_new_double(s->ttf_med));
-			json_object_object_add(o, "ttf_p90_s", json_object_new_double(s->ttf_p90));
-		}
-		if (s->tta_med >= 0)
-			json_object_object_add(o, "active_median_s", json_object_new_double(s->tta_med));
-		for (int v = 0; v < s->n_verdicts; v++)
-			json_object_object_add(vo, s->verdict[v], json_object_new_int(s->count[v]));
-		json_object_object_add(o, "verdicts", vo);
-		json_object_array_add(res, o);
+		fprintf(pc.f, "%s", pt->name);
+		csv_where(pc.f, sw, pt);
+		fprintf(pc.f, ",%d,%d", s->runs, s->failures);
+		csv_num(pc.f, s->rate, "%.4f");
+		csv_num(pc.f, s->lo, "%.4f");
+		csv_num(pc.f, s->hi, "%.4f");
+		csv_num(pc.f, s->ttf_med, "%.3f");
+		csv_num(pc.f, s->ttf_p90, "%.3f");
+		csv_num(pc.f, s->tta_med, "%.3f");
+		fprintf(pc.f, ",%s,%d,%d\n", vt, s->skipped, s->errors);
+		print_point(sw, pt, s, vt);
+		json_object_array_add(res, point_json(sw, pt, s));
 	}
 	for (int i = 0; i < n; i++)
-	{
-		const struct run_row* r = &rows[i];
-		const struct rp_sweep_point* pt = &sw->pts[r->point];
-		fprintf(rc, "%s,%s%s%s,%d,%u,%s,%s,%s,%d", pt->name, sw->ax[0].label[pt->idx[0]],
-		        sw->n_axes > 1 ? "," : "", sw->n_axes > 1 ? sw->ax[1].label[pt->idx[1]] : "",
-		        r->run, r->seed,
-		        rp_status_name(r->status), r->verdict, r->confidence, r->failed);
-		csv_num(rc, r->t_fail_ms >= 0 ? r->t_fail_ms / 1000 : -1, "%.3f");
-		csv_num(rc, r->t_active_ms >= 0 ? r->t_active_ms / 1000 : -1, "%.3f");
-		fprintf(rc, ",%s,0x%08X,0x%X,%.3f,%s\n", r->furthest, r->last_error, r->error_info,
-		        r->wall_ms / 1000, r->folder);
-	}
-	fclose(pc);
-	fclose(rc);
+		run_csv(rc.f, sw, &rows[i], runs);
+	if (!rp_out_commit(&pc, &err) || !rp_out_commit(&rc, &err))
+		goto fail;
+	j = rp_sweep_grid_json(sw);
 	json_object_object_add(j, "results", res);
+	res = NULL;
 	snprintf(path, sizeof(path), "%s/sweep.json", out);
-	if (json_object_to_file_ext(path, j, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE))
-		fprintf(stderr, "rdprepro sweep: %s: %s\n", path, json_util_get_last_err());
-	json_object_put(j);
+	if (!rp_out_open(&sj, path, &err))
+		goto fail;
+	fputs(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE),
+	      sj.f);
+	fputc('\n', sj.f);
+	if (!rp_out_commit(&sj, &err))
+		goto fail;
 	printf("\n%d runs at %d points, %d failed; points.csv, runs.csv, sweep.json in %s\n", total,
 	       sw->n_points, failed, out);
 	if (plot(sw, st, out, pictures, sizeof(pictures), &err))
 		printf("pictures: %s\n", pictures);
 	else
 		printf("%s\n", err.msg);
+	ret = 0;
+	goto out;
+fail:
+	fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
+out:
+	rp_out_abort(&pc);
+	rp_out_abort(&rc);
+	rp_out_abort(&sj);
+	json_object_put(j);
+	json_object_put(res);
 	free(st);
 	free(rows);
-	return 0;
+	return ret;
 }
