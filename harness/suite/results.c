@@ -1,4 +1,6 @@
-/* results.c: result.json (json-c), JUnit XML (libxml2's xmlTextWriter), TAP. */
+/* results.c: result.json (json-c), JUnit XML (libxml2's xmlTextWriter), TAP. Each is written
+ * whole or not at all, never through a symlink (rp_out: a temporary file beside it, renamed
+ * over it), and read back only from a regular file of bounded size (issue 29). */
 #include "results.h"
 
 #include <errno.h>
@@ -8,6 +10,11 @@
 
 #include <json-c/json.h>
 #include <libxml/xmlwriter.h>
+
+/* The largest record read: an evidence record (the probe's, evidence.h) and a result.json,
+ * which holds one, plus the server's report lines. */
+#define EVIDENCE_MAX (8u << 20)
+#define RESULT_MAX (16u << 20)
 
 static const char* const status_names[RP_STATUS_COUNT] = { "PASS", "FAIL", "SKIP", "ERROR" };
 static const char* const status_tags[RP_STATUS_COUNT] = { "[ OK ]", "[FAIL]", "[SKIP]",
@@ -47,12 +54,46 @@ const char* rp_step_name(enum rp_step s)
 	return "?";
 }
 
+/* A JSON file of at most max bytes, read as a regular file never through a symlink; NULL if
+ * it is none, or not JSON (err says which). */
+static json_object* json_read(const char* path, size_t max, struct rp_err* err)
+{
+	enum json_tokener_error jerr = json_tokener_success;
+	json_object* j;
+	char* text = NULL;
+
+	if (!rp_read_regular(path, max, true, &text, NULL, err))
+		return NULL;
+	if (!(j = json_tokener_parse_verbose(text, &jerr)))
+		rp_fail(err, "%s: not JSON: %s", path, json_tokener_error_desc(jerr));
+	free(text);
+	return j;
+}
+
+/* text as the whole content of path (rp_out). */
+static bool write_whole(const char* path, const char* text, size_t len, struct rp_err* err)
+{
+	struct rp_out out;
+
+	if (!rp_out_open(&out, path, err))
+		return false;
+	if (len && fwrite(text, 1, len, out.f) != len)
+	{
+		rp_out_abort(&out);
+		return rp_fail(err, "%s: cannot write: %s", path, strerror(errno));
+	}
+	return rp_out_commit(&out, err);
+}
+
 bool rp_result_write(const char* path, const struct rp_outcome* o, const char* evidence_path,
                      const char* server_log, struct rp_err* err)
 {
 	json_object* j = json_object_new_object();
-	json_object* ev = evidence_path ? json_object_from_file(evidence_path) : NULL;
-	int rc;
+	struct rp_err ignored;
+	/* The probe's record, written by a process of the run's unprivileged identity. */
+	json_object* ev = evidence_path ? json_read(evidence_path, EVIDENCE_MAX, &ignored) : NULL;
+	const char* text;
+	bool ok;
 
 	json_object_object_add(j, "record", json_object_new_string("rdprepro-result/1"));
 	json_object_object_add(j, "scenario", json_object_new_string(o->scenario));
@@ -91,11 +132,11 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	json_object_object_add(j, "evidence", ev); /* null when the run never got that far */
 	json_object_object_add(j, "server_events",
 	                       json_object_new_string(server_log ? server_log : ""));
-	rc = json_object_to_file_ext(path, j, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	text = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
+	                                             JSON_C_TO_STRING_NOSLASHESCAPE);
+	ok = text ? write_whole(path, text, strlen(text), err) : rp_fail(err, "%s: out of memory", path);
 	json_object_put(j);
-	if (rc != 0)
-		return rp_fail(err, "%s: cannot write: %s", path, json_util_get_last_err());
-	return true;
+	return ok;
 }
 
 static void copy_str(json_object* j, const char* k, char* dst, size_t n)
@@ -107,12 +148,12 @@ static void copy_str(json_object* j, const char* k, char* dst, size_t n)
 
 bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err)
 {
-	json_object* j = json_object_from_file(path);
+	json_object* j = json_read(path, RESULT_MAX, err);
 	json_object* v;
 	char status[16] = "";
 
 	if (!j)
-		return rp_fail(err, "%s: %s", path, json_util_get_last_err());
+		return false;
 	copy_str(j, "scenario", o->scenario, sizeof(o->scenario));
 	copy_str(j, "path", o->path, sizeof(o->path));
 	copy_str(j, "reason", o->reason, sizeof(o->reason));
@@ -159,12 +200,18 @@ static void fmt_secs(char* buf, size_t n, double ms)
 bool rp_junit_write(const char* path, const struct rp_outcome* o, int n, double total_ms,
                     struct rp_err* err)
 {
-	xmlTextWriterPtr w = xmlNewTextWriterFilename(path, 0);
+	/* Written to memory, then to the file whole (rp_out): libxml2 would open the path itself,
+	 * through whatever symlink stood there. */
+	xmlBufferPtr doc = xmlBufferCreate();
+	xmlTextWriterPtr w = doc ? xmlNewTextWriterMemory(doc, 0) : NULL;
 	char buf[64];
 	int rc = 0;
 
 	if (!w)
-		return rp_fail(err, "%s: cannot write", path);
+	{
+		xmlBufferFree(doc);
+		return rp_fail(err, "%s: out of memory", path);
+	}
 	xmlTextWriterSetIndent(w, 1);
 	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
 	rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites") < 0;
@@ -219,10 +266,15 @@ bool rp_junit_write(const char* path, const struct rp_outcome* o, int n, double 
 		rc |= xmlTextWriterEndElement(w) < 0;
 	}
 	rc |= xmlTextWriterEndDocument(w) < 0;
-	xmlFreeTextWriter(w);
+	xmlFreeTextWriter(w); /* flushes into doc */
 	if (rc)
+	{
+		xmlBufferFree(doc);
 		return rp_fail(err, "%s: cannot write the JUnit XML", path);
-	return true;
+	}
+	rc = !write_whole(path, (const char*)xmlBufferContent(doc), (size_t)xmlBufferLength(doc), err);
+	xmlBufferFree(doc);
+	return !rc;
 }
 
 /* ---- TAP ---- */
@@ -241,10 +293,12 @@ static void tap_block(FILE* f, const char* key, const char* text)
 
 bool rp_tap_write(const char* path, const struct rp_outcome* o, int n, struct rp_err* err)
 {
-	FILE* f = fopen(path, "w");
+	struct rp_out out;
+	FILE* f;
 
-	if (!f)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
+	if (!rp_out_open(&out, path, err))
+		return false;
+	f = out.f;
 	fprintf(f, "TAP version 13\n1..%d\n", n);
 	for (int i = 0; i < n; i++)
 	{
@@ -272,7 +326,5 @@ bool rp_tap_write(const char* path, const struct rp_outcome* o, int n, struct rp
 				break;
 		}
 	}
-	if (fclose(f) != 0)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	return true;
+	return rp_out_commit(&out, err);
 }

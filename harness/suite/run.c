@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -303,6 +304,31 @@ static bool requirements(struct rp_run* run)
 	       run->peer->available(run, r->reason, sizeof(r->reason));
 }
 
+/* The run's result folder made afresh, just after what an earlier run left was removed
+ * (rp_remove_tree: through descriptors, a symlink unlinked and never followed). Something
+ * back in its place by then (a symlink planted in the gap) is refused, never written
+ * through: mkdir's EEXIST does not say what exists. */
+static bool fresh_folder(const char* path, struct rp_err* err)
+{
+	char parent[4096];
+	char* slash;
+	struct stat st;
+
+	rp_strlcpy(parent, path, sizeof(parent));
+	if ((slash = strrchr(parent, '/')) && slash != parent)
+	{
+		*slash = '\0';
+		if (!rp_mkdir_p(parent, err))
+			return false;
+	}
+	if (mkdir(path, 0755) == 0)
+		return true;
+	if (errno != EEXIST)
+		return rp_fail(err, "mkdir %s: %s", path, strerror(errno));
+	return rp_fail(err, "%s: %s in the place of the run's folder, just removed: refused", path,
+	               lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? "a symlink" : "something");
+}
+
 enum step_result
 {
 	STEP_OK,
@@ -324,7 +350,7 @@ static enum step_result lab_up(struct rp_run* run, int* lab_undo, struct rp_err*
 	if (!rp_lab_rundir(&run->lab, run->o->tmpdir, run->rundir, sizeof(run->rundir), err))
 		return STEP_ERROR;
 	rp_defer(rp_undo_lab_rundir, run->rundir, "run directory");
-	if (!rp_remove_tree(run->resdir, err) || !rp_mkdir_p(run->resdir, err))
+	if (!rp_remove_tree(run->resdir, err) || !fresh_folder(run->resdir, err))
 		return STEP_ERROR;
 	if (!rp_lab_up(&run->lab, run->o->verbose, err))
 	{
@@ -494,13 +520,17 @@ static void peer_down(struct rp_run* run)
 	rp_read_server_lines(run->srv_out, run->r, NULL);
 	{
 		char path[4096];
-		FILE* f;
+		struct rp_out out;
+		struct rp_err err;
 		snprintf(path, sizeof(path), "%s/server-events.txt", run->resdir);
-		if ((f = fopen(path, "w")))
+		if (rp_out_open(&out, path, &err))
 		{
-			fputs(run->r->server_log, f);
-			fclose(f);
+			fputs(run->r->server_log, out.f);
+			if (!rp_out_commit(&out, &err))
+				fprintf(stderr, "rdprepro: %s\n", err.msg);
 		}
+		else
+			fprintf(stderr, "rdprepro: %s\n", err.msg);
 	}
 }
 

@@ -43,15 +43,15 @@
 
 /* ---- results directories ---- */
 
-/* Claims a results directory for this run: an flock on DIR/.lock, held until the run ends
- * (the fd is close-on-exec, so only the runner holds it). A second run given the same
- * directory (two `make scenarios` at once) would remove and rewrite the first's result
- * folders under it; it writes to DIR-PID instead and says so. *got is the directory used,
- * *fd the lock (closed at exit). */
+/* Claims a results directory for this run: an flock on the directory itself, held until the
+ * run ends (the fd is close-on-exec, so only the runner holds it). No lock file: a DIR/.lock
+ * opened with O_CREAT was followed through a symlink planted in its place, and made the file
+ * it named as root (issue 29); a directory's own descriptor names nothing else. A second run
+ * given the same directory (two `make scenarios` at once) would remove and rewrite the first's
+ * result folders under it; it writes to DIR-PID instead and says so. *got is the directory
+ * used, *fd the lock (closed at exit). */
 static bool claim_results(const char* want, char* got, size_t n, int* fd, struct rp_err* err)
 {
-	char lock[4200];
-
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
 		if (attempt == 0)
@@ -60,9 +60,8 @@ static bool claim_results(const char* want, char* got, size_t n, int* fd, struct
 			snprintf(got, n, "%s-%ld", want, (long)getpid());
 		if (!rp_mkdir_p(got, err))
 			return false;
-		snprintf(lock, sizeof(lock), "%s/.lock", got);
-		if ((*fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
-			return rp_fail(err, "%s: %s", lock, strerror(errno));
+		if ((*fd = open(got, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			return rp_fail(err, "%s: %s", got, strerror(errno));
 		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
 		{
 			/* Absolute from here on: daemons such as xrdp change directory before they
@@ -75,7 +74,7 @@ static bool claim_results(const char* want, char* got, size_t n, int* fd, struct
 			return true;
 		}
 		if (errno != EWOULDBLOCK)
-			return rp_fail(err, "flock %s: %s", lock, strerror(errno));
+			return rp_fail(err, "flock %s: %s", got, strerror(errno));
 		close(*fd);
 		*fd = -1;
 	}
@@ -146,6 +145,22 @@ struct job
 	struct rp_outcome out;
 };
 
+/* The job's folder before its files go in: made afresh by the run (lab_up), or here for a run
+ * that ended before that; a symlink in its place is refused, never written through. */
+static bool job_folder(const char* path, struct rp_err* err)
+{
+	struct stat st;
+
+	if (!rp_mkdir_p(path, err))
+		return false;
+	if (lstat(path, &st) != 0)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return rp_fail(err, "%s: %s: refused as the run's folder", path,
+		               S_ISLNK(st.st_mode) ? "a symlink" : "not a directory");
+	return true;
+}
+
 /* The worker: a forked child that runs one job in its own lab, with its own cleanup stack,
  * and leaves result.json and report.txt in the job's folder. */
 static int worker(struct job* jb, const struct run_opts* o)
@@ -156,7 +171,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	char path[4096], evpath[4096];
 	struct rp_scenario sc = *jb->sc;
 	char* report;
-	FILE* f;
+	struct rp_out out;
 
 	/* If the runner dies (even SIGKILL), unwind this lab as for Ctrl-C. */
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -196,13 +211,23 @@ static int worker(struct job* jb, const struct run_opts* o)
 	rp_strlcpy(oc.link, r->link, sizeof(oc.link));
 	memcpy(oc.fired, r->fired, sizeof(oc.fired));
 	oc.n_fired = r->n_fired;
-	rp_mkdir_p(jb->resdir, &err);
-	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
-	if ((f = fopen(path, "w")))
+	if (!job_folder(jb->resdir, &err))
 	{
-		fputs(report ? report : "", f);
-		fclose(f);
+		/* Nothing written: the runner reports the job as one that left no result. */
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
+		free(report);
+		free(r);
+		return 1;
 	}
+	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
+	if (rp_out_open(&out, path, &err))
+	{
+		fputs(report ? report : "", out.f);
+		if (!rp_out_commit(&out, &err))
+			fprintf(stderr, "rdprepro: %s\n", err.msg);
+	}
+	else
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
 	snprintf(evpath, sizeof(evpath), "%s/evidence.json", jb->resdir);
 	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
 	if (!rp_result_write(path, &oc, r->have_evidence ? evpath : NULL, r->server_log, &err))
@@ -232,7 +257,6 @@ static void collect_job(struct job* jb, int status)
 {
 	char path[4096];
 	struct rp_err err = { "" };
-	FILE* f;
 
 	jb->done = true;
 	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
@@ -246,17 +270,11 @@ static void collect_job(struct job* jb, int status)
 		         rp_proc_exit_code(status), err.msg);
 		return;
 	}
+	/* The worker's report.txt: a regular file, not through a symlink, bounded (a report is a
+	 * few KiB; the server's lines in it are bounded by the record). */
 	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
-	if ((f = fopen(path, "r")))
-	{
-		size_t cap = 0;
-		if (getdelim(&jb->out.report, &cap, '\0', f) < 0)
-		{
-			free(jb->out.report);
-			jb->out.report = NULL;
-		}
-		fclose(f);
-	}
+	if (!rp_read_regular(path, 4u << 20, true, &jb->out.report, NULL, &err))
+		jb->out.report = NULL;
 }
 
 static void print_outcome(const struct rp_outcome* o, int repeat)
