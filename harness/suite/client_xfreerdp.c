@@ -64,7 +64,7 @@ static bool xf_prepare(struct rp_run* run, struct rp_err* err)
 	snprintf(run->client_log, sizeof(run->client_log), "%s/xfreerdp.log", run->resdir);
 	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	rp_defer(rp_undo_stop, &run->client_xvfb, "client Xvfb");
-	if (!rp_x_side_make(&run->client_x, run->rundir, "client", err) ||
+	if (!rp_x_side_make(&run->client_x, run->rundir, "client", &run->as, err) ||
 	    !rp_xvfb_start(run->xvfb_bin, run->lab.ns_client, &run->client_x, run->resdir,
 	                   "xvfb-client.out", &run->client_xvfb, err))
 		return false;
@@ -85,7 +85,7 @@ static bool xf_start(struct rp_run* run, struct rp_err* err)
 	struct rp_spawn sp = { .argv = argv, .netns = run->lab.ns_client, .fd_stdin = -1,
 		                   .fd_stdout = run->client_log_fd, .fd_stderr = run->client_log_fd,
 		                   .env = env, .private_tmp = run->client_x.tmp,
-		                   .keep_dir = run->client_x.keep };
+		                   .keep_dir = run->client_x.keep, .as = &run->as };
 	char* pw = NULL;
 	struct rp_err refused;
 
