@@ -4,6 +4,8 @@
 # Two kinds of NAME.expect:
 # - hand-written cases: "verdict: CAUSE" (exactly), optionally "candidates: ..." (all of them
 #   listed) and "not ruled out: CAUSE"; or "error: TEXT" for input refused with exit 2;
+#   "format: TEXT": a text the output holds (e.g. "read as UTF-16LE (BOM)" for a copy of a log
+#   as Windows PowerShell 5.1's Out-File writes it); "note:" lines are for people;
 # - public reports: "source:" (the thread), "established:" (the cause that thread found),
 #   "decoys:", "cause: NAME" (ours, or unknown / client-bug when the thread's cause is none
 #   of ours) and "acceptable: NAMES". A verdict is acceptable when it is the cause or in the

@@ -93,16 +93,35 @@ static void print_next(const struct rp_field_verdict* fv)
 	}
 }
 
+/* How the input was read: "read as UTF-16LE (BOM), 12345 bytes", and what was repaired. */
+static void print_read_as(const struct rp_fieldlog* log)
+{
+	printf("read as %s, %zu bytes", log->enc.name, log->bytes);
+	if (log->enc.nul_bytes)
+		printf(", %zu NUL bytes dropped", log->enc.nul_bytes);
+	if (log->enc.replaced)
+		printf(", %zu invalid sequences replaced (U+FFFD)", log->enc.replaced);
+	printf("\n");
+}
+
 static int usage(FILE* f)
 {
-	fprintf(f, "usage: rdprepro classify FILE...\n"
-	           "  FILE: a FreeRDP client log (1.x, 2.x or 3.x, any level; /log-level:DEBUG says\n"
-	           "  most), also inside Remmina's, guacd's, journald's, docker's, logcat's lines;\n"
-	           "  Windows events (the RDP client's and the server's: Event Viewer text, XML,\n"
-	           "  Get-WinEvent output) or an .evtx file; or a lab evidence.json. Prints the format\n"
-	           "  it read, the evidence found with its line, the verdict, what would settle it,\n"
-	           "  and under next: the commands that reproduce each named cause.\n"
-	           "exit: 0 classified (undetermined included), 2 unreadable input or usage.\n");
+	fprintf(f,
+	        "usage: rdprepro classify FILE...\n"
+	        "  FILE: a FreeRDP client log (1.x, 2.x or 3.x, any level; /log-level:DEBUG says\n"
+	        "  most), also inside Remmina's, guacd's, journald's, docker's, logcat's lines;\n"
+	        "  Windows events (the RDP client's and the server's: Event Viewer text, XML,\n"
+	        "  Get-WinEvent output) or an .evtx file; or a lab evidence.json. `-` reads\n"
+	        "  standard input to its end. A regular file or `-` only (a FIFO, a device, a\n"
+	        "  socket or a directory is refused), at most %zu MiB; text in UTF-8 or UTF-16\n"
+	        "  (LE or BE, with or without a BOM: what PowerShell 5.1's Out-File and Notepad's\n"
+	        "  \"Unicode\" write), converted to UTF-8. Prints the format it read, the encoding\n"
+	        "  (\"read as UTF-16LE (BOM), N bytes\"), the evidence found with its line, the\n"
+	        "  verdict, what would settle it, and under next: the commands that reproduce each\n"
+	        "  named cause.\n"
+	        "exit: 0 classified (undetermined included), 2 unreadable or refused input, or\n"
+	        "      usage.\n",
+	        RP_FIELDLOG_MAX >> 20);
 	return f == stderr ? 2 : 0;
 }
 
@@ -119,6 +138,7 @@ int rp_classify_main(int argc, char** argv)
 		struct rp_fieldlog log;
 		struct rp_field_verdict fv;
 		struct rp_err err = { "" };
+		const char* name = strcmp(argv[i], "-") == 0 ? "standard input" : argv[i];
 
 		if (!rp_fieldlog_read(argv[i], &log, &err))
 		{
@@ -127,7 +147,7 @@ int rp_classify_main(int argc, char** argv)
 			continue;
 		}
 		rp_fieldlog_classify(&log, &fv);
-		printf("%s: %s", argv[i], kind_names[log.kind]);
+		printf("%s: %s", name, kind_names[log.kind]);
 		if (log.kind == RP_LOG_FREERDP && log.freerdp_major)
 			printf(" (FreeRDP %d.x)", log.freerdp_major);
 		if (log.n_lines)
@@ -135,6 +155,7 @@ int rp_classify_main(int argc, char** argv)
 		if (log.evtx_records)
 			printf(" from %d .evtx records", log.evtx_records);
 		printf("\n");
+		print_read_as(&log);
 		if (log.wrappers[0])
 			printf("read through: %s\n", log.wrappers);
 		if (log.kind != RP_LOG_EVIDENCE_JSON)

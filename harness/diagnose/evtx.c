@@ -1,12 +1,15 @@
 /* evtx.c: the records of a .evtx file as XML, through libevtx. */
 #include "evtx.h"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libevtx.h>
 
@@ -162,50 +165,51 @@ out:
  * at 600 KB gave 1051 of its 1910 records and success). A log with its end missing may lack
  * the very failure it was sent for, so a file shorter than its header says is refused, as
  * an over-long one is (RP_EVTX_MAX_XML). One longer than that is normal: the file keeps
- * its size when chunks are unused (a LocalSessionManager log of 3 chunks in 1 MiB). */
-static bool check_header(const char* path, struct rp_err* err)
+ * its size when chunks are unused (a LocalSessionManager log of 3 chunks in 1 MiB).
+ * fd is open on what `name` names; only a regular file is read (a FIFO or a device handed
+ * to libevtx would block it or never end). */
+static bool check_header(const char* name, int fd, struct rp_err* err)
 {
 	unsigned char head[EVTX_CHUNKS_AT + 2];
 	struct stat st;
-	size_t n;
+	ssize_t n;
 	unsigned chunks;
 	long long want;
-	FILE* f = fopen(path, "rb");
 
-	if (!f)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
-	{
-		fclose(f);
-		return rp_fail(err, "%s: not a regular file", path);
-	}
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	if (n == 0)
-		return rp_fail(err, "%s: empty or unreadable", path);
-	if (!rp_evtx_is_evtx(head, n))
-		return rp_fail(err, "%s: not a Windows event log (.evtx): no \"ElfFile\" signature", path);
-	if (n < sizeof(head) || st.st_size < EVTX_HEADER_SIZE)
+	if (fstat(fd, &st) != 0)
+		return rp_fail(err, "%s: %s", name, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return rp_fail(err, "%s: not a regular file: refused", name);
+	while ((n = pread(fd, head, sizeof(head), 0)) < 0 && errno == EINTR)
+		;
+	if (n <= 0)
+		return rp_fail(err, "%s: empty or unreadable", name);
+	if (!rp_evtx_is_evtx(head, (size_t)n))
+		return rp_fail(err, "%s: not a Windows event log (.evtx): no \"ElfFile\" signature", name);
+	if ((size_t)n < sizeof(head) || st.st_size < EVTX_HEADER_SIZE)
 		return rp_fail(err, "%s: truncated: %lld bytes, less than the %d-byte .evtx header",
-		               path, (long long)st.st_size, EVTX_HEADER_SIZE);
+		               name, (long long)st.st_size, EVTX_HEADER_SIZE);
 	chunks = head[EVTX_CHUNKS_AT] | (unsigned)head[EVTX_CHUNKS_AT + 1] << 8;
 	want = EVTX_HEADER_SIZE + (long long)chunks * EVTX_CHUNK_SIZE;
 	if (st.st_size < want)
 		return rp_fail(err, "%s: truncated: its header lists %u chunk%s (%lld bytes), the file "
 		               "has %lld bytes; copy it again (a log in use: wevtutil epl, or Event "
 		               "Viewer's Save All Events As)",
-		               path, chunks, chunks == 1 ? "" : "s", want, (long long)st.st_size);
+		               name, chunks, chunks == 1 ? "" : "s", want, (long long)st.st_size);
 	return true;
 }
 
-bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* counts,
-                         struct rp_err* err)
+/* The records of the .evtx open at fd (`name` for messages). libevtx opens files by name
+ * only: it is given /proc/self/fd/N, which is the file already open and checked here, so
+ * what it reads cannot have been swapped for a FIFO or a symlink since. */
+static bool read_fd(const char* name, int fd, char** xml, struct rp_evtx_counts* counts,
+                    struct rp_err* err)
 {
 	libevtx_file_t* file = NULL;
 	libevtx_error_t* e = NULL;
 	struct out o = { 0 };
 	struct rp_evtx_counts c = { 0 };
-	char why[400] = "";
+	char why[400] = "", self[64];
 	int n_recovered = 0;
 	long long total;
 	bool opened = false, ok = false;
@@ -213,24 +217,25 @@ bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* co
 	*xml = NULL;
 	if (counts)
 		*counts = c;
-	if (!check_header(path, err))
+	if (!check_header(name, fd, err))
 		return false;
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
 	if (libevtx_file_initialize(&file, &e) != 1)
 	{
 		take_error(&e, why, sizeof(why));
-		return rp_fail(err, "%s: libevtx: %s", path, why);
+		return rp_fail(err, "%s: libevtx: %s", name, why);
 	}
-	if (libevtx_file_open(file, path, LIBEVTX_OPEN_READ, &e) != 1)
+	if (libevtx_file_open(file, self, LIBEVTX_OPEN_READ, &e) != 1)
 	{
 		take_error(&e, why, sizeof(why));
-		rp_fail(err, "%s: cannot open as .evtx: %s", path, why);
+		rp_fail(err, "%s: cannot open as .evtx: %s", name, why);
 		goto out;
 	}
 	opened = true;
 	if (libevtx_file_get_number_of_records(file, &c.listed, &e) != 1 || c.listed < 0)
 	{
 		take_error(&e, why, sizeof(why));
-		rp_fail(err, "%s: cannot count the records: %s", path, why);
+		rp_fail(err, "%s: cannot count the records: %s", name, why);
 		goto out;
 	}
 	/* Recovered records (libevtx found them in a chunk's free space or in a chunk the file
@@ -244,7 +249,7 @@ bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* co
 	}
 	if (!reserve(&o, 0))
 	{
-		rp_fail(err, "%s: out of memory", path);
+		rp_fail(err, "%s: out of memory", name);
 		goto out;
 	}
 	o.buf[0] = '\0';
@@ -272,12 +277,12 @@ bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* co
 		{
 			rp_fail(err, "%s: more than %zu MiB of event XML (after %d records); export the "
 			        "events of interest from Event Viewer instead",
-			        path, ((size_t)RP_EVTX_MAX_XML + (1u << 20) - 1) >> 20, c.records);
+			        name, ((size_t)RP_EVTX_MAX_XML + (1u << 20) - 1) >> 20, c.records);
 			goto out;
 		}
 		else
 		{
-			rp_fail(err, "%s: out of memory after %d records", path, c.records);
+			rp_fail(err, "%s: out of memory after %d records", name, c.records);
 			goto out;
 		}
 	}
@@ -285,7 +290,7 @@ bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* co
 	 * not an empty log: say so rather than give a verdict from nothing. */
 	if (c.listed > 0 && c.records == 0)
 	{
-		rp_fail(err, "%s: none of its %d records could be read: %s", path, c.listed, why);
+		rp_fail(err, "%s: none of its %d records could be read: %s", name, c.listed, why);
 		goto out;
 	}
 	ok = true;
@@ -305,6 +310,21 @@ out:
 	return true;
 }
 
+bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* counts,
+                         struct rp_err* err)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; check_header then refuses it. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	bool ok;
+
+	*xml = NULL;
+	if (fd < 0)
+		return rp_fail(err, "%s: %s", path, strerror(errno));
+	ok = read_fd(path, fd, xml, counts, err);
+	close(fd);
+	return ok;
+}
+
 bool rp_evtx_read(const char* path, char** xml, int* n_records, struct rp_err* err)
 {
 	struct rp_evtx_counts c;
@@ -313,4 +333,37 @@ bool rp_evtx_read(const char* path, char** xml, int* n_records, struct rp_err* e
 		return false;
 	*n_records = c.records;
 	return true;
+}
+
+bool rp_evtx_read_mem(const char* name, const void* data, size_t len, char** xml, int* n_records,
+                      struct rp_err* err)
+{
+	/* A file in memory, for libevtx to open by its /proc/self/fd name: the bytes read once
+	 * (from a file checked to be regular, or from standard input) are the bytes it parses. */
+	int fd = memfd_create("rdprepro-evtx", MFD_CLOEXEC);
+	struct rp_evtx_counts c;
+	size_t done = 0;
+	bool ok = false;
+
+	*xml = NULL;
+	if (fd < 0)
+		return rp_fail(err, "%s: memfd_create: %s", name, strerror(errno));
+	while (done < len)
+	{
+		ssize_t n = write(fd, (const char*)data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+		{
+			rp_fail(err, "%s: a copy in memory for libevtx: %s", name,
+			        n < 0 ? strerror(errno) : "short write");
+			goto out;
+		}
+		done += (size_t)n;
+	}
+	if ((ok = read_fd(name, fd, xml, &c, err)))
+		*n_records = c.records;
+out:
+	close(fd);
+	return ok;
 }

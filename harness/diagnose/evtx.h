@@ -31,14 +31,20 @@ struct rp_evtx_counts
 	int records; /* <Event> elements in the XML: listed - skipped + recovered */
 };
 
-/* Returns the XML of every record of the .evtx at path, concatenated (one <Event>...</Event>
- * per record, each followed by a newline), in *xml (malloc'd, NUL-terminated), and the record
- * count in *n_records. On failure false and err names the file and what failed. */
+/* Returns the XML of every record of the .evtx at path (a regular file: a FIFO or a device is
+ * refused without blocking), concatenated (one <Event>...</Event> per record, each followed
+ * by a newline), in *xml (malloc'd, NUL-terminated), and the record count in *n_records.
+ * On failure false and err names the file and what failed. */
 bool rp_evtx_read(const char* path, char** xml, int* n_records, struct rp_err* err);
 
 /* The same, with what was listed, skipped and recovered. counts may be NULL. */
 bool rp_evtx_read_counts(const char* path, char** xml, struct rp_evtx_counts* counts,
                          struct rp_err* err);
+
+/* The same, from the len bytes of a .evtx in memory (read once, from a regular file or
+ * standard input); name is for messages. */
+bool rp_evtx_read_mem(const char* name, const void* data, size_t len, char** xml, int* n_records,
+                      struct rp_err* err);
 
 /* Whether the first 8 bytes are the EVTX file signature "ElfFile\0". */
 bool rp_evtx_is_evtx(const unsigned char* head, size_t n);

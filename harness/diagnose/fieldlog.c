@@ -3,11 +3,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "errinfo.h"
 #include "logtext.h"
@@ -1089,36 +1091,139 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 	return true;
 }
 
-bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* err)
+/* Standard input to its end, at most RP_FIELDLOG_MAX bytes: a pipe gives no size first. */
+static bool read_stdin(char** out, size_t* len, struct rp_err* err)
 {
-	char* buf;
-	bool ok;
-	unsigned char head[8] = { 0 };
-	FILE* f = fopen(path, "rb");
-	size_t got = f ? fread(head, 1, sizeof(head), f) : 0;
+	size_t cap = 64 * 1024, got = 0;
+	char* buf = malloc(cap);
 
-	if (f)
-		fclose(f);
-	if (rp_evtx_is_evtx(head, got))
+	*out = NULL;
+	if (!buf)
+		return rp_fail(err, "standard input: out of memory");
+	for (;;)
+	{
+		ssize_t n;
+		if (got == cap)
+		{
+			/* Room for one byte past the bound: reading it is how "more" is known. */
+			size_t cap2 = cap * 2 > RP_FIELDLOG_MAX + 1 ? RP_FIELDLOG_MAX + 1 : cap * 2;
+			char* p = realloc(buf, cap2);
+			if (!p)
+			{
+				free(buf);
+				return rp_fail(err, "standard input: out of memory after %zu bytes", got);
+			}
+			buf = p;
+			cap = cap2;
+		}
+		n = read(STDIN_FILENO, buf + got, cap - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+		{
+			/* A non-blocking descriptor handed over by the caller: wait for data. */
+			struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+			poll(&p, 1, -1);
+			continue;
+		}
+		if (n < 0)
+		{
+			free(buf);
+			return rp_fail(err, "standard input: %s", strerror(errno));
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		if (got > RP_FIELDLOG_MAX)
+		{
+			free(buf);
+			return rp_fail(err, "standard input: more than the %zu bytes this reads: refused",
+			               RP_FIELDLOG_MAX);
+		}
+	}
+	*out = buf;
+	*len = got;
+	return true;
+}
+
+bool rp_fieldlog_parse_bytes(const char* name, const char* data, size_t len,
+                             struct rp_fieldlog* log, char** text, struct rp_err* err)
+{
+	struct rp_encoding enc;
+	char* buf = NULL;
+	int records = 0;
+	bool ok;
+
+	if (text)
+		*text = NULL;
+	if (len == 0)
+	{
+		memset(log, 0, sizeof(*log));
+		return rp_fail(err, "%s: empty", name);
+	}
+	if (rp_evtx_is_evtx((const unsigned char*)data, len))
 	{
 		/* An event log file: its records as the event XML the reader knows. */
-		int records = 0;
-		if (!rp_evtx_read(path, &buf, &records, err))
+		memset(&enc, 0, sizeof(enc));
+		rp_strlcpy(enc.name, ".evtx", sizeof(enc.name));
+		if (!rp_evtx_read_mem(name, data, len, &buf, &records, err))
+		{
+			memset(log, 0, sizeof(*log));
 			return false;
-		ok = rp_fieldlog_parse(path, buf, log, err);
+		}
+		ok = rp_fieldlog_parse(name, buf, log, err);
 		log->evtx_records = records;
 		if (ok && log->kind != RP_LOG_WINDOWS_EVENT)
 			ok = rp_fail(err, "%s: an .evtx file whose %d records hold no event the reader "
 			                  "knows",
-			             path, records);
-		free(buf);
-		return ok;
+			             name, records);
 	}
-	if (!rp_read_file(path, &buf, err))
-		return false;
-	ok = rp_fieldlog_parse(path, buf, log, err);
-	free(buf);
+	else
+	{
+		if (!rp_logtext_decode(data, len, &buf, NULL, &enc, err))
+		{
+			char why[sizeof(err->msg)];
+			rp_strlcpy(why, err->msg, sizeof(why));
+			memset(log, 0, sizeof(*log));
+			return rp_fail(err, "%s: %s", name, why);
+		}
+		ok = rp_fieldlog_parse(name, buf, log, err);
+	}
+	log->bytes = len;
+	log->enc = enc;
+	if (ok && text)
+		*text = buf;
+	else
+		free(buf);
 	return ok;
+}
+
+bool rp_fieldlog_load(const char* path, struct rp_fieldlog* log, char** text, struct rp_err* err)
+{
+	bool in = strcmp(path, "-") == 0;
+	char* raw = NULL;
+	size_t len = 0;
+	bool ok;
+
+	if (text)
+		*text = NULL;
+	/* rp_read_regular opens with O_NONBLOCK and refuses what fstat says is not a regular
+	 * file: a FIFO, a device, a socket or a directory is refused at once, never waited on
+	 * nor read without end. A symlink to a regular file is the user's to give. */
+	if (in ? !read_stdin(&raw, &len, err)
+	       : !rp_read_regular(path, RP_FIELDLOG_MAX, false, &raw, &len, err))
+	{
+		memset(log, 0, sizeof(*log));
+		return false;
+	}
+	ok = rp_fieldlog_parse_bytes(in ? "standard input" : path, raw, len, log, text, err);
+	free(raw);
+	return ok;
+}
+
+bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* err)
+{
+	return rp_fieldlog_load(path, log, NULL, err);
 }
 
 /* ---- the verdict for a field log ---- */

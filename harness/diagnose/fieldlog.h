@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "evidence.h"
+#include "logtext.h"
 #include "util.h"
 #include "verdict.h"
 
@@ -93,13 +94,32 @@ struct rp_fieldlog
 	unsigned win_logon_status; /* a failed RDP logon's status no credential code explains */
 	/* An .evtx file: how many records it held (0 for text). */
 	int evtx_records;
+	/* What was read: the input's size in bytes, and its encoding (".evtx" for one). */
+	size_t bytes;
+	struct rp_encoding enc;
 	struct rp_fact facts[RP_MAX_FACTS];
 	int n_facts;
 };
 
-/* Reads and extracts. A file that is none of the three kinds is an error naming it. */
+/* The most a field log may be, in bytes, as a file or on standard input: past it the input is
+ * refused, not cut (a verdict from the first part of a log could miss the failure at its
+ * end). 64 MiB holds hours of a DEBUG log; a bigger one is cut by the user to the attempt
+ * that failed. An .evtx is bounded the same (a full Security log is 20 MiB by default). */
+#define RP_FIELDLOG_MAX ((size_t)64 << 20)
+
+/* Reads and extracts. path: a regular file (a FIFO, a device, a socket or a directory is
+ * refused without blocking), or "-" for standard input (read to its end); at most
+ * RP_FIELDLOG_MAX bytes either way; UTF-8 or UTF-16 (rp_logtext_decode), or an .evtx. A file
+ * that is none of the three kinds is an error naming it. */
 bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* err);
-/* Same, from text in memory (tests, the fuzzer). `name` is for messages. */
+/* The same, and the text read (decoded; an .evtx's records as XML) into *text (malloc'd;
+ * NULL on failure) for a caller that reads more from it. */
+bool rp_fieldlog_load(const char* path, struct rp_fieldlog* log, char** text, struct rp_err* err);
+/* The same from len bytes in memory (the fuzzer): decoded, an .evtx through libevtx. text may
+ * be NULL. */
+bool rp_fieldlog_parse_bytes(const char* name, const char* data, size_t len,
+                             struct rp_fieldlog* log, char** text, struct rp_err* err);
+/* Extracts from UTF-8 text in memory, NUL-terminated (tests). `name` is for messages. */
 bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* log,
                        struct rp_err* err);
 

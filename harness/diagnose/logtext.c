@@ -1,7 +1,10 @@
-/* logtext.c: a pasted log, its wrappers taken off (POSIX regular expressions, glibc's). */
+/* logtext.c: a pasted log, its wrappers taken off (POSIX regular expressions, glibc's), and a
+ * file's bytes as UTF-8 first (glibc's iconv). */
 #include "logtext.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -365,4 +368,147 @@ void rp_logtext_describe(const struct rp_logtext* lt, char* buf, size_t n)
 	if (lt->crlf)
 		PUT("CRLF line ends");
 #undef PUT
+}
+
+/* ---- the file's bytes as UTF-8 ---- */
+
+/* The first bytes looked at to tell UTF-16 without a BOM: a few lines' worth. */
+#define SNIFF_BYTES 512
+
+/* The encoding of b: its BOM (skipped: *skip), else UTF-16 told by its NUL bytes, else
+ * UTF-8. Text that is mostly ASCII, as logs are, has a NUL in one byte of every UTF-16 code
+ * unit: the second (odd offset) in UTF-16LE, the first in UTF-16BE; UTF-8 text has none, and
+ * NUL padding (a log truncated under a writer) has both bytes NUL. So, over the first 512
+ * bytes' code units: UTF-16LE when at least half the units are (non-NUL, NUL) and they
+ * outnumber the (NUL, non-NUL) ones eight to one; UTF-16BE the mirror; at least two units.
+ * UTF-16 text of a script outside Latin-1 (CJK, Cyrillic) has few NULs and needs its BOM,
+ * which Windows' editors and PowerShell write. */
+static const char* sniff(const unsigned char* b, size_t len, size_t* skip, char* name, size_t n)
+{
+	size_t units = (len < SNIFF_BYTES ? len : SNIFF_BYTES) / 2, lo = 0, hi = 0;
+
+	*skip = 0;
+	if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+	{
+		*skip = 3;
+		rp_strlcpy(name, "UTF-8 (BOM)", n);
+		return "UTF-8";
+	}
+	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+	{
+		*skip = 2;
+		rp_strlcpy(name, b[0] == 0xFF ? "UTF-16LE (BOM)" : "UTF-16BE (BOM)", n);
+		return b[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+	}
+	for (size_t i = 0; i < units; i++)
+	{
+		lo += b[2 * i] != 0 && b[2 * i + 1] == 0;
+		hi += b[2 * i] == 0 && b[2 * i + 1] != 0;
+	}
+	if (units >= 2 && lo * 2 >= units && lo > hi * 8)
+	{
+		rp_strlcpy(name, "UTF-16LE (no BOM)", n);
+		return "UTF-16LE";
+	}
+	if (units >= 2 && hi * 2 >= units && hi > lo * 8)
+	{
+		rp_strlcpy(name, "UTF-16BE (no BOM)", n);
+		return "UTF-16BE";
+	}
+	rp_strlcpy(name, "UTF-8", n);
+	return "UTF-8";
+}
+
+/* Room for `more` bytes at *o in the buffer *buf of *cap bytes (moved by realloc). */
+static bool grow(char** buf, size_t* cap, char** o, size_t more)
+{
+	size_t used = (size_t)(*o - *buf), want = used + more + 1, cap2 = *cap;
+	char* p;
+
+	if (want <= *cap)
+		return true;
+	while (cap2 < want)
+		cap2 = cap2 / 2 * 3 + 64;
+	if (!(p = realloc(*buf, cap2)))
+		return false;
+	*buf = p;
+	*cap = cap2;
+	*o = p + used;
+	return true;
+}
+
+bool rp_logtext_decode(const char* raw, size_t len, char** out, size_t* out_len,
+                       struct rp_encoding* enc, struct rp_err* err)
+{
+	static const char fffd[] = "\xEF\xBF\xBD"; /* U+FFFD REPLACEMENT CHARACTER */
+	size_t skip, in_left, cap;
+	const char* from;
+	bool utf16, ok = false;
+	char *in, *buf, *o;
+	iconv_t cd;
+
+	memset(enc, 0, sizeof(*enc));
+	*out = NULL;
+	from = sniff((const unsigned char*)raw, len, &skip, enc->name, sizeof(enc->name));
+	utf16 = strcmp(from, "UTF-8") != 0;
+	/* Even UTF-8 goes through iconv: it checks the sequences, so what is printed later is
+	 * UTF-8 whatever the file held (a Latin-1 path, a binary blob). */
+	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
+		return rp_fail(err, "iconv: no converter from %s to UTF-8: %s", from, strerror(errno));
+	in = (char*)raw + skip;
+	in_left = len - skip;
+	/* ASCII in UTF-16 takes half its bytes in UTF-8; the buffer grows for the rest. */
+	cap = (utf16 ? in_left / 2 : in_left) + 64;
+	if (!(buf = malloc(cap)))
+		goto out;
+	o = buf;
+	while (in_left > 0)
+	{
+		size_t o_left = cap - 1 - (size_t)(o - buf);
+		size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+		size_t unit = utf16 ? 2 : 1;
+		int e = errno;
+
+		if (r != (size_t)-1)
+			break;
+		if (e == E2BIG)
+		{
+			if (!grow(&buf, &cap, &o, in_left + 64))
+				goto out;
+			continue;
+		}
+		/* EILSEQ: an invalid sequence (a lone surrogate, a stray byte): one code unit
+		 * becomes U+FFFD and reading goes on. EINVAL: a sequence cut by the end of the
+		 * file (an odd last byte): U+FFFD, and the end. */
+		if (!grow(&buf, &cap, &o, sizeof(fffd)))
+			goto out;
+		memcpy(o, fffd, sizeof(fffd) - 1);
+		o += sizeof(fffd) - 1;
+		enc->replaced++;
+		if (e != EILSEQ)
+			break;
+		unit = unit < in_left ? unit : in_left;
+		in += unit;
+		in_left -= unit;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	/* NUL characters (padding, a UTF-16 file's stray U+0000) would end the text for every
+	 * reader that follows: dropped, and counted. */
+	{
+		char* w = buf;
+		for (const char* r = buf; r < o; r++)
+			if (*r)
+				*w++ = *r;
+		enc->nul_bytes = (size_t)(o - w);
+		*w = '\0';
+		if (out_len)
+			*out_len = (size_t)(w - buf);
+	}
+	*out = buf;
+	buf = NULL;
+	ok = true;
+out:
+	iconv_close(cd);
+	free(buf);
+	return ok || rp_fail(err, "out of memory decoding %zu bytes of %s", len, enc->name);
 }

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 enum rp_wrapper
 {
 	RP_WRAP_DOCKER = 0, /* "guacd_1  | ", "guacd-1  | " (docker compose logs) */
@@ -48,6 +50,23 @@ struct rp_logtext
 	bool newest_first;       /* the timestamps ran backwards: reversed to oldest first */
 	char* store;             /* the lines' text */
 };
+
+/* How a file's bytes were read (rp_logtext_decode): the encoding found, and what was
+ * repaired on the way to UTF-8. */
+struct rp_encoding
+{
+	char name[24];    /* "UTF-8", "UTF-8 (BOM)", "UTF-16LE (BOM)", "UTF-16BE (no BOM)", ... */
+	size_t nul_bytes; /* NUL characters dropped */
+	size_t replaced;  /* invalid sequences, each replaced by U+FFFD */
+};
+
+/* The len bytes at raw (NUL bytes allowed) as UTF-8: UTF-16 LE or BE, with a BOM or without
+ * one (told by where its NUL bytes fall), or UTF-8 with or without a BOM (the BOM dropped).
+ * NUL characters are dropped, never an end; an invalid sequence becomes U+FFFD and reading
+ * goes on. *out: malloc'd and NUL-terminated, *out_len its length (may be NULL). False only
+ * when out of memory or glibc's iconv has no converter (err says which). */
+bool rp_logtext_decode(const char* raw, size_t len, char** out, size_t* out_len,
+                       struct rp_encoding* enc, struct rp_err* err);
 
 /* Splits and normalizes text. Returns false only when out of memory. */
 bool rp_logtext_split(const char* text, struct rp_logtext* lt);

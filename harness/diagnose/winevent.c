@@ -145,7 +145,8 @@ static bool read_xml(const char* text, struct rp_win_events* out)
 	if (!(doc = malloc(len + 32)))
 		return false;
 	snprintf(doc, len + 32, "<rp>%.*s</rp>", (int)len, from);
-	x = xmlReadMemory(doc, (int)strlen(doc), "events.xml", NULL,
+	/* The text is UTF-8 whatever the file was (rp_logtext_decode): said, not guessed. */
+	x = xmlReadMemory(doc, (int)strlen(doc), "events.xml", "UTF-8",
 	                  XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                      XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
 	free(doc);

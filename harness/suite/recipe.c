@@ -9,9 +9,12 @@
  *   one (a Windows event logs only the disconnect reason), the extended reason the cause's row
  *   gives a Windows client (verdict.c), which is the errorInfo by number (FIELD.md);
  * - the client's /sec: and /timeout: from its command line in the log, where the probe takes
- *   them. An RD Gateway cannot be: the lab's client connects directly (the summary says so). */
+ *   them. An RD Gateway cannot be: the lab's client connects directly (the summary says so).
+ * Every value is first held to what a scenario can say (rp_field_facts_clamp: FreeRDP's
+ * /timeout: range, recipe.h), since the log is a stranger's; the draft's notes say what was. */
 #include "recipe.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +38,23 @@ static bool option_value(const char* text, const char* opt, char* out, size_t n)
 	return false;
 }
 
+/* The client's /timeout: on a command line the log shows, in ms: its digits as a number,
+ * INT_MAX for more (a stranger's log may hold any number of digits); 0 when none is shown. */
+static int timeout_value(const char* text)
+{
+	for (const char* p = text; (p = strstr(p, "/timeout:"));)
+	{
+		long long v = 0;
+		p += strlen("/timeout:");
+		if (*p < '0' || *p > '9')
+			continue;
+		for (; *p >= '0' && *p <= '9'; p++)
+			v = v > INT_MAX ? v : v * 10 + (*p - '0');
+		return v > INT_MAX ? INT_MAX : (int)v;
+	}
+	return 0;
+}
+
 void rp_field_facts_get(const struct rp_fieldlog* log, const char* text, struct rp_field_facts* f)
 {
 	static const char* const secs[] = { "rdp", "tls", "nla", "ext" };
@@ -54,8 +74,63 @@ void rp_field_facts_get(const struct rp_fieldlog* log, const char* text, struct 
 		for (size_t i = 0; i < sizeof(secs) / sizeof(secs[0]); i++)
 			if (strcmp(v, secs[i]) == 0)
 				rp_strlcpy(f->sec, v, sizeof(f->sec));
-	if (text && option_value(text, "/timeout:", v, sizeof(v)))
-		f->timeout_ms = atoi(v);
+	if (text)
+		f->timeout_ms = timeout_value(text);
+}
+
+/* v held to [lo, hi]; when it was not, notes says so: "the log's /timeout:86000000 (shown)
+ * clamped to the format's maximum 600000 ms (why)." */
+static int clamp(int v, int lo, int hi, const char* shown, const char* unit, const char* why,
+                 char* notes, size_t n)
+{
+	int to = v < lo ? lo : hi;
+
+	if (v >= lo && v <= hi)
+		return v;
+	if (notes)
+		rp_scn_add(notes, n, "%sthe log's %s clamped to the format's %s %d %s (%s).",
+		           notes[0] ? " " : "", shown, v < lo ? "minimum" : "maximum", to, unit, why);
+	return to;
+}
+
+int rp_field_facts_clamp(struct rp_field_facts* f, char* notes, size_t n)
+{
+	static const char* const secs[] = { "rdp", "tls", "nla", "ext" };
+	struct rp_field_facts was = *f;
+	char shown[64];
+	bool sec_ok = false;
+
+	if (notes && n)
+		notes[0] = '\0';
+	if ((int)f->phase < 0 || f->phase > RP_PHASE_COUNT)
+		f->phase = RP_PHASE_COUNT;
+	if (f->fail_s < -1)
+		f->fail_s = -1;
+	if (f->reconnects < 0)
+		f->reconnects = 0;
+	if (f->timeout_ms < 0)
+		f->timeout_ms = 0;
+	f->sec[sizeof(f->sec) - 1] = '\0';
+	for (size_t i = 0; i < sizeof(secs) / sizeof(secs[0]); i++)
+		sec_ok = sec_ok || strcmp(f->sec, secs[i]) == 0;
+	if (!sec_ok)
+		f->sec[0] = '\0';
+	if (f->timeout_ms)
+	{
+		snprintf(shown, sizeof(shown),
+		         f->timeout_ms == INT_MAX ? "/timeout: of more than %d ms" : "/timeout:%d",
+		         f->timeout_ms);
+		f->timeout_ms = clamp(f->timeout_ms, RP_RECIPE_TIMEOUT_MIN_MS, RP_RECIPE_TIMEOUT_MAX_MS,
+		                      shown, "ms", "FreeRDP 3 takes /timeout: from 1 to 600000 ms",
+		                      notes, n);
+	}
+	if (f->fail_s >= 0)
+	{
+		snprintf(shown, sizeof(shown), "time to failure of %d s", f->fail_s);
+		f->fail_s = clamp(f->fail_s, 0, RP_RECIPE_FAIL_MAX_S, shown, "s",
+		                  "it becomes the client's /timeout: or connect timeout", notes, n);
+	}
+	return (was.timeout_ms != f->timeout_ms) + (was.fail_s != f->fail_s);
 }
 
 /* ---- helpers: each fact into the draft, and the summary saying so ---- */
@@ -364,7 +439,10 @@ bool rp_recipe_draft(enum rp_cause c, const struct rp_field_facts* f, struct rp_
 		if (recipes[i].cause == c)
 		{
 			char facts[sizeof(d->summary)] = "";
+			struct rp_field_facts g = *f;
 			memset(d, 0, sizeof(*d));
+			rp_field_facts_clamp(&g, d->notes, sizeof(d->notes));
+			f = &g;
 			recipes[i].draft(c, f, d);
 			rp_strlcpy(facts, d->summary, sizeof(facts));
 			snprintf(d->summary, sizeof(d->summary), "%s%s%s%s.", recipes[i].what,

@@ -49,6 +49,15 @@
 
 #define MAX_FACTS 8
 
+/* The file that says a directory is reproduce's own (its first line says what made it): only a
+ * directory reproduce made, or one holding this, is written into. */
+#define MARKER ".rdprepro-reproduce"
+/* The most of a log's path a scenario's `field` shows (it holds 255 bytes, with its words). */
+#define FIELD_TAIL 200
+/* What reproduce writes in its directory, and replaces at each run: nothing else is touched. */
+static const char* const own_entries[] = { "scenarios", "runs", "run.log", "plan.txt",
+	                                       "matches.json", "best.scn" };
+
 /* One lab run against the field log. */
 struct match
 {
@@ -75,7 +84,7 @@ static const char* const weights_text =
 static int usage(FILE* f)
 {
 	fprintf(f,
-	        "usage: rdprepro reproduce LOG [--out DIR]\n"
+	        "usage: rdprepro reproduce LOG [--out DIR] [--no-run]\n"
 	        "  Classifies LOG (what `rdprepro classify` reads: a FreeRDP client log, Windows\n"
 	        "  events or an .evtx, an evidence.json), writes a scenario for each cause its\n"
 	        "  verdict names, with parameters from the log's facts (the phase reached -> where\n"
@@ -86,16 +95,27 @@ static int usage(FILE* f)
 	        "  max(%.0f s, %.0f %%) of the field's (a log without timing ranks by facts alone).\n"
 	        "  Prints the ranked matches; writes DIR/best.scn (the best, with what it matched),\n"
 	        "  DIR/matches.json, DIR/scenarios/, DIR/runs/ and DIR/run.log (the runner's\n"
-	        "  report). DIR: default ./reproduce.\n"
+	        "  report). LOG: a file (at most %zu MiB, UTF-8 or UTF-16) or - (standard input).\n"
+	        "  Values taken from LOG are held to what a scenario can say (the client's\n"
+	        "  /timeout: to %d-%d ms, a time to failure to %d s), and the scenario and the\n"
+	        "  output say what was clamped.\n"
+	        "  DIR (default ./reproduce) is one reproduce made: it is created (0755) with a\n"
+	        "  %s file in it, or must hold that file already, and only its\n"
+	        "  own entries in it are replaced. An existing directory without it, a symlink\n"
+	        "  or a file is refused (exit 2) before anything is read or written.\n"
+	        "  --no-run: write the scenarios and DIR/plan.txt (the command that runs them),\n"
+	        "  run nothing (no root needed).\n"
 	        "  A match reproduces LOG when its verdict agrees and every phase, errorInfo and\n"
 	        "  timing compared matches (for an undetermined LOG, with one of them compared or\n"
 	        "  every fact matched). Weights: verdict 4 (the same, or one of an undetermined\n"
 	        "  LOG's candidates; 3: the lab unsure of LOG's cause), phase 2, errorInfo 2, time\n"
 	        "  to failure 2, last error 1, errno 1, Windows disconnect reason 1, no errorInfo\n"
 	        "  where a FreeRDP LOG has none 1.\n"
-	        "exit: 0 a match reproduces LOG, 1 none does, 2 bad usage or a LOG nothing can be\n"
-	        "      read from, 128+N interrupted by signal N.\n",
-	        TOL_MIN_S, TOL_SHARE * 100);
+	        "exit: 0 a match reproduces LOG (with --no-run: the scenarios were written), 1 none\n"
+	        "      does (or no scenario can be made), 2 bad usage, a refused DIR or a LOG\n"
+	        "      nothing can be read from, 128+N interrupted by signal N.\n",
+	        TOL_MIN_S, TOL_SHARE * 100, RP_FIELDLOG_MAX >> 20, RP_RECIPE_TIMEOUT_MIN_MS,
+	        RP_RECIPE_TIMEOUT_MAX_MS, RP_RECIPE_FAIL_MAX_S, MARKER);
 	return f == stderr ? 2 : 0;
 }
 
@@ -297,23 +317,162 @@ static void compare(const struct rp_fieldlog* field, const struct rp_field_verdi
 	m->reproduces = key && (fc != RP_CAUSE_UNDETERMINED || key_compared || m->n_differs == 0);
 }
 
+/* ---- the directory it writes in ---- */
+
+/* Whether out is reproduce's own to write in: OUT_ABSENT (it will be made), OUT_OURS (it holds
+ * the marker, as a regular file, and nobody but its owner, who runs this, can write to it), or
+ * OUT_REFUSED with the reason in why. lstat and O_NOFOLLOW: a symlink is never followed, to
+ * the directory or to the marker. */
+enum out_state
+{
+	OUT_ABSENT,
+	OUT_OURS,
+	OUT_REFUSED,
+};
+
+static enum out_state out_check(const char* out, char* why, size_t n)
+{
+	static const char* const not_ours = "exists and was not made by rdprepro reproduce";
+	enum out_state ret = OUT_REFUSED;
+	struct stat st, ms;
+	int dfd, mfd = -1;
+
+	if (lstat(out, &st) != 0)
+	{
+		if (errno == ENOENT)
+			return OUT_ABSENT;
+		snprintf(why, n, "%s", strerror(errno));
+		return OUT_REFUSED;
+	}
+	if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode))
+	{
+		snprintf(why, n, "%s (%s)", not_ours,
+		         S_ISLNK(st.st_mode) ? "a symlink" : "not a directory");
+		return OUT_REFUSED;
+	}
+	if ((dfd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+	    fstat(dfd, &st) != 0)
+	{
+		snprintf(why, n, "%s", strerror(errno));
+		goto out;
+	}
+	mfd = openat(dfd, MARKER, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (mfd < 0 || fstat(mfd, &ms) != 0 || !S_ISREG(ms.st_mode))
+		snprintf(why, n, "%s (no %s in it%s)", not_ours, MARKER,
+		         mfd < 0 && errno == ELOOP ? ", a symlink of that name" : "");
+	/* Its owner and anyone who may write to it could put a symlink where reproduce writes,
+	 * between this check and the write: only the caller's own directory, or root's. */
+	else if (st.st_uid != geteuid() && st.st_uid != 0)
+		snprintf(why, n, "owned by uid %u, and this runs as uid %u (its owner could plant a "
+		                 "symlink where reproduce writes)",
+		         (unsigned)st.st_uid, (unsigned)geteuid());
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		snprintf(why, n, "writable by group or others (who could plant a symlink where "
+		                 "reproduce writes)");
+	else
+		ret = OUT_OURS;
+out:
+	if (mfd >= 0)
+		close(mfd);
+	if (dfd >= 0)
+		close(dfd);
+	return ret;
+}
+
+static bool out_refused(const char* out, const char* why, struct rp_err* err)
+{
+	return rp_fail(err, "--out %s: %s: refused; name a new directory", out, why);
+}
+
+/* out made (0755, its parents as mkdir -p) with the marker in it, or found to be reproduce's
+ * own already. A directory that appears between the check and mkdir is checked again. */
+static bool out_claim(const char* out, struct rp_err* err)
+{
+	char why[256], parent[PATH_MAX];
+	char* slash;
+	int dfd, fd;
+	FILE* f;
+
+	switch (out_check(out, why, sizeof(why)))
+	{
+		case OUT_OURS:
+			return true;
+		case OUT_REFUSED:
+			return out_refused(out, why, err);
+		case OUT_ABSENT:
+			break;
+	}
+	rp_strlcpy(parent, out, sizeof(parent));
+	if ((slash = strrchr(parent, '/')) && slash != parent)
+	{
+		*slash = '\0';
+		if (!rp_mkdir_p(parent, err))
+			return false;
+	}
+	if (mkdir(out, 0755) != 0)
+	{
+		if (errno != EEXIST)
+			return rp_fail(err, "--out %s: cannot make it: %s", out, strerror(errno));
+		if (out_check(out, why, sizeof(why)) != OUT_OURS)
+			return out_refused(out, why, err);
+		return true;
+	}
+	if ((dfd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return rp_fail(err, "--out %s: %s", out, strerror(errno));
+	fd = openat(dfd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	close(dfd);
+	if (fd < 0 || !(f = fdopen(fd, "w")))
+	{
+		if (fd >= 0)
+			close(fd);
+		return rp_fail(err, "--out %s: cannot write %s: %s", out, MARKER, strerror(errno));
+	}
+	fprintf(f, "made by rdprepro reproduce, which replaces its scenarios/, runs/, run.log, "
+	           "plan.txt, matches.json and best.scn here at each run\n");
+	if (fclose(f) != 0)
+		return rp_fail(err, "--out %s: cannot write %s: %s", out, MARKER, strerror(errno));
+	return true;
+}
+
+/* What an earlier run left in out (its own entries only) removed. */
+static bool out_clear(const char* out, struct rp_err* err)
+{
+	char path[PATH_MAX + 32];
+
+	for (size_t i = 0; i < sizeof(own_entries) / sizeof(own_entries[0]); i++)
+	{
+		snprintf(path, sizeof(path), "%s/%s", out, own_entries[i]);
+		if (!rp_remove_tree(path, err))
+			return false;
+	}
+	return true;
+}
+
 /* ---- the steps ---- */
 
-/* OUT/scenarios/<cause>.scn for each cause the verdict names (once each). */
+/* OUT/scenarios/<cause>.scn for each cause the verdict names (once each). text: the log as
+ * read, for the client's command line. What was clamped is printed once. */
 static int write_scenarios(const char* out, const char* logpath, const struct rp_fieldlog* log,
-                           const struct rp_field_verdict* fv, struct match* ms, char* skipped,
-                           size_t nskipped, struct rp_err* err)
+                           const char* text, const struct rp_field_verdict* fv, struct match* ms,
+                           char* skipped, size_t nskipped, struct rp_err* err)
 {
 	enum rp_cause c[RP_CAUSE_COUNT + 2];
 	int n = rp_field_verdict_causes(fv, c), k = 0;
 	bool done[RP_CAUSE_COUNT] = { false };
-	struct rp_field_facts facts;
-	char* text = NULL;
-	struct rp_err ignored = { "" };
+	struct rp_field_facts facts, clamped;
+	char notes[512];
+	const char* tail = logpath;
 
-	rp_read_file(logpath, &text, &ignored); /* for the client's command line; none is fine */
 	rp_field_facts_get(log, text, &facts);
-	free(text);
+	clamped = facts;
+	if (rp_field_facts_clamp(&clamped, notes, sizeof(notes)))
+		printf("  clamped: %s\n", notes);
+	if (strlen(logpath) > FIELD_TAIL)
+	{
+		tail = logpath + strlen(logpath) - FIELD_TAIL;
+		while ((*tail & 0xC0) == 0x80)
+			tail++; /* a character's start */
+	}
 	for (int i = 0; i < n; i++)
 	{
 		struct rp_scn_draft d;
@@ -332,7 +491,10 @@ static int write_scenarios(const char* out, const char* logpath, const struct rp
 		m->cause = c[i];
 		rp_strlcpy(m->name, rp_cause_name(c[i]), sizeof(m->name));
 		snprintf(m->scn, sizeof(m->scn), "%s/scenarios/%s.scn", out, m->name);
-		snprintf(d.field, sizeof(d.field), "the field log %s", logpath);
+		/* The path is a stranger's text too: rp_scn_write cleans and bounds what it writes.
+		 * A long one keeps its end, where the file's name is. */
+		snprintf(d.field, sizeof(d.field), "the field log %s%s", tail == logpath ? "" : "...",
+		         tail);
 		snprintf(header, sizeof(header),
 		         "Written by `rdprepro reproduce` for the field log %s: the candidate %s, its "
 		         "parameters from the log's facts.",
@@ -349,24 +511,28 @@ static int run_scenarios(const char* out)
 {
 	char results[PATH_MAX], scns[PATH_MAX], logpath[PATH_MAX];
 	char* argv[] = { "run", "--results", results, "--freerdp-log", "DEBUG", scns, NULL };
-	int fd, saved, ret;
+	struct rp_out o;
+	struct rp_err err = { "" };
+	int saved, ret;
 
 	snprintf(results, sizeof(results), "%s/runs", out);
 	snprintf(scns, sizeof(scns), "%s/scenarios", out);
 	snprintf(logpath, sizeof(logpath), "%s/run.log", out);
 	fflush(stdout);
-	if ((fd = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+	if (!rp_out_open(&o, logpath, &err))
 	{
-		fprintf(stderr, "rdprepro reproduce: %s: %s\n", logpath, strerror(errno));
+		fprintf(stderr, "rdprepro reproduce: %s\n", err.msg);
 		return 2;
 	}
+	fflush(o.f);
 	saved = dup(STDOUT_FILENO);
-	dup2(fd, STDOUT_FILENO);
-	close(fd);
+	dup2(fileno(o.f), STDOUT_FILENO);
 	ret = rp_run_main(6, argv);
 	fflush(stdout);
 	dup2(saved, STDOUT_FILENO);
 	close(saved);
+	if (!rp_out_commit(&o, &err))
+		fprintf(stderr, "rdprepro reproduce: %s\n", err.msg);
 	return ret;
 }
 
@@ -477,18 +643,20 @@ static void print_table(const struct match* ms, int n)
 static bool write_best(const char* out, const char* logpath, const struct match* m,
                        struct rp_err* err)
 {
-	char path[PATH_MAX + 16], head[2400], list[1400];
+	char path[PATH_MAX + 16], head[2400 + PATH_MAX], list[1400];
 	char* body = NULL;
+	struct rp_out o;
 	FILE* f;
 
 	if (!rp_read_file(m->scn, &body, err))
 		return false;
 	snprintf(path, sizeof(path), "%s/best.scn", out);
-	if (!(f = fopen(path, "w")))
+	if (!rp_out_open(&o, path, err))
 	{
 		free(body);
-		return rp_fail(err, "%s: %s", path, strerror(errno));
+		return false;
 	}
+	f = o.f;
 	join(list, sizeof(list), m->matched[0], m->n_matched, sizeof(m->matched[0]));
 	snprintf(head, sizeof(head), "%s the field log %s (rdprepro reproduce: %d of %d points).\n"
 	                             "Matched: %s.",
@@ -503,9 +671,7 @@ static bool write_best(const char* out, const char* logpath, const struct match*
 	}
 	fputs(body, f);
 	free(body);
-	if (fclose(f) != 0)
-		return rp_fail(err, "%s: %s", path, strerror(errno));
-	return true;
+	return rp_out_commit(&o, err);
 }
 
 static json_object* string_array(const char* items, int count, size_t stride)
@@ -527,6 +693,7 @@ static bool write_json(const char* out, const char* logpath, const struct rp_fie
 	bool tls;
 	int fs = fail_after(log, &tls);
 	bool ok;
+	struct rp_out o;
 
 	json_object_object_add(root, "log", json_object_new_string(logpath));
 	json_object_object_add(root, "field_verdict",
@@ -557,20 +724,26 @@ static bool write_json(const char* out, const char* logpath, const struct rp_fie
 	}
 	json_object_object_add(root, "matches", arr);
 	snprintf(path, sizeof(path), "%s/matches.json", out);
-	ok = json_object_to_file_ext(path, root, JSON_C_TO_STRING_PRETTY) == 0;
+	if ((ok = rp_out_open(&o, path, err)))
+	{
+		fprintf(o.f, "%s\n", json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY));
+		ok = rp_out_commit(&o, err);
+	}
 	json_object_put(root);
-	return ok || rp_fail(err, "%s: %s", path, strerror(errno));
+	return ok;
 }
 
-/* The field log, or exit 2 with its name: "nothing could be read from" one that exists. */
-static bool read_field(const char* path, struct rp_fieldlog* log)
+/* The field log and its text as read, or exit 2 with its name: "nothing could be read from"
+ * one that exists. */
+static bool read_field(const char* path, struct rp_fieldlog* log, char** text)
 {
 	struct rp_err err = { "" };
 	struct stat st;
 
-	if (rp_fieldlog_read(path, log, &err))
+	if (rp_fieldlog_load(path, log, text, &err))
 		return true;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0)
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0 &&
+	    !strstr(err.msg, "refused"))
 	{
 		size_t k = strlen(path);
 		const char* why = strncmp(err.msg, path, k) == 0 && err.msg[k] == ':' ? err.msg + k + 2
@@ -596,7 +769,7 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
 		for (int k = 0; k < fv->n_candidates; k++)
 			printf(" %s", rp_cause_name(fv->candidates[k]));
 	}
-	printf("\n  facts compared:");
+	printf("\n  read as %s, %zu bytes\n  facts compared:", log->enc.name, log->bytes);
 	if (field_phase(log) != RP_PHASE_COUNT)
 		printf(" phase %s;", rp_phase_name(field_phase(log)));
 	if (log->ev.error_info)
@@ -615,9 +788,33 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
 	printf("\n");
 }
 
+/* --no-run: OUT/plan.txt, the scenarios written and the command that runs them. */
+static bool write_plan(const char* out, const char* logpath, const struct match* ms, int n,
+                       struct rp_err* err)
+{
+	char path[PATH_MAX + 16], safe[PATH_MAX];
+	struct rp_out o;
+
+	snprintf(path, sizeof(path), "%s/plan.txt", out);
+	if (!rp_out_open(&o, path, err))
+		return false;
+	rp_scn_clean(safe, sizeof(safe), logpath);
+	fprintf(o.f, "# rdprepro reproduce --no-run for the field log %s: %d scenario%s,\n"
+	             "# one per candidate cause.\n",
+	        safe, n, n == 1 ? "" : "s");
+	for (int i = 0; i < n; i++)
+		fprintf(o.f, "# %s\n", ms[i].scn);
+	fprintf(o.f, "# To run them as reproduce would (as root), and compare: rdprepro reproduce "
+	             "LOG --out %s\n"
+	             "rdprepro run --results %s/runs --freerdp-log DEBUG %s/scenarios\n",
+	        out, out, out);
+	return rp_out_commit(&o, err);
+}
+
 int rp_reproduce_main(int argc, char** argv)
 {
 	static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
+		                                   { "no-run", no_argument, NULL, 'N' },
 		                                   { "help", no_argument, NULL, 'h' },
 		                                   { NULL, 0, NULL, 0 } };
 	const char* out = "reproduce";
@@ -626,8 +823,11 @@ int rp_reproduce_main(int argc, char** argv)
 	struct rp_field_verdict fv;
 	struct match ms[RP_CAUSE_COUNT];
 	struct rp_err err = { "" };
-	char sub[PATH_MAX + 16], skipped[512] = "";
+	char skipped[512] = "", why[256], sub[PATH_MAX + 16];
+	char outbuf[PATH_MAX];
+	char* text = NULL;
 	double t0 = rp_now_ms();
+	bool no_run = false;
 	int c, n, ret = 2, run;
 
 	optind = 1;
@@ -637,6 +837,9 @@ int rp_reproduce_main(int argc, char** argv)
 			case 'o':
 				out = optarg;
 				break;
+			case 'N':
+				no_run = true;
+				break;
 			case 'h':
 				return usage(stdout);
 			default:
@@ -645,18 +848,39 @@ int rp_reproduce_main(int argc, char** argv)
 	if (optind + 1 != argc)
 		return usage(stderr);
 	logpath = argv[optind];
-	if (!(log = calloc(1, sizeof(*log))) || !read_field(logpath, log))
+	/* The directory first, before anything is read or written: one reproduce did not make is
+	 * never written into (a copy of the repository lost its 91 scenarios that way). */
+	if (strlen(out) > PATH_MAX - 96)
+	{
+		rp_fail(&err, "--out %s: path too long", out);
+		goto fail;
+	}
+	/* "new/" names the directory "new": its parent is made, then it (not it, then "new/"). */
+	rp_strlcpy(outbuf, out, sizeof(outbuf));
+	for (size_t k = strlen(outbuf); k > 1 && outbuf[k - 1] == '/'; k--)
+		outbuf[k - 1] = '\0';
+	out = outbuf;
+	if (out_check(out, why, sizeof(why)) == OUT_REFUSED)
+	{
+		out_refused(out, why, &err);
+		goto fail;
+	}
+	if (!(log = calloc(1, sizeof(*log))) || !read_field(logpath, log, &text))
 		goto out;
+	if (strcmp(logpath, "-") == 0)
+		logpath = "standard input";
 	rp_fieldlog_classify(log, &fv);
 	print_field(logpath, log, &fv);
-	/* DIR/scenarios and DIR/runs are this command's own: what an earlier run left goes. */
+	if (!out_claim(out, &err) || !out_clear(out, &err))
+		goto fail;
 	snprintf(sub, sizeof(sub), "%s/scenarios", out);
-	if (!rp_remove_tree(sub, &err) || !rp_mkdir_p(sub, &err))
+	if (mkdir(sub, 0755) != 0)
+	{
+		rp_fail(&err, "%s: %s", sub, strerror(errno));
 		goto fail;
-	snprintf(sub, sizeof(sub), "%s/runs", out);
-	if (!rp_remove_tree(sub, &err))
-		goto fail;
-	if ((n = write_scenarios(out, logpath, log, &fv, ms, skipped, sizeof(skipped), &err)) < 0)
+	}
+	if ((n = write_scenarios(out, logpath, log, text, &fv, ms, skipped, sizeof(skipped),
+	                         &err)) < 0)
 		goto fail;
 	if (skipped[0])
 		printf("  not reproducible in the lab: %s\n", skipped);
@@ -664,6 +888,16 @@ int rp_reproduce_main(int argc, char** argv)
 	{
 		printf("no candidate cause the lab can make: nothing to run\n");
 		ret = 1;
+		goto out;
+	}
+	if (no_run)
+	{
+		if (!write_plan(out, logpath, ms, n, &err))
+			goto fail;
+		printf("--no-run: %d scenario%s in %s/scenarios, the command that runs them in "
+		       "%s/plan.txt; nothing run\n",
+		       n, n == 1 ? "" : "s", out, out);
+		ret = 0;
 		goto out;
 	}
 	printf("running %d scenario%s from %s/scenarios (the runner's report: %s/run.log) ...\n", n,
@@ -697,6 +931,7 @@ fail:
 	fprintf(stderr, "rdprepro reproduce: %s\n", err.msg);
 	ret = 2;
 out:
+	free(text);
 	free(log);
 	return ret;
 }

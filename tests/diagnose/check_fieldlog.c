@@ -2,7 +2,10 @@
 #include <check.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check_util.h"
 #include "errinfo.h"
@@ -443,6 +446,118 @@ START_TEST(test_out_of_range_numbers)
 }
 END_TEST
 
+
+/* A FreeRDP 2.x denial, as bytes in the encodings a Windows user hands over. */
+static const char denial[] = "[13:01:02:345] [1:1] [ERROR][com.freerdp.core] - "
+                             "ERRINFO_SERVER_DENIED_CONNECTION (0x00000007):The server denied "
+                             "the connection.\r\n";
+
+/* ascii as UTF-16 (le or be) after `bom` bytes of BOM, into out; its length. */
+static size_t utf16(const char* ascii, bool le, bool bom, char* out)
+{
+	size_t n = 0;
+
+	if (bom)
+	{
+		out[n++] = le ? '\xFF' : '\xFE';
+		out[n++] = le ? '\xFE' : '\xFF';
+	}
+	for (const char* p = ascii; *p; p++)
+	{
+		out[n++] = le ? *p : '\0';
+		out[n++] = le ? '\0' : *p;
+	}
+	return n;
+}
+
+START_TEST(test_encodings)
+{
+	char buf[1024];
+	size_t n;
+	static const struct
+	{
+		bool le, bom;
+		const char* name;
+	} forms[] = { { true, true, "UTF-16LE (BOM)" },
+		          { false, true, "UTF-16BE (BOM)" },
+		          { true, false, "UTF-16LE (no BOM)" },
+		          { false, false, "UTF-16BE (no BOM)" } };
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+	{
+		n = utf16(denial, forms[i].le, forms[i].bom, buf);
+		ck_assert_msg(rp_fieldlog_parse_bytes("t", buf, n, &log_, NULL, &err), "%s: %s",
+		              forms[i].name, err.msg);
+		ck_assert_str_eq(log_.enc.name, forms[i].name);
+		ck_assert_uint_eq(log_.ev.error_info, 0x7);
+		ck_assert_uint_eq(log_.bytes, n);
+	}
+	/* UTF-8 with a BOM: the BOM is no part of the first line. */
+	n = (size_t)snprintf(buf, sizeof(buf), "\xEF\xBB\xBF%s", denial);
+	ck_assert(rp_fieldlog_parse_bytes("t", buf, n, &log_, NULL, &err));
+	ck_assert_str_eq(log_.enc.name, "UTF-8 (BOM)");
+	ck_assert_uint_eq(log_.ev.error_info, 0x7);
+	/* NUL bytes (a log truncated under its writer, padding) neither end nor hide the text. */
+	memset(buf, 0, 600);
+	n = 600 + (size_t)snprintf(buf + 600, sizeof(buf) - 600, "x\n%s", denial);
+	buf[601] = '\0';
+	ck_assert(rp_fieldlog_parse_bytes("t", buf, n, &log_, NULL, &err));
+	ck_assert_str_eq(log_.enc.name, "UTF-8");
+	ck_assert_uint_eq(log_.enc.nul_bytes, 601);
+	ck_assert_uint_eq(log_.ev.error_info, 0x7);
+	/* Empty is refused, by name. */
+	ck_assert(!rp_fieldlog_parse_bytes("e.log", buf, 0, &log_, NULL, &err));
+	ck_assert_str_eq(err.msg, "e.log: empty");
+}
+END_TEST
+
+START_TEST(test_decode_repairs)
+{
+	struct rp_encoding enc;
+	char* out = NULL;
+	size_t len = 0;
+	/* UTF-16LE: "a", a lone high surrogate, "b", a lone low one, "c", and an odd last byte. */
+	static const char le[] = "\xFF\xFE" "a\0" "\x00\xD8" "b\0" "\x00\xDC" "c\0" "d";
+	/* UTF-8: a stray byte, a cut sequence at the end. */
+	static const char u8[] = "a\xFF" "b\xC3";
+
+	ck_assert(rp_logtext_decode(le, sizeof(le) - 1, &out, &len, &enc, &err));
+	ck_assert_str_eq(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+	ck_assert_uint_eq(enc.replaced, 3);
+	ck_assert_uint_eq(len, strlen(out));
+	free(out);
+	ck_assert(rp_logtext_decode(u8, sizeof(u8) - 1, &out, &len, &enc, &err));
+	ck_assert_str_eq(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	ck_assert_str_eq(enc.name, "UTF-8");
+	ck_assert_uint_eq(enc.replaced, 2);
+	free(out);
+	/* Too few code units to tell: read as UTF-8. */
+	ck_assert(rp_logtext_decode("a\0", 2, &out, &len, &enc, &err));
+	ck_assert_str_eq(enc.name, "UTF-8");
+	ck_assert_str_eq(out, "a");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_special_files_refused)
+{
+	char dir[] = "/tmp/rdprepro-check-fieldlog.XXXXXX", fifo[64];
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	/* No writer: a blocking open would never return (the test's timeout would end it). */
+	ck_assert(!rp_fieldlog_read(fifo, &log_, &err));
+	ck_assert_msg(strstr(err.msg, "a FIFO") != NULL, "%s", err.msg);
+	ck_assert(!rp_fieldlog_read(dir, &log_, &err));
+	ck_assert_msg(strstr(err.msg, "a directory") != NULL, "%s", err.msg);
+	ck_assert(!rp_fieldlog_read("/dev/zero", &log_, &err));
+	ck_assert_msg(strstr(err.msg, "a character device") != NULL, "%s", err.msg);
+	unlink(fifo);
+	rmdir(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite* s = suite_create("fieldlog");
@@ -467,6 +582,9 @@ int main(void)
 	tcase_add_test(tc, test_line_repairs);
 	tcase_add_test(tc, test_windows_forms);
 	tcase_add_test(tc, test_generic_words);
+	tcase_add_test(tc, test_encodings);
+	tcase_add_test(tc, test_decode_repairs);
+	tcase_add_test(tc, test_special_files_refused);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
