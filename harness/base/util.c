@@ -292,7 +292,11 @@ bool rp_mkdir_p(const char* path, struct rp_err* err)
 bool rp_read_regular(const char* path, size_t max, bool nofollow, char** out, size_t* len,
                      struct rp_err* err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (nofollow ? O_NOFOLLOW : 0));
+	/* Looked at before it is opened: opening a device can act (a watchdog arms, a tape
+	 * rewinds), a FIFO can block. O_PATH opens nothing; the file is then opened through that
+	 * very descriptor (/proc/self/fd), so what was looked at is what is read. */
+	int pfd = open(path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+	int fd = -1;
 	struct stat st;
 	char* buf = NULL;
 	size_t got = 0;
@@ -301,10 +305,10 @@ bool rp_read_regular(const char* path, size_t max, bool nofollow, char** out, si
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if (fd < 0)
+	if (pfd < 0)
 		return rp_fail(err, "%s: %s", path,
 		               errno == ELOOP && nofollow ? "a symlink: refused" : strerror(errno));
-	if (fstat(fd, &st) != 0)
+	if (fstat(pfd, &st) != 0)
 	{
 		rp_fail(err, "%s: %s", path, strerror(errno));
 		goto out;
@@ -312,13 +316,27 @@ bool rp_read_regular(const char* path, size_t max, bool nofollow, char** out, si
 	if (!S_ISREG(st.st_mode))
 	{
 		rp_fail(err, "%s: not a regular file (%s): refused", path,
-		        S_ISFIFO(st.st_mode)  ? "a FIFO"
+		        S_ISLNK(st.st_mode)    ? "a symlink"
+		        : S_ISFIFO(st.st_mode) ? "a FIFO"
 		        : S_ISDIR(st.st_mode) ? "a directory"
 		        : S_ISCHR(st.st_mode) ? "a character device"
 		        : S_ISBLK(st.st_mode) ? "a block device"
 		        : S_ISSOCK(st.st_mode) ? "a socket"
 		                               : "a special file");
 		goto out;
+	}
+	{
+		char self[64];
+		struct stat again;
+		snprintf(self, sizeof(self), "/proc/self/fd/%d", pfd);
+		fd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0 && errno == ENOENT) /* no /proc: by name, and the same file checked */
+			fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (nofollow ? O_NOFOLLOW : 0));
+		if (fd < 0 || fstat(fd, &again) != 0 || again.st_dev != st.st_dev || again.st_ino != st.st_ino)
+		{
+			rp_fail(err, "%s: %s", path, fd < 0 ? strerror(errno) : "changed while it was opened: refused");
+			goto out;
+		}
 	}
 	if ((unsigned long long)st.st_size > max)
 	{
@@ -361,7 +379,9 @@ bool rp_read_regular(const char* path, size_t max, bool nofollow, char** out, si
 	ok = true;
 out:
 	free(buf);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
+	close(pfd);
 	return ok;
 }
 
