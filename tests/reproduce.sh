@@ -1,8 +1,8 @@
 #!/bin/bash
 # reproduce.sh: `rdprepro reproduce` on field logs of different causes from tests/field-logs/
-# (ones the lab makes in about a second), a Windows event among them: the best match's cause
-# must be the one the field log's verdict names, and its best.scn must run with `rdprepro run`
-# to that verdict. Input nothing can be read from is exit 2 with the file named.
+# (ones the lab makes in about a second), a Windows event and a UTF-16 copy among them: the best
+# match's cause must be the one the field log's verdict names, and its best.scn must run with
+# `rdprepro run` to that verdict. Input nothing can be read from is exit 2 with the file named.
 #
 #   field log -> reproduce: scenarios per candidate -> labs (DEBUG client logs) -> compared
 #             -> best.scn -> run again: the same verdict
@@ -77,6 +77,8 @@ try() {
 
 try freerdp2-denied.log server-denied
 try freerdp2-refused.log port-closed
+# The same denial as Windows PowerShell 5.1's Out-File writes it (UTF-16LE, BOM, CRLF).
+try freerdp2-denied-utf16le-outfile.log server-denied
 try windows-1026-260.xml dns-failure
 
 printf '%d passed, %d failed\n' "$passes" "$fails"
