@@ -44,7 +44,8 @@ check-asan: setup
 fuzz:
 	@./netem/setup.sh fuzz
 	@cmake -S . -B $(BUILD)-fuzz -DCMAKE_C_COMPILER=clang -DRDPREPRO_FUZZ=ON >/dev/null
-	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_scenario fuzz_fieldlog
+	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_scenario fuzz_fieldlog fuzz_sweepjson \
+		fuzz_resultjson
 	tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
 
 # The netem backend on a kernel that has sch_netem (Debian's, in a qemu guest: netem/vm),

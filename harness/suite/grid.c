@@ -1132,7 +1132,10 @@ static bool result_field(json_object* j, const struct result_field* f, struct rp
 	if (!v)
 		return true;
 	s = json_object_get_string(v);
-	if (!fits(v, f->size ? f->size : 32) || !result_text_ok(f->check, s))
+	if (!fits(v, f->size ? f->size : 32))
+		return rp_fail(err, "%s: %s: more than %zu bytes, or a NUL byte: not what a run writes",
+		               shown, f->key, (f->size ? f->size : 32) - 1);
+	if (!result_text_ok(f->check, s))
 		return rp_fail(err, "%s: %s: %.60s%s is not %s", shown, f->key,
 		               json_object_to_json_string(v),
 		               strlen(json_object_to_json_string(v)) > 60 ? "..." : "",
