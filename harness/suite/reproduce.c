@@ -788,20 +788,20 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
 	printf("\n");
 }
 
-/* --no-run: OUT/plan.txt, the scenarios written and the command that runs them. */
+/* --no-run: OUT/plan.txt, the scenarios written and the command that runs them (logpath:
+ * cleaned, one line). */
 static bool write_plan(const char* out, const char* logpath, const struct match* ms, int n,
                        struct rp_err* err)
 {
-	char path[PATH_MAX + 16], safe[PATH_MAX];
+	char path[PATH_MAX + 16];
 	struct rp_out o;
 
 	snprintf(path, sizeof(path), "%s/plan.txt", out);
 	if (!rp_out_open(&o, path, err))
 		return false;
-	rp_scn_clean(safe, sizeof(safe), logpath);
 	fprintf(o.f, "# rdprepro reproduce --no-run for the field log %s: %d scenario%s,\n"
 	             "# one per candidate cause.\n",
-	        safe, n, n == 1 ? "" : "s");
+	        logpath, n, n == 1 ? "" : "s");
 	for (int i = 0; i < n; i++)
 		fprintf(o.f, "# %s\n", ms[i].scn);
 	fprintf(o.f, "# To run them as reproduce would (as root), and compare: rdprepro reproduce "
@@ -825,6 +825,7 @@ int rp_reproduce_main(int argc, char** argv)
 	struct rp_err err = { "" };
 	char skipped[512] = "", why[256], sub[PATH_MAX + 16];
 	char outbuf[PATH_MAX];
+	char shown[PATH_MAX];
 	char* text = NULL;
 	double t0 = rp_now_ms();
 	bool no_run = false;
@@ -869,6 +870,8 @@ int rp_reproduce_main(int argc, char** argv)
 		goto out;
 	if (strcmp(logpath, "-") == 0)
 		logpath = "standard input";
+	/* The path as the scenarios' comments and field show it: one line, no control character. */
+	rp_scn_clean(shown, sizeof(shown), logpath);
 	rp_fieldlog_classify(log, &fv);
 	print_field(logpath, log, &fv);
 	if (!out_claim(out, &err) || !out_clear(out, &err))
@@ -879,7 +882,7 @@ int rp_reproduce_main(int argc, char** argv)
 		rp_fail(&err, "%s: %s", sub, strerror(errno));
 		goto fail;
 	}
-	if ((n = write_scenarios(out, logpath, log, text, &fv, ms, skipped, sizeof(skipped),
+	if ((n = write_scenarios(out, shown, log, text, &fv, ms, skipped, sizeof(skipped),
 	                         &err)) < 0)
 		goto fail;
 	if (skipped[0])
@@ -892,7 +895,7 @@ int rp_reproduce_main(int argc, char** argv)
 	}
 	if (no_run)
 	{
-		if (!write_plan(out, logpath, ms, n, &err))
+		if (!write_plan(out, shown, ms, n, &err))
 			goto fail;
 		printf("--no-run: %d scenario%s in %s/scenarios, the command that runs them in "
 		       "%s/plan.txt; nothing run\n",
@@ -919,7 +922,7 @@ int rp_reproduce_main(int argc, char** argv)
 	ret = 1;
 	if (ms[0].ran)
 	{
-		if (!write_best(out, logpath, &ms[0], &err))
+		if (!write_best(out, shown, &ms[0], &err))
 			goto fail;
 		printf("\nbest: %s/best.scn (%s, %d/%d): %s\n", out, ms[0].name, ms[0].score, ms[0].max,
 		       ms[0].reproduces ? "reproduces the field log" : "does not reproduce the field log");

@@ -197,17 +197,26 @@ static void put_text(FILE* f, const char* key, const char* w)
 
 void rp_scn_comment(FILE* f, const char* text)
 {
-	size_t size = strlen(text ? text : "") + 1;
-	char buf[4096 + 512];
-	const char* w = buf;
+	const char* t = text ? text : "";
 
-	/* A header longer than this is cut: it is for a person to read, and names a path. */
-	rp_scn_clean(buf, size < sizeof(buf) ? size : sizeof(buf), text);
-	for (w = after_break(w); *w; w = after_break(w))
+	/* Each of text's own lines starts a comment line; what is in it is cleaned. A line longer
+	 * than buf is cut: a comment is for a person to read, and may name a path. */
+	while (*t)
 	{
-		int n = chunk(w);
-		fprintf(f, "# %.*s\n", n, w);
-		w += n;
+		size_t len = strcspn(t, "\n");
+		char buf[4096 + 512], line[sizeof(buf)];
+		const char* w;
+
+		snprintf(line, sizeof(line), "%.*s", (int)(len < sizeof(line) ? len : sizeof(line) - 1),
+		         t);
+		rp_scn_clean(buf, sizeof(buf), line);
+		for (w = after_break(buf); *w; w = after_break(w))
+		{
+			int n = chunk(w);
+			fprintf(f, "# %.*s\n", n, w);
+			w += n;
+		}
+		t += len + (t[len] == '\n');
 	}
 }
 
