@@ -195,6 +195,11 @@ static void child_exec(const struct rp_spawn* sp, pid_t parent)
 		progfd = open(prog, O_PATH | O_CLOEXEC);
 		if (!rp_drop_privileges(sp->as))
 			child_fail(sp, "leaving root's privileges");
+		/* A change of uid clears the parent-death signal (prctl(2)): set again, or a
+		 * SIGKILLed runner would leave this process behind. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(127);
 	}
 	if (progfd >= 0)
 		execveat(progfd, "", (char* const*)sp->argv, environ, AT_EMPTY_PATH);

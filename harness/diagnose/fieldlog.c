@@ -1198,6 +1198,13 @@ bool rp_fieldlog_parse_bytes(const char* name, const char* data, size_t len,
 	return ok;
 }
 
+bool rp_fieldlog_read_raw(const char* path, char** raw, size_t* len, struct rp_err* err)
+{
+	return strcmp(path, "-") == 0
+	           ? read_stdin(raw, len, err)
+	           : rp_read_regular(path, RP_FIELDLOG_MAX, false, raw, len, err);
+}
+
 bool rp_fieldlog_load(const char* path, struct rp_fieldlog* log, char** text, struct rp_err* err)
 {
 	bool in = strcmp(path, "-") == 0;
@@ -1210,8 +1217,7 @@ bool rp_fieldlog_load(const char* path, struct rp_fieldlog* log, char** text, st
 	/* rp_read_regular opens with O_NONBLOCK and refuses what fstat says is not a regular
 	 * file: a FIFO, a device, a socket or a directory is refused at once, never waited on
 	 * nor read without end. A symlink to a regular file is the user's to give. */
-	if (in ? !read_stdin(&raw, &len, err)
-	       : !rp_read_regular(path, RP_FIELDLOG_MAX, false, &raw, &len, err))
+	if (!rp_fieldlog_read_raw(path, &raw, &len, err))
 	{
 		memset(log, 0, sizeof(*log));
 		return false;

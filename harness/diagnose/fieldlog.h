@@ -115,6 +115,9 @@ bool rp_fieldlog_read(const char* path, struct rp_fieldlog* log, struct rp_err* 
 /* The same, and the text read (decoded; an .evtx's records as XML) into *text (malloc'd;
  * NULL on failure) for a caller that reads more from it. */
 bool rp_fieldlog_load(const char* path, struct rp_fieldlog* log, char** text, struct rp_err* err);
+/* Only the reading: path's bytes (or standard input's, for "-") into *raw (malloc'd), with
+ * rp_fieldlog_read's rules; classify reads every input so before it leaves root's rights. */
+bool rp_fieldlog_read_raw(const char* path, char** raw, size_t* len, struct rp_err* err);
 /* The same from len bytes in memory (the fuzzer): decoded, an .evtx through libevtx. text may
  * be NULL. */
 bool rp_fieldlog_parse_bytes(const char* name, const char* data, size_t len,

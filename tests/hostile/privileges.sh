@@ -20,6 +20,7 @@ if [ "$(id -u)" != 0 ] || ! unshare --net true 2>/dev/null; then
 fi
 work=$(mktemp -d /tmp/rdprepro-test-priv.XXXXXX)
 runner=
+# shellcheck disable=SC2317 # called by the trap
 cleanup() {
 	[ -n "$runner" ] && kill "$runner" 2>/dev/null && wait "$runner" 2>/dev/null
 	rm -rf "$work"
@@ -99,5 +100,27 @@ if [ "$rc" = 0 ]; then
 else
 	fail "the run ended with exit $rc:"
 	tail -20 "$work/run.log" | sed 's/^/       /'
+fi
+
+# classify as root reads the files it was named, then leaves root before it parses a byte of
+# them (strace: the log's open comes before the setresuid to the runs' range). Without strace
+# this part is a SKIP line, not a pass.
+if command -v strace >/dev/null; then
+	log=$src/tests/field-logs/freerdp2-denied-utf16le-outfile.log
+	strace -f -qq -o "$work/classify.trace" -e trace=openat,setresuid,capset \
+		"$bin" classify "$log" >"$work/classify.out" 2>&1 || true
+	opened=$(grep -n "openat(.*${log##*/}" "$work/classify.trace" | head -1 | cut -d: -f1)
+	dropped=$(grep -nE 'setresuid\([0-9]+,' "$work/classify.trace" |
+		sed -E 's/^([0-9]+):.*setresuid\(([0-9]+),.*/\1 \2/' |
+		awk '$2 >= 1879048192 { print $1; exit }')
+	if [ -n "$opened" ] && [ -n "$dropped" ] && [ "$opened" -lt "$dropped" ] &&
+		grep -q '^verdict: server-denied' "$work/classify.out"; then
+		ok "classify: opened the log (trace line $opened), left root (line $dropped), then read it to its verdict"
+	else
+		fail "classify: opened at trace line ${opened:-never}, left root at ${dropped:-never}:"
+		tail -8 "$work/classify.trace" | sed 's/^/       /'
+	fi
+else
+	echo "[SKIP] classify's rights: strace is not installed"
 fi
 hostile_end
