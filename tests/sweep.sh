@@ -3,12 +3,15 @@
 #  1. bad input: an unknown key, an empty range, a zero step, a missing scenario, a key set
 #     twice: exit 2, and the message says what is wrong; nothing is written for them;
 #  2. a small sweep (loss 0 % and 30 %, 3 runs a point): points.csv, runs.csv, sweep.json
-#     with a row per point and per run, each run's own seed, valid SVG and a PNG;
+#     with a row per point and per run, each run's own seed, valid SVG and a PNG, plot.gp
+#     without the sweep's name (data: titles.dat);
 #  3. the same sweep in two shards, merged: the shards' runs, the unsharded sweep's points and
 #     runs (point and seed; the outcomes too at 0 %, where nothing is dropped);
 #  4. run shards: a selection run whole and as 4 shards, each shard taken from another
 #     engine's environment (RDPREPRO_SHARD, Slurm, a Kubernetes Indexed Job, GitLab), merged:
 #     the same totals and the same test cases in junit.xml.
+#
+# JSON and XML are checked with jq and xmllint (the tests are Python-free: STYLE.md).
 #
 # Usage: sweep.sh RDPREPRO SCENARIOS_DIR          (exit 77: skipped, not root)
 set -u
@@ -64,22 +67,22 @@ fi
 seeds=$(awk -F, 'NR > 1 && $1 ~ /^p001/ { print $4 }' "$S/runs.csv" | sort -n | tr '\n' ' ')
 [ "$seeds" = "7 8 9 " ] || fail "the runs' seeds at point 1 are \"$seeds\", not 7 8 9"
 grep -q '^loss = 30%$' "$S/points/p002-loss-30pct.scn" || fail "the point's scenario does not set loss = 30%"
-python3 - "$S/sweep.json" <<'EOF' || fail "sweep.json: not the sweep's results"
-import json, sys
-j = json.load(open(sys.argv[1]))
-assert j["record"] == "rdprepro-sweep/1"
-assert [r["loss"] for r in j["results"]] == ["0%", "30%"], j["results"]
-for r in j["results"]:
-    assert r["runs"] + r["skipped"] + r["errors"] == 3, r
-    if r["runs"]:
-        lo, hi = r["wilson95"]
-        assert 0 <= lo <= r["failure_rate"] <= hi <= 1, r
-EOF
+# sweep.json: the grid, then a result per point whose runs add up and whose interval holds the
+# rate.
+jq -e '.record == "rdprepro-sweep/1" and ([.results[].loss] == ["0%", "30%"]) and
+	all(.results[]; .runs + .skipped + .errors == 3 and (.runs == 0 or
+		(0 <= .wilson95[0] and .wilson95[0] <= .failure_rate and
+		 .failure_rate <= .wilson95[1] and .wilson95[1] <= 1)))' "$S/sweep.json" >/dev/null ||
+	fail "sweep.json: not the sweep's results: $(cat "$S/sweep.json")"
 if command -v gnuplot >/dev/null; then
-	python3 -c 'import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); assert r.tag.endswith("svg")' \
-		"$S/failure-rate.svg" || fail "failure-rate.svg is not SVG"
+	[ "$(xmllint --xpath 'local-name(/*)' "$S/failure-rate.svg" 2>/dev/null)" = svg ] ||
+		fail "failure-rate.svg is not SVG"
 	[ "$(head -c 8 "$S/failure-rate.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
 		fail "failure-rate.png is not a PNG"
+	# gnuplot's script is fixed text: the sweep's name is data (titles.dat), never code.
+	if grep -q baseline "$S/plot.gp" || ! grep -q baseline "$S/titles.dat"; then
+		fail "plot.gp holds the sweep's name, or titles.dat does not"
+	fi
 else
 	echo "[SKIP] sweep: pictures: gnuplot is not installed"
 fi
@@ -99,7 +102,9 @@ done
 rows() { tail -n +2 "$1" | cut -d, -f1,4,5,6; }
 a=$( (rows "$WORK/shard1/runs.csv"; rows "$WORK/shard2/runs.csv") | sort)
 b=$(rows "$WORK/merged/runs.csv" | sort)
-[ -n "$a" ] && [ "$a" = "$b" ] || fail "the merged runs are not the shards' runs: $a / $b"
+if [ -z "$a" ] || [ "$a" != "$b" ]; then
+	fail "the merged runs are not the shards' runs: $a / $b"
+fi
 # The same runs (point and seed) as the unsharded sweep. Their outcomes are not compared at
 # 30 %: the engine draws the same numbers for the n-th packet, but which packet is the n-th
 # follows TCP's timing, and near the knee a loaded machine turns a run (docs/sweeps.md).
@@ -112,8 +117,11 @@ b=$(awk -F, '$1 ~ /^p001/ { print $1 "," $4 "," $5 "," $6 }' "$WORK/merged/runs.
 [ "$a" = "$b" ] || fail "at 0 % loss the merged sweep's runs differ from the unsharded: $a / $b"
 [ "$(cut -d, -f1,2,3 "$WORK/merged/points.csv")" = "$(cut -d, -f1,2,3 "$S/points.csv")" ] ||
 	fail "the merged sweep's points differ"
-"$RDPREPRO" merge "$WORK/shard1" "$WORK/shard1" --out "$WORK/merged2" >"$WORK/merge2.log" 2>&1
-[ $? = 2 ] && grep -q overlap "$WORK/merge2.log" || fail "a shard merged with itself was not refused"
+rc=0
+"$RDPREPRO" merge "$WORK/shard1" "$WORK/shard1" --out "$WORK/merged2" >"$WORK/merge2.log" 2>&1 || rc=$?
+if [ "$rc" != 2 ] || ! grep -q overlap "$WORK/merge2.log"; then
+	fail "a shard merged with itself was not refused"
+fi
 [ "$fails" = 0 ] && ok "2 sweep shards merged: the same points and runs as one sweep"
 
 # 4. Run shards from four engines' environments, merged.
@@ -137,8 +145,12 @@ merged=$(tail -1 "$WORK/sm.log" | sed 's/ (.*//')
 cases() { grep -o '<testcase [^>]*name="[^"]*"' "$1" | grep -o 'name="[^"]*"' | sort; }
 [ "$(cases "$WORK/whole/junit.xml")" = "$(cases "$WORK/sm/junit.xml")" ] ||
 	fail "the merged junit.xml holds other test cases than the whole run's"
-grep -q '<table' "$WORK/sm/report.html" && [ "$(grep -c 'timeline.svg\|<svg' "$WORK/sm/report.html")" -ge 8 ] ||
-	fail "the merged report.html lacks the table or the runs' timelines"
+# Each run's timeline is an <img alt="timeline.svg of NAME">, never inlined <svg> (report.c).
+if ! grep -q '<table' "$WORK/sm/report.html" ||
+	[ "$(grep -c 'alt="timeline.svg of ' "$WORK/sm/report.html")" -lt 8 ] ||
+	grep -q '<svg' "$WORK/sm/report.html"; then
+	fail "the merged report.html lacks the table or the runs' timelines (as images)"
+fi
 [ "$(grep -c '^ok\|^not ok' "$WORK/sm/results.tap")" = 8 ] || fail "the merged results.tap has not 8 test points"
 [ "$fails" = 0 ] && ok "4 run shards (RDPREPRO_SHARD, Slurm, Kubernetes, GitLab) merged: \"$merged\", as one run"
 
