@@ -140,3 +140,38 @@ bool rp_privileges_none(char* why, size_t n)
 		snprintf(why, n, "no_new_privs is not set");
 	return !caps && nnp;
 }
+
+bool rp_identity_reaches(const struct rp_identity* id, const char* dir, char* why, size_t n)
+{
+	char path[4096];
+
+	if (!id->switch_uid)
+		return true;
+	if (!realpath(dir, path))
+		return snprintf(why, n, "%s: %s", dir, strerror(errno)), false;
+	/* Every directory from the root down to dir must let the identity through (x). */
+	for (char* end = path + strlen(path);;)
+	{
+		struct stat st;
+		bool through;
+		if (stat(path[0] ? path : "/", &st) != 0)
+			return snprintf(why, n, "%s: %s", path[0] ? path : "/", strerror(errno)), false;
+		through = st.st_uid == id->uid   ? (st.st_mode & S_IXUSR) != 0
+		          : st.st_gid == id->gid ? (st.st_mode & S_IXGRP) != 0
+		                                 : (st.st_mode & S_IXOTH) != 0;
+		if (!through)
+			return snprintf(why, n, "%s (mode %04o, uid %u) does not let other users through",
+			                path[0] ? path : "/", (unsigned)(st.st_mode & 07777),
+			                (unsigned)st.st_uid),
+			       false;
+		if (!(end = strrchr(path, '/')) || end == path)
+		{
+			if (!path[0])
+				break;
+			path[0] = '\0'; /* then "/" itself */
+			continue;
+		}
+		*end = '\0';
+	}
+	return true;
+}
