@@ -7,7 +7,11 @@
 # table is: tests/report_html_png.py). The same checks must reject a copy of the page without
 # its table, or they prove nothing.
 #
-# Usage: report_html.sh RDPREPRO SOURCE_DIR    (exit 77: skipped: not root, or no Chromium)
+# Each timeline is in report.html as an <img> of its timeline.svg, never inlined: checked
+# without a browser too.
+#
+# Usage: report_html.sh RDPREPRO SOURCE_DIR    (exit 77: skipped: not root, or no Chromium
+#        once the checks without a browser passed)
 set -eu
 RDPREPRO=$1
 SRC=$2
@@ -32,10 +36,6 @@ find_chromium() {
 	fi
 	return 1
 }
-if ! CHROMIUM=$(find_chromium); then
-	echo "[SKIP] report_html: no headless Chromium (apt-get install chromium-headless-shell)"
-	exit 77
-fi
 OUT=$(mktemp -d /tmp/rdprepro-report.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 fails=0
@@ -95,6 +95,26 @@ grep -q 'reset armed' "$OUT/r/firewall-reset-tls/timeline.svg" ||
 	fail "firewall-reset-tls: the reset's firing is not in its timeline"
 
 page="$OUT/r/report.html"
+# Each timeline is an <img> of its run's own timeline.svg (a data: URL), never inlined markup:
+# an SVG inlined into the page would run its script (report.c).
+for s in $SCENARIOS; do
+	b64=$(grep -o "alt=\"timeline.svg of $s\" src=\"data:image/svg+xml;base64,[A-Za-z0-9+/=]*\"" \
+		"$page" | sed 's/.*base64,//; s/"$//' || true)
+	if [ -z "$b64" ] || [ "$(printf '%s' "$b64" | base64 -d | sha256sum)" != \
+		"$(sha256sum <"$OUT/r/$s/timeline.svg")" ]; then
+		fail "$s: report.html does not show its timeline.svg as an <img> of the file"
+	fi
+done
+if grep -q '<svg' "$page"; then
+	fail "report.html inlines an SVG"
+elif [ "$fails" = 0 ]; then
+	ok "report.html: each timeline an <img> of its run's timeline.svg, no SVG inlined"
+fi
+if ! CHROMIUM=$(find_chromium); then
+	[ "$fails" = 0 ] || exit 1
+	echo "[SKIP] report_html: the page in a browser: no headless Chromium (apt-get install chromium-headless-shell)"
+	exit 77
+fi
 if [ ! -s "$page" ]; then
 	fail "no report.html"
 elif grep -Eq '(src|href)="(https?:)?//' "$page"; then
