@@ -707,7 +707,7 @@ int rp_merge_main(int argc, char** argv)
 	if (sweeps)
 	{
 		printf("merged %d shards of sweep %s\n", nd, sw->base);
-		ret = rp_sweep_report(sw, out, runs);
+		ret = rp_sweep_report(sw, out);
 		goto done;
 	}
 	printf("%d passed, %d failed, %d skipped, %d errors (merged from %d directories; results in "

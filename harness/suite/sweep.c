@@ -280,11 +280,10 @@ int rp_sweep_main(int argc, char** argv)
 			goto done;
 		}
 		snprintf(path, sizeof(path), "%s/sweep.json", out);
-		snprintf(runs, sizeof(runs), "%s/runs", out);
 		if (!old || !rp_sweep_grid_read(path, old, &err))
 			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
 		else
-			ret = rp_sweep_report(old, out, runs);
+			ret = rp_sweep_report(old, out);
 		free(old);
 		goto done;
 	}
@@ -390,7 +389,7 @@ int rp_sweep_main(int argc, char** argv)
 		rrc = rp_run_main(n, (char**)rargv);
 		if (rrc == 2)
 			goto done; /* the runner said why */
-		ret = rp_sweep_report(sw, out, runs);
+		ret = rp_sweep_report(sw, out);
 		if (rrc >= 128)
 			ret = rrc;
 	}

@@ -227,18 +227,23 @@ static int cmp_row(const void* a, const void* b)
 	return x->point != y->point ? x->point - y->point : x->run - y->run;
 }
 
-/* Every run folder under runs/<point>/ (run-K/, or the folder itself for one run), walked
- * through descriptors: nothing under runs/ is followed through a symlink or opened if it is
- * not a directory or a regular file of one link. The count, or -1 with err. */
-static int read_rows(const struct rp_sweep* sw, const char* runs, struct run_row** rows,
-                     struct rp_err* err)
+/* Every run folder under OUT/runs/<point>/ (run-K/, or the folder itself for one run), walked
+ * through descriptors from out (named by the user): nothing under it is followed through a
+ * symlink, runs/ included, or opened if it is not a directory or a regular file of one link.
+ * The count, or -1 with err. */
+static int read_rows(const struct rp_sweep* sw, const char* out, const char* runs,
+                     struct run_row** rows, struct rp_err* err)
 {
-	int n = 0, cap = 0;
-	int rfd = open(runs, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int n = 0, cap = 0, rfd = -1;
+	int ofd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	*rows = NULL;
+	if (ofd < 0)
+		return rp_fail(err, "%s: %s", out, strerror(errno)), -1;
+	rfd = rp_dir_at(ofd, "runs", runs, err);
+	close(ofd);
 	if (rfd < 0)
-		return errno == ENOENT ? 0 : (rp_fail(err, "%s: %s", runs, strerror(errno)), -1);
+		return errno == ENOENT ? 0 : -1; /* no runs yet: every point "not run" */
 	for (int p = 0; p < sw->n_points; p++)
 	{
 		char dir[4200];
@@ -715,11 +720,11 @@ static void run_csv(FILE* f, const struct rp_sweep* sw, const struct run_row* r,
 }
 
 /* points.csv, runs.csv, sweep.json with the results, the table on stdout, the pictures. */
-int rp_sweep_report(const struct rp_sweep* sw, const char* out, const char* runs)
+int rp_sweep_report(const struct rp_sweep* sw, const char* out)
 {
 	struct run_row* rows = NULL;
 	struct point_stats* st = calloc((size_t)sw->n_points, sizeof(*st));
-	char path[4200], pictures[4300], vt[512];
+	char path[4200], pictures[4300], vt[512], runs[4200];
 	struct rp_err err = { "" };
 	json_object* j = NULL;
 	json_object* res = json_object_new_array();
@@ -728,7 +733,8 @@ int rp_sweep_report(const struct rp_sweep* sw, const char* out, const char* runs
 
 	if (!st || !res)
 		goto out;
-	if ((n = read_rows(sw, runs, &rows, &err)) < 0)
+	snprintf(runs, sizeof(runs), "%s/runs", out);
+	if ((n = read_rows(sw, out, runs, &rows, &err)) < 0)
 	{
 		fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
 		ret = 2;

@@ -301,6 +301,14 @@ rc=$(run_rc "$work/log" "$bin" sweep --report --out "$work/gs")
 expect_refused "sweep --report: a run folder that is a symlink" "$rc" "$work/log" \
 	"gs/runs/p001-loss-0pct/run-2: a symlink, not a directory: refused"
 
+# runs/ itself a symlink to another sweep's runs.
+sweep_shard "$work/gr" p001-loss-0pct
+mv "$work/gr/runs" "$work/gr-runs"
+ln -s "$work/gr-runs" "$work/gr/runs"
+rc=$(run_rc "$work/log" "$bin" sweep --report --out "$work/gr")
+expect_refused "sweep --report: runs/ a symlink" "$rc" "$work/log" \
+	"gr/runs: a symlink, not a directory: refused"
+
 # Two axes of 64 values: 4096 points where the arrays hold 400 (a heap overflow before).
 sweep_shard "$work/big" p001-loss-0pct
 jq '.axes = [{"key":"loss","values":[range(64)],"labels":[range(64)|"\(.)%"]},
