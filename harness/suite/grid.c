@@ -546,95 +546,90 @@ static size_t control_at(const char* s, size_t len, bool lines)
 	return len;
 }
 
-bool rp_sweep_grid_parse(const char* shown, const char* text, size_t len, struct rp_sweep* sw,
-                         struct rp_err* err)
+/* What names the sweep: record, name, scenario, repeat, seed. */
+static bool parse_head(json_object* j, struct rp_sweep* sw, const char* shown, struct rp_err* err)
 {
-	json_object* j = json_parse(shown, text, len, err);
-	json_object *v, *axes, *pts, *sets;
-	int64_t x;
-	bool ok = false;
+	json_object* v;
+	const char* s;
+	int64_t x = 0;
 
-	memset(sw, 0, sizeof(*sw));
-	if (!j)
-		return false;
 	if (!member(j, "", "record", json_type_string, true, &v, shown, err))
-		goto out;
+		return false;
 	if (strcmp(json_object_get_string(v), "rdprepro-sweep/1") != 0)
-	{
-		rp_fail(err, "%s: record: not \"rdprepro-sweep/1\": not a sweep's record", shown);
-		goto out;
-	}
+		return rp_fail(err, "%s: record: not \"rdprepro-sweep/1\": not a sweep's record", shown);
 	if (!member(j, "", "name", json_type_string, true, &v, shown, err))
-		goto out;
+		return false;
 	if (!fits(v, sizeof(sw->base)) || !rp_name_ok(json_object_get_string(v)))
-	{
-		rp_fail(err, "%s: name: not a scenario's name (a-z, 0-9 and '-', at most 63)", shown);
-		goto out;
-	}
+		return rp_fail(err, "%s: name: not a scenario's name (a-z, 0-9 and '-', at most 63)",
+		               shown);
 	rp_strlcpy(sw->base, json_object_get_string(v), sizeof(sw->base));
 	if (!member(j, "", "scenario", json_type_string, false, &v, shown, err))
-		goto out;
-	if (v && (!fits(v, sizeof(sw->scenario)) ||
-	          control_at(json_object_get_string(v), strlen(json_object_get_string(v)), false) <
-	              strlen(json_object_get_string(v))))
-	{
-		rp_fail(err, "%s: scenario: not a path (at most %zu bytes, no control characters)", shown,
-		        sizeof(sw->scenario) - 1);
-		goto out;
-	}
-	rp_strlcpy(sw->scenario, v ? json_object_get_string(v) : "", sizeof(sw->scenario));
-	x = 0;
+		return false;
+	s = v ? json_object_get_string(v) : "";
+	if (v && (!fits(v, sizeof(sw->scenario)) || control_at(s, strlen(s), false) < strlen(s)))
+		return rp_fail(err, "%s: scenario: not a path (at most %zu bytes, no control characters)",
+		               shown, sizeof(sw->scenario) - 1);
+	rp_strlcpy(sw->scenario, s, sizeof(sw->scenario));
 	if (!member_int(j, "repeat", true, 1, RP_SWEEP_MAX_REPEAT, &x, shown, err))
-		goto out;
+		return false;
 	sw->repeat = (int)x;
 	x = -1;
 	if (!member_int(j, "seed", false, 0, RP_SWEEP_MAX_SEED, &x, shown, err))
-		goto out;
+		return false;
 	sw->have_seed = x >= 0;
 	sw->seed = x >= 0 ? (unsigned)x : 0;
+	return true;
+}
+
+/* The grid: axes and settings, checked as the command line checks them, then the points they
+ * make, which must be the points the file names (folder names under runs/). */
+static bool parse_grid(json_object* j, struct rp_sweep* sw, const char* shown, struct rp_err* err)
+{
+	json_object *axes, *pts, *sets;
+
 	if (!member(j, "", "axes", json_type_array, true, &axes, shown, err) ||
 	    !member(j, "", "points", json_type_array, true, &pts, shown, err) ||
 	    !member(j, "", "set", json_type_array, false, &sets, shown, err))
-		goto out;
+		return false;
 	if (json_object_array_length(axes) < 1 || json_object_array_length(axes) > 2)
-	{
-		rp_fail(err, "%s: axes: %zu axes, not 1 or 2", shown, json_object_array_length(axes));
-		goto out;
-	}
+		return rp_fail(err, "%s: axes: %zu axes, not 1 or 2", shown,
+		               json_object_array_length(axes));
 	sw->n_axes = (int)json_object_array_length(axes);
 	for (int a = 0; a < sw->n_axes; a++)
 		if (!parse_axis(json_object_array_get_idx(axes, a), a, &sw->ax[a], shown, err))
-			goto out;
+			return false;
 	if (sets && !parse_sets(sets, sw, shown, err))
-		goto out;
+		return false;
+	/* The 400-point bound here, before rp_sweep_points fills pts[400]. */
 	if (!rp_sweep_check_grid(sw, err))
 	{
 		char why[sizeof(err->msg)];
 		rp_strlcpy(why, err->msg, sizeof(why));
-		rp_fail(err, "%s: axes: %s", shown, why);
-		goto out;
+		return rp_fail(err, "%s: axes: %s", shown, why);
 	}
 	rp_sweep_points(sw);
 	if (json_object_array_length(pts) != (size_t)sw->n_points)
-	{
-		rp_fail(err, "%s: points: %zu points, the axes make %d", shown,
-		        json_object_array_length(pts), sw->n_points);
-		goto out;
-	}
-	/* The points' names are the axes' (folder names under runs/): the same, or refused. */
+		return rp_fail(err, "%s: points: %zu points, the axes make %d", shown,
+		               json_object_array_length(pts), sw->n_points);
 	for (int i = 0; i < sw->n_points; i++)
 	{
 		json_object* p = json_object_array_get_idx(pts, (size_t)i);
 		if (!json_object_is_type(p, json_type_string) ||
 		    strcmp(json_object_get_string(p), sw->pts[i].name) != 0)
-		{
-			rp_fail(err, "%s: points[%d]: not \"%s\", the point the axes make there", shown, i,
-			        sw->pts[i].name);
-			goto out;
-		}
+			return rp_fail(err, "%s: points[%d]: not \"%s\", the point the axes make there",
+			               shown, i, sw->pts[i].name);
 	}
-	ok = true;
-out:
+	return true;
+}
+
+bool rp_sweep_grid_parse(const char* shown, const char* text, size_t len, struct rp_sweep* sw,
+                         struct rp_err* err)
+{
+	json_object* j = json_parse(shown, text, len, err);
+	bool ok;
+
+	memset(sw, 0, sizeof(*sw));
+	ok = j && parse_head(j, sw, shown, err) && parse_grid(j, sw, shown, err);
 	json_object_put(j);
 	if (!ok)
 		memset(sw, 0, sizeof(*sw)); /* no half-read grid behind a refusal */

@@ -489,17 +489,74 @@ static bool move_in(int stage, int resfd, const char* rel, const char* out, stru
 	return ok;
 }
 
-/* The result folders of the shards into out (resfd), junit.xml, results.tap and report.html
- * over them; the status counts in counts. */
+/* Every found folder copied into the staging directory, then its result.json and report.txt
+ * read and checked there: all before anything is moved, so a refusal leaves --out as it was. */
+static bool stage_all(struct merged* m, const struct shard* sh, int stage, struct rp_err* err)
+{
+	struct budget b = { 0 };
+	bool ok = true;
+
+	for (int i = 0; i < m->n && ok; i++)
+	{
+		char shown[1300];
+		int s, d = -1;
+		snprintf(shown, sizeof(shown), "%s/%s", sh[m->from[i]].shown, m->rel[i]);
+		ok = (s = open_rel(sh[m->from[i]].fd, m->rel[i], false, shown, err)) >= 0 &&
+		     (d = open_rel(stage, m->rel[i], true, shown, err)) >= 0 &&
+		     copy_dir(s, d, shown, 0, &b, err);
+		if (s >= 0)
+			close(s);
+		if (d >= 0)
+			close(d);
+	}
+	for (int i = 0; i < m->n && ok; i++)
+		ok = read_copied(stage, m->rel[i], sh[m->from[i]].shown, &m->o[i], err);
+	return ok;
+}
+
+/* junit.xml, results.tap and report.html over the folders now under out; the status counts. */
+static bool write_reports(struct merged* m, const char* out, int counts[RP_STATUS_COUNT],
+                          struct rp_err* err)
+{
+	char** dirs = calloc((size_t)m->n + 1, sizeof(*dirs));
+	char path[4400];
+	double total_ms = 0;
+	bool ok = true;
+
+	if (!dirs)
+		return rp_fail(err, "out of memory");
+	for (int i = 0; i < m->n && ok; i++)
+	{
+		counts[m->o[i].status]++;
+		total_ms += m->o[i].wall_ms;
+		/* report.html shows each run's timeline from its folder, now under out. */
+		if (asprintf(&dirs[i], "%s/%s", out, m->rel[i]) < 0)
+			ok = rp_fail(err, "out of memory");
+		else
+			m->o[i].dir = dirs[i];
+	}
+	snprintf(path, sizeof(path), "%s/junit.xml", out);
+	ok = ok && rp_junit_write(path, m->o, m->n, total_ms, err);
+	snprintf(path, sizeof(path), "%s/results.tap", out);
+	ok = ok && rp_tap_write(path, m->o, m->n, err);
+	ok = ok && rp_report_html_write(out, m->o, m->n, err);
+	for (int i = 0; i < m->n; i++)
+	{
+		m->o[i].dir = NULL;
+		free(dirs[i]);
+	}
+	free(dirs);
+	return ok;
+}
+
+/* The result folders of the shards into out (resfd): found, staged and checked, moved into
+ * place, and reported over; the status counts in counts. */
 static bool merge_results(const struct shard* sh, int nd, const char* out, int resfd,
                           const struct rp_sweep* sw, int counts[RP_STATUS_COUNT],
                           struct rp_err* err)
 {
 	struct merged m = { 0 };
-	struct budget b = { 0 };
-	char stage_name[64] = "", path[4400];
-	char** dirs = NULL;
-	double total_ms = 0;
+	char stage_name[64] = "";
 	int stage = -1;
 	bool ok = true;
 
@@ -507,59 +564,23 @@ static bool merge_results(const struct shard* sh, int nd, const char* out, int r
 		ok = collect(&m, sh, i, sw, err);
 	for (int i = 0; i < m.n && ok; i++)
 		ok = dest_ok(resfd, m.rel[i], out, err);
-	ok = ok && (stage = rp_private_dir(out, ".merge", stage_name, sizeof(stage_name), err)) >= 0;
-	/* Copied whole before anything is read or moved: a refusal leaves --out as it was. */
-	for (int i = 0; i < m.n && ok; i++)
-	{
-		char shown[1300];
-		int s, d = -1;
-		snprintf(shown, sizeof(shown), "%s/%s", sh[m.from[i]].shown, m.rel[i]);
-		ok = (s = open_rel(sh[m.from[i]].fd, m.rel[i], false, shown, err)) >= 0 &&
-		     (d = open_rel(stage, m.rel[i], true, shown, err)) >= 0 &&
-		     copy_dir(s, d, shown, 0, &b, err);
-		if (s >= 0)
-			close(s);
-		if (d >= 0)
-			close(d);
-	}
-	for (int i = 0; i < m.n && ok; i++)
-		ok = read_copied(stage, m.rel[i], sh[m.from[i]].shown, &m.o[i], err);
+	ok = ok && (stage = rp_private_dir(out, ".merge", stage_name, sizeof(stage_name), err)) >= 0 &&
+	     stage_all(&m, sh, stage, err);
 	for (int i = 0; i < m.n && ok; i++)
 		ok = move_in(stage, resfd, m.rel[i], out, err);
-	ok = ok && (dirs = calloc((size_t)m.n + 1, sizeof(*dirs)));
-	for (int i = 0; i < m.n && ok; i++)
-	{
-		counts[m.o[i].status]++;
-		total_ms += m.o[i].wall_ms;
-		/* report.html shows each run's timeline from its folder, now under out. */
-		if (asprintf(&dirs[i], "%s/%s", out, m.rel[i]) < 0)
-			ok = rp_fail(err, "out of memory");
-		else
-			m.o[i].dir = dirs[i];
-	}
-	if (ok)
-	{
-		snprintf(path, sizeof(path), "%s/junit.xml", out);
-		ok = rp_junit_write(path, m.o, m.n, total_ms, err);
-		snprintf(path, sizeof(path), "%s/results.tap", out);
-		ok = ok && rp_tap_write(path, m.o, m.n, err);
-		ok = ok && rp_report_html_write(out, m.o, m.n, err);
-	}
+	ok = ok && write_reports(&m, out, counts, err);
 	if (stage >= 0)
 	{
+		char path[4400];
 		struct rp_err e2 = { "" };
 		close(stage);
+		/* Our staging directory, with what the moves swapped out of --out's places. */
 		snprintf(path, sizeof(path), "%s/%s", out, stage_name);
 		if (!rp_remove_tree(path, &e2))
 			fprintf(stderr, "rdprepro merge: %s\n", e2.msg);
 	}
 	for (int i = 0; i < m.n; i++)
-	{
 		free(m.o[i].report);
-		if (dirs)
-			free(dirs[i]);
-	}
-	free(dirs);
 	free(m.o);
 	free(m.rel);
 	free(m.from);
