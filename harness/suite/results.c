@@ -134,7 +134,8 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	                       json_object_new_string(server_log ? server_log : ""));
 	text = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PRETTY |
 	                                             JSON_C_TO_STRING_NOSLASHESCAPE);
-	ok = text ? write_whole(path, text, strlen(text), err) : rp_fail(err, "%s: out of memory", path);
+	ok = text ? write_whole(path, text, strlen(text), err)
+	          : rp_fail(err, "%s: out of memory", path);
 	json_object_put(j);
 	return ok;
 }

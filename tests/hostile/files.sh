@@ -153,8 +153,8 @@ if [ -n "$lab" ]; then
 			fail "(b) SIGKILL left nothing to sweep"
 		fi
 		rc=0
-		"$bin" run --no-vm --results "$work/rb2" -n baseline "$src/scenarios" >"$work/b-next.log" 2>&1 ||
-			rc=$?
+		"$bin" run --no-vm --results "$work/rb2" -n baseline "$src/scenarios" \
+			>"$work/b-next.log" 2>&1 || rc=$?
 		[ "$rc" = 0 ] || { fail "(b) next run: exit $rc"; sed 's/^/       /' "$work/b-next.log" | tail; }
 		if [ -e "$rundir" ] || [ -e "$entry" ]; then
 			fail "(b) the killed run's directory or entry is still there"
