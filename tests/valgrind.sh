@@ -30,4 +30,6 @@ run "scenario parser" "$BUILD/fuzzrun_scenario" "$SRC/tests/fuzz/seeds-scenario"
 	"$SRC/tests/bad-scenarios" "$SRC/scenarios"
 run "field-log parser and classifier" "$BUILD/fuzzrun_fieldlog" "$SRC/tests/fuzz/seeds-fieldlog" \
 	"$SRC/tests/field-logs"
+run "merge's sweep.json reader" "$BUILD/fuzzrun_sweepjson" "$SRC/tests/fuzz/seeds-sweepjson"
+run "merge's result.json reader" "$BUILD/fuzzrun_resultjson" "$SRC/tests/fuzz/seeds-resultjson"
 [ "$fails" = 0 ]

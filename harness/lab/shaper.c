@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <linux/netfilter.h>
 #include <netinet/in.h>
@@ -520,6 +521,17 @@ static void engine_loop(struct engine* e, struct nfq_handle* h)
 	}
 }
 
+/* The engine's log in the run's result folder: never written through a symlink there. */
+static FILE* log_open(const char* path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	FILE* f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
 int rp_shaper_main(int argc, char** argv)
 {
 	struct engine e = { .raw = -1 };
@@ -544,7 +556,7 @@ int rp_shaper_main(int argc, char** argv)
 		sigemptyset(&shape.sa_mask);
 		sigaction(SIGUSR2, &shape, NULL);
 	}
-	if (log_path && !(e.log = fopen(log_path, "w")))
+	if (log_path && !(e.log = log_open(log_path)))
 	{
 		fprintf(stderr, "rdprepro shaper: %s: %s\n", log_path, strerror(errno));
 		return 1;

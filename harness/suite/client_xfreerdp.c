@@ -62,7 +62,8 @@ static bool xf_available(struct rp_run* run, char* why, size_t n)
 static bool xf_prepare(struct rp_run* run, struct rp_err* err)
 {
 	snprintf(run->client_log, sizeof(run->client_log), "%s/xfreerdp.log", run->resdir);
-	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	run->client_log_fd = open(run->client_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	                          0644);
 	rp_defer(rp_undo_stop, &run->client_xvfb, "client Xvfb");
 	if (!rp_x_side_make(&run->client_x, run->rundir, "client", &run->as, err) ||
 	    !rp_xvfb_start(run->xvfb_bin, run->lab.ns_client, &run->client_x, run->resdir,

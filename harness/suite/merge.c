@@ -253,7 +253,7 @@ static bool collect(struct merged* m, const struct shard* sh, int si, const stru
 		if (fstatat(sh[si].fd, names[i], &st, AT_SYMLINK_NOFOLLOW) != 0)
 			ok = rp_fail(err, "%s: %s", shown, strerror(errno));
 		else if (S_ISREG(st.st_mode))
-			continue; /* junit.xml, results.tap, report.html, .lock: not read */
+			continue; /* junit.xml, results.tap, report.html: not read */
 		else if ((dfd = rp_dir_at(sh[si].fd, names[i], shown, err)) < 0)
 			ok = false;
 		else

@@ -19,7 +19,7 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 	char ini[4096], log[4096], out_path[4096], line[1024];
 	FILE* in = fopen("/etc/xrdp/xrdp.ini", "r");
 	FILE* out;
-	int out_fd;
+	int out_fd, ini_fd;
 	int status;
 
 	if (!in)
@@ -29,8 +29,11 @@ static bool start_xrdp(const char* bin, const struct rp_lab* lab, const struct r
 	 * may not reach the result folder: a --results under a 0700 home); the same lines go to its
 	 * console (EnableConsole), which is xrdp.out in the result folder, opened here. */
 	snprintf(log, sizeof(log), "%s/xrdp.log", rundir);
-	if (!(out = fopen(ini, "w")))
+	if ((ini_fd = open(ini, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0 ||
+	    !(out = fdopen(ini_fd, "w")))
 	{
+		if (ini_fd >= 0)
+			close(ini_fd);
 		fclose(in);
 		return rp_fail(err, "%s: %s", ini, strerror(errno));
 	}

@@ -169,7 +169,8 @@ static void step_done(struct result* r, enum rp_step s, double* mark)
 
 /* [client] hostile = N: `rdprepro hostile` in the client namespace; ready once it says so.
  * It holds its connections until *in (its stdin) is closed. */
-static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab, pid_t* pid,
+static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab,
+                          const struct rp_identity* as, pid_t* pid,
                           int* in, char* ready, size_t ready_size, struct rp_err* err)
 {
 	int to[2], from[2];
@@ -189,7 +190,7 @@ static bool start_hostile(const struct rp_scenario* sc, const struct rp_lab* lab
 		const char* argv[] = { self_exe, "hostile", "--host", RP_LAB_SERVER_ADDR, "--port",
 			                   RDP_PORT, "--crowd", crowd, NULL };
 		struct rp_spawn sp = { .argv = argv, .netns = lab->ns_client, .fd_stdin = to[0],
-			                   .fd_stdout = from[1], .fd_stderr = -1 };
+			                   .fd_stdout = from[1], .fd_stderr = -1, .as = as };
 		ok = rp_proc_spawn(&sp, pid, err);
 	}
 	close(to[0]);
@@ -350,6 +351,21 @@ static enum step_result lab_up(struct rp_run* run, int* lab_undo, struct rp_err*
 	if (!rp_lab_rundir(&run->lab, run->o->tmpdir, run->rundir, sizeof(run->rundir), err))
 		return STEP_ERROR;
 	rp_defer(rp_undo_lab_rundir, run->rundir, "run directory");
+	/* The peers and clients run as the run's own identity (priv.h): they may read the run
+	 * directory's secrets (group), and write only what is handed to them. */
+	rp_identity_for(getpid(), &run->as);
+	if (!rp_share_file(&run->as, run->rundir, err))
+		return STEP_ERROR;
+	{
+		char why[sizeof(err->msg) - 200];
+		if (!rp_identity_reaches(&run->as, run->rundir, why, sizeof(why)))
+		{
+			rp_fail(err, "the run directory is out of the lab processes' reach: %s; set TMPDIR "
+			             "to a directory other users may pass through (/tmp does)",
+			        why);
+			return STEP_ERROR;
+		}
+	}
 	if (!rp_remove_tree(run->resdir, err) || !fresh_folder(run->resdir, err))
 		return STEP_ERROR;
 	if (!rp_lab_up(&run->lab, run->o->verbose, err))
@@ -384,10 +400,13 @@ static bool captures(struct rp_run* run, struct rp_err* err)
 }
 
 /* The server's certificate, the user's password and SAM file, a wrong password, the lab's
- * names, the certificate the client knew before. */
+ * names, the certificate the client knew before; each readable by the run's identity (group)
+ * and by nobody else. */
 static bool secrets(struct rp_run* run, struct rp_err* err)
 {
 	const struct rp_scenario* sc = run->sc;
+	const char* const shared[] = { run->creds.cert, run->creds.key, run->creds.sam,
+		                           run->creds.password_file, run->other_cert };
 
 	if (!rp_creds_make(&run->creds, (enum rp_cert_kind)sc->server_cert, run->rundir,
 	                   "rdpp-server.lab", RP_LAB_SERVER_ADDR, err))
@@ -398,9 +417,14 @@ static bool secrets(struct rp_run* run, struct rp_err* err)
 	    !rp_lab_names(&run->lab, sc->naming == RP_NAME_DEAD ? "dead" : "unresolvable",
 	                  run->o->verbose, err))
 		return false;
-	return sc->cert != RP_CERT_CHANGED ||
-	       rp_creds_other_cert(run->rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, run->other_cert,
-	                           sizeof(run->other_cert), err);
+	if (sc->cert == RP_CERT_CHANGED &&
+	    !rp_creds_other_cert(run->rundir, "rdpp-server.lab", RP_LAB_SERVER_ADDR, run->other_cert,
+	                         sizeof(run->other_cert), err))
+		return false;
+	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)
+		if (shared[i][0] && !rp_share_file(&run->as, shared[i], err))
+			return false;
+	return true;
 }
 
 /* Hostile clients first, held open while the scenario's own client runs. */
@@ -411,7 +435,7 @@ static bool hostile_up(struct rp_run* run, struct rp_err* err)
 	run->fds_before = rp_count_fds(run->server);
 	rp_defer(rp_undo_stop, &run->hostile, "hostile clients");
 	rp_defer(rp_undo_close, &run->hostile_in, "hostile clients' stdin");
-	if (!start_hostile(run->sc, &run->lab, &run->hostile, &run->hostile_in, run->hostile_ready,
+	if (!start_hostile(run->sc, &run->lab, &run->as, &run->hostile, &run->hostile_in, run->hostile_ready,
 	                   sizeof(run->hostile_ready), err))
 		return false;
 	/* Connected is not yet taken in: the server accepts its backlog one peer at a time (a

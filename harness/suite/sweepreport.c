@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
@@ -545,17 +546,26 @@ static bool write_plot_gp(int dfd, const struct rp_sweep* sw, const char* const*
 	return close_ok(f, GP_SCRIPT, err);
 }
 
-/* gnuplot plot.gp, run in dfd (its output in gnuplot.log there). */
+/* gnuplot plot.gp, run in dfd (its output in gnuplot.log there) as an identity of its own
+ * (priv.h: another uid where root may take one, no capability, no_new_privs): gnuplot is a
+ * language, and whatever its input, it can then write nowhere but in dfd (docs/security.md).
+ * dfd is handed to that identity for the run and taken back after; what it made is checked
+ * (regular files of one link) before it is moved into out. */
 static bool run_gnuplot(const char* gp, int dfd, struct rp_err* err)
 {
 	const char* argv[] = { gp, GP_SCRIPT, NULL };
-	struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = -1, .fd_stderr = -1 };
+	struct rp_identity as;
+	struct rp_spawn sp = { .argv = argv, .fd_stdin = -1, .fd_stdout = -1, .fd_stderr = -1,
+		                   .as = &as };
 	int logfd = openat(dfd, GP_LOG, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	int cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	int status = -1, rc = -1;
 	pid_t pid;
+	bool handed;
 
-	if (logfd >= 0 && cwd >= 0 && fchdir(dfd) == 0)
+	rp_identity_for(getpid(), &as);
+	handed = !as.switch_uid || fchown(dfd, as.uid, as.gid) == 0;
+	if (handed && logfd >= 0 && cwd >= 0 && fchdir(dfd) == 0)
 	{
 		sp.fd_stdout = sp.fd_stderr = logfd;
 		rc = rp_proc_spawn(&sp, &pid, err) ? rp_proc_wait(pid, rp_now_ms() + 60000, &status) : -1;
@@ -568,8 +578,29 @@ static bool run_gnuplot(const char* gp, int dfd, struct rp_err* err)
 		close(logfd);
 	if (cwd >= 0)
 		close(cwd);
+	/* Taken back: the directory, then each picture gnuplot made, as ours. */
+	if (as.switch_uid && fchown(dfd, geteuid(), getegid()) != 0)
+		return rp_fail(err, "gnuplot's directory: %s", strerror(errno));
+	if (!handed)
+		return rp_fail(err, "gnuplot's directory: cannot hand it to uid %u", (unsigned)as.uid);
 	if (rc != 1 || rp_proc_exit_code(status) != 0)
 		return rp_fail(err, "gnuplot failed (status %d)", rp_proc_exit_code(status));
+	return true;
+}
+
+/* A file of gnuplot's directory (its input, its pictures, its log) after it ran there: a
+ * regular file of one link (not a symlink, or anything else it could have left under that
+ * name), made ours before it goes into out. */
+static bool made_ok(int dfd, const char* name, struct rp_err* err)
+{
+	struct stat st;
+
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return rp_fail(err, "gnuplot made no %s: %s", name, strerror(errno));
+	if (!S_ISREG(st.st_mode) || st.st_nlink != 1)
+		return rp_fail(err, "gnuplot's %s is not a regular file of one link: refused", name);
+	if (fchownat(dfd, name, geteuid(), getegid(), AT_SYMLINK_NOFOLLOW) != 0)
+		return rp_fail(err, "%s: %s", name, strerror(errno));
 	return true;
 }
 
@@ -587,6 +618,7 @@ static bool plot(const struct rp_sweep* sw, const struct point_stats* st, const 
 	char gp[4096], svg[32], png[32], tmp[64];
 	const char* keep[] = { GP_POINTS, GP_TITLES, GP_SCRIPT, svg, png };
 	int n_legend = 0, dfd = -1, ofd;
+	struct rp_err scratch; /* what a failure after the first does not overwrite */
 	bool ok;
 
 	pictures[0] = '\0';
@@ -609,14 +641,17 @@ static bool plot(const struct rp_sweep* sw, const struct point_stats* st, const 
 	ok = (dfd = rp_private_dir(out, ".gnuplot", tmp, sizeof(tmp), err)) >= 0 &&
 	     write_points_dat(dfd, sw, st, legend, n_legend, err) && write_titles_dat(dfd, sw, err) &&
 	     write_plot_gp(dfd, sw, legend, n_legend, err) && run_gnuplot(gp, dfd, err);
-	if (dfd >= 0 && !ok && renameat(dfd, GP_LOG, ofd, GP_LOG) == 0)
+	if (dfd >= 0 && !ok && made_ok(dfd, GP_LOG, &scratch) &&
+	    renameat(dfd, GP_LOG, ofd, GP_LOG) == 0)
 	{
 		char why[sizeof(err->msg)];
 		rp_strlcpy(why, err->msg, sizeof(why));
 		rp_fail(err, "%s: see %s/%s", why, out, GP_LOG);
 	}
 	for (size_t i = 0; dfd >= 0 && i < sizeof(keep) / sizeof(keep[0]); i++)
-		if (renameat(dfd, keep[i], ofd, keep[i]) != 0 && ok)
+		if (!made_ok(dfd, keep[i], ok ? err : &scratch))
+			ok = false;
+		else if (renameat(dfd, keep[i], ofd, keep[i]) != 0 && ok)
 			ok = rp_fail(err, "%s/%s: %s", out, keep[i], strerror(errno));
 	if (dfd >= 0)
 	{

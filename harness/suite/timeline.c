@@ -16,6 +16,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -765,10 +766,10 @@ bool rp_timeline_write(const char* resdir, const char* title, const struct resul
                        struct rp_err* err)
 {
 	struct link links[2] = { { .name = "client" }, { .name = "server" } };
-	char path[4200], tmp[4220];
+	char path[4200];
 	double started = rp_now_ms(), t0;
 	bool ok = true;
-	FILE* f;
+	struct rp_out out;
 
 	/* The axis's zero: the probe's start, else the client's; no client, nothing to draw. */
 	t0 = r->have_evidence && r->ev.t0_mono_ms > 0 ? r->ev.t0_mono_ms : r->client_t0;
@@ -780,18 +781,13 @@ bool rp_timeline_write(const char* resdir, const char* title, const struct resul
 			read_link(&links[k], resdir, off, t0);
 	}
 	snprintf(path, sizeof(path), "%s/timeline.svg", resdir);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (!(f = fopen(tmp, "w")))
-		ok = rp_fail(err, "%s: %s", tmp, strerror(errno));
+	/* Whole or not at all, never through a name planted in resdir (rp_out). */
+	if (!rp_out_open(&out, path, err))
+		ok = false;
 	else
 	{
-		draw(f, title, r, t0, links, started);
-		if (ferror(f) | (fclose(f) != 0)) /* both: the file is closed either way */
-			ok = rp_fail(err, "%s: cannot write", tmp);
-		else if (rename(tmp, path) != 0)
-			ok = rp_fail(err, "%s: %s", path, strerror(errno));
-		if (!ok)
-			unlink(tmp);
+		draw(out.f, title, r, t0, links, started);
+		ok = rp_out_commit(&out, err);
 	}
 	for (int k = 0; k < 2; k++)
 		free_link(&links[k]);
@@ -803,13 +799,18 @@ void rp_timeline_for_run(const char* resdir, const char* title, const struct res
 	struct rp_err err = { "" };
 	char path[4200];
 	FILE* f;
+	int fd;
 
 	if (rp_timeline_write(resdir, title, r, &err))
 		return;
 	snprintf(path, sizeof(path), "%s/report.txt", resdir);
-	if ((f = fopen(path, "a")))
+	/* Appended to the report the worker just wrote, never through a symlink in its place. */
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)) >= 0 &&
+	    (f = fdopen(fd, "a")))
 	{
 		fprintf(f, "       timeline: none: %s\n", err.msg);
 		fclose(f);
 	}
+	else if (fd >= 0)
+		close(fd);
 }

@@ -1,5 +1,5 @@
 #!/bin/bash
-# run.sh BUILD_DIR SECONDS: each libFuzzer target for SECONDS, both at once, each from its
+# run.sh BUILD_DIR SECONDS: each libFuzzer target for SECONDS, all at once, each from its
 # seed corpus (copied: the repository's seeds are never rewritten). Prints executions and
 # findings; exit 1 if a target found a crash (saved as BUILD_DIR/fuzz-out/crash-*).
 set -euo pipefail
@@ -12,9 +12,12 @@ mkdir -p "$out"
 declare -A seeds=(
 	[scenario]="$src/tests/fuzz/seeds-scenario $src/tests/bad-scenarios $src/scenarios"
 	[fieldlog]="$src/tests/fuzz/seeds-fieldlog $src/tests/field-logs"
+	[sweepjson]="$src/tests/fuzz/seeds-sweepjson"
+	[resultjson]="$src/tests/fuzz/seeds-resultjson"
 )
+targets="scenario fieldlog sweepjson resultjson"
 pids=()
-for t in scenario fieldlog; do
+for t in $targets; do
 	corpus=$out/corpus-$t
 	mkdir -p "$corpus"
 	# shellcheck disable=SC2086 # the seed list is a list of directories
@@ -25,7 +28,7 @@ for t in scenario fieldlog; do
 done
 status=0
 for p in "${pids[@]}"; do wait "$p" || status=1; done
-for t in scenario fieldlog; do
+for t in $targets; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$t.log")
 	crashes=$(find "$out" -maxdepth 1 -name "crash-$t-*" | wc -l)
 	printf 'fuzz_%s: %s executions in %s s, corpus %s inputs, %s crash(es)\n' "$t" \

@@ -120,7 +120,25 @@ if command -v strace >/dev/null; then
 		fail "classify: opened at trace line ${opened:-never}, left root at ${dropped:-never}:"
 		tail -8 "$work/classify.trace" | sed 's/^/       /'
 	fi
+	# gnuplot (sweep's pictures) is a language: the process that runs it left root first.
+	if command -v gnuplot >/dev/null &&
+		"$bin" sweep "$src/scenarios/baseline.scn" --vary loss=0,1 -r 1 --out "$work/sweep" \
+			>"$work/sweep.log" 2>&1; then
+		strace -f -qq -o "$work/gnuplot.trace" -e trace=execve,execveat,setresuid \
+			"$bin" sweep --report --out "$work/sweep" >>"$work/sweep.log" 2>&1 || true
+		gp=$(grep -E 'execve(at)?\(.*"[^"]*gnuplot"' "$work/gnuplot.trace" | head -1 | awk '{print $1}')
+		if [ -n "$gp" ] && grep -E "^$gp +setresuid\(" "$work/gnuplot.trace" |
+			sed -E 's/.*setresuid\(([0-9]+),.*/\1/' | awk '$1 >= 1879048192 { f = 1 } END { exit !f }' &&
+			[ -s "$work/sweep/failure-rate.svg" ]; then
+			ok "gnuplot: its process (pid $gp) left root before exec, and drew failure-rate.svg"
+		else
+			fail "gnuplot: not seen leaving root (pid ${gp:-none}):"
+			grep -E 'gnuplot|setresuid' "$work/gnuplot.trace" | tail -5 | sed 's/^/       /'
+		fi
+	else
+		echo "[SKIP] gnuplot's rights: gnuplot is not installed, or the sweep did not run"
+	fi
 else
-	echo "[SKIP] classify's rights: strace is not installed"
+	echo "[SKIP] classify's and gnuplot's rights: strace is not installed"
 fi
 hostile_end
