@@ -22,6 +22,9 @@ MAIN_PKGS="$MAIN_PKGS qemu-system-x86 busybox-static cpio xz-utils kmod"
 # `rdprepro sweep` draws its curves and maps with gnuplot (SVG and, through cairo, PNG);
 # tests/recipes.sh reads the YAML recipes with python3-yaml.
 MAIN_PKGS="$MAIN_PKGS gnuplot-nox python3-yaml"
+# The tests check JSON with jq (tests/sweep.sh, tests/hostile/artifacts.sh) and, where it is there,
+# the order of a process's system calls with strace (tests/hostile/privileges.sh).
+MAIN_PKGS="$MAIN_PKGS jq strace"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
