@@ -20,8 +20,8 @@ valgrind chromium-headless-shell"
 # no package was missing.
 MAIN_PKGS="$MAIN_PKGS qemu-system-x86 busybox-static cpio xz-utils kmod"
 # `rdprepro sweep` draws its curves and maps with gnuplot (SVG and, through cairo, PNG);
-# tests/recipes.sh reads the YAML recipes with python3-yaml.
-MAIN_PKGS="$MAIN_PKGS gnuplot-nox python3-yaml"
+# The report's screenshot is decoded with netpbm (tests/report_html.sh).
+MAIN_PKGS="$MAIN_PKGS gnuplot-nox netpbm"
 # The tests check JSON with jq (tests/sweep.sh, tests/hostile/artifacts.sh) and, where it is there,
 # the order of a process's system calls with strace (tests/hostile/privileges.sh).
 MAIN_PKGS="$MAIN_PKGS jq strace"
