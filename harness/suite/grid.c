@@ -1,6 +1,6 @@
 /* grid.c: the keys a sweep varies, the grid's points, a point's settings in a scenario's text,
- * statistics, and the readers of sweep.json and result.json for files other machines wrote
- * (merge, `sweep --report`: docs/sharding.md, "What merge accepts"). */
+ * statistics, and sweep.json read back as a stranger's (merge, `sweep --report`: the strict
+ * JSON helpers are artifact.c's). */
 #include "grid.h"
 
 #include <ctype.h>
@@ -19,6 +19,7 @@
 
 #include <libxml/xmlstring.h>
 
+#include "artifact.h"
 #include "verdict.h"
 
 /* ---- what can be swept ---- */
@@ -355,97 +356,6 @@ json_object* rp_sweep_grid_json(const struct rp_sweep* sw)
 
 /* ---- sweep.json read back: every field checked before it is used ---- */
 
-/* sweep.json and result.json are objects a few levels deep (result.json's evidence: 5). */
-#define JSON_DEPTH 16
-
-/* len bytes as one JSON object, nothing after it but blanks. json-c's strict mode (no NaN,
- * Infinity, comments, single quotes or control characters in strings) and its UTF-8 check:
- * what our writers write and nothing else. */
-static json_object* json_parse(const char* shown, const char* text, size_t len,
-                               struct rp_err* err)
-{
-	json_tokener* tok = json_tokener_new_ex(JSON_DEPTH);
-	json_object* j = NULL;
-	size_t end;
-
-	if (!tok)
-	{
-		rp_fail(err, "%s: out of memory", shown);
-		return NULL;
-	}
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-	if (len > INT_MAX)
-		rp_fail(err, "%s: %zu bytes: too large", shown, len);
-	else if (!(j = json_tokener_parse_ex(tok, text, (int)len)))
-	{
-		enum json_tokener_error e = json_tokener_get_error(tok);
-		rp_fail(err, "%s: not JSON: %s (byte %zu)", shown,
-		        e == json_tokener_continue ? "it ends too early" : json_tokener_error_desc(e),
-		        json_tokener_get_parse_end(tok));
-	}
-	else
-	{
-		for (end = json_tokener_get_parse_end(tok); end < len && isspace((unsigned char)text[end]);
-		     end++)
-			;
-		if (end != len || !json_object_is_type(j, json_type_object))
-		{
-			rp_fail(err, "%s: not one JSON object (%s at byte %zu)", shown,
-			        end != len ? "more after it" : "another value", end);
-			json_object_put(j);
-			j = NULL;
-		}
-	}
-	json_tokener_free(tok);
-	return j;
-}
-
-/* o's member key of type t into *v; false with err naming shown and the field (where, then
- * key) when it is missing (and required) or of another type. An integer is a number too. */
-static bool member(json_object* o, const char* where, const char* key, json_type t,
-                   bool required, json_object** v, const char* shown, struct rp_err* err)
-{
-	static const char* const type_names[] = { "null",   "a boolean", "a number", "an integer",
-		                                      "an object", "an array", "a string" };
-	*v = NULL;
-	if (!json_object_object_get_ex(o, key, v) || !*v)
-	{
-		*v = NULL;
-		return required ? rp_fail(err, "%s: %s%s: missing", shown, where, key) : true;
-	}
-	if (json_object_is_type(*v, t) || (t == json_type_double && json_object_is_type(*v, json_type_int)))
-		return true;
-	return rp_fail(err, "%s: %s%s: not %s", shown, where, key,
-	               (size_t)t < sizeof(type_names) / sizeof(type_names[0]) ? type_names[t] : "?");
-}
-
-/* An integer member in lo..hi (required or not: *out untouched when absent). */
-static bool member_int(json_object* o, const char* key, bool required, int64_t lo, int64_t hi,
-                       int64_t* out, const char* shown, struct rp_err* err)
-{
-	json_object* v;
-	int64_t x;
-
-	if (!member(o, "", key, json_type_int, required, &v, shown, err))
-		return false;
-	if (!v)
-		return true;
-	errno = 0;
-	x = json_object_get_int64(v);
-	if (errno || x < lo || x > hi)
-		return rp_fail(err, "%s: %s: %s is outside %lld..%lld", shown, key,
-		               json_object_get_string(v), (long long)lo, (long long)hi);
-	*out = x;
-	return true;
-}
-
-/* A string of at most n - 1 bytes with no NUL in it (json-c keeps "\u0000"). */
-static bool fits(json_object* v, size_t n)
-{
-	const char* s = json_object_get_string(v);
-	size_t len = (size_t)json_object_get_string_len(v);
-	return len < n && strlen(s) == len;
-}
 
 /* One value of an axis as sweep.json holds it: finite, in the key's range (a profile: its
  * index), whole where the unit is (ms, a count), and labelled as the sweep labels it (the label
@@ -477,11 +387,11 @@ static bool parse_axis(json_object* o, int a, struct rp_axis* ax, const char* sh
 	snprintf(where, sizeof(where), "axes[%d].", a);
 	if (!json_object_is_type(o, json_type_object))
 		return rp_fail(err, "%s: axes[%d]: not an object", shown, a);
-	if (!member(o, where, "key", json_type_string, true, &k, shown, err) ||
-	    !member(o, where, "values", json_type_array, true, &vals, shown, err) ||
-	    !member(o, where, "labels", json_type_array, true, &labels, shown, err))
+	if (!rp_json_member(o, where, "key", json_type_string, true, &k, shown, err) ||
+	    !rp_json_member(o, where, "values", json_type_array, true, &vals, shown, err) ||
+	    !rp_json_member(o, where, "labels", json_type_array, true, &labels, shown, err))
 		return false;
-	if (!fits(k, 32) || !(ax->key = rp_sweep_key(json_object_get_string(k))))
+	if (!rp_json_fits(k, 32) || !(ax->key = rp_sweep_key(json_object_get_string(k))))
 		return rp_fail(err, "%s: axes[%d].key: not a key a sweep varies", shown, a);
 	n = json_object_array_length(vals);
 	if (n < 1 || n > RP_MAX_VALUES || json_object_array_length(labels) != n)
@@ -494,7 +404,7 @@ static bool parse_axis(json_object* o, int a, struct rp_axis* ax, const char* sh
 		json_object* l = json_object_array_get_idx(labels, i);
 		if (!json_object_is_type(v, json_type_double) && !json_object_is_type(v, json_type_int))
 			return rp_fail(err, "%s: axes[%d].values[%zu]: not a number", shown, a, i);
-		if (!json_object_is_type(l, json_type_string) || !fits(l, sizeof(ax->label[0])) ||
+		if (!json_object_is_type(l, json_type_string) || !rp_json_fits(l, sizeof(ax->label[0])) ||
 		    !axis_value_ok(ax->key, json_object_get_double(v), json_object_get_string(l)))
 			return rp_fail(err, "%s: axes[%d]: value %zu (%.40s, labelled %.40s) is not a value "
 			                    "of %s as a sweep writes it", shown, a, i,
@@ -520,7 +430,7 @@ static bool parse_sets(json_object* sets, struct rp_sweep* sw, const char* shown
 		json_object* s = json_object_array_get_idx(sets, i);
 		struct rp_axis ax;
 		struct rp_err why = { "" };
-		if (!json_object_is_type(s, json_type_string) || !fits(s, 80) ||
+		if (!json_object_is_type(s, json_type_string) || !rp_json_fits(s, 80) ||
 		    !rp_axis_parse(json_object_get_string(s), &ax, true, &why) ||
 		    strcmp(strchr(json_object_get_string(s), '=') + 1, ax.label[0]) != 0)
 			return rp_fail(err, "%s: set[%zu]: %s", shown, i, why.msg[0] ? why.msg : "not KEY=VALUE");
@@ -532,19 +442,6 @@ static bool parse_sets(json_object* sets, struct rp_sweep* sw, const char* shown
 	return true;
 }
 
-/* Where the first control character is (len if none); lines: newline, tab and CR allowed. A
- * newline in one-line text would start a line of its own in TAP or a CSV; most control
- * characters are no XML 1.0 characters, and escape sequences reach a terminal. */
-static size_t control_at(const char* s, size_t len, bool lines)
-{
-	for (size_t i = 0; i < len; i++)
-	{
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && !(lines && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7f)
-			return i;
-	}
-	return len;
-}
 
 /* What names the sweep: record, name, scenario, repeat, seed. */
 static bool parse_head(json_object* j, struct rp_sweep* sw, const char* shown, struct rp_err* err)
@@ -553,28 +450,29 @@ static bool parse_head(json_object* j, struct rp_sweep* sw, const char* shown, s
 	const char* s;
 	int64_t x = 0;
 
-	if (!member(j, "", "record", json_type_string, true, &v, shown, err))
+	if (!rp_json_member(j, "", "record", json_type_string, true, &v, shown, err))
 		return false;
 	if (strcmp(json_object_get_string(v), "rdprepro-sweep/1") != 0)
 		return rp_fail(err, "%s: record: not \"rdprepro-sweep/1\": not a sweep's record", shown);
-	if (!member(j, "", "name", json_type_string, true, &v, shown, err))
+	if (!rp_json_member(j, "", "name", json_type_string, true, &v, shown, err))
 		return false;
-	if (!fits(v, sizeof(sw->base)) || !rp_name_ok(json_object_get_string(v)))
+	if (!rp_json_fits(v, sizeof(sw->base)) || !rp_name_ok(json_object_get_string(v)))
 		return rp_fail(err, "%s: name: not a scenario's name (a-z, 0-9 and '-', at most 63)",
 		               shown);
 	rp_strlcpy(sw->base, json_object_get_string(v), sizeof(sw->base));
-	if (!member(j, "", "scenario", json_type_string, false, &v, shown, err))
+	if (!rp_json_member(j, "", "scenario", json_type_string, false, &v, shown, err))
 		return false;
 	s = v ? json_object_get_string(v) : "";
-	if (v && (!fits(v, sizeof(sw->scenario)) || control_at(s, strlen(s), false) < strlen(s)))
+	if (v && (!rp_json_fits(v, sizeof(sw->scenario)) ||
+	          rp_control_at(s, strlen(s), false) < strlen(s)))
 		return rp_fail(err, "%s: scenario: not a path (at most %zu bytes, no control characters)",
 		               shown, sizeof(sw->scenario) - 1);
 	rp_strlcpy(sw->scenario, s, sizeof(sw->scenario));
-	if (!member_int(j, "repeat", true, 1, RP_SWEEP_MAX_REPEAT, &x, shown, err))
+	if (!rp_json_member_int(j, "repeat", true, 1, RP_SWEEP_MAX_REPEAT, &x, shown, err))
 		return false;
 	sw->repeat = (int)x;
 	x = -1;
-	if (!member_int(j, "seed", false, 0, RP_SWEEP_MAX_SEED, &x, shown, err))
+	if (!rp_json_member_int(j, "seed", false, 0, RP_SWEEP_MAX_SEED, &x, shown, err))
 		return false;
 	sw->have_seed = x >= 0;
 	sw->seed = x >= 0 ? (unsigned)x : 0;
@@ -587,9 +485,9 @@ static bool parse_grid(json_object* j, struct rp_sweep* sw, const char* shown, s
 {
 	json_object *axes, *pts, *sets;
 
-	if (!member(j, "", "axes", json_type_array, true, &axes, shown, err) ||
-	    !member(j, "", "points", json_type_array, true, &pts, shown, err) ||
-	    !member(j, "", "set", json_type_array, false, &sets, shown, err))
+	if (!rp_json_member(j, "", "axes", json_type_array, true, &axes, shown, err) ||
+	    !rp_json_member(j, "", "points", json_type_array, true, &pts, shown, err) ||
+	    !rp_json_member(j, "", "set", json_type_array, false, &sets, shown, err))
 		return false;
 	if (json_object_array_length(axes) < 1 || json_object_array_length(axes) > 2)
 		return rp_fail(err, "%s: axes: %zu axes, not 1 or 2", shown,
@@ -625,7 +523,7 @@ static bool parse_grid(json_object* j, struct rp_sweep* sw, const char* shown, s
 bool rp_sweep_grid_parse(const char* shown, const char* text, size_t len, struct rp_sweep* sw,
                          struct rp_err* err)
 {
-	json_object* j = json_parse(shown, text, len, err);
+	json_object* j = rp_json_object(shown, text, len, err);
 	bool ok;
 
 	memset(sw, 0, sizeof(*sw));
@@ -949,366 +847,4 @@ double rp_quantile(double* v, int n, double q)
 	if (i + 1 >= n)
 		return v[n - 1];
 	return v[i] + (h - i) * (v[i + 1] - v[i]);
-}
-
-/* ---- what other machines wrote: result.json, text, a tree walked through descriptors ---- */
-
-bool rp_name_ok(const char* s)
-{
-	size_t n = strlen(s);
-	/* scenario.c's rule for a scenario's file name, and the size of its name (63 + NUL). */
-	return n >= 1 && n <= 63 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
-}
-
-bool rp_report_text_ok(const char* shown, const char* s, size_t len, struct rp_err* err)
-{
-	size_t at;
-
-	if (strlen(s) != len)
-		return rp_fail(err, "%s: a NUL byte at byte %zu: not text a run writes", shown, strlen(s));
-	if (!xmlCheckUTF8((const unsigned char*)s))
-		return rp_fail(err, "%s: not UTF-8: not text a run writes", shown);
-	if ((at = control_at(s, len, true)) < len)
-		return rp_fail(err, "%s: control character 0x%02x at byte %zu: not text a run writes",
-		               shown, (unsigned char)s[at], at);
-	return true;
-}
-
-/* What a field of result.json must be (results.c, rp_result_write, writes each). */
-enum result_check
-{
-	R_RECORD,     /* "rdprepro-result/1" */
-	R_NAME,       /* a scenario's name */
-	R_CAUSE,      /* a cause of the taxonomy (verdict.c), or "" */
-	R_CAUSES,     /* causes, space-separated */
-	R_CONFIDENCE, /* low, medium, high, or "" */
-	R_ACCEPTED,   /* exact, acceptable, or "" */
-	R_STATUS,     /* PASS, FAIL, SKIP, ERROR */
-	R_TEXT,       /* one line of text */
-	R_RUN,        /* 1 to RP_SWEEP_MAX_REPEAT (run's --repeat) */
-	R_SEED,       /* 0 to 2^32 - 1 */
-	R_MS,         /* a wall time, 0 to a day (rp_parse_duration_ms's bound) */
-};
-
-#define RESULT_MS_MAX 86400000.0
-#define STR_FIELD(f) offsetof(struct rp_outcome, f), sizeof(((struct rp_outcome*)0)->f)
-
-/* The fields merge and the sweep's report read, one row each: the JSON key, its check, whether a
- * run always writes it, and for text its place in struct rp_outcome (a longer string than the
- * place holds is refused, not cut). */
-static const struct result_field
-{
-	const char* key;
-	enum result_check check;
-	bool required;
-	size_t off, size;
-} result_fields[] = {
-	{ "record", R_RECORD, true, 0, 0 },
-	{ "scenario", R_NAME, true, STR_FIELD(scenario) },
-	{ "path", R_TEXT, false, STR_FIELD(path) },
-	{ "run", R_RUN, true, 0, 0 },
-	{ "status", R_STATUS, true, 0, 0 },
-	{ "reason", R_TEXT, false, STR_FIELD(reason) },
-	{ "expected", R_CAUSE, false, STR_FIELD(expected) },
-	{ "verdict", R_CAUSE, false, STR_FIELD(verdict) },
-	{ "because", R_TEXT, false, STR_FIELD(because) },
-	{ "confidence", R_CONFIDENCE, false, STR_FIELD(confidence) },
-	{ "candidates", R_CAUSES, false, STR_FIELD(candidates) },
-	{ "ruled_out", R_TEXT, false, STR_FIELD(eliminated) },
-	{ "accepted", R_ACCEPTED, false, STR_FIELD(accepted) },
-	{ "seed", R_SEED, false, 0, 0 },
-	{ "link", R_TEXT, false, STR_FIELD(link) },
-	{ "wall_ms", R_MS, false, 0, 0 },
-};
-
-/* What a refused value should have been, for the message. */
-static const char* const result_what[] = {
-	[R_RECORD] = "\"rdprepro-result/1\": not a run's result",
-	[R_NAME] = "a scenario's name (a-z, 0-9 and '-', at most 63)",
-	[R_CAUSE] = "a cause (docs/causes.md)",
-	[R_CAUSES] = "causes (docs/causes.md), one space between them",
-	[R_CONFIDENCE] = "low, medium or high",
-	[R_ACCEPTED] = "exact or acceptable",
-	[R_STATUS] = "PASS, FAIL, SKIP or ERROR",
-	[R_TEXT] = "one line of text",
-	[R_RUN] = "a run of 1 to 1000",
-	[R_SEED] = "a seed of 0 to 4294967295",
-	[R_MS] = "a time of 0 to 86400000 ms",
-};
-
-static bool causes_ok(const char* s)
-{
-	char buf[256], *save = NULL;
-
-	rp_strlcpy(buf, s, sizeof(buf));
-	if (s[0] == ' ' || strstr(s, "  ") || (s[0] && s[strlen(s) - 1] == ' '))
-		return false;
-	for (char* w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
-		if (rp_cause_from_name(w) == RP_CAUSE_COUNT)
-			return false;
-	return true;
-}
-
-/* Whether s is a value of a text field's kind; numbers are never text. */
-static bool result_text_ok(enum result_check c, const char* s)
-{
-	switch (c)
-	{
-		case R_RECORD:
-			return strcmp(s, "rdprepro-result/1") == 0;
-		case R_NAME:
-			return rp_name_ok(s);
-		case R_CAUSE:
-			return !s[0] || rp_cause_from_name(s) != RP_CAUSE_COUNT;
-		case R_CAUSES:
-			return causes_ok(s);
-		case R_CONFIDENCE:
-			for (int i = RP_CONF_LOW; i <= RP_CONF_HIGH; i++)
-				if (strcmp(s, rp_confidence_name((enum rp_confidence)i)) == 0)
-					return true;
-			return !s[0];
-		case R_ACCEPTED:
-			return !s[0] || strcmp(s, "exact") == 0 || strcmp(s, "acceptable") == 0;
-		case R_STATUS:
-			for (int i = 0; i < RP_STATUS_COUNT; i++)
-				if (strcmp(s, rp_status_name((enum rp_status)i)) == 0)
-					return true;
-			return false;
-		case R_TEXT:
-			return control_at(s, strlen(s), false) == strlen(s);
-		case R_RUN:
-		case R_SEED:
-		case R_MS:
-			return false;
-	}
-	return false;
-}
-
-/* One field of result.json checked and stored. */
-static bool result_field(json_object* j, const struct result_field* f, struct rp_outcome* o,
-                         const char* shown, struct rp_err* err)
-{
-	json_object* v;
-	int64_t x = 0;
-	const char* s;
-
-	switch (f->check)
-	{
-		case R_RUN:
-			if (!member_int(j, f->key, f->required, 1, RP_SWEEP_MAX_REPEAT, &x, shown, err))
-				return false;
-			o->run = (int)x;
-			return true;
-		case R_SEED:
-			if (!member_int(j, f->key, f->required, 0, UINT32_MAX, &x, shown, err))
-				return false;
-			o->seed = (unsigned)x;
-			return true;
-		case R_MS:
-			if (!member(j, "", f->key, json_type_double, f->required, &v, shown, err))
-				return false;
-			o->wall_ms = v ? json_object_get_double(v) : 0;
-			if (!isfinite(o->wall_ms) || o->wall_ms < 0 || o->wall_ms > RESULT_MS_MAX)
-				return rp_fail(err, "%s: %s: %.40s is not %s", shown, f->key,
-				               json_object_to_json_string(v), result_what[f->check]);
-			return true;
-		case R_RECORD:
-		case R_NAME:
-		case R_CAUSE:
-		case R_CAUSES:
-		case R_CONFIDENCE:
-		case R_ACCEPTED:
-		case R_STATUS:
-		case R_TEXT:
-			break;
-	}
-	if (!member(j, "", f->key, json_type_string, f->required, &v, shown, err))
-		return false;
-	if (!v)
-		return true;
-	s = json_object_get_string(v);
-	if (!fits(v, f->size ? f->size : 32))
-		return rp_fail(err, "%s: %s: more than %zu bytes, or a NUL byte: not what a run writes",
-		               shown, f->key, (f->size ? f->size : 32) - 1);
-	if (!result_text_ok(f->check, s))
-		return rp_fail(err, "%s: %s: %.60s%s is not %s", shown, f->key,
-		               json_object_to_json_string(v),
-		               strlen(json_object_to_json_string(v)) > 60 ? "..." : "",
-		               result_what[f->check]);
-	if (f->check == R_STATUS)
-		for (int i = 0; i < RP_STATUS_COUNT; i++)
-			if (strcmp(s, rp_status_name((enum rp_status)i)) == 0)
-				o->status = (enum rp_status)i;
-	if (f->size)
-		rp_strlcpy((char*)o + f->off, s, f->size);
-	return true;
-}
-
-bool rp_result_parse_strict(const char* shown, const char* text, size_t len,
-                            struct rp_outcome* o, struct rp_err* err)
-{
-	json_object* j = json_parse(shown, text, len, err);
-	bool ok = j != NULL;
-
-	memset(o, 0, sizeof(*o));
-	for (size_t i = 0; ok && i < sizeof(result_fields) / sizeof(result_fields[0]); i++)
-		ok = result_field(j, &result_fields[i], o, shown, err);
-	json_object_put(j);
-	if (!ok)
-		memset(o, 0, sizeof(*o));
-	return ok;
-}
-
-static const char* file_kind(mode_t m)
-{
-	switch (m & S_IFMT)
-	{
-		case S_IFLNK:
-			return "a symlink";
-		case S_IFIFO:
-			return "a FIFO";
-		case S_IFCHR:
-			return "a character device";
-		case S_IFBLK:
-			return "a block device";
-		case S_IFSOCK:
-			return "a socket";
-		case S_IFDIR:
-			return "a directory";
-		case S_IFREG:
-			return "a regular file";
-	}
-	return "a special file";
-}
-
-int rp_dir_at(int dirfd, const char* name, const char* shown, struct rp_err* err)
-{
-	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	struct stat st;
-	int e = errno;
-
-	if (fd >= 0)
-		return fd;
-	/* O_DIRECTORY fails on anything else without opening it (a FIFO never blocks here). */
-	if (e != ENOENT && fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
-		rp_fail(err, "%s: %s, not a directory: refused", shown, file_kind(st.st_mode));
-	else
-		rp_fail(err, "%s: %s", shown, strerror(e));
-	errno = e;
-	return -1;
-}
-
-/* name in dirfd opened O_PATH (which opens nothing: a FIFO, a device or a symlink is only looked
- * at), and only a regular file of one link and at most max bytes kept. -1 (errno ENOENT when
- * there is none) with err naming shown. */
-static int regular_at(int dirfd, const char* name, const char* shown, size_t max,
-                      struct stat* st, struct rp_err* err)
-{
-	int fd = openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-	int e = errno;
-
-	if (fd < 0)
-	{
-		rp_fail(err, "%s: %s", shown, strerror(e));
-		errno = e;
-		return -1;
-	}
-	if (fstat(fd, st) != 0)
-		rp_fail(err, "%s: %s", shown, strerror(errno));
-	else if (!S_ISREG(st->st_mode))
-		rp_fail(err, "%s: %s, not a regular file: refused", shown, file_kind(st->st_mode));
-	else if (st->st_nlink > 1)
-		rp_fail(err, "%s: %ju hard links: refused (a hard link may be any file of this machine)",
-		        shown, (uintmax_t)st->st_nlink);
-	else if ((uintmax_t)st->st_size > max)
-		rp_fail(err, "%s: %jd bytes, more than the %zu this reads: refused", shown,
-		        (intmax_t)st->st_size, max);
-	else
-		return fd;
-	close(fd);
-	errno = EPERM;
-	return -1;
-}
-
-int rp_open_regular_at(int dirfd, const char* name, const char* shown, size_t max,
-                       struct stat* st, struct rp_err* err)
-{
-	char path[64];
-	int pfd = regular_at(dirfd, name, shown, max, st, err), fd;
-
-	if (pfd < 0)
-		return -1;
-	/* Opened again through the descriptor: the very file checked, not what the name holds now. */
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", pfd);
-	fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		rp_fail(err, "%s: %s", shown, strerror(errno));
-	close(pfd);
-	return fd;
-}
-
-bool rp_read_at(int dirfd, const char* name, const char* shown, size_t max, char** out,
-                size_t* len, struct rp_err* err)
-{
-	char path[64];
-	struct stat st;
-	struct rp_err why = { "" };
-	int pfd = regular_at(dirfd, name, shown, max, &st, err);
-	bool ok;
-
-	*out = NULL;
-	if (pfd < 0)
-		return false;
-	/* rp_read_regular on the checked file itself (/proc/self/fd/N is that file, whatever
-	 * the name holds now): it reads at most max bytes, even of a file that grows. */
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", pfd);
-	ok = rp_read_regular(path, max, false, out, len, &why);
-	close(pfd);
-	if (!ok)
-	{
-		size_t n = strlen(path);
-		/* Its message names /proc/self/fd/N: the file's own name instead. */
-		rp_fail(err, "%s: %s", shown,
-		        strncmp(why.msg, path, n) == 0 && strlen(why.msg) > n + 2 ? why.msg + n + 2
-		                                                                  : why.msg);
-		errno = EIO; /* the file is there: never read as "none" */
-	}
-	return ok;
-}
-
-int rp_run_folder(const char* name, int max)
-{
-	char* end;
-	long k;
-
-	if (strncmp(name, "run-", 4) != 0)
-		return 0;
-	if (name[4] < '1' || name[4] > '9')
-		return -1;
-	errno = 0;
-	k = strtol(name + 4, &end, 10);
-	return *end || errno || k > max ? -1 : (int)k;
-}
-
-int rp_private_dir(const char* parent, const char* prefix, char* name, size_t n,
-                   struct rp_err* err)
-{
-	char path[4200];
-	struct stat st;
-	int fd;
-
-	if (snprintf(path, sizeof(path), "%s/%s-XXXXXX", parent, prefix) >= (int)sizeof(path))
-		return rp_fail(err, "%s: path too long", parent), -1;
-	if (!mkdtemp(path))
-		return rp_fail(err, "%s: %s", path, strerror(errno)), -1;
-	rp_strlcpy(name, strrchr(path, '/') + 1, n);
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	/* Between mkdtemp and open the name is the parent's owner's to change: what was opened must
-	 * be a directory of ours that no one else may write, or it is not the one made. */
-	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 0777) == 0700)
-		return fd;
-	rp_fail(err, "%s: not the directory just made: refused", path);
-	if (fd >= 0)
-		close(fd);
-	return -1;
 }

@@ -146,49 +146,6 @@ bool rp_sweep_grid_parse(const char* shown, const char* text, size_t len, struct
 #define RP_SWEEP_JSON_MAX (4u << 20)
 bool rp_sweep_grid_read(const char* path, struct rp_sweep* sw, struct rp_err* err);
 
-/* ---- what other machines wrote (docs/sharding.md, "What merge accepts") ---- */
-
-/* A scenario's name as the scenario format allows it (scenario.c: a-z, 0-9 and '-'), 1 to 63
- * characters (struct rp_scenario's name). */
-bool rp_name_ok(const char* s);
-/* A result.json that anyone may have written, into o: the fields merge and the sweep's report
- * read (scenario, path, run, status, reason, expected, verdict, because, confidence,
- * candidates, ruled_out, accepted, seed, link, wall_ms), each checked for its JSON type and its
- * value (a scenario name, known causes, a run of 1 to RP_SWEEP_MAX_REPEAT, a finite wall time,
- * text that fits, is UTF-8 and holds no control character); err names shown and the field.
- * o->report and o->dir are left NULL. */
-#define RP_RESULT_JSON_MAX (16u << 20)
-bool rp_result_parse_strict(const char* shown, const char* text, size_t len,
-                            struct rp_outcome* o, struct rp_err* err);
-/* Text from a stranger that goes into our reports: valid UTF-8 with no control character but
- * newline and tab; err names shown. */
-bool rp_report_text_ok(const char* shown, const char* s, size_t len, struct rp_err* err);
-
-/* Walking a tree someone else made, through file descriptors: name in dirfd opened as a
- * directory, never through a symlink (err names shown: "a symlink: refused"); -1 with errno
- * ENOENT when there is none. */
-int rp_dir_at(int dirfd, const char* name, const char* shown, struct rp_err* err);
-/* name in dirfd opened for reading only if it is a regular file of one link (a hard link may be
- * any file of the machine) and at most max bytes: looked at first through O_PATH, which opens
- * nothing (a FIFO cannot block, a device is not opened, a symlink is not followed), then opened
- * again through /proc/self/fd, so the file read is the file checked. *st: its stat. -1 with
- * err naming shown (errno ENOENT when there is none). */
-int rp_open_regular_at(int dirfd, const char* name, const char* shown, size_t max,
-                       struct stat* st, struct rp_err* err);
-/* The same, read whole (at most max bytes, NUL-terminated) as rp_read_regular reads. */
-bool rp_read_at(int dirfd, const char* name, const char* shown, size_t max, char** out,
-                size_t* len, struct rp_err* err);
-
-/* K of a run's folder name run-K (1 to max, as the runner writes it: no sign, no leading zero);
- * 0 for a name that is not run-something, -1 for run-<anything else>. */
-int rp_run_folder(const char* name, int max);
-/* A directory of our own in parent, PREFIX-XXXXXX (mkdtemp, 0700), opened without following a
- * symlink and checked to be ours and private; its name into name, its descriptor returned (-1
- * with err). What is made in it no one else can write, read or swap, even where parent is
- * someone else's. */
-int rp_private_dir(const char* parent, const char* prefix, char* name, size_t n,
-                   struct rp_err* err);
-
 /* Wilson's score interval for k of n at z (1.96: 95 %); false for n = 0. */
 bool rp_wilson(int k, int n, double z, double* lo, double* hi);
 /* The sample quantile q (0..1) of v[0..n-1] (sorted in place), by linear interpolation between

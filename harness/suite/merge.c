@@ -26,6 +26,8 @@
 
 #include <json-c/json.h>
 
+#include "artifact.h"
+#include "files.h"
 #include "report.h"
 #include "results.h"
 #include "util.h"

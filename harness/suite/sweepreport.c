@@ -15,7 +15,9 @@
 
 #include <json-c/json.h>
 
+#include "artifact.h"
 #include "evidence.h"
+#include "files.h"
 #include "proc.h"
 #include "report.h"
 #include "results.h"

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "artifact.h"
+#include "files.h"
 #include "grid.h"
 #include "results.h"
 #include "verdict.h"

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "artifact.h"
+#include "files.h"
 #include "grid.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);

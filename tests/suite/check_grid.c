@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "check_util.h"
+#include "artifact.h"
+#include "files.h"
 #include "grid.h"
 #include "scenario.h"
 

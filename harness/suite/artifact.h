@@ -1,0 +1,54 @@
+/* artifact.h: what other machines wrote, read as a stranger's (docs/sharding.md, "What merge
+ * accepts"; docs/security.md). */
+#ifndef RDPREPRO_ARTIFACT_H
+#define RDPREPRO_ARTIFACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+#include "results.h"
+#include "util.h"
+
+/* ---- strict JSON: the helpers every reader of a stranger's JSON uses ---- */
+
+/* len bytes as one JSON object, nothing after it but blanks: json-c's strict mode (no NaN,
+ * Infinity, comments, single quotes or control characters in strings), its UTF-8 check and a
+ * depth of 16; NULL with err naming shown. */
+json_object* rp_json_object(const char* shown, const char* text, size_t len, struct rp_err* err);
+/* o's member key of type t into *v; false with err naming shown and the field (where, then
+ * key) when it is missing (and required) or of another type. An integer is a number too. */
+bool rp_json_member(json_object* o, const char* where, const char* key, json_type t,
+                    bool required, json_object** v, const char* shown, struct rp_err* err);
+/* An integer member in [lo, hi]. */
+bool rp_json_member_int(json_object* o, const char* key, bool required, int64_t lo, int64_t hi,
+                        int64_t* v, const char* shown, struct rp_err* err);
+/* A string of at most n - 1 bytes with no NUL in it (json-c keeps "\u0000"). */
+bool rp_json_fits(json_object* v, size_t n);
+/* Where the first control character is (len if none); lines: newline, tab and CR allowed. */
+size_t rp_control_at(const char* s, size_t len, bool lines);
+
+/* ---- names, text, result.json ---- */
+
+/* A scenario's name as the scenario format allows it (scenario.c: a-z, 0-9 and '-'), 1 to 63
+ * characters (struct rp_scenario's name). */
+bool rp_name_ok(const char* s);
+/* A result.json that anyone may have written, into o: the fields merge and the sweep's report
+ * read (scenario, path, run, status, reason, expected, verdict, because, confidence,
+ * candidates, ruled_out, accepted, seed, link, wall_ms), each checked for its JSON type and its
+ * value (a scenario name, known causes, a run of 1 to RP_SWEEP_MAX_REPEAT, a finite wall time,
+ * text that fits, is UTF-8 and holds no control character); err names shown and the field.
+ * o->report and o->dir are left NULL. */
+#define RP_RESULT_JSON_MAX (16u << 20)
+bool rp_result_parse_strict(const char* shown, const char* text, size_t len,
+                            struct rp_outcome* o, struct rp_err* err);
+/* Text from a stranger that goes into our reports: valid UTF-8 with no control character but
+ * newline and tab; err names shown. */
+bool rp_report_text_ok(const char* shown, const char* s, size_t len, struct rp_err* err);
+
+/* K of a run's folder name run-K (1 to max, as the runner writes it: no sign, no leading zero);
+ * 0 for a name that is not run-something, -1 for run-<anything else>. */
+int rp_run_folder(const char* name, int max);
+#endif
