@@ -13,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlstring.h>
 
 #include "grid.h"
@@ -347,4 +350,134 @@ int rp_run_folder(const char* name, int max)
 	errno = 0;
 	k = strtol(name + 4, &end, 10);
 	return *end || errno || k > max ? -1 : (int)k;
+}
+
+/* ---- an SVG from another machine ---- */
+
+/* The elements a timeline.svg is made of (timeline.c), and the few drawing elements beside
+ * them; nothing that runs, loads or embeds: no script, foreignObject, use, image, a, animate,
+ * set, iframe. */
+static const char* const svg_elements[] = { "svg",  "g",        "rect",    "line",   "polyline",
+	                                        "polygon", "path",  "circle",  "ellipse", "text",
+	                                        "tspan", "title",  "desc",    "defs",   "style" };
+
+static bool svg_element_ok(const xmlNode* n)
+{
+	if (n->ns && xmlStrcmp(n->ns->href, (const xmlChar*)"http://www.w3.org/2000/svg") != 0)
+		return false;
+	for (size_t i = 0; i < sizeof(svg_elements) / sizeof(svg_elements[0]); i++)
+		if (xmlStrcmp(n->name, (const xmlChar*)svg_elements[i]) == 0)
+			return true;
+	return false;
+}
+
+/* An attribute that runs or loads nothing: no event handler (on...), no link (href in any
+ * namespace), no value that names a script or a resource. */
+static bool svg_attribute_ok(const xmlAttr* a)
+{
+	const char* name = (const char*)a->name;
+	xmlChar* v = xmlNodeListGetString(a->doc, a->children, 1);
+	const char* s = v ? (const char*)v : "";
+	bool ok = strncasecmp(name, "on", 2) != 0 && strcasecmp(name, "href") != 0 &&
+	          !strcasestr(s, "javascript:") && !strcasestr(s, "url(") && !strcasestr(s, "data:");
+
+	xmlFree(v);
+	return ok;
+}
+
+/* A <style> whose text loads nothing (no url(), @import or expression()). */
+static bool svg_style_ok(const xmlNode* n)
+{
+	xmlChar* css = xmlNodeGetContent(n);
+	const char* s = css ? (const char*)css : "";
+	bool ok = !strcasestr(s, "url(") && !strcasestr(s, "@import") && !strcasestr(s, "expression(");
+
+	xmlFree(css);
+	return ok;
+}
+
+static void svg_clean_node(xmlNode* n, int* removed)
+{
+	xmlNode* next;
+
+	for (xmlNode* c = n->children; c; c = next)
+	{
+		next = c->next;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
+		    c->type == XML_COMMENT_NODE)
+			continue;
+		if (c->type != XML_ELEMENT_NODE || !svg_element_ok(c) ||
+		    (xmlStrcmp(c->name, (const xmlChar*)"style") == 0 && !svg_style_ok(c)))
+		{
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			(*removed)++;
+			continue;
+		}
+		for (xmlAttr *a = c->properties, *an; a; a = an)
+		{
+			an = a->next;
+			if (!svg_attribute_ok(a))
+			{
+				xmlRemoveProp(a);
+				(*removed)++;
+			}
+		}
+		svg_clean_node(c, removed);
+	}
+}
+
+bool rp_svg_clean(const char* shown, const char* in, size_t len, char** out, size_t* out_len,
+                  int* removed, struct rp_err* err)
+{
+	/* No network, no entity substitution, no DTD loaded: the file is read as it stands. */
+	xmlDoc* doc = len <= INT_MAX ? xmlReadMemory(in, (int)len, shown, NULL,
+	                                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                                 XML_PARSE_NOWARNING)
+	                             : NULL;
+	xmlNode* root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlChar* mem = NULL;
+	int n = 0;
+
+	*out = NULL;
+	*removed = 0;
+	if (!root || xmlStrcmp(root->name, (const xmlChar*)"svg") != 0)
+	{
+		xmlFreeDoc(doc);
+		return rp_fail(err, "%s: not an SVG document: refused", shown);
+	}
+	/* The document's own DTD and processing instructions go too: only the <svg> tree stays. */
+	for (xmlNode *c = doc->children, *next; c; c = next)
+	{
+		next = c->next;
+		if (c != root)
+		{
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			(*removed)++;
+		}
+	}
+	for (xmlAttr *a = root->properties, *an; a; a = an)
+	{
+		an = a->next;
+		if (!svg_attribute_ok(a))
+		{
+			xmlRemoveProp(a);
+			(*removed)++;
+		}
+	}
+	svg_clean_node(root, removed);
+	xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
+	xmlFreeDoc(doc);
+	if (!mem || n <= 0)
+	{
+		xmlFree(mem);
+		return rp_fail(err, "%s: out of memory", shown);
+	}
+	*out = malloc((size_t)n);
+	if (*out)
+		memcpy(*out, mem, (size_t)n);
+	*out_len = (size_t)n;
+	xmlFree(mem);
+	return *out ? true : rp_fail(err, "%s: out of memory", shown);
 }

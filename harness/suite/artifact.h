@@ -51,4 +51,13 @@ bool rp_report_text_ok(const char* shown, const char* s, size_t len, struct rp_e
 /* K of a run's folder name run-K (1 to max, as the runner writes it: no sign, no leading zero);
  * 0 for a name that is not run-something, -1 for run-<anything else>. */
 int rp_run_folder(const char* name, int max);
+
+/* An SVG someone else made (a shard's timeline.svg), kept to what draws: the <svg> tree of the
+ * elements a timeline is made of, without script, foreignObject, links, images, animation, event
+ * handlers, href, or url()/data:/javascript: values; a <style> that loads anything goes whole.
+ * Parsed by libxml2 without network, DTD or entities. *out (malloc'd, *out_len bytes), *removed
+ * the number of elements and attributes taken out; false when it is no SVG document. */
+bool rp_svg_clean(const char* shown, const char* in, size_t len, char** out, size_t* out_len,
+                  int* removed, struct rp_err* err);
+
 #endif

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,7 @@
 #define DEPTH_MAX 2            /* directories inside a result folder (none today) */
 #define SHARD_ENTRIES_MAX 100000 /* in a shard's results directory, or a scenario's folder */
 #define REPORT_TXT_MAX (1u << 20)
+#define SVG_MAX (16u << 20) /* a timeline of a long session with captures: a few MiB */
 
 /* ---- merge ---- */
 
@@ -365,8 +367,51 @@ out:
 	return ok;
 }
 
+/* An SVG of the shard (its timeline.svg) into dst, kept to what draws (rp_svg_clean): opened
+ * directly in a browser, a stranger's SVG would run its script; ours hold none, so nothing of
+ * ours is lost. What was taken out is said on stderr. */
+static bool copy_svg(int src, int dst, const char* name, const char* shown, struct budget* b,
+                     struct rp_err* err)
+{
+	char *in = NULL, *clean = NULL;
+	size_t len = 0, clean_len = 0;
+	int removed = 0, out = -1;
+	bool ok = false;
+
+	if (++b->files > FILES_MAX)
+		return rp_fail(err, "%s: more than %d files in the shards: refused", shown, FILES_MAX);
+	if (!rp_read_at(src, name, shown, SVG_MAX, &in, &len, err) ||
+	    !rp_svg_clean(shown, in, len, &clean, &clean_len, &removed, err))
+		goto out;
+	b->bytes += len;
+	if ((out = openat(dst, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0 ||
+	    !write_all(out, clean, clean_len))
+	{
+		rp_fail(err, "%s: cannot copy: %s", shown, strerror(errno));
+		goto out;
+	}
+	ok = close(out) == 0 ? true : rp_fail(err, "%s: cannot copy: %s", shown, strerror(errno));
+	out = -1;
+	if (ok && removed)
+		fprintf(stderr, "rdprepro merge: %s: %d element(s) or attribute(s) that run or load "
+		                "something taken out\n",
+		        shown, removed);
+out:
+	if (out >= 0)
+		close(out);
+	free(in);
+	free(clean);
+	return ok;
+}
+
+static bool is_svg(const char* name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcasecmp(name + n - 4, ".svg") == 0;
+}
+
 /* A result folder src copied into dst: directories (DEPTH_MAX deep) and regular files of one
- * link; anything else refused with its name. */
+ * link (an SVG through copy_svg); anything else refused with its name. */
 static bool copy_dir(int src, int dst, const char* shown, int depth, struct budget* b,
                      struct rp_err* err)
 {
@@ -382,6 +427,8 @@ static bool copy_dir(int src, int dst, const char* shown, int depth, struct budg
 		snprintf(where, sizeof(where), "%s/%s", shown, names[i]);
 		if (fstatat(src, names[i], &st, AT_SYMLINK_NOFOLLOW) != 0)
 			ok = rp_fail(err, "%s: %s", where, strerror(errno));
+		else if (!S_ISDIR(st.st_mode) && S_ISREG(st.st_mode) && is_svg(names[i]))
+			ok = copy_svg(src, dst, names[i], where, b, err);
 		else if (!S_ISDIR(st.st_mode))
 			ok = copy_file(src, dst, names[i], where, b, err);
 		else if (depth >= DEPTH_MAX)

@@ -113,6 +113,15 @@ else
 	fail "merge of two good shards: exit $rc:"
 	sed 's/^/       /' "$work/log" | head -10
 fi
+# The shard's timeline.svg in --out is kept to what draws: opened in a browser by itself, it
+# runs nothing (no onload=, no <script>), and its drawing is still there.
+svg=$out/port-closed/timeline.svg
+if [ -f "$svg" ] && ! grep -Eqi 'onload=|<script' "$svg" && grep -q '<rect' "$svg" &&
+	xmllint --noout "$svg" 2>/dev/null && grep -q 'port-closed/timeline.svg: 2 element' "$work/log"; then
+	ok "merged timeline.svg: the shard's onload= and <script> taken out, its <rect> kept, and said"
+else
+	fail "merged timeline.svg still runs something or lost its drawing: $(head -c 300 "$svg")"
+fi
 page=$out/report.html
 # No markup of the shard's: not its timeline's onload= or <script>, not report.txt's <script>
 # or <img> (whose text is there, escaped).
@@ -121,12 +130,12 @@ if [ -f "$page" ] && [ ! -L "$page" ] && ! grep -Eqi 'onload=|<script|<img src=x
 else
 	fail "report.html holds markup from the shard: $(grep -Eoi '.{0,20}(onload=|<script|<img src=x).{0,20}' "$page" | head -3)"
 fi
-# The timeline is there, as an image: the shard's file itself, base64 in a data: URL.
+# The timeline is there, as an image: the merged file itself, base64 in a data: URL.
 b64=$(grep -o 'alt="timeline.svg of port-closed" src="data:image/svg+xml;base64,[A-Za-z0-9+/=]*"' \
 	"$page" | sed 's/.*base64,//; s/"$//' || true)
 if [ -n "$b64" ] && [ "$(printf '%s' "$b64" | base64 -d | sha256sum)" = \
-	"$(sha256sum <"$good/b/port-closed/timeline.svg")" ]; then
-	ok "report.html: the shard's timeline.svg only as an <img> (a data: URL of the file, no script runs)"
+	"$(sha256sum <"$out/port-closed/timeline.svg")" ]; then
+	ok "report.html: the merged timeline.svg only as an <img> (a data: URL of the file, no script runs)"
 else
 	fail "report.html: the shard's timeline is not the <img> of its file"
 fi

@@ -437,6 +437,72 @@ START_TEST(test_result_refusals)
 }
 END_TEST
 
+/* A stranger's SVG kept to what draws: every way an SVG runs or loads something goes, the
+ * drawing stays, and what is not an SVG is refused. */
+START_TEST(test_svg_clean)
+{
+	static const struct
+	{
+		const char* in;
+		const char* gone; /* must not be in the output */
+		int removed;      /* at least */
+	} cases[] = {
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"4\"/></svg>",
+		  "onload", 1 },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script><rect/></svg>",
+		  "script", 1 },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><body xmlns=\"http://www.w3.org/"
+		  "1999/xhtml\"><iframe src=\"javascript:alert(1)\"/></body></foreignObject><rect/></svg>",
+		  "iframe", 1 },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:x=\"http://www.w3.org/1999/xlink\">"
+		  "<use x:href=\"http://evil/x.svg#a\"/><a x:href=\"javascript:alert(1)\"><text>t</text></a>"
+		  "<rect/></svg>",
+		  "evil", 2 },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>@import url(http://evil/x.css);</style>"
+		  "<rect fill=\"url(http://evil/p)\"/></svg>",
+		  "evil", 2 },
+		{ "<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/"
+		  "2000/svg\"><text>&x;</text><rect/></svg>",
+		  "root:", 1 },
+		{ "<svg xmlns=\"http://www.w3.org/2000/svg\"><animate attributeName=\"href\" to=\"javascript:"
+		  "alert(1)\"/><set attributeName=\"onclick\"/><rect/></svg>",
+		  "animate", 2 },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char* out = NULL;
+		size_t n = 0;
+		int removed = 0;
+		struct rp_err err = { "" };
+		ck_assert_msg(rp_svg_clean("t.svg", cases[i].in, strlen(cases[i].in), &out, &n, &removed,
+		                           &err),
+		              "case %zu: %s", i, err.msg);
+		ck_assert_ptr_null(memmem(out, n, cases[i].gone, strlen(cases[i].gone)));
+		ck_assert_ptr_nonnull(memmem(out, n, "<rect", 5));
+		ck_assert_int_ge(removed, cases[i].removed);
+		free(out);
+	}
+	{
+		/* Ours, as timeline.c draws it, comes out whole: nothing removed. */
+		static const char ours[] = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		                           "width=\"10\" height=\"10\"><style>.p{stroke:#000}</style><line "
+		                           "class=\"p\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"><title>a</title>"
+		                           "</line><text x=\"1\"><tspan>b</tspan></text></svg>";
+		char* out = NULL;
+		size_t n = 0;
+		int removed = -1;
+		struct rp_err err = { "" };
+		ck_assert(rp_svg_clean("ours.svg", ours, strlen(ours), &out, &n, &removed, &err));
+		ck_assert_int_eq(removed, 0);
+		free(out);
+		ck_assert(!rp_svg_clean("x.svg", "<html><script/></html>", 22, &out, &n, &removed, &err));
+		ck_assert_ptr_nonnull(strstr(err.msg, "not an SVG"));
+		ck_assert(!rp_svg_clean("x.svg", "not xml", 7, &out, &n, &removed, &err));
+	}
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	ck_assert(rp_name_ok("baseline") && rp_name_ok("p001-loss-0p5pct") && rp_name_ok("a"));
@@ -526,6 +592,7 @@ int main(void)
 	tcase_add_test(tc, test_result_strict);
 	tcase_add_test(tc, test_result_refusals);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_svg_clean);
 	tcase_add_test(tc, test_read_at);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
