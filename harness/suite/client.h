@@ -29,7 +29,12 @@ struct client_ops
 	/* How it ended: exited (status filled) or still running at `until`. Fills r->client; an
 	 * error when the end is the harness's failure, not the scenario's outcome. */
 	bool (*ended)(struct rp_run* run, bool exited, int status, struct rp_err* err);
-	/* The evidence (r->ev) and the verdict (r->verdict) from what it left. */
+	/* As root, before the lab and the run directory go: what it left in the run directory into
+	 * the result folder, as bytes (nothing parsed here), or NULL when it left all of it there. */
+	bool (*collect)(struct rp_run* run, struct rp_err* err);
+	/* The evidence (r->ev) and the verdict (r->verdict) from what it left. Called once the
+	 * process left root, in the result folder: run->resdir is ".", run->evpath and
+	 * run->client_log are names in it (docs/security.md). */
 	bool (*evidence)(struct rp_run* run, struct rp_err* err);
 };
 

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -116,10 +117,33 @@ static bool probe_ended(struct rp_run* run, bool exited, int status, struct rp_e
 	return true;
 }
 
+/* The probe's record, written in the run directory by the run's identity, copied as it is into
+ * the result folder's evidence.json before the run directory goes: read as any output of such
+ * a process (a regular file, bounded, never through a symlink), and not parsed by root. */
+static bool probe_collect(struct rp_run* run, struct rp_err* err)
+{
+	char* text = NULL;
+	size_t len = 0;
+	struct rp_out out;
+	bool ok;
+
+	if (!rp_read_regular(run->client_out, RP_EVIDENCE_JSON_MAX, true, &text, &len, err))
+		return false;
+	ok = rp_out_open(&out, run->evpath, err);
+	if (ok)
+	{
+		fwrite(text, 1, len, out.f);
+		ok = rp_out_commit(&out, err);
+	}
+	free(text);
+	return ok;
+}
+
+/* The record parsed and classified once the process left root (run->evpath: evidence.json in
+ * the result folder, its working directory). */
 static bool probe_evidence(struct rp_run* run, struct rp_err* err)
 {
-	if (!rp_evidence_read_json(&run->r->ev, run->client_out, err) ||
-	    !rp_evidence_write_json(&run->r->ev, run->evpath, err))
+	if (!rp_evidence_read_json(&run->r->ev, run->evpath, err))
 		return false;
 	run->r->have_evidence = true;
 	/* The verdict comes from the evidence alone; only then is it compared. */
@@ -135,6 +159,7 @@ const struct client_ops rp_client_probe = {
 	.until = probe_until,
 	.watch = probe_watch,
 	.ended = probe_ended,
+	.collect = probe_collect,
 	.evidence = probe_evidence,
 };
 

@@ -7,6 +7,7 @@
  * every undo is registered by the step that makes the thing, and runs on every path. */
 #include "run.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -626,15 +628,93 @@ static enum step_result run_steps(struct rp_run* run, int* lab_undo, double* mar
 		                         run->hostile_ready, run->hostile_taken_ms, r);
 	peer_down(run);
 	step_done(r, RP_STEP_TEARDOWN, mark);
-	if (!run->client->evidence(run, err))
+	if (run->client->collect && !run->client->collect(run, err))
 		return STEP_ERROR;
-	judge(run, hostile_ok);
+	/* The evidence is read and judged once the lab is gone and the process left root. */
+	run->to_judge = true;
+	run->hostile_ok = hostile_ok;
 	return STEP_OK;
 }
 
-void rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
+/* The end of a run: the process leaves root for the run's identity, in the result folder. What
+ * is left to do reads what the run's processes wrote (the probe's record, xfreerdp3's log, the
+ * captures) and writes the reports: it needs no right but on that folder, which is handed to
+ * the identity (the runner takes it back: rp_run_take_back). Paths become names in the folder:
+ * it may be out of the identity's reach by path (a --results under a 0700 home). */
+static bool leave_root(struct rp_run* run, struct rp_err* err)
+{
+	struct stat st;
+	int fd;
+
+	if (!run->as.uid && !run->as.gid && !run->as.switch_uid)
+		rp_identity_for(getpid(), &run->as);
+	if (!rp_mkdir_p(run->resdir, err))
+		return false;
+	if ((fd = open(run->resdir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return rp_fail(err, "%s: %s", run->resdir, strerror(errno));
+	if (fstat(fd, &st) != 0 || (run->as.switch_uid && fchown(fd, run->as.uid, run->as.gid) != 0) ||
+	    fchdir(fd) != 0)
+	{
+		rp_fail(err, "%s: cannot hand it to the run's identity: %s", run->resdir, strerror(errno));
+		close(fd);
+		return false;
+	}
+	close(fd);
+	if (!rp_drop_privileges(&run->as))
+		return rp_fail(err, "cannot leave root's rights: %s", strerror(errno));
+	/* A change of uid clears the parent-death signal: the runner's death still ends this. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	run->resdir = ".";
+	rp_strlcpy(run->evpath, "evidence.json", sizeof(run->evpath));
+	if (run->client_log[0])
+	{
+		const char* base = strrchr(run->client_log, '/');
+		memmove(run->client_log, base ? base + 1 : run->client_log,
+		        strlen(base ? base + 1 : run->client_log) + 1);
+	}
+	return true;
+}
+
+/* The client's evidence read and the verdict compared with what the scenario expects. */
+static void judge_now(struct rp_run* run, struct rp_err* err)
+{
+	struct result* r = run->r;
+
+	run->to_judge = false;
+	if (!run->client->evidence(run, err))
+	{
+		r->status = RP_ERROR;
+		snprintf(r->reason, sizeof(r->reason), "%s", err->msg);
+		return;
+	}
+	judge(run, run->hostile_ok);
+}
+
+void rp_run_take_back(const char* resdir)
+{
+	int fd = open(resdir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	struct dirent* e;
+	DIR* d;
+
+	if (fd < 0)
+		return;
+	if (fchown(fd, geteuid(), getegid()) != 0 || !(d = fdopendir(dup(fd))))
+	{
+		close(fd);
+		return;
+	}
+	/* Whatever the identity left there, the entries themselves (a symlink is not followed). */
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
+			(void)!fchownat(fd, e->d_name, geteuid(), getegid(), AT_SYMLINK_NOFOLLOW);
+	closedir(d);
+	close(fd);
+}
+
+bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
                      struct result* r)
 {
+	bool left;
 	struct rp_run run = { .sc = sc, .o = o, .r = r, .resdir = resdir,
 		                  .peer = rp_peer_ops(sc->peer), .client = rp_client_ops(sc->xfreerdp),
 		                  .srv_out = -1, .srv_in = -1, .srv_log = -1, .client_log_fd = -1,
@@ -663,6 +743,12 @@ void rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const str
 				break;
 		}
 	}
+	if (run.to_judge && o->keep)
+	{
+		/* --keep leaves a failed run's lab up, so its verdict must come first: a developer's
+		 * aid, judged as root before the lab goes (docs/security.md). */
+		judge_now(&run, &err);
+	}
 	if (o->keep && lab_undo >= 0 && (r->status == RP_FAIL || r->status == RP_ERROR))
 	{
 		/* Leave the namespaces up; the next run's sweep removes them (owner gone). */
@@ -670,13 +756,23 @@ void rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const str
 		snprintf(r->kept, sizeof(r->kept), "%s (ip netns exec %s ...; remove: %s down %s)",
 		         run.lab.name, run.lab.ns_router, rp_lab_script("lab.sh"), run.lab.name);
 	}
-	if (mark > 0)
-		step_done(r, RP_STEP_VERDICT, &mark);
 	/* Undo this scenario's things, newest first: client, server, captures, files, lab, run dir. */
 	rp_cleanup_all();
 	if (mark > 0)
 		step_done(r, RP_STEP_TEARDOWN, &mark);
+	/* What is left reads what the run's processes wrote: without root (leave_root). */
+	if (!(left = leave_root(&run, &err)))
+	{
+		r->status = RP_ERROR;
+		snprintf(r->reason, sizeof(r->reason), "%s", err.msg);
+		run.to_judge = false;
+	}
+	if (run.to_judge && !o->keep)
+		judge_now(&run, &err);
+	if (mark > 0)
+		step_done(r, RP_STEP_VERDICT, &mark);
 	r->wall_ms = rp_now_ms() - t0;
+	return left;
 }
 
 /* The readable block under a result line: verdict, evidence, server timeline. */

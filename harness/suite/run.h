@@ -123,11 +123,20 @@ struct rp_run
 	int fds_before;
 	char hostile_ready[64];
 	double hostile_taken_ms; /* until the server held the crowd */
+
+	/* The verdict, made once the process left root (rp_run_scenario's end). */
+	bool to_judge;   /* the client ran and left its evidence */
+	bool hostile_ok; /* the server survived the hostile clients and gave back their files */
 };
 
-/* Runs one scenario from lab up to undo; r says what it ended as. */
-void rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
+/* Runs one scenario from lab up to undo; r says what it ended as. True when it ended as below;
+ * false when it could not leave root (r says why: an ERROR), and is still where it began. */
+bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
                      struct result* r);
+/* rp_run_scenario ends without root's rights, in resdir (its working directory), which it
+ * handed to the run's identity: the worker writes its reports there by name. The runner takes
+ * the folder back once the worker is gone. */
+void rp_run_take_back(const char* resdir);
 
 /* The readable block of a run (link, client, verdict, evidence, server timeline, steps),
  * malloc'd. */

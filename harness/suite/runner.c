@@ -170,6 +170,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	struct rp_err err = { "" };
 	char path[4096], evpath[4096];
 	struct rp_scenario sc = *jb->sc;
+	const char* here;
 	char* report;
 	struct rp_out out;
 
@@ -181,7 +182,8 @@ static int worker(struct job* jb, const struct run_opts* o)
 		sc.seed = o->seed;
 	if (o->vary_seed)
 		sc.seed += (unsigned)(jb->run - 1);
-	rp_run_scenario(&sc, jb->resdir, o, r);
+	/* It ends without root, in the job's folder: what follows writes there by name. */
+	here = rp_run_scenario(&sc, jb->resdir, o, r) ? "." : jb->resdir;
 	report = rp_report_text(r);
 	rp_strlcpy(oc.scenario, sc.name, sizeof(oc.scenario));
 	rp_strlcpy(oc.path, sc.path, sizeof(oc.path));
@@ -211,7 +213,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 	rp_strlcpy(oc.link, r->link, sizeof(oc.link));
 	memcpy(oc.fired, r->fired, sizeof(oc.fired));
 	oc.n_fired = r->n_fired;
-	if (!job_folder(jb->resdir, &err))
+	if (!job_folder(here, &err))
 	{
 		/* Nothing written: the runner reports the job as one that left no result. */
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
@@ -219,7 +221,7 @@ static int worker(struct job* jb, const struct run_opts* o)
 		free(r);
 		return 1;
 	}
-	snprintf(path, sizeof(path), "%s/report.txt", jb->resdir);
+	snprintf(path, sizeof(path), "%s/report.txt", here);
 	if (rp_out_open(&out, path, &err))
 	{
 		fputs(report ? report : "", out.f);
@@ -228,11 +230,11 @@ static int worker(struct job* jb, const struct run_opts* o)
 	}
 	else
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
-	snprintf(evpath, sizeof(evpath), "%s/evidence.json", jb->resdir);
-	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
+	snprintf(evpath, sizeof(evpath), "%s/evidence.json", here);
+	snprintf(path, sizeof(path), "%s/result.json", here);
 	if (!rp_result_write(path, &oc, r->have_evidence ? evpath : NULL, r->server_log, &err))
 		fprintf(stderr, "rdprepro: %s\n", err.msg);
-	rp_timeline_for_run(jb->resdir, sc.name, r);
+	rp_timeline_for_run(here, sc.name, r);
 	free(report);
 	free(r);
 	return 0;
@@ -259,6 +261,8 @@ static void collect_job(struct job* jb, int status)
 	struct rp_err err = { "" };
 
 	jb->done = true;
+	/* The worker wrote there as the run's identity; the folder is the runner's again. */
+	rp_run_take_back(jb->resdir);
 	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
 	if (!rp_result_read(path, &jb->out, &err))
 	{

@@ -120,6 +120,21 @@ if command -v strace >/dev/null; then
 		fail "classify: opened at trace line ${opened:-never}, left root at ${dropped:-never}:"
 		tail -8 "$work/classify.trace" | sed 's/^/       /'
 	fi
+	# The run's own verdict and reports: the worker reads the probe's record (evidence.json) and
+	# writes result.json only after it left root.
+	strace -f -qq -o "$work/run.trace" -e trace=openat,setresuid \
+		"$bin" run --results "$work/traced" -n baseline "$src/scenarios" >/dev/null 2>&1 || true
+	reader=$(grep -E 'openat\(.*"(\./)?evidence.json", O_RDONLY' "$work/run.trace" |
+		grep -v O_DIRECTORY | tail -1 | awk '{print $1}')
+	if [ -n "$reader" ] &&
+		awk -v p="$reader" '$1 == p && /setresuid\(/ { seen = 1 }
+			$1 == p && /"(\.\/)?evidence.json", O_RDONLY/ && !/O_DIRECTORY/ { exit !seen }' "$work/run.trace" &&
+		grep -q '"status":"PASS"' "$work/traced/baseline/result.json" &&
+		[ "$(stat -c %u "$work/traced/baseline/result.json")" = 0 ]; then
+		ok "a run's worker read the probe's record after it left root (pid $reader); its folder is root's again"
+	else
+		fail "a run's worker read the probe's record with root's rights (pid ${reader:-none})"
+	fi
 	# gnuplot (sweep's pictures) is a language: the process that runs it left root first.
 	if command -v gnuplot >/dev/null &&
 		"$bin" sweep "$src/scenarios/baseline.scn" --vary loss=0,1 -r 1 --out "$work/sweep" \
