@@ -32,7 +32,7 @@ scenarios: build
 	$(RDPREPRO) run $(VM_FLAG) --results $(RESULTS) scenarios/
 
 check: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	tests/check.sh $(BUILD) $(JOBS)
 
 # The unit tests, the fuzz corpus and a few scenarios under AddressSanitizer and UBSan (own tree).
 check-asan: setup
