@@ -63,14 +63,6 @@ sweep_shard() {
 	done
 }
 
-# run_rc OUT CMD...: CMD under `timeout 30` (124: it hung), its output in OUT; prints its exit.
-run_rc() {
-	local out=$1 rc=0
-	shift
-	timeout 30 "$@" >"$out" 2>&1 </dev/null || rc=$?
-	echo "$rc"
-}
-
 no_marker() {
 	if [ -e "$marker" ]; then
 		fail "gnuplot ran the command: $(cat "$marker")"

@@ -21,14 +21,6 @@ logs=$src/tests/field-logs
 denied=$logs/freerdp2-denied.log # verdict: server-denied
 bound=$((64 * 1024 * 1024))      # RP_FIELDLOG_MAX (fieldlog.h), in classify --help
 
-# run_cmd OUT CMD...: CMD under `timeout 10` (124: it hung), its output in OUT; prints its exit.
-run_cmd() {
-	local out=$1 rc=0
-	shift
-	timeout 10 "$@" >"$out" 2>&1 </dev/null || rc=$?
-	echo "$rc"
-}
-
 # verdict_is NAME OUT RC CAUSE: exit 0 and "verdict: CAUSE (" in OUT.
 verdict_is() {
 	local name=$1 out=$2 rc=$3 want=$4
@@ -48,23 +40,23 @@ listing() {
 # ---- classify: what it reads, what it refuses ----
 
 mkfifo "$work/fifo"
-rc=$(run_cmd "$work/out" "$bin" classify "$work/fifo")
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" classify "$work/fifo")
 expect_refused "classify a FIFO (no writer: it must not wait for one)" "$rc" "$work/out" \
 	'fifo: not a regular file \(a FIFO\): refused'
-rc=$(run_cmd "$work/out" "$bin" classify /dev/zero)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" classify /dev/zero)
 expect_refused "classify /dev/zero" "$rc" "$work/out" 'a character device\): refused'
-rc=$(run_cmd "$work/out" "$bin" classify "$work")
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" classify "$work")
 expect_refused "classify a directory" "$rc" "$work/out" 'a directory\): refused'
 # bash makes no socket; one the system has will do.
 sock=$(find /run /dev /tmp -maxdepth 3 -type s 2>/dev/null | head -n1) || true
 if [ -n "$sock" ]; then
-	rc=$(run_cmd "$work/out" "$bin" classify "$sock")
+	rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" classify "$sock")
 	expect_refused "classify a socket ($sock)" "$rc" "$work/out" 'a socket\): refused'
 else
 	echo "[SKIP] classify a socket: none under /run, /dev or /tmp, and bash cannot make one"
 fi
 truncate -s $((bound + 1)) "$work/sparse.log"
-rc=$(run_cmd "$work/out" "$bin" classify "$work/sparse.log")
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" classify "$work/sparse.log")
 expect_refused "classify a file one byte over the bound (sparse)" "$rc" "$work/out" \
 	"$((bound + 1)) bytes, more than the $bound this reads: refused"
 rc=0
@@ -97,7 +89,7 @@ iconv -f UTF-8 -t UTF-16BE "$denied" >"$work/be.log"
 for f in le-bom:'UTF-16LE \(BOM\)' be:'UTF-16BE \(no BOM\)' u8-bom:'UTF-8 \(BOM\)' \
 	nul:'UTF-8, [0-9]+ bytes, [0-9]+ NUL bytes dropped'; do
 	name=${f%%:*} enc=${f#*:}
-	rc=$(run_cmd "$work/out" "$bin" classify "$work/$name.log")
+	rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" classify "$work/$name.log")
 	verdict_is "classify $name.log" "$work/out" "$rc" server-denied
 	grep -Eq "^read as $enc" "$work/out" || fail "classify $name.log: no \"read as $enc\" line"
 done
@@ -107,7 +99,7 @@ done
 # A copy of the repository's scenarios: files, no marker. Nothing may go.
 cp -a "$src/scenarios" "$work/copy"
 before=$(listing "$work/copy")
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/copy" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/copy" --no-run)
 not_ours='exists and was not made by rdprepro reproduce'
 expect_refused "reproduce --out a directory it did not make" "$rc" "$work/out" \
 	"--out $work/copy: $not_ours \(no .rdprepro-reproduce in it\): refused; name a new directory"
@@ -121,7 +113,7 @@ fi
 # Without the marker, even when the run's own names are there.
 mkdir -p "$work/lookalike/scenarios" "$work/lookalike/runs"
 touch "$work/lookalike/scenarios/keep.scn" "$work/lookalike/run.log"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/lookalike" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/lookalike" --no-run)
 expect_refused "reproduce --out a directory with scenarios/ and runs/ but no marker" "$rc" \
 	"$work/out" 'no .rdprepro-reproduce in it'
 if [ ! -f "$work/lookalike/scenarios/keep.scn" ] || [ ! -f "$work/lookalike/run.log" ]; then
@@ -130,28 +122,28 @@ fi
 # A symlink to a directory it made: refused, the target untouched.
 mkdir "$work/target"
 ln -s "$work/target" "$work/link"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/link" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/link" --no-run)
 expect_refused "reproduce --out a symlink" "$rc" "$work/out" \
 	"$not_ours \(a symlink\)"
 [ -z "$(ls -A "$work/target")" ] || fail "reproduce --out a symlink: wrote into its target"
 # A file.
 echo precious >"$work/file"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/file" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/file" --no-run)
 expect_refused "reproduce --out a file" "$rc" "$work/out" 'not a directory'
 [ "$(cat "$work/file")" = precious ] || fail "reproduce --out a file: it changed"
 # A marker that is a symlink is no marker.
 mkdir "$work/fake"
 ln -s "$work/file" "$work/fake/.rdprepro-reproduce"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/fake" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/fake" --no-run)
 expect_refused "reproduce --out a directory whose marker is a symlink" "$rc" "$work/out" \
 	'a symlink of that name'
 # An unreadable log refused before the directory is made.
-rc=$(run_cmd "$work/out" "$bin" reproduce "$work/fifo" --out "$work/never" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$work/fifo" --out "$work/never" --no-run)
 expect_refused "reproduce of a FIFO" "$rc" "$work/out" 'a FIFO'
 [ ! -e "$work/never" ] || fail "reproduce of a FIFO: made --out all the same"
 
 # A fresh directory: made, with its marker; again onto it: its own entries replaced.
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/fresh/deep" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/fresh/deep" --no-run)
 if [ "$rc" = 0 ] && [ -f "$work/fresh/deep/.rdprepro-reproduce" ] &&
 	[ -f "$work/fresh/deep/scenarios/server-denied.scn" ] &&
 	[ -f "$work/fresh/deep/plan.txt" ]; then
@@ -162,7 +154,7 @@ else
 	sed 's/^/       /' "$work/out" | head -10
 fi
 touch "$work/fresh/deep/scenarios/stale.scn" "$work/fresh/deep/mine.txt"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/fresh/deep" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/fresh/deep" --no-run)
 if [ "$rc" = 0 ] && [ ! -e "$work/fresh/deep/scenarios/stale.scn" ] &&
 	[ -f "$work/fresh/deep/mine.txt" ]; then
 	ok "reproduce --out its own directory again: scenarios/ replaced, a file of the user's kept"
@@ -171,7 +163,7 @@ else
 	sed 's/^/       /' "$work/out" | head -10
 fi
 chmod go+w "$work/fresh/deep"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$denied" --out "$work/fresh/deep" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$denied" --out "$work/fresh/deep" --no-run)
 expect_refused "reproduce --out its own directory made writable by others" "$rc" "$work/out" \
 	'writable by group or others'
 chmod go-w "$work/fresh/deep"
@@ -183,7 +175,7 @@ chmod go-w "$work/fresh/deep"
 	echo '$ xfreerdp /v:rdp.example.com /sec:tls /timeout:86000000'
 	cat "$logs/freerdp2-activation-timeout.log"
 } >"$work/day.log"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$work/day.log" --out "$work/day" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$work/day.log" --out "$work/day" --no-run)
 n=$(find "$work/day/scenarios" -name '*.scn' 2>/dev/null | wc -l)
 scns=("$work/day/scenarios"/*.scn)
 clamped="the log's /timeout:86000000 clamped to the format's maximum 600000 ms"
@@ -197,7 +189,7 @@ else
 	fail "a log's /timeout:86000000: exit $rc, $n scenarios:"
 	grep -h '^args\|^deadline\|^# the log' "$work/day/scenarios"/*.scn 2>/dev/null | sort | uniq -c
 fi
-rc=$(run_cmd "$work/out" "$bin" run --list "$work/day/scenarios")
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" run --list "$work/day/scenarios")
 if [ "$rc" = 0 ]; then
 	ok "a log's /timeout:86000000: its scenarios parse (run --list)"
 else
@@ -211,14 +203,14 @@ while [ ${#deep} -lt 3800 ]; do deep=$deep/$(printf '%0200d' 0 | tr 0 d)é; done
 mkdir -p "$deep"
 name=$'a log ;#1\n[client]\nargs = evil\n\x1b[31m€€€.log'
 cp "$denied" "$deep/$name"
-rc=$(run_cmd "$work/out" "$bin" reproduce "$deep/$name" --out "$work/long" --no-run)
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" reproduce "$deep/$name" --out "$work/long" --no-run)
 if [ "$rc" = 0 ] && [ -f "$work/long/scenarios/server-denied.scn" ]; then
 	ok "a path of ${#deep} bytes with a newline and [client] in it: written"
 else
 	fail "a path of ${#deep} bytes: exit $rc"
 	sed 's/^/       /' "$work/out" | head -10
 fi
-rc=$(run_cmd "$work/out" "$bin" run --list "$work/long/scenarios")
+rc=$(RUN_TIMEOUT=10 run_rc "$work/out" "$bin" run --list "$work/long/scenarios")
 if [ "$rc" = 0 ] && grep -q '^server-denied$' "$work/out"; then
 	ok "a path of ${#deep} bytes: the scenario parses (run --list)"
 else
