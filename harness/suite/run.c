@@ -640,8 +640,9 @@ static enum step_result run_steps(struct rp_run* run, int* lab_undo, double* mar
  * is left to do reads what the run's processes wrote (the probe's record, xfreerdp3's log, the
  * captures) and writes the reports: it needs no right but on that folder, which is handed to
  * the identity (the runner takes it back: rp_run_take_back). Paths become names in the folder:
- * it may be out of the identity's reach by path (a --results under a 0700 home). */
-static bool leave_root(struct rp_run* run, struct rp_err* err)
+ * it may be out of the identity's reach by path (a --results under a 0700 home). 1: left;
+ * 0: stayed, as the folder's file system would not take the identity; -1: err says why. */
+static int leave_root(struct rp_run* run, struct rp_err* err)
 {
 	struct stat st;
 	int fd;
@@ -649,19 +650,33 @@ static bool leave_root(struct rp_run* run, struct rp_err* err)
 	if (!run->as.uid && !run->as.gid && !run->as.switch_uid)
 		rp_identity_for(getpid(), &run->as);
 	if (!rp_mkdir_p(run->resdir, err))
-		return false;
+		return -1;
 	if ((fd = open(run->resdir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
-		return rp_fail(err, "%s: %s", run->resdir, strerror(errno));
-	if (fstat(fd, &st) != 0 || (run->as.switch_uid && fchown(fd, run->as.uid, run->as.gid) != 0) ||
-	    fchdir(fd) != 0)
+		return rp_fail(err, "%s: %s", run->resdir, strerror(errno)), -1;
+	if (fstat(fd, &st) != 0)
 	{
-		rp_fail(err, "%s: cannot hand it to the run's identity: %s", run->resdir, strerror(errno));
+		rp_fail(err, "%s: %s", run->resdir, strerror(errno));
 		close(fd);
-		return false;
+		return -1;
+	}
+	if (run->as.switch_uid && fchown(fd, run->as.uid, run->as.gid) != 0)
+	{
+		/* A file system that keeps owners of its own refuses the identity: the 9p share of the
+		 * results in a qemu guest that an unprivileged user started (EINVAL), NFS with
+		 * root_squash (EPERM). The verdict is made here, as root: in the guest, the guest's
+		 * own root, inside a VM the caller runs without privilege (docs/security.md). */
+		close(fd);
+		return 0;
+	}
+	if (fchdir(fd) != 0)
+	{
+		rp_fail(err, "%s: %s", run->resdir, strerror(errno));
+		close(fd);
+		return -1;
 	}
 	close(fd);
 	if (!rp_drop_privileges(&run->as))
-		return rp_fail(err, "cannot leave root's rights: %s", strerror(errno));
+		return rp_fail(err, "cannot leave root's rights: %s", strerror(errno)), -1;
 	/* A change of uid clears the parent-death signal: the runner's death still ends this. */
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	run->resdir = ".";
@@ -672,7 +687,7 @@ static bool leave_root(struct rp_run* run, struct rp_err* err)
 		memmove(run->client_log, base ? base + 1 : run->client_log,
 		        strlen(base ? base + 1 : run->client_log) + 1);
 	}
-	return true;
+	return 1;
 }
 
 /* The client's evidence read and the verdict compared with what the scenario expects. */
@@ -714,7 +729,7 @@ void rp_run_take_back(const char* resdir)
 bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
                      struct result* r)
 {
-	bool left;
+	int left;
 	struct rp_run run = { .sc = sc, .o = o, .r = r, .resdir = resdir,
 		                  .peer = rp_peer_ops(sc->peer), .client = rp_client_ops(sc->xfreerdp),
 		                  .srv_out = -1, .srv_in = -1, .srv_log = -1, .client_log_fd = -1,
@@ -761,7 +776,7 @@ bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const str
 	if (mark > 0)
 		step_done(r, RP_STEP_TEARDOWN, &mark);
 	/* What is left reads what the run's processes wrote: without root (leave_root). */
-	if (!(left = leave_root(&run, &err)))
+	if ((left = leave_root(&run, &err)) < 0)
 	{
 		r->status = RP_ERROR;
 		snprintf(r->reason, sizeof(r->reason), "%s", err.msg);
@@ -772,7 +787,7 @@ bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const str
 	if (mark > 0)
 		step_done(r, RP_STEP_VERDICT, &mark);
 	r->wall_ms = rp_now_ms() - t0;
-	return left;
+	return left > 0;
 }
 
 /* The readable block under a result line: verdict, evidence, server timeline. */

@@ -130,7 +130,8 @@ struct rp_run
 };
 
 /* Runs one scenario from lab up to undo; r says what it ended as. True when it ended as below;
- * false when it could not leave root (r says why: an ERROR), and is still where it began. */
+ * false when it stayed root and where it began: it could not leave (r says why: an ERROR), or
+ * the result folder's file system would not take the run's identity (a 9p share). */
 bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const struct run_opts* o,
                      struct result* r);
 /* rp_run_scenario ends without root's rights, in resdir (its working directory), which it
