@@ -1,6 +1,7 @@
 /* main.c: `rdprepro`, one command with subcommands, dispatched from a table that also
  * builds --help. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "classify.h"
@@ -205,6 +206,15 @@ static int help_main(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+	/* With TZ unset, glibc's localtime() stats /etc/localtime on every call to see whether it
+	 * changed, and WLog stamps every message it considers: the lab server's peer thread made
+	 * 2,190 such calls between accepting a connection and reading its X.224 request. In a qemu
+	 * guest, whose / is the host's over 9p, each is a round trip through the emulator: 1.7-3.4 s
+	 * per connection, and a recheck's fresh connection read as "X.224 silent" (issue 37: the
+	 * guest lane's shadow-mtu-blackhole and nat-idle-timeout). The same zone, named once: glibc
+	 * then reads it once. Inherited by every process a run starts. */
+	if (!getenv("TZ"))
+		setenv("TZ", ":/etc/localtime", 0);
 	if (argc < 2)
 		return help_main(-1, NULL);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
