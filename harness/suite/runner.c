@@ -260,20 +260,13 @@ static void collect_job(struct job* jb, int status)
 {
 	char path[4096];
 	struct rp_err err = { "" };
-	char* text = NULL;
-	size_t len = 0;
-	bool ok;
 
 	jb->done = true;
 	/* The worker wrote there as the run's identity; the folder is the runner's again. */
 	rp_run_take_back(jb->resdir);
 	snprintf(path, sizeof(path), "%s/result.json", jb->resdir);
-	/* Written by the worker as the run's identity: read as a stranger's result.json (what merge
-	 * reads a shard's with), every field checked. */
-	ok = rp_read_regular(path, RP_RESULT_JSON_MAX, true, &text, &len, &err) &&
-	     rp_result_parse_strict(path, text, len, &jb->out, &err);
-	free(text);
-	if (!ok)
+	/* Written by the worker as the run's identity: rp_result_read reads it as a stranger's. */
+	if (!rp_result_read(path, &jb->out, &err))
 	{
 		rp_strlcpy(jb->out.scenario, jb->sc->name, sizeof(jb->out.scenario));
 		rp_strlcpy(jb->out.path, jb->sc->path, sizeof(jb->out.path));
