@@ -114,33 +114,6 @@ bool rp_share_file(const struct rp_identity* id, const char* path, struct rp_err
 	return hand_over(id, path, O_RDONLY, false, 0640, 0750, err);
 }
 
-bool rp_privileges_none(char* why, size_t n)
-{
-	static const char* const keys[] = { "CapInh:", "CapPrm:", "CapEff:", "CapBnd:", "CapAmb:" };
-	FILE* f = fopen("/proc/self/status", "re");
-	char line[256];
-	bool nnp = false, caps = false;
-
-	if (!f)
-		return snprintf(why, n, "/proc/self/status: %s", strerror(errno)), false;
-	while (fgets(line, sizeof(line), f))
-	{
-		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-			if (strncmp(line, keys[k], strlen(keys[k])) == 0 &&
-			    strtoull(line + strlen(keys[k]), NULL, 16) != 0)
-			{
-				snprintf(why, n, "%.*s", (int)strcspn(line, "\n"), line);
-				caps = true;
-			}
-		if (strncmp(line, "NoNewPrivs:", 11) == 0)
-			nnp = strtol(line + 11, NULL, 10) == 1;
-	}
-	fclose(f);
-	if (!caps && !nnp)
-		snprintf(why, n, "no_new_privs is not set");
-	return !caps && nnp;
-}
-
 bool rp_identity_reaches(const struct rp_identity* id, const char* dir, char* why, size_t n)
 {
 	char path[4096];

@@ -51,8 +51,4 @@ bool rp_share_file(const struct rp_identity* id, const char* path, struct rp_err
  * processes open the run directory's secrets by name. why names the directory that stops it. */
 bool rp_identity_reaches(const struct rp_identity* id, const char* dir, char* why, size_t n);
 
-/* Whether this process holds no capability at all (effective, permitted, inheritable, ambient,
- * bounding) and has no_new_privs: `rdprepro probe --self-check` reports it, the tests read it. */
-bool rp_privileges_none(char* why, size_t n);
-
 #endif
