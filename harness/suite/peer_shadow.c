@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -12,9 +13,37 @@
 #include "proc.h"
 #include "xdisplay.h"
 
+/* Where freerdp-shadow-cli3 looks for its certificate and key ($XDG_CONFIG_HOME/freerdp/shadow/
+ * shadow.crt and shadow.key, FreeRDP 3.10 shadow_server_init_certificate): the run's own, linked
+ * there. Without them it makes an RSA 2048 key with winpr's makecert before it listens, whose
+ * time has a long tail (0.1-0.7 s on an idle core; peer start 1.1 s median, 2.3 s p90 and once
+ * over SERVER_READY_MS at -j 8 on 2 cores: "not listening after 5000 ms"). */
+static bool place_certificate(const struct rp_x_side* x, const struct rp_creds* creds,
+                              const struct rp_identity* as, struct rp_err* err)
+{
+	static const char* const dirs[] = { "/.config", "/.config/freerdp", "/.config/freerdp/shadow" };
+	char path[4200], file[4300];
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+	{
+		snprintf(path, sizeof(path), "%s%s", x->home, dirs[i]);
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
+			return rp_fail(err, "mkdir %s: %s", path, strerror(errno));
+		if (!rp_give_dir(as, path, err))
+			return false;
+	}
+	snprintf(file, sizeof(file), "%s/shadow.crt", path);
+	if (link(creds->cert, file) != 0)
+		return rp_fail(err, "link %s %s: %s", creds->cert, file, strerror(errno));
+	snprintf(file, sizeof(file), "%s/shadow.key", path);
+	if (link(creds->key, file) != 0)
+		return rp_fail(err, "link %s %s: %s", creds->key, file, strerror(errno));
+	return true;
+}
+
 /* freerdp-shadow-cli3 as the server, sharing display :0 of an Xvfb of its own in the server
  * namespace, both on the server side's HOME and /tmp. NLA against the run's SAM file; its
- * certificate is the one it makes under that HOME. */
+ * certificate is the run's (place_certificate). */
 static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const struct rp_lab* lab,
                          const struct rp_creds* creds, const char* rundir, const char* resdir,
                          const struct rp_identity* as, pid_t* xvfb, pid_t* pid,
@@ -25,7 +54,7 @@ static bool start_shadow(const char* shadow_bin, const char* xvfb_bin, const str
 	int fd, status;
 	bool ok;
 
-	if (!rp_x_side_make(&x, rundir, "server", as, err) ||
+	if (!rp_x_side_make(&x, rundir, "server", as, err) || !place_certificate(&x, creds, as, err) ||
 	    !rp_xvfb_start(xvfb_bin, lab->ns_server, &x, resdir, "xvfb-server.out", xvfb, err))
 		return false;
 	snprintf(log, sizeof(log), "%s/shadow.log", resdir);

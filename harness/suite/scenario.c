@@ -752,12 +752,12 @@ static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
 			                       "session: password = wrong proves nothing there",
 			               sc->path, key_line(p, "client", "password"), peer_line);
 		if (sc->peer == RP_PEER_SHADOW && sc->server_cert)
-			return rp_fail(p->err, "%s:%d: peer = freerdp-shadow (line %d) makes its own "
-			                       "certificate",
+			return rp_fail(p->err, "%s:%d: peer = freerdp-shadow (line %d) is given the run's "
+			                       "good certificate only",
 			               sc->path, key_line(p, "server", "certificate"), peer_line);
 		if (sc->cert != RP_CERT_AS_ARGS)
-			return rp_fail(p->err, "%s:%d: cert = %s needs the lab server's certificate; peer = %s "
-			                       "(line %d) makes its own",
+			return rp_fail(p->err, "%s:%d: cert = %s needs the lab server; peer = %s "
+			                       "(line %d) is another",
 			               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name, peer,
 			               peer_line);
 	}
