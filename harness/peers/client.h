@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "run.h"
+#include "runstate.h"
 #include "util.h"
 
 struct client_ops
@@ -37,6 +37,12 @@ struct client_ops
 	 * run->client_log are names in it (docs/security.md). */
 	bool (*evidence)(struct rp_run* run, struct rp_err* err);
 };
+
+/* A client's last step of start: the scenario's client arguments after argv[0..ac), then the
+ * spawn (argv: 64 entries), its undo registered. */
+struct rp_spawn;
+bool rp_client_spawn(struct rp_run* run, struct rp_spawn* sp, const char** argv, int ac,
+                     struct rp_err* err);
 
 /* The row for a scenario's [client] program. */
 const struct client_ops* rp_client_ops(bool xfreerdp);

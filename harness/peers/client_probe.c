@@ -162,9 +162,3 @@ const struct client_ops rp_client_probe = {
 	.collect = probe_collect,
 	.evidence = probe_evidence,
 };
-
-/* One row per client program. */
-const struct client_ops* rp_client_ops(bool xfreerdp)
-{
-	return xfreerdp ? &rp_client_xfreerdp : &rp_client_probe;
-}

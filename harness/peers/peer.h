@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "run.h"
+#include "runstate.h"
 #include "scenario.h"
 #include "util.h"
 

@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "report.h"
-#include "run.h"
+#include "runstate.h"
 
 #define WIDTH 1200
 #define LEFT 150   /* lane labels */

@@ -31,6 +31,7 @@
 #include "files.h"
 #include "report.h"
 #include "results.h"
+#include "resultjson.h"
 #include "util.h"
 
 /* What one merge copies at most. A result folder holds about 15 files (result.json,

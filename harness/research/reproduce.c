@@ -37,6 +37,7 @@
 #include "fieldlog.h"
 #include "recipe.h"
 #include "results.h"
+#include "resultjson.h"
 #include "runner.h"
 #include "scnwrite.h"
 #include "util.h"

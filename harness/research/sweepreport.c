@@ -21,6 +21,7 @@
 #include "proc.h"
 #include "report.h"
 #include "results.h"
+#include "resultjson.h"
 #include "util.h"
 #include "verdict.h"
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "results.h"
+#include "resultjson.h"
 #include "scnwrite.h"
 #include "util.h"
 #include "verdict.h"

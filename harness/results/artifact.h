@@ -9,7 +9,6 @@
 
 #include <json-c/json.h>
 
-#include "results.h"
 #include "util.h"
 
 /* ---- strict JSON: the helpers every reader of a stranger's JSON uses ---- */
@@ -30,20 +29,11 @@ bool rp_json_fits(json_object* v, size_t n);
 /* Where the first control character is (len if none); lines: newline, tab and CR allowed. */
 size_t rp_control_at(const char* s, size_t len, bool lines);
 
-/* ---- names, text, result.json ---- */
+/* ---- names, text, run folders ---- */
 
 /* A scenario's name as the scenario format allows it (scenario.c: a-z, 0-9 and '-'), 1 to 63
  * characters (struct rp_scenario's name). */
 bool rp_name_ok(const char* s);
-/* A result.json that anyone may have written, into o: the fields merge and the sweep's report
- * read (scenario, path, run, status, reason, expected, verdict, because, confidence,
- * candidates, ruled_out, accepted, seed, link, wall_ms), each checked for its JSON type and its
- * value (a scenario name, known causes, a run of 1 to RP_SWEEP_MAX_REPEAT, a finite wall time,
- * text that fits, is UTF-8 and holds no control character); err names shown and the field.
- * o->report and o->dir are left NULL. */
-#define RP_RESULT_JSON_MAX (16u << 20)
-bool rp_result_parse_strict(const char* shown, const char* text, size_t len,
-                            struct rp_outcome* o, struct rp_err* err);
 /* Text from a stranger that goes into our reports: valid UTF-8 with no control character but
  * newline and tab; err names shown. */
 bool rp_report_text_ok(const char* shown, const char* s, size_t len, struct rp_err* err);

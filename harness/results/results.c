@@ -11,10 +11,9 @@
 #include <json-c/json.h>
 #include <libxml/xmlwriter.h>
 
-#include "artifact.h"
 
 /* The largest record read: an evidence record (the probe's, evidence.h) and a result.json,
- * which holds one (RP_RESULT_JSON_MAX, artifact.h). */
+ * which holds one (RP_RESULT_JSON_MAX, resultjson.h). */
 #define EVIDENCE_MAX (8u << 20)
 
 static const char* const status_names[RP_STATUS_COUNT] = { "PASS", "FAIL", "SKIP", "ERROR" };
@@ -138,19 +137,6 @@ bool rp_result_write(const char* path, const struct rp_outcome* o, const char* e
 	ok = text ? write_whole(path, text, strlen(text), err)
 	          : rp_fail(err, "%s: out of memory", path);
 	json_object_put(j);
-	return ok;
-}
-
-/* A result.json as a stranger's: the worker that wrote it ran as the run's identity, a shard's
- * came from another machine. One reader for both, the strict one (artifact.c). */
-bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err)
-{
-	char* text = NULL;
-	size_t len = 0;
-	bool ok = rp_read_regular(path, RP_RESULT_JSON_MAX, true, &text, &len, err) &&
-	          rp_result_parse_strict(path, text, len, o, err);
-
-	free(text);
 	return ok;
 }
 

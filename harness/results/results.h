@@ -72,9 +72,6 @@ struct rp_outcome
  * and the server's report lines. */
 bool rp_result_write(const char* path, const struct rp_outcome* o, const char* evidence_path,
                      const char* server_log, struct rp_err* err);
-/* Reads back the outcome part of a result.json (report stays NULL), as a stranger's: a regular
- * file, bounded, never a symlink, every field checked (rp_result_parse_strict). */
-bool rp_result_read(const char* path, struct rp_outcome* o, struct rp_err* err);
 
 /* JUnit XML, one <testcase> per run, in the schema Jenkins, GitLab and others accept. */
 bool rp_junit_write(const char* path, const struct rp_outcome* o, int n, double total_ms,

@@ -29,75 +29,6 @@
 #include "rootless.h"
 #include "vm.h"
 
-void rp_undo_close(void* arg)
-{
-	int* fd = arg;
-	if (*fd >= 0)
-		close(*fd);
-	*fd = -1;
-}
-
-void rp_split_args(char* s, const char** av, int* ac, int max)
-{
-	char* save = NULL;
-	for (char* t = strtok_r(s, " \t", &save); t && *ac < max; t = strtok_r(NULL, " \t", &save))
-		av[(*ac)++] = t;
-}
-
-void rp_read_server_lines(int fd, struct result* r, bool* listening)
-{
-	char buf[1024];
-	ssize_t n;
-
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-	{
-		size_t room = sizeof(r->server_log) - 1 - r->server_len;
-		size_t take = (size_t)n < room ? (size_t)n : room;
-		memcpy(r->server_log + r->server_len, buf, take);
-		r->server_len += take;
-		r->server_log[r->server_len] = '\0';
-	}
-	if (listening && strstr(r->server_log, "listening "))
-		*listening = true;
-}
-
-bool rp_server_line(const char* line, int* peer, char* name, size_t name_size, double* t)
-{
-	char what[128] = "";
-
-	if (sscanf(line, "peer %d state %127s %lf", peer, what, t) == 3)
-		rp_strlcpy(name, strncmp(what, "CONNECTION_STATE_", 17) == 0 ? what + 17 : what, name_size);
-	else if (sscanf(line, "peer %d event %127s %lf", peer, what, t) == 3 ||
-	         sscanf(line, "peer %d %127s %lf", peer, what, t) == 3)
-		rp_strlcpy(name, what, name_size);
-	else
-		return false;
-	return true;
-}
-
-/* Prints the server's report with times relative to the probe's start. */
-static void print_server_timeline(FILE* f, const struct result* r, const char* in)
-{
-	char copy[sizeof(r->server_log)];
-	char* save = NULL;
-	int col = 0;
-
-	rp_strlcpy(copy, r->server_log, sizeof(copy));
-	fprintf(f, "%sserver:", in);
-	for (char* line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-	{
-		char name[128];
-		double t = 0;
-		int id = 0;
-		if (!rp_server_line(line, &id, name, sizeof(name), &t))
-			continue;
-		if (col++ % 4 == 0)
-			fprintf(f, "\n%s  ", in);
-		fprintf(f, " %s@%+.1f", name, r->have_evidence ? t - r->ev.t0_mono_ms : t);
-	}
-	fprintf(f, "%s\n", col ? " (ms from the client's start)" : " no connection reached it");
-}
-
 /* PASS only if the verdict and every optional expectation hold; the reason names each miss. */
 /* A verdict in the scenario's wider set passes only with the evidence that makes it so:
  * `connected` when the session reached active and held without an error, `undetermined` when
@@ -263,21 +194,6 @@ static bool end_hostile(pid_t* hostile, int* in, pid_t server, int fds_before, c
 	         "them, %d after they left (%s)",
 	         ready, taken_ms, died, fds_before, fds_during, fds_after, back);
 	return alive && fds_after <= fds_before;
-}
-
-
-bool rp_client_spawn(struct rp_run* run, struct rp_spawn* sp, const char** argv, int ac,
-                     struct rp_err* err)
-{
-	char args[sizeof(run->sc->client_args)];
-
-	rp_strlcpy(args, run->sc->client_args, sizeof(args));
-	rp_split_args(args, argv, &ac, 62);
-	argv[ac] = NULL;
-	if (!rp_proc_spawn(sp, &run->client_pid, err))
-		return false;
-	rp_defer(rp_undo_stop, &run->client_pid, run->client->name);
-	return true;
 }
 
 /* ---- the steps ---- */
@@ -787,50 +703,4 @@ bool rp_run_scenario(const struct rp_scenario* sc, const char* resdir, const str
 		step_done(r, RP_STEP_VERDICT, &mark);
 	r->wall_ms = rp_now_ms() - t0;
 	return left > 0;
-}
-
-/* The readable block under a result line: verdict, evidence, server timeline. */
-char* rp_report_text(const struct result* r)
-{
-	char* buf = NULL;
-	size_t len = 0;
-	FILE* f = open_memstream(&buf, &len);
-
-	if (!f)
-		return NULL;
-	if (r->link[0])
-		fprintf(f, "       link: %s\n", r->link);
-	if (r->client[0])
-		fprintf(f, "       client: %s\n", r->client);
-	if (r->have_evidence)
-	{
-		char* s = rp_evidence_summary(&r->ev, "       ");
-		fprintf(f, "       verdict %s, because %s\n", rp_cause_name(r->verdict.cause),
-		        r->verdict.because);
-		if (r->verdict.runner_up != RP_CAUSE_COUNT)
-			fprintf(f, "       not ruled out: %s: %s\n", rp_cause_name(r->verdict.runner_up),
-			        r->verdict.unsure);
-		if (r->verdict.n_candidates)
-		{
-			fprintf(f, "       candidates:");
-			for (int k = 0; k < r->verdict.n_candidates; k++)
-				fprintf(f, " %s", rp_cause_name(r->verdict.candidates[k]));
-			fprintf(f, "\n");
-		}
-		if (r->verdict.eliminated[0])
-			fprintf(f, "       ruled out: %s\n", r->verdict.eliminated);
-		/* A client log has facts with their lines, not the probe's record. */
-		fputs(r->client_facts[0] ? r->client_facts : s ? s : "", f);
-		free(s);
-	}
-	if (r->server_len)
-		print_server_timeline(f, r, "       ");
-	if (r->kept[0])
-		fprintf(f, "       lab kept: %s\n", r->kept);
-	fprintf(f, "       steps (ms):");
-	for (int i = 0; i < RP_STEP_COUNT; i++)
-		fprintf(f, " %s %.1f", rp_step_name((enum rp_step)i), r->steps_ms[i]);
-	fprintf(f, "\n");
-	fclose(f);
-	return buf;
 }

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "run.h"
+#include "runstate.h"
 #include "scenario.h"
 #include "util.h"
 

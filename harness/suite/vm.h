@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "run.h"
+#include "runstate.h"
 
 enum rp_vm_mode
 {

@@ -15,6 +15,7 @@
 #include "files.h"
 #include "grid.h"
 #include "results.h"
+#include "resultjson.h"
 #include "verdict.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);

@@ -18,6 +18,7 @@
 #include "artifact.h"
 #include "files.h"
 #include "grid.h"
+#include "resultjson.h"
 #include "scenario.h"
 
 START_TEST(test_ranges)

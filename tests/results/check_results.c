@@ -11,6 +11,7 @@
 
 #include "check_util.h"
 #include "results.h"
+#include "resultjson.h"
 
 static void sample(struct rp_outcome o[4])
 {
