@@ -13,6 +13,7 @@
 #include <ini.h>
 
 #include "clientargs.h"
+#include "scnparse.h"
 
 enum key_kind
 {
@@ -115,6 +116,16 @@ const char* rp_cert_check_name(enum rp_cert_check c)
 	return certs[c].name;
 }
 
+const char* rp_naming_name(enum rp_client_name n)
+{
+	return names[n].name;
+}
+
+const char* rp_peer_name(enum rp_peer p)
+{
+	return peers[p].name;
+}
+
 const char* rp_reset_to_name(enum rp_reset_to r)
 {
 	return reset_tos[r].name;
@@ -174,7 +185,6 @@ bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes,
 	       false;
 }
 
-#define TAKES_EXPLAIN_MS 3000 /* from here on, a scenario's time is explained in it */
 
 #define F(m) offsetof(struct rp_scenario, m), sizeof(((struct rp_scenario*)0)->m)
 #define HAS(m) (ptrdiff_t) offsetof(struct rp_scenario, m)
@@ -364,6 +374,115 @@ static const struct choice* find_choice(const struct choice* c, const char* word
 	return NULL;
 }
 
+/* [link] sets both directions, [link to-server] index 0, [link to-client] 1. */
+static int set_shape(struct parse* p, const struct key_def* k, char* dst, const char* value)
+{
+	int first = strcmp(k->section, "link to-client") == 0 ? 1 : 0;
+	int last = strcmp(k->section, "link to-server") == 0 ? 0 : 1;
+	char why[256];
+	for (int d = first; d <= last; d++)
+	{
+		if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))
+			return fail_at(p, "%s", why);
+	}
+	return 1;
+}
+
+/* DURATION [idle | input every DURATION | refresh every DURATION] */
+static int set_session(struct parse* p, const struct key_def* k, char* dst, const char* value)
+{
+	char d[32], act[16], every[16], dur[32], more[8];
+	int n = sscanf(value, "%31s %15s %15s %31s %7s", d, act, every, dur, more);
+	struct rp_scenario* sc = p->sc;
+	if (n < 1 || !rp_parse_duration_ms(d, &sc->session_ms) || sc->session_ms < 1000)
+		return fail_at(p, "session: \"%s\": a duration of 1s or more first (session = "
+		                  "30s idle)", value);
+	sc->activity = RP_ACTIVITY_IDLE;
+	if (n == 1 || (n == 2 && strcmp(act, "idle") == 0))
+		return 1;
+	if (n == 4 && (strcmp(act, "input") == 0 || strcmp(act, "refresh") == 0) &&
+	    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->every_ms) &&
+	    sc->every_ms >= 50)
+	{
+		sc->activity = strcmp(act, "input") == 0 ? RP_ACTIVITY_INPUT : RP_ACTIVITY_REFRESH;
+		return 1;
+	}
+	return fail_at(p, "session: \"%s\": write \"DURATION idle\", \"DURATION input every "
+	                  "DURATION\" or \"DURATION refresh every DURATION\" (50ms or more)",
+	               value);
+}
+
+/* none | still | ticking every DURATION | busy every DURATION */
+static int set_desktop(struct parse* p, const struct key_def* k, char* dst, const char* value)
+{
+	char w[16], every[16], dur[32], more[8];
+	int n = sscanf(value, "%15s %15s %31s %7s", w, every, dur, more);
+	struct rp_scenario* sc = p->sc;
+	if (n == 1 && (strcmp(w, "none") == 0 || strcmp(w, "still") == 0))
+	{
+		sc->desktop = strcmp(w, "none") == 0 ? RP_DESKTOP_NONE : RP_DESKTOP_STILL;
+		return 1;
+	}
+	if (n == 3 && (strcmp(w, "ticking") == 0 || strcmp(w, "busy") == 0) &&
+	    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->desktop_every_ms) &&
+	    sc->desktop_every_ms >= 50)
+	{
+		sc->desktop = strcmp(w, "ticking") == 0 ? RP_DESKTOP_TICKING : RP_DESKTOP_BUSY;
+		return 1;
+	}
+	return fail_at(p, "desktop: \"%s\": none, still, \"ticking every DURATION\" or "
+	                  "\"busy every DURATION\" (50ms or more)", value);
+}
+
+/* Cause names separated by commas or blanks, as bits (1 << enum rp_cause). */
+static int set_causes(struct parse* p, const struct key_def* k, char* dst, const char* value)
+{
+	uint32_t bits = 0;
+	const char* w = value;
+	while (*w)
+	{
+		size_t n;
+		char name[40];
+		enum rp_cause c;
+		w += strspn(w, " ,");
+		n = strcspn(w, " ,");
+		if (!n)
+			break;
+		snprintf(name, sizeof(name), "%.*s", (int)(n < 39 ? n : 39), w);
+		c = rp_cause_from_name(name);
+		if (c == RP_CAUSE_COUNT || n >= 39)
+			return fail_at(p, "%s: unknown cause \"%.*s\" (see `rdprepro causes`)", k->key,
+			               (int)n, w);
+		bits |= 1u << c;
+		w += n;
+	}
+	*(uint32_t*)(void*)dst = bits;
+	return 1;
+}
+
+/* Words of the key's choices separated by commas or blanks, as bits. */
+static int set_flags(struct parse* p, const struct key_def* k, char* dst, const char* value)
+{
+	unsigned bits = 0;
+	const char* w = value;
+	while (*w)
+	{
+		size_t n;
+		const struct choice* c;
+		w += strspn(w, " ,");
+		n = strcspn(w, " ,");
+		if (!n)
+			break;
+		c = find_choice(k->choices, w, n);
+		if (!c)
+			return fail_at(p, "%s: what is \"%.*s\"?", k->key, (int)n, w);
+		bits |= (unsigned)c->value;
+		w += n;
+	}
+	*(unsigned*)(void*)dst = bits;
+	return 1;
+}
+
 static int set_value(struct parse* p, const struct key_def* k, const char* value, bool cont)
 {
 	char* dst = (char*)p->sc + k->off;
@@ -448,106 +567,15 @@ static int set_value(struct parse* p, const struct key_def* k, const char* value
 			return 1;
 		}
 		case K_SHAPE:
-		{
-			/* [link] sets both directions, [link to-server] index 0, [link to-client] 1. */
-			int first = strcmp(k->section, "link to-client") == 0 ? 1 : 0;
-			int last = strcmp(k->section, "link to-server") == 0 ? 0 : 1;
-			char why[256];
-			for (int d = first; d <= last; d++)
-			{
-				if (!rp_shape_parse(&p->sc->link[d], k->key, value, why, sizeof(why)))
-					return fail_at(p, "%s", why);
-			}
-			return 1;
-		}
+			return set_shape(p, k, dst, value);
 		case K_SESSION:
-		{
-			/* DURATION [idle | input every DURATION | refresh every DURATION] */
-			char d[32], act[16], every[16], dur[32], more[8];
-			int n = sscanf(value, "%31s %15s %15s %31s %7s", d, act, every, dur, more);
-			struct rp_scenario* sc = p->sc;
-			if (n < 1 || !rp_parse_duration_ms(d, &sc->session_ms) || sc->session_ms < 1000)
-				return fail_at(p, "session: \"%s\": a duration of 1s or more first (session = "
-				                  "30s idle)", value);
-			sc->activity = RP_ACTIVITY_IDLE;
-			if (n == 1 || (n == 2 && strcmp(act, "idle") == 0))
-				return 1;
-			if (n == 4 && (strcmp(act, "input") == 0 || strcmp(act, "refresh") == 0) &&
-			    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->every_ms) &&
-			    sc->every_ms >= 50)
-			{
-				sc->activity = strcmp(act, "input") == 0 ? RP_ACTIVITY_INPUT : RP_ACTIVITY_REFRESH;
-				return 1;
-			}
-			return fail_at(p, "session: \"%s\": write \"DURATION idle\", \"DURATION input every "
-			                  "DURATION\" or \"DURATION refresh every DURATION\" (50ms or more)",
-			               value);
-		}
+			return set_session(p, k, dst, value);
 		case K_DESKTOP:
-		{
-			char w[16], every[16], dur[32], more[8];
-			int n = sscanf(value, "%15s %15s %31s %7s", w, every, dur, more);
-			struct rp_scenario* sc = p->sc;
-			if (n == 1 && (strcmp(w, "none") == 0 || strcmp(w, "still") == 0))
-			{
-				sc->desktop = strcmp(w, "none") == 0 ? RP_DESKTOP_NONE : RP_DESKTOP_STILL;
-				return 1;
-			}
-			if (n == 3 && (strcmp(w, "ticking") == 0 || strcmp(w, "busy") == 0) &&
-			    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->desktop_every_ms) &&
-			    sc->desktop_every_ms >= 50)
-			{
-				sc->desktop = strcmp(w, "ticking") == 0 ? RP_DESKTOP_TICKING : RP_DESKTOP_BUSY;
-				return 1;
-			}
-			return fail_at(p, "desktop: \"%s\": none, still, \"ticking every DURATION\" or "
-			                  "\"busy every DURATION\" (50ms or more)", value);
-		}
+			return set_desktop(p, k, dst, value);
 		case K_CAUSES:
-		{
-			uint32_t bits = 0;
-			const char* w = value;
-			while (*w)
-			{
-				size_t n;
-				char name[40];
-				enum rp_cause c;
-				w += strspn(w, " ,");
-				n = strcspn(w, " ,");
-				if (!n)
-					break;
-				snprintf(name, sizeof(name), "%.*s", (int)(n < 39 ? n : 39), w);
-				c = rp_cause_from_name(name);
-				if (c == RP_CAUSE_COUNT || n >= 39)
-					return fail_at(p, "%s: unknown cause \"%.*s\" (see `rdprepro causes`)", k->key,
-					               (int)n, w);
-				bits |= 1u << c;
-				w += n;
-			}
-			*(uint32_t*)(void*)dst = bits;
-			return 1;
-		}
+			return set_causes(p, k, dst, value);
 		case K_FLAGS:
-		{
-			unsigned bits = 0;
-			const char* w = value;
-			while (*w)
-			{
-				size_t n;
-				const struct choice* c;
-				w += strspn(w, " ,");
-				n = strcspn(w, " ,");
-				if (!n)
-					break;
-				c = find_choice(k->choices, w, n);
-				if (!c)
-					return fail_at(p, "%s: what is \"%.*s\"?", k->key, (int)n, w);
-				bits |= (unsigned)c->value;
-				w += n;
-			}
-			*(unsigned*)(void*)dst = bits;
-			return 1;
-		}
+			return set_flags(p, k, dst, value);
 	}
 	return fail_at(p, "internal: key kind");
 }
@@ -587,215 +615,12 @@ static int handler(void* user, const char* section, const char* name, const char
 	return fail_at(p, "unknown key \"%s\" in [%s]", name, section);
 }
 
-static int key_line(const struct parse* p, const char* section, const char* key)
+int rp_key_line(const struct parse* p, const char* section, const char* key)
 {
 	for (size_t i = 0; i < N_KEYS; i++)
 		if (strcmp(keys[i].section, section) == 0 && strcmp(keys[i].key, key) == 0)
 			return p->seen[i];
 	return 0;
-}
-
-/* The line of the scenario's timed event (reset, drop, or the link's `from`). */
-static int timed_line(const struct parse* p, const struct rp_scenario* sc)
-{
-	return sc->reset.when  ? key_line(p, "fault", "reset")
-	       : sc->drop.when ? key_line(p, "fault", "drop")
-	                       : key_line(p, "link", "from");
-}
-
-/* Settings that make each other moot: a scenario must test one thing. */
-static bool check_conflicts(const struct rp_scenario* sc, const struct parse* p)
-{
-	int port_line = key_line(p, "fault", "port");
-
-	if (sc->port != RP_PORT_OPEN && sc->behaviour != RP_SERVER_NORMAL)
-		return rp_fail(p->err,
-		               "%s:%d: port = %s conflicts with behaviour = %s (line %d): the client "
-		               "never reaches the server",
-		               sc->path, port_line, rp_port_name(sc->port), rp_behaviour_name(sc->behaviour),
-		               key_line(p, "server", "behaviour"));
-	if (sc->port != RP_PORT_OPEN && sc->wrong_password)
-		return rp_fail(p->err,
-		               "%s:%d: port = %s conflicts with password = wrong (line %d): the client "
-		               "never reaches the server",
-		               sc->path, port_line, rp_port_name(sc->port), key_line(p, "client", "password"));
-	{
-		static const char* const lk[] = { "loss", "delay", "reorder", "duplicate", "corrupt", "rate" };
-		for (size_t i = 0; i < sizeof(lk) / sizeof(lk[0]); i++)
-		{
-			int both = key_line(p, "link", lk[i]);
-			int ts = key_line(p, "link to-server", lk[i]);
-			int tc = key_line(p, "link to-client", lk[i]);
-			if (both && (ts || tc))
-				return rp_fail(p->err, "%s:%d: %s is set for both directions in [link] (line %d) "
-				                       "and again for one",
-				               sc->path, ts ? ts : tc, lk[i], both);
-		}
-	}
-	if (sc->reset.when && sc->drop.when)
-	{
-		int lr = key_line(p, "fault", "reset"), ld = key_line(p, "fault", "drop");
-		return rp_fail(p->err, "%s:%d: %s conflicts with %s (line %d): one fault at a time",
-		               sc->path, lr > ld ? lr : ld, lr > ld ? "reset" : "drop",
-		               lr > ld ? "drop" : "reset", lr > ld ? ld : lr);
-	}
-	if (sc->port != RP_PORT_OPEN && (sc->reset.when || sc->drop.when || sc->nat_timeout_ms))
-		return rp_fail(p->err, "%s:%d: port = %s conflicts with a fault on the connection: the "
-		                       "client never gets one",
-		               sc->path, key_line(p, "fault", "port"), rp_port_name(sc->port));
-	if (key_line(p, "fault", "reset-to") && !sc->reset.when)
-		return rp_fail(p->err, "%s:%d: reset-to without a reset", sc->path,
-		               key_line(p, "fault", "reset-to"));
-	if (key_line(p, "fault", "drop-for") && !sc->drop.when)
-		return rp_fail(p->err, "%s:%d: drop-for without a drop", sc->path,
-		               key_line(p, "fault", "drop-for"));
-	if (key_line(p, "fault", "nat-action") && !sc->nat_timeout_ms)
-		return rp_fail(p->err, "%s:%d: nat-action without a nat-timeout", sc->path,
-		               key_line(p, "fault", "nat-action"));
-	if ((sc->behaviour == RP_SERVER_ERRORINFO) != (key_line(p, "server", "error-info") != 0))
-		return rp_fail(p->err, "%s:%d: behaviour = errorinfo and error-info go together", sc->path,
-		               key_line(p, "server", "error-info") ? key_line(p, "server", "error-info")
-		                                                   : key_line(p, "server", "behaviour"));
-	if (key_line(p, "server", "error-at") && sc->behaviour != RP_SERVER_DENY &&
-	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
-	    sc->behaviour != RP_SERVER_ULTIMATUM)
-		return rp_fail(p->err, "%s:%d: error-at goes with behaviour deny, errorinfo, close or "
-		                       "ultimatum",
-		               sc->path, key_line(p, "server", "error-at"));
-	if (key_line(p, "server", "error-after") && sc->behaviour != RP_SERVER_DENY &&
-	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
-	    sc->behaviour != RP_SERVER_ULTIMATUM)
-		return rp_fail(p->err, "%s:%d: error-after goes with behaviour deny, errorinfo, close or "
-		                       "ultimatum",
-		               sc->path, key_line(p, "server", "error-after"));
-	if (key_line(p, "server", "error-after") && sc->error_phase >= 0 &&
-	    sc->error_phase != RP_PHASE_ACTIVE)
-		return rp_fail(p->err, "%s:%d: error-after counts from the active session; error-at = %s "
-		                       "(line %d)",
-		               sc->path, key_line(p, "server", "error-after"),
-		               rp_phase_name((enum rp_phase)sc->error_phase), key_line(p, "server", "error-at"));
-	if ((sc->error_after_ms || sc->behaviour == RP_SERVER_ULTIMATUM) && !sc->session_ms)
-		return rp_fail(p->err, "%s:%d: a server that ends the session wants a session to end "
-		                       "([client] session = DURATION)",
-		               sc->path, key_line(p, "server", sc->error_after_ms ? "error-after" : "behaviour"));
-	if (sc->error_after_ms && sc->session_ms && sc->error_after_ms >= sc->session_ms)
-		return rp_fail(p->err, "%s:%d: error-after %u ms comes after the session's end (%u ms)",
-		               sc->path, key_line(p, "server", "error-after"), sc->error_after_ms,
-		               sc->session_ms);
-	if (key_line(p, "server", "heartbeat") &&
-	    (sc->heartbeat_ms % 1000 || sc->heartbeat_ms < 1000 || sc->heartbeat_ms > 255000))
-		return rp_fail(p->err, "%s:%d: heartbeat: whole seconds from 1s to 255s (the PDU's period "
-		                       "is one byte of seconds)",
-		               sc->path, key_line(p, "server", "heartbeat"));
-	if ((key_line(p, "server", "desktop") || key_line(p, "server", "heartbeat")) && !sc->session_ms)
-		return rp_fail(p->err, "%s:%d: %s is what the server does in a session: set [client] "
-		                       "session = DURATION",
-		               sc->path,
-		               key_line(p, "server", key_line(p, "server", "desktop") ? "desktop" : "heartbeat"),
-		               key_line(p, "server", "desktop") ? "desktop" : "heartbeat");
-	if (sc->session_ms && sc->xfreerdp)
-		return rp_fail(p->err, "%s:%d: session is the probe's; program = xfreerdp (line %d) "
-		                       "holds what its log shows",
-		               sc->path, key_line(p, "client", "session"), key_line(p, "client", "program"));
-	if (sc->shape_from.when && !rp_scenario_needs_engine(sc))
-		return rp_fail(p->err, "%s:%d: from: the link has no shaping to begin (loss, delay, rate, "
-		                       "...)",
-		               sc->path, key_line(p, "link", "from"));
-	if (sc->shape_from.when && (sc->reset.when || sc->drop.when))
-		return rp_fail(p->err, "%s:%d: from conflicts with %s (line %d): one timed event at a time",
-		               sc->path, key_line(p, "link", "from"), sc->reset.when ? "reset" : "drop",
-		               key_line(p, "fault", sc->reset.when ? "reset" : "drop"));
-	if (rp_scenario_timed(sc)->after_ms && rp_scenario_timed(sc)->phase != RP_PHASE_ACTIVE)
-		return rp_fail(p->err, "%s:%d: \"+DURATION\" counts from the active session: write "
-		                       "\"phase active +DURATION\"",
-		               sc->path, key_line(p, "fault", sc->reset.when ? "reset" : "drop"));
-	if (sc->naming != RP_NAME_ADDRESS && sc->port != RP_PORT_OPEN)
-		return rp_fail(p->err, "%s:%d: name = %s conflicts with port = %s: one cause at a time",
-		               sc->path, key_line(p, "client", "name"), names[sc->naming].name,
-		               rp_port_name(sc->port));
-	if (sc->cert != RP_CERT_AS_ARGS && strstr(sc->client_args, "/cert:"))
-		return rp_fail(p->err, "%s:%d: cert = %s conflicts with a /cert: client argument (line %d)",
-		               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name,
-		               key_line(p, "client", "args"));
-	if (sc->hostile > 1000)
-		return rp_fail(p->err, "%s:%d: hostile = %u: at most 1000 connections", sc->path,
-		               key_line(p, "client", "hostile"), sc->hostile);
-	if (sc->xfreerdp && sc->cert != RP_CERT_AS_ARGS)
-		return rp_fail(p->err, "%s:%d: cert = %s is the probe's own check; program = xfreerdp "
-		                       "(line %d) takes /cert: arguments",
-		               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name,
-		               key_line(p, "client", "program"));
-	if (sc->xfreerdp && sc->connect_timeout_ms)
-		return rp_fail(p->err, "%s:%d: connect-timeout is set through the probe; xfreerdp3 "
-		                       "(line %d) has no flag for it",
-		               sc->path, key_line(p, "client", "connect-timeout"),
-		               key_line(p, "client", "program"));
-	if (sc->peer != RP_PEER_LAB)
-	{
-		/* Third-party servers report no phases and have none of the lab server's behaviours. */
-		static const char* const own[] = { "behaviour", "error-info", "error-at", "hang-at",
-			                               "pause-at", "pause", "security", "error-after",
-			                               "desktop", "heartbeat" };
-		const char* peer = peers[sc->peer].name;
-		int peer_line = key_line(p, "server", "peer");
-		for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
-			if (key_line(p, "server", own[i]))
-				return rp_fail(p->err, "%s:%d: %s is the lab server's own; peer = %s (line %d) "
-				                       "has none",
-				               sc->path, key_line(p, "server", own[i]), own[i], peer, peer_line);
-		if (rp_scenario_timed(sc)->when == RP_WHEN_PHASE)
-			return rp_fail(p->err, "%s:%d: peer = %s reports no phases: arm the fault with "
-			                       "\"at DURATION\" or \"bytes N\"",
-			               sc->path, timed_line(p, sc), peer);
-		if (sc->wrong_password && sc->peer == RP_PEER_XRDP)
-			return rp_fail(p->err, "%s:%d: peer = xrdp (line %d) checks no password before the "
-			                       "session: password = wrong proves nothing there",
-			               sc->path, key_line(p, "client", "password"), peer_line);
-		if (sc->peer == RP_PEER_SHADOW && sc->server_cert)
-			return rp_fail(p->err, "%s:%d: peer = freerdp-shadow (line %d) is given the run's "
-			                       "good certificate only",
-			               sc->path, key_line(p, "server", "certificate"), peer_line);
-		if (sc->cert != RP_CERT_AS_ARGS)
-			return rp_fail(p->err, "%s:%d: cert = %s needs the lab server; peer = %s "
-			                       "(line %d) is another",
-			               sc->path, key_line(p, "client", "cert"), certs[sc->cert].name, peer,
-			               peer_line);
-	}
-	if ((sc->pause_phase >= 0) != (sc->pause_ms > 0))
-		return rp_fail(p->err, "%s:%d: pause-at and pause go together", sc->path,
-		               key_line(p, "server", sc->pause_phase >= 0 ? "pause-at" : "pause"));
-	if (sc->nat_timeout_ms && sc->nat_timeout_ms < 1000)
-		return rp_fail(p->err, "%s:%d: nat-timeout: at least 1s (conntrack counts in seconds)",
-		               sc->path, key_line(p, "fault", "nat-timeout"));
-	if (key_line(p, "link", "mtu") && (sc->mtu < 576 || sc->mtu > 1500))
-		return rp_fail(p->err, "%s:%d: mtu: %u is out of range (576 to 1500)", sc->path,
-		               key_line(p, "link", "mtu"), sc->mtu);
-	if (key_line(p, "link", "icmp") && !sc->mtu)
-		return rp_fail(p->err, "%s:%d: icmp is about the lowered mtu, and no mtu is set", sc->path,
-		               key_line(p, "link", "icmp"));
-	/* A long run says why: the time is the cause's (a timeout, a retransmission schedule), or
-	 * it is a defect to find. */
-	if (sc->takes_ms >= TAKES_EXPLAIN_MS && !sc->takes_because[0])
-		return rp_fail(p->err, "%s:%d: takes: %u ms wants a takes-because (why it takes that long)",
-		               sc->path, key_line(p, "scenario", "takes"), sc->takes_ms);
-	if (sc->takes_because[0] && !sc->takes_ms)
-		return rp_fail(p->err, "%s:%d: takes-because without takes", sc->path,
-		               key_line(p, "scenario", "takes-because"));
-	/* A wider set says why, cause by cause: never widened to make a rule pass. */
-	if (sc->acceptable && !sc->acceptable_because[0])
-		return rp_fail(p->err, "%s:%d: acceptable wants an acceptable-because (why each verdict "
-		                       "is physically possible)",
-		               sc->path, key_line(p, "expect", "acceptable"));
-	if (sc->acceptable_because[0] && !sc->acceptable)
-		return rp_fail(p->err, "%s:%d: acceptable-because without acceptable", sc->path,
-		               key_line(p, "expect", "acceptable-because"));
-	if (sc->acceptable & (1u << sc->expect))
-		return rp_fail(p->err, "%s:%d: acceptable: %s is already the verdict", sc->path,
-		               key_line(p, "expect", "acceptable"), rp_cause_name(sc->expect));
-	if (sc->expect == RP_CAUSE_CONNECTED && sc->has_last_error && sc->expect_last_error)
-		return rp_fail(p->err, "%s:%d: verdict = connected conflicts with last-error = 0x%08X",
-		               sc->path, key_line(p, "expect", "last-error"), sc->expect_last_error);
-	return true;
 }
 
 const struct rp_trigger* rp_scenario_timed(const struct rp_scenario* sc)
@@ -848,10 +673,10 @@ static bool load_stream(struct rp_scenario* sc, const char* path, FILE* f, struc
 		if (keys[i].required && !p.seen[i])
 			return rp_fail(err, "%s: missing key \"%s\" in [%s]", path, keys[i].key,
 			               keys[i].section);
-	if (!check_conflicts(sc, &p))
+	if (!rp_scenario_conflicts(sc, &p, p.err))
 		return false;
 	/* A desktop that has a session paints: what a desktop sends first (the lab's server). */
-	if (sc->session_ms && sc->peer == RP_PEER_LAB && !key_line(&p, "server", "desktop"))
+	if (sc->session_ms && sc->peer == RP_PEER_LAB && !rp_key_line(&p, "server", "desktop"))
 		sc->desktop = RP_DESKTOP_STILL;
 	/* The peer is a requirement, found by looking for it. */
 	if (sc->peer == RP_PEER_XRDP)

@@ -190,6 +190,8 @@ const char* rp_desktop_name(enum rp_desktop d);
 const char* rp_port_name(enum rp_port_fault p);
 const char* rp_reset_to_name(enum rp_reset_to r);
 const char* rp_cert_check_name(enum rp_cert_check c);
+const char* rp_naming_name(enum rp_client_name n);
+const char* rp_peer_name(enum rp_peer p);
 /* Parses "phase tls", "phase active +5s", "at 2s", "bytes 3000" (bytes only if allow_bytes). */
 bool rp_trigger_parse(struct rp_trigger* t, const char* value, bool allow_bytes, char* why,
                       size_t n);
