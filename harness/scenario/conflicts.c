@@ -70,22 +70,19 @@ static bool faults_conflicts(const struct rp_scenario* sc, const struct parse* p
 /* The lab server's error, heartbeat and desktop settings. */
 static bool server_conflicts(const struct rp_scenario* sc, const struct parse* p, struct rp_err* err)
 {
+	/* When and after what the server ends the connection: only a server that ends it. */
+	static const char* const ends_keys[] = { "error-at", "error-after" };
+
 	if ((sc->behaviour == RP_SERVER_ERRORINFO) != (rp_key_line(p, "server", "error-info") != 0))
 		return rp_fail(err, "%s:%d: behaviour = errorinfo and error-info go together", sc->path,
 		               rp_key_line(p, "server", "error-info") ? rp_key_line(p, "server", "error-info")
 		                                                   : rp_key_line(p, "server", "behaviour"));
-	if (rp_key_line(p, "server", "error-at") && sc->behaviour != RP_SERVER_DENY &&
-	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
-	    sc->behaviour != RP_SERVER_ULTIMATUM)
-		return rp_fail(err, "%s:%d: error-at goes with behaviour deny, errorinfo, close or "
-		                       "ultimatum",
-		               sc->path, rp_key_line(p, "server", "error-at"));
-	if (rp_key_line(p, "server", "error-after") && sc->behaviour != RP_SERVER_DENY &&
-	    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
-	    sc->behaviour != RP_SERVER_ULTIMATUM)
-		return rp_fail(err, "%s:%d: error-after goes with behaviour deny, errorinfo, close or "
-		                       "ultimatum",
-		               sc->path, rp_key_line(p, "server", "error-after"));
+	for (size_t i = 0; i < sizeof(ends_keys) / sizeof(ends_keys[0]); i++)
+		if (rp_key_line(p, "server", ends_keys[i]) && sc->behaviour != RP_SERVER_DENY &&
+		    sc->behaviour != RP_SERVER_ERRORINFO && sc->behaviour != RP_SERVER_CLOSE &&
+		    sc->behaviour != RP_SERVER_ULTIMATUM)
+			return rp_fail(err, "%s:%d: %s goes with behaviour deny, errorinfo, close or ultimatum",
+			               sc->path, rp_key_line(p, "server", ends_keys[i]), ends_keys[i]);
 	if (rp_key_line(p, "server", "error-after") && sc->error_phase >= 0 &&
 	    sc->error_phase != RP_PHASE_ACTIVE)
 		return rp_fail(err, "%s:%d: error-after counts from the active session; error-at = %s "

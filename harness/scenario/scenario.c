@@ -388,6 +388,12 @@ static int set_shape(struct parse* p, const struct key_def* k, char* dst, const 
 	return 1;
 }
 
+/* "every DURATION", of 50 ms or more, into *ms. */
+static bool every_ok(const char* every, const char* dur, uint32_t* ms)
+{
+	return strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, ms) && *ms >= 50;
+}
+
 /* DURATION [idle | input every DURATION | refresh every DURATION] */
 static int set_session(struct parse* p, const struct key_def* k, char* dst, const char* value)
 {
@@ -401,8 +407,7 @@ static int set_session(struct parse* p, const struct key_def* k, char* dst, cons
 	if (n == 1 || (n == 2 && strcmp(act, "idle") == 0))
 		return 1;
 	if (n == 4 && (strcmp(act, "input") == 0 || strcmp(act, "refresh") == 0) &&
-	    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->every_ms) &&
-	    sc->every_ms >= 50)
+	    every_ok(every, dur, &sc->every_ms))
 	{
 		sc->activity = strcmp(act, "input") == 0 ? RP_ACTIVITY_INPUT : RP_ACTIVITY_REFRESH;
 		return 1;
@@ -424,8 +429,7 @@ static int set_desktop(struct parse* p, const struct key_def* k, char* dst, cons
 		return 1;
 	}
 	if (n == 3 && (strcmp(w, "ticking") == 0 || strcmp(w, "busy") == 0) &&
-	    strcmp(every, "every") == 0 && rp_parse_duration_ms(dur, &sc->desktop_every_ms) &&
-	    sc->desktop_every_ms >= 50)
+	    every_ok(every, dur, &sc->desktop_every_ms))
 	{
 		sc->desktop = strcmp(w, "ticking") == 0 ? RP_DESKTOP_TICKING : RP_DESKTOP_BUSY;
 		return 1;
