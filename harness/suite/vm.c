@@ -450,45 +450,43 @@ static void forward(const char* buf, size_t n, char* held, size_t* held_len, siz
 	fflush(stdout);
 }
 
-int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* results, char* why,
-              size_t why_size)
+/* A guest's run from qemu's start to its exit status. */
+struct vm_run
 {
-	struct guest_facts gf;
-	struct guest g = { .in = -1, .out = -1, .err = -1 };
+	struct guest g;
+	double t0, t_up, deadline;
+	char held[8192]; /* the console's line not yet ended (forward) */
+	size_t held_len;
+	bool up, done, exited;
+};
+
+/* Bytes of the guest's console: the run's lines forwarded, its marks noted (t_up: when it came
+ * up). */
+static void console(struct vm_run* vr, const char* buf, size_t n)
+{
+	bool was_up = vr->up;
+	forward(buf, n, vr->held, &vr->held_len, sizeof(vr->held), &vr->up, &vr->done);
+	if (vr->up && !was_up)
+		vr->t_up = rp_now_ms();
+}
+
+/* qemu with the guest's kernel, the host's root read-only and the results folder over 9p, its
+ * consoles on pipes to this process (g's from here on). False when it did not start: *ret -1
+ * and why when qemu is not installed, else the error printed. */
+static bool guest_start(struct guest* g, const struct guest_facts* gf, const char* accel, long cpus,
+                        long mem_mb, const char* results, const char* fwcfg, int* ret, char* why,
+                        size_t why_size)
+{
 	struct rp_err err = { "" };
-	char rcpath[4200], append[12000], mem[32], smp[16];
-	char* fwcfg = NULL;
+	char append[12000], mem[32], smp[16];
 	char v_root[128] = "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap";
 	char v_out[4200], chr_err[64];
-	const char* accel = "tcg,thread=multi";
 	int to[2] = { -1, -1 }, from[2] = { -1, -1 }, errp[2] = { -1, -1 };
-	int status = 0, ret = 1, sent = 0, pfd = -1;
-	long cpus = env_long("RDPREPRO_VM_CPUS", host_cpus(), 1, 64);
-	long mem_mb = env_long("RDPREPRO_VM_MEM", guest_mem_mb(), 512, 262144);
-	double t0 = rp_now_ms(), t_up = 0, stop_by = 0;
-	double deadline = t0 + 1000.0 * (double)env_long("RDPREPRO_VM_TIMEOUT", 4 * 3600, 60, 86400);
-	char held[8192];
-	size_t held_len = 0;
-	bool up = false, done = false, exited = false;
-	FILE* rcf;
+	bool ok = false;
 
-	if (!rp_signals_install())
-		return snprintf(why, why_size, "cannot install signal handlers"), -1;
-	if (!prepare(&gf, why, why_size))
-		return -1;
-	if (strcmp(gf.accel, "kvm") == 0)
-		accel = "kvm";
-	rp_defer(undo_guest, &g, "the guest");
-	snprintf(rcpath, sizeof(rcpath), "%s/" RC_FILE, results);
-	unlink(rcpath);
-	if (!(fwcfg = guest_script(argc - 1, argv + 1, o, results, strcmp(accel, "kvm") == 0 ? 1 : TCG_SLACK, &err)))
-	{
-		fprintf(stderr, "rdprepro: %s\n", err.msg);
-		goto out;
-	}
 	snprintf(append, sizeof(append),
 	         "console=ttyS0 quiet loglevel=3 panic=-1 rdpp_out=%s rdpp_ver=%s rdpp_cache=%s",
-	         results, gf.ver, gf.cache);
+	         results, gf->ver, gf->cache);
 	snprintf(v_out, sizeof(v_out), "local,path=%s,mount_tag=out,security_model=none,multidevs=remap", results);
 	snprintf(mem, sizeof(mem), "%ld", mem_mb);
 	snprintf(smp, sizeof(smp), "%ld", cpus);
@@ -508,7 +506,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		const char* qargv[] = { qemu, "-accel", accel, "-cpu", strcmp(accel, "kvm") == 0 ? "host" : "qemu64",
 			                    "-add-fd", "fd=3,set=1", "-smp", smp, "-m", mem, "-display", "none", "-monitor", "none",
 			                    "-no-reboot", "-nic", "none", "-serial", "stdio", "-chardev", chr_err,
-			                    "-serial", "chardev:err", "-kernel", gf.kernel, "-initrd", gf.initrd,
+			                    "-serial", "chardev:err", "-kernel", gf->kernel, "-initrd", gf->initrd,
 			                    "-append", append, "-virtfs", v_root, "-virtfs", v_out, "-fw_cfg", fwcfg,
 			                    NULL };
 		struct rp_spawn sp = { .argv = qargv, .fd_stdin = to[0], .fd_stdout = from[1], .fd_stderr = -1,
@@ -517,10 +515,10 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		if (!rp_find_in_path(qemu, path, sizeof(path)))
 		{
 			snprintf(why, why_size, "%s is not installed (apt-get install qemu-system-x86)", qemu);
-			ret = -1;
+			*ret = -1;
 			goto out;
 		}
-		if (!rp_proc_spawn(&sp, &g.qemu, &err))
+		if (!rp_proc_spawn(&sp, &g->qemu, &err))
 		{
 			fprintf(stderr, "rdprepro: %s\n", err.msg);
 			goto out;
@@ -529,25 +527,45 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	close(to[0]);
 	close(from[1]);
 	close(errp[1]);
-	g.in = to[1];
-	g.out = from[0];
-	g.err = errp[0];
+	g->in = to[1];
+	g->out = from[0];
+	g->err = errp[0];
 	to[0] = to[1] = from[0] = from[1] = errp[0] = errp[1] = -1; /* g's now */
-	fprintf(stderr, "rdprepro: running in a qemu guest: %s%s%s%s, %ld vCPUs, %ld MiB, Linux %s\n",
-	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", gf.accel_why[0] ? " (" : "", gf.accel_why,
-	        gf.accel_why[0] ? ")" : "", cpus, mem_mb, gf.ver);
-	pfd = (int)syscall(SYS_pidfd_open, g.qemu, 0);
-	while (!exited)
+	ok = true;
+out:
+	for (int i = 0; i < 2; i++)
+	{
+		if (to[i] >= 0)
+			close(to[i]);
+		if (errp[i] >= 0)
+			close(errp[i]);
+		if (from[i] >= 0)
+			close(from[i]);
+	}
+	return ok;
+}
+
+/* Until qemu exits, is stopped (an interrupt's grace, the deadline, a boot that did not come) or
+ * the console ends: the console forwarded, the second serial port to stderr, an interrupt sent
+ * to the guest's run as a line. Then what the pipes still hold. */
+static void guest_wait(struct vm_run* vr, char* why, size_t why_size)
+{
+	struct guest* g = &vr->g;
+	int status = 0, sent = 0;
+	double stop_by = 0;
+	int pfd = (int)syscall(SYS_pidfd_open, g->qemu, 0);
+
+	while (!vr->exited)
 	{
 		double now = rp_now_ms();
-		struct pollfd fds[4] = { { .fd = g.out, .events = POLLIN },
+		struct pollfd fds[4] = { { .fd = g->out, .events = POLLIN },
 			                     { .fd = pfd, .events = POLLIN },
 			                     { .fd = rp_interrupt_fd(), .events = POLLIN },
-			                     { .fd = g.err, .events = POLLIN } };
-		if (waitpid(g.qemu, &status, WNOHANG) == g.qemu)
+			                     { .fd = g->err, .events = POLLIN } };
+		if (waitpid(g->qemu, &status, WNOHANG) == g->qemu)
 		{
-			exited = true;
-			g.qemu = 0; /* reaped: its pid may be another's from now on */
+			vr->exited = true;
+			g->qemu = 0; /* reaped: its pid may be another's from now on */
 			break;
 		}
 		if (rp_interrupted() && !sent)
@@ -558,47 +576,42 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 			                                               : rp_interrupted() == SIGHUP ? "HUP" : "INT");
 			sent = 1;
 			stop_by = now + VM_STOP_GRACE_MS;
-			if (!up || write(g.in, line, (size_t)len) != len)
+			if (!vr->up || write(g->in, line, (size_t)len) != len)
 				stop_by = now;
 		}
-		if ((stop_by && now >= stop_by) || now >= deadline || (!up && now - t0 >= VM_BOOT_MS))
+		if ((stop_by && now >= stop_by) || now >= vr->deadline || (!vr->up && now - vr->t0 >= VM_BOOT_MS))
 		{
-			if (!up && !sent)
+			if (!vr->up && !sent)
 				snprintf(why, why_size, "the guest did not start within %.0f s", VM_BOOT_MS / 1000);
 			else if (!sent)
 				fprintf(stderr, "rdprepro: the guest's run passed its deadline (RDPREPRO_VM_TIMEOUT)\n");
-			rp_proc_stop(g.qemu, 2000);
+			rp_proc_stop(g->qemu, 2000);
 			status = 0;
-			g.qemu = 0;
+			g->qemu = 0;
 			break;
 		}
 		if (poll(fds, 4, 500) > 0 && (fds[3].revents & (POLLIN | POLLHUP)))
 		{
 			char buf[4096];
-			ssize_t n = read(g.err, buf, sizeof(buf));
+			ssize_t n = read(g->err, buf, sizeof(buf));
 			if (n > 0 && write(2, buf, (size_t)n) < 0)
 				n = 0;
 			if (n <= 0)
 			{
-				close(g.err);
-				g.err = -1;
+				close(g->err);
+				g->err = -1;
 			}
 		}
 		if (fds[0].revents & (POLLIN | POLLHUP))
 		{
 			char buf[4096];
-			ssize_t n = read(g.out, buf, sizeof(buf));
+			ssize_t n = read(g->out, buf, sizeof(buf));
 			if (n > 0)
-			{
-				bool was_up = up;
-				forward(buf, (size_t)n, held, &held_len, sizeof(held), &up, &done);
-				if (up && !was_up)
-					t_up = rp_now_ms();
-			}
+				console(vr, buf, (size_t)n);
 			else if (n == 0)
 			{
-				close(g.out);
-				g.out = -1;
+				close(g->out);
+				g->out = -1;
 			}
 		}
 	}
@@ -606,53 +619,97 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		close(pfd);
 	/* What qemu wrote before it ended is still in the pipes: their write ends are closed now,
 	 * so each read ends at EOF. */
-	if (exited)
+	if (vr->exited)
 	{
 		char buf[4096];
 		ssize_t n;
-		while (g.out >= 0 && (n = read(g.out, buf, sizeof(buf))) > 0)
-		{
-			bool was_up = up;
-			forward(buf, (size_t)n, held, &held_len, sizeof(held), &up, &done);
-			if (up && !was_up)
-				t_up = rp_now_ms();
-		}
-		while (g.err >= 0 && (n = read(g.err, buf, sizeof(buf))) > 0)
+		while (g->out >= 0 && (n = read(g->out, buf, sizeof(buf))) > 0)
+			console(vr, buf, (size_t)n);
+		while (g->err >= 0 && (n = read(g->err, buf, sizeof(buf))) > 0)
 			if (write(2, buf, (size_t)n) < 0)
 				break;
 	}
-	if (up && !done && held_len)
-		fwrite(held, 1, held_len, stdout);
+	if (vr->up && !vr->done && vr->held_len)
+		fwrite(vr->held, 1, vr->held_len, stdout);
 	fflush(stdout);
+}
+
+/* The guest's run's exit status into *ret: what it wrote (RC_FILE), else what ended it. False,
+ * with why, when no guest came up (the caller says so: a SKIP, or --vm's error). */
+static bool guest_status(const struct vm_run* vr, const char* rcpath, int* ret, char* why,
+                         size_t why_size)
+{
+	FILE* rcf;
+
 	if ((rcf = fopen(rcpath, "r")))
 	{
-		if (fscanf(rcf, "%d", &ret) != 1)
-			ret = 1;
+		if (fscanf(rcf, "%d", ret) != 1)
+			*ret = 1;
 		fclose(rcf);
 		unlink(rcpath);
 	}
 	else if (rp_interrupted())
-		ret = 128 + rp_interrupted();
-	else if (!up)
+		*ret = 128 + rp_interrupted();
+	else if (!vr->up)
 	{
 		/* No guest boots here: the caller says so (a SKIP, or --vm's error). */
 		if (!why[0])
 			snprintf(why, why_size, "the guest ended before it started (qemu %s)",
-			         exited ? "exited" : "was stopped");
-		ret = -1;
-		goto out;
+			         vr->exited ? "exited" : "was stopped");
+		*ret = -1;
+		return false;
 	}
 	else
 	{
 		fprintf(stderr, "rdprepro: the guest ended without its run's exit status (a kernel "
 		                "panic, or qemu stopped: see above)\n");
-		ret = 1;
+		*ret = 1;
 	}
+	return true;
+}
+
+int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* results, char* why,
+              size_t why_size)
+{
+	struct guest_facts gf;
+	struct vm_run vr = { .g = { .in = -1, .out = -1, .err = -1 } };
+	struct rp_err err = { "" };
+	char rcpath[4200];
+	char* fwcfg = NULL;
+	const char* accel = "tcg,thread=multi";
+	int ret = 1;
+	long cpus = env_long("RDPREPRO_VM_CPUS", host_cpus(), 1, 64);
+	long mem_mb = env_long("RDPREPRO_VM_MEM", guest_mem_mb(), 512, 262144);
+
+	vr.t0 = rp_now_ms();
+	vr.deadline = vr.t0 + 1000.0 * (double)env_long("RDPREPRO_VM_TIMEOUT", 4 * 3600, 60, 86400);
+	if (!rp_signals_install())
+		return snprintf(why, why_size, "cannot install signal handlers"), -1;
+	if (!prepare(&gf, why, why_size))
+		return -1;
+	if (strcmp(gf.accel, "kvm") == 0)
+		accel = "kvm";
+	rp_defer(undo_guest, &vr.g, "the guest");
+	snprintf(rcpath, sizeof(rcpath), "%s/" RC_FILE, results);
+	unlink(rcpath);
+	if (!(fwcfg = guest_script(argc - 1, argv + 1, o, results, strcmp(accel, "kvm") == 0 ? 1 : TCG_SLACK, &err)))
+	{
+		fprintf(stderr, "rdprepro: %s\n", err.msg);
+		goto out;
+	}
+	if (!guest_start(&vr.g, &gf, accel, cpus, mem_mb, results, fwcfg, &ret, why, why_size))
+		goto out;
+	fprintf(stderr, "rdprepro: running in a qemu guest: %s%s%s%s, %ld vCPUs, %ld MiB, Linux %s\n",
+	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", gf.accel_why[0] ? " (" : "", gf.accel_why,
+	        gf.accel_why[0] ? ")" : "", cpus, mem_mb, gf.ver);
+	guest_wait(&vr, why, why_size);
+	if (!guest_status(&vr, rcpath, &ret, why, why_size))
+		goto out;
 	fprintf(stderr,
 	        "rdprepro: the run above ran in a qemu guest (%s, %ld vCPUs, %ld MiB): %.1f s in all, "
 	        "%.1f s of it to boot%s\n",
-	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", cpus, mem_mb, (rp_now_ms() - t0) / 1000.0,
-	        t_up > 0 ? (t_up - t0) / 1000.0 : 0.0,
+	        strcmp(accel, "kvm") == 0 ? "KVM" : "TCG", cpus, mem_mb, (rp_now_ms() - vr.t0) / 1000.0,
+	        vr.t_up > 0 ? (vr.t_up - vr.t0) / 1000.0 : 0.0,
 	        strcmp(accel, "kvm") == 0 ? ""
 	                                  : "; TCG takes about 10x a host's time per lab (measured: "
 	                                    "docs/ci-unprivileged.md)");
@@ -660,15 +717,6 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 		ret = 128 + rp_interrupted();
 out:
 	free(fwcfg);
-	for (int i = 0; i < 2; i++)
-	{
-		if (to[i] >= 0)
-			close(to[i]);
-		if (errp[i] >= 0)
-			close(errp[i]);
-		if (from[i] >= 0)
-			close(from[i]);
-	}
 	rp_cleanup_all();
 	return ret;
 }
