@@ -3,6 +3,9 @@
  * reported at the line of the key that breaks it. */
 #include "scnparse.h"
 
+#include "scenario.h"
+#include "util.h"
+
 #include <string.h>
 
 #define TAKES_EXPLAIN_MS 3000 /* from here on, a scenario's time is explained in it */

@@ -5,11 +5,10 @@
 
 #include <stdbool.h>
 
-#include "scenario.h"
-#include "util.h"
-
-/* The parser's state (scenario.c). */
+/* The parser's state (scenario.c), the scenario it fills (scenario.h), an error (util.h). */
 struct parse;
+struct rp_scenario;
+struct rp_err;
 
 /* The line of [section] key in the file being parsed, 0 when it was not given. */
 int rp_key_line(const struct parse* p, const char* section, const char* key);
