@@ -72,9 +72,9 @@ struct rp_fieldlog
 	int http_status;
 	char gateway_error[64];
 	bool gateway;
-	bool nego_code;
+	bool nego_code;    /* the server's negotiation failure code (HYBRID_REQUIRED_BY_SERVER, ...) */
 	bool nla_failed;   /* 1.x/2.0's "Authentication failure, check credentials." */
-	bool auth_only_ok; /* "Authentication only, exit status 0" */ /* the server's negotiation failure code (HYBRID_REQUIRED_BY_SERVER, ...) */
+	bool auth_only_ok; /* "Authentication only, exit status 0" */
 	char tls_alert[48]; /* a TLS alert the server sent, as FreeRDP names it */
 	/* The platform an errno number belongs to, when the log says (errno numbers differ). */
 	enum

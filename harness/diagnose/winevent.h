@@ -2,7 +2,7 @@
  * (Event Viewer's "Details > XML View", wevtutil qe /f:xml, an .evtx record), Event Viewer's
  * text ("Log Name: ... Event ID: 1026 ... Description: ..."), Get-WinEvent's table and list
  * output ("Id : 1026", "TimeCreated Id LevelDisplayName Message"). What comes out is each
- * event's ID, provider, EventData and message: the meaning is fieldlog.c's. */
+ * event's ID, provider, EventData and message: the meaning is fieldlog_windows.c's. */
 #ifndef RDPREPRO_WINEVENT_H
 #define RDPREPRO_WINEVENT_H
 
