@@ -4,7 +4,8 @@
  * verdict, the runner-up, the candidates) becomes a scenario whose parameters come from the
  * log's facts (recipe.c); the runner runs them in parallel labs with the lab's client writing a
  * FreeRDP DEBUG log; each of those logs is read by the same parser as the field's, and the two
- * compared fact by fact. The matches are ranked, and the best is written as a scenario to keep.
+ * compared fact by fact (reproduce_match.c). The matches are ranked, and the best is written as a
+ * scenario to keep. The directory it writes in is reproduce_out.c's.
  *
  * Facts compared, with their weight, when the field log has them:
  *   verdict 4 (the same, or one of an undetermined field verdict's candidates; 3 when the lab
@@ -22,12 +23,9 @@
 #include "reproduce.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <json-c/json.h>
 #include <limits.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +34,8 @@
 
 #include "fieldlog.h"
 #include "recipe.h"
+#include "reproduce_match.h"
+#include "reproduce_out.h"
 #include "results.h"
 #include "resultjson.h"
 #include "runner.h"
@@ -43,39 +43,8 @@
 #include "util.h"
 #include "verdict.h"
 
-/* The timing tolerance: a lab run's time to failure matches the field's within the larger of
- * these. WLog stamps are whole seconds on both sides, so 1 s is the resolution. */
-#define TOL_MIN_S 1.0
-#define TOL_SHARE 0.25
-
-#define MAX_FACTS 8
-
-/* The file that says a directory is reproduce's own (its first line says what made it): only a
- * directory reproduce made, or one holding this, is written into. */
-#define MARKER ".rdprepro-reproduce"
 /* The most of a log's path a scenario's `field` shows (it holds 255 bytes, with its words). */
 #define FIELD_TAIL 200
-/* What reproduce writes in its directory, and replaces at each run: nothing else is touched. */
-static const char* const own_entries[] = { "scenarios", "runs", "run.log", "plan.txt",
-	                                       "matches.json", "best.scn" };
-
-/* One lab run against the field log. */
-struct match
-{
-	enum rp_cause cause;
-	char name[64];
-	char scn[PATH_MAX];
-	bool ran;            /* its client's log was read */
-	char not_run[320];   /* why not */
-	char lab_verdict[32];
-	int score, max;
-	bool reproduces;
-	char matched[MAX_FACTS][120];
-	int n_matched;
-	char differs[MAX_FACTS][160];
-	int n_differs;
-	double wall_s;
-};
 
 static const char* const weights_text =
 	"verdict 4 (the same, or one of an undetermined field verdict's candidates; 3: the lab "
@@ -118,335 +87,6 @@ static int usage(FILE* f)
 	        TOL_MIN_S, TOL_SHARE * 100, RP_FIELDLOG_MAX >> 20, RP_RECIPE_TIMEOUT_MIN_MS,
 	        RP_RECIPE_TIMEOUT_MAX_MS, RP_RECIPE_FAIL_MAX_S, MARKER);
 	return f == stderr ? 2 : 0;
-}
-
-/* ---- comparing a lab log with the field's ---- */
-
-enum fact_result
-{
-	F_DIFFERS,
-	F_PARTLY, /* 3 of the verdict's 4: the lab is unsure where the field named the cause */
-	F_MATCHES,
-};
-
-static void fact(struct match* m, int weight, enum fact_result r, const char* fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void fact(struct match* m, int weight, enum fact_result r, const char* fmt, ...)
-{
-	va_list ap;
-
-	m->max += weight;
-	m->score += r == F_MATCHES ? weight : r == F_PARTLY ? weight - 1 : 0;
-	va_start(ap, fmt);
-	if (r != F_DIFFERS && m->n_matched < MAX_FACTS)
-		vsnprintf(m->matched[m->n_matched++], sizeof(m->matched[0]), fmt, ap);
-	else if (r == F_DIFFERS && m->n_differs < MAX_FACTS)
-		vsnprintf(m->differs[m->n_differs++], sizeof(m->differs[0]), fmt, ap);
-	va_end(ap);
-}
-
-static bool in_candidates(const struct rp_field_verdict* fv, enum rp_cause c)
-{
-	for (int k = 0; k < fv->n_candidates; k++)
-		if (fv->candidates[k] == c)
-			return true;
-	return fv->v.runner_up == c;
-}
-
-/* The phase a log names, RP_PHASE_COUNT for none (a log that names no step beyond the start
- * says nothing of the phase). */
-static enum rp_phase field_phase(const struct rp_fieldlog* log)
-{
-	enum rp_phase p = log->has_phase ? rp_evidence_furthest(&log->ev) : RP_PHASE_NONE;
-	return p == RP_PHASE_NONE ? RP_PHASE_COUNT : p;
-}
-
-/* The disconnect reason a Windows client would show for a verdict (its row in verdict.c, an
- * inference where the row says so): the cause's; for an undetermined one, the reason all its
- * candidates share; 0 when there is none. */
-static unsigned windows_reason(const struct rp_field_verdict* v)
-{
-	unsigned r = 0;
-
-	if (v->v.cause != RP_CAUSE_UNDETERMINED)
-		return rp_cause_info(v->v.cause)->disc_reason;
-	for (int k = 0; k < v->n_candidates; k++)
-	{
-		unsigned c = rp_cause_info(v->candidates[k])->disc_reason;
-		if (k > 0 && c != r)
-			return 0;
-		r = c;
-	}
-	return r;
-}
-
-/* The seconds to failure a log shows (TLS's if it has one, else the TCP connect's), -1. */
-static int fail_after(const struct rp_fieldlog* log, bool* tls)
-{
-	*tls = log->tls_fail_after_s >= 0;
-	return *tls ? log->tls_fail_after_s : log->connect_fail_after_s;
-}
-
-/* The lab's time to the failure of the step, from its record (monotonic, LAB-NOTES) when its
- * log does not show that step's failure (FreeRDP 3 names a refused connect otherwise than 2):
- * TLS's start to the end of the first attempt that stopped in TLS, or the first attempt's
- * start to its end. -1 when neither says. */
-static double record_fail_s(const struct rp_evidence* ev, bool tls)
-{
-	for (int i = 0; ev && i < ev->n_attempts; i++)
-	{
-		const struct rp_attempt* a = &ev->attempts[i];
-		if (!tls)
-			return (a->t_end_ms - a->t_start_ms) / 1000.0;
-		if (a->furthest == RP_PHASE_TLS && a->t_phase_ms[RP_PHASE_TLS] >= 0)
-			return (a->t_end_ms - a->t_phase_ms[RP_PHASE_TLS]) / 1000.0;
-	}
-	return -1;
-}
-
-static void compare_timing(const struct rp_fieldlog* field, const struct rp_fieldlog* lab,
-                           const struct rp_evidence* record, struct match* m)
-{
-	bool tls, lab_tls;
-	int fs = fail_after(field, &tls);
-	double ls, tol;
-	const char* step = tls ? "TLS" : "TCP connect";
-	const char* from = "log";
-
-	if (fs < 0)
-		return;
-	ls = fail_after(lab, &lab_tls);
-	if (ls < 0 || lab_tls != tls)
-	{
-		ls = record_fail_s(record, tls);
-		from = "record";
-	}
-	tol = fs * TOL_SHARE > TOL_MIN_S ? fs * TOL_SHARE : TOL_MIN_S;
-	if (ls < 0)
-		fact(m, 2, F_DIFFERS, "time to failure: the field's %s failed after %d s, the lab's did "
-		                      "not fail there", step, fs);
-	else
-		fact(m, 2, fabs(ls - fs) <= tol ? F_MATCHES : F_DIFFERS,
-		     "time to failure: %s failed after %.1f s (the lab's %s; the field's %d s, within "
-		     "%.0f s)", step, ls, from, fs, tol);
-}
-
-/* Scores the lab's log against the field's; key facts decide `reproduces`. */
-static void compare(const struct rp_fieldlog* field, const struct rp_field_verdict* fv,
-                    const struct rp_fieldlog* lab, const struct rp_evidence* record,
-                    struct match* m)
-{
-	struct rp_field_verdict lv;
-	enum rp_cause fc = fv->v.cause;
-	bool key = true, key_compared;
-	int before, compared;
-	char theirs[128];
-
-	rp_fieldlog_classify(lab, &lv);
-	rp_strlcpy(m->lab_verdict, rp_cause_name(lv.v.cause), sizeof(m->lab_verdict));
-	/* An undetermined field verdict allows each of its candidates alike: a lab log that names
-	 * one (a DEBUG log says more than most field logs) agrees as much as one as unsure. */
-	if (lv.v.cause == fc)
-		fact(m, 4, F_MATCHES, "verdict %s", rp_cause_name(fc));
-	else if (fc == RP_CAUSE_UNDETERMINED && in_candidates(fv, lv.v.cause))
-		fact(m, 4, F_MATCHES, "verdict %s, one of the field's candidates",
-		     rp_cause_name(lv.v.cause));
-	else if (lv.v.cause == RP_CAUSE_UNDETERMINED && in_candidates(&lv, fc))
-		fact(m, 4, F_PARTLY, "verdict undetermined, naming the field's %s", rp_cause_name(fc));
-	else
-	{
-		fact(m, 4, F_DIFFERS, "verdict: the lab's log reads %s, the field's %s",
-		     rp_cause_name(lv.v.cause), rp_cause_name(fc));
-		key = false;
-	}
-	before = m->n_differs;
-	compared = m->max;
-	if (field_phase(field) != RP_PHASE_COUNT)
-	{
-		enum rp_phase fp = rp_evidence_furthest(&field->ev), lp = rp_evidence_furthest(&lab->ev);
-		fact(m, 2, fp == lp ? F_MATCHES : F_DIFFERS, "phase %s%s%s", rp_phase_name(lp),
-		     fp == lp ? "" : ", the field's ", fp == lp ? "" : rp_phase_name(fp));
-	}
-	if (field->ev.error_info)
-	{
-		snprintf(theirs, sizeof(theirs), ", the field's 0x%X", field->ev.error_info);
-		fact(m, 2, field->ev.error_info == lab->ev.error_info ? F_MATCHES : F_DIFFERS,
-		     "errorInfo 0x%X%s", lab->ev.error_info,
-		     field->ev.error_info == lab->ev.error_info ? "" : theirs);
-	}
-	compare_timing(field, lab, record, m);
-	key = key && m->n_differs == before;
-	key_compared = m->max > compared;
-	/* A FreeRDP log prints a Set Error Info at its default level (ERROR): one the field's log
-	 * lacks and the lab's has is a difference (it only ranks: a client that did not announce
-	 * the PDU gets none, FIELD.md). Windows' events never log it. */
-	if (!field->ev.error_info && field->kind == RP_LOG_FREERDP)
-	{
-		if (lab->ev.error_info)
-			fact(m, 1, F_DIFFERS, "errorInfo 0x%X in the lab's log, none in the field's",
-			     lab->ev.error_info);
-		else
-			fact(m, 1, F_MATCHES, "no errorInfo, as in the field's log");
-	}
-	if (field->ev.last_error)
-	{
-		snprintf(theirs, sizeof(theirs), ", the field's 0x%08X %s", field->ev.last_error,
-		         field->ev.last_error_name);
-		fact(m, 1, field->ev.last_error == lab->ev.last_error ? F_MATCHES : F_DIFFERS,
-		     "last error 0x%08X%s", lab->ev.last_error,
-		     field->ev.last_error == lab->ev.last_error ? "" : theirs);
-	}
-	if (field->errno_seen)
-	{
-		snprintf(theirs, sizeof(theirs), ", the field's %d", field->errno_seen);
-		fact(m, 1, field->errno_seen == lab->errno_seen ? F_MATCHES : F_DIFFERS, "errno %d%s",
-		     lab->errno_seen, field->errno_seen == lab->errno_seen ? "" : theirs);
-	}
-	if (field->windows_reason)
-	{
-		unsigned r = windows_reason(&lv);
-		if (!r)
-			fact(m, 1, F_DIFFERS, "Windows reason: the lab's verdict gives none");
-		else
-			fact(m, 1, r == (unsigned)field->windows_reason ? F_MATCHES : F_DIFFERS,
-			     "Windows reason %u (0x%X) for the lab's verdict%s", r, r,
-			     r == (unsigned)field->windows_reason ? "" : ": not the field's");
-	}
-	/* Where the field is undetermined the verdict alone is no evidence: a key fact must have
-	 * agreed, or every fact. */
-	m->reproduces = key && (fc != RP_CAUSE_UNDETERMINED || key_compared || m->n_differs == 0);
-}
-
-/* ---- the directory it writes in ---- */
-
-/* Whether out is reproduce's own to write in: OUT_ABSENT (it will be made), OUT_OURS (it holds
- * the marker, as a regular file, and nobody but its owner, who runs this, can write to it), or
- * OUT_REFUSED with the reason in why. lstat and O_NOFOLLOW: a symlink is never followed, to
- * the directory or to the marker. */
-enum out_state
-{
-	OUT_ABSENT,
-	OUT_OURS,
-	OUT_REFUSED,
-};
-
-static enum out_state out_check(const char* out, char* why, size_t n)
-{
-	static const char* const not_ours = "exists and was not made by rdprepro reproduce";
-	enum out_state ret = OUT_REFUSED;
-	struct stat st, ms;
-	int dfd, mfd = -1;
-
-	if (lstat(out, &st) != 0)
-	{
-		if (errno == ENOENT)
-			return OUT_ABSENT;
-		snprintf(why, n, "%s", strerror(errno));
-		return OUT_REFUSED;
-	}
-	if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode))
-	{
-		snprintf(why, n, "%s (%s)", not_ours,
-		         S_ISLNK(st.st_mode) ? "a symlink" : "not a directory");
-		return OUT_REFUSED;
-	}
-	if ((dfd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
-	    fstat(dfd, &st) != 0)
-	{
-		snprintf(why, n, "%s", strerror(errno));
-		goto out;
-	}
-	mfd = openat(dfd, MARKER, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (mfd < 0 || fstat(mfd, &ms) != 0 || !S_ISREG(ms.st_mode))
-		snprintf(why, n, "%s (no %s in it%s)", not_ours, MARKER,
-		         mfd < 0 && errno == ELOOP ? ", a symlink of that name" : "");
-	/* Its owner and anyone who may write to it could put a symlink where reproduce writes,
-	 * between this check and the write: only the caller's own directory, or root's. */
-	else if (st.st_uid != geteuid() && st.st_uid != 0)
-		snprintf(why, n, "owned by uid %u, and this runs as uid %u (its owner could plant a "
-		                 "symlink where reproduce writes)",
-		         (unsigned)st.st_uid, (unsigned)geteuid());
-	else if (st.st_mode & (S_IWGRP | S_IWOTH))
-		snprintf(why, n, "writable by group or others (who could plant a symlink where "
-		                 "reproduce writes)");
-	else
-		ret = OUT_OURS;
-out:
-	if (mfd >= 0)
-		close(mfd);
-	if (dfd >= 0)
-		close(dfd);
-	return ret;
-}
-
-static bool out_refused(const char* out, const char* why, struct rp_err* err)
-{
-	return rp_fail(err, "--out %s: %s: refused; name a new directory", out, why);
-}
-
-/* out made (0755, its parents as mkdir -p) with the marker in it, or found to be reproduce's
- * own already. A directory that appears between the check and mkdir is checked again. */
-static bool out_claim(const char* out, struct rp_err* err)
-{
-	char why[256], parent[PATH_MAX];
-	char* slash;
-	int dfd, fd;
-	FILE* f;
-
-	switch (out_check(out, why, sizeof(why)))
-	{
-		case OUT_OURS:
-			return true;
-		case OUT_REFUSED:
-			return out_refused(out, why, err);
-		case OUT_ABSENT:
-			break;
-	}
-	rp_strlcpy(parent, out, sizeof(parent));
-	if ((slash = strrchr(parent, '/')) && slash != parent)
-	{
-		*slash = '\0';
-		if (!rp_mkdir_p(parent, err))
-			return false;
-	}
-	if (mkdir(out, 0755) != 0)
-	{
-		if (errno != EEXIST)
-			return rp_fail(err, "--out %s: cannot make it: %s", out, strerror(errno));
-		if (out_check(out, why, sizeof(why)) != OUT_OURS)
-			return out_refused(out, why, err);
-		return true;
-	}
-	if ((dfd = open(out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
-		return rp_fail(err, "--out %s: %s", out, strerror(errno));
-	fd = openat(dfd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	close(dfd);
-	if (fd < 0 || !(f = fdopen(fd, "w")))
-	{
-		if (fd >= 0)
-			close(fd);
-		return rp_fail(err, "--out %s: cannot write %s: %s", out, MARKER, strerror(errno));
-	}
-	fprintf(f, "made by rdprepro reproduce, which replaces its scenarios/, runs/, run.log, "
-	           "plan.txt, matches.json and best.scn here at each run\n");
-	if (fclose(f) != 0)
-		return rp_fail(err, "--out %s: cannot write %s: %s", out, MARKER, strerror(errno));
-	return true;
-}
-
-/* What an earlier run left in out (its own entries only) removed. */
-static bool out_clear(const char* out, struct rp_err* err)
-{
-	char path[PATH_MAX + 32];
-
-	for (size_t i = 0; i < sizeof(own_entries) / sizeof(own_entries[0]); i++)
-	{
-		snprintf(path, sizeof(path), "%s/%s", out, own_entries[i]);
-		if (!rp_remove_tree(path, err))
-			return false;
-	}
-	return true;
 }
 
 /* ---- the steps ---- */
@@ -573,7 +213,7 @@ static void score_runs(const char* out, const struct rp_fieldlog* field,
 		else
 		{
 			ms[i].ran = true;
-			compare(field, fv, lab, record, &ms[i]);
+			rp_reproduce_compare(field, fv, lab, record, &ms[i]);
 		}
 		free(lab);
 		free(record);
@@ -692,7 +332,7 @@ static bool write_json(const char* out, const char* logpath, const struct rp_fie
 	json_object* root = json_object_new_object();
 	json_object* arr = json_object_new_array();
 	bool tls;
-	int fs = fail_after(log, &tls);
+	int fs = rp_reproduce_fail_after(log, &tls);
 	bool ok;
 	struct rp_out o;
 
@@ -760,7 +400,7 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
                         const struct rp_field_verdict* fv)
 {
 	bool tls;
-	int fs = fail_after(log, &tls);
+	int fs = rp_reproduce_fail_after(log, &tls);
 
 	printf("%s: verdict %s (confidence %s)", path, rp_cause_name(fv->v.cause),
 	       rp_confidence_name(fv->v.confidence));
@@ -771,8 +411,8 @@ static void print_field(const char* path, const struct rp_fieldlog* log,
 			printf(" %s", rp_cause_name(fv->candidates[k]));
 	}
 	printf("\n  read as %s, %zu bytes\n  facts compared:", log->enc.name, log->bytes);
-	if (field_phase(log) != RP_PHASE_COUNT)
-		printf(" phase %s;", rp_phase_name(field_phase(log)));
+	if (rp_reproduce_field_phase(log) != RP_PHASE_COUNT)
+		printf(" phase %s;", rp_phase_name(rp_reproduce_field_phase(log)));
 	if (log->ev.error_info)
 		printf(" errorInfo 0x%X;", log->ev.error_info);
 	if (log->ev.last_error)
@@ -812,6 +452,31 @@ static bool write_plan(const char* out, const char* logpath, const struct match*
 	return rp_out_commit(&o, err);
 }
 
+/* The runs scored and ranked: the table, OUT/matches.json, OUT/best.scn. The exit status: 0 the
+ * best match reproduces the field log, 1 not (or none ran); -1 with err. */
+static int rank_matches(const char* out, const char* logpath, const char* shown,
+                        const struct rp_fieldlog* log, const struct rp_field_verdict* fv,
+                        struct match* ms, int n, double t0, struct rp_err* err)
+{
+	int ret = 1;
+
+	score_runs(out, log, fv, ms, n);
+	qsort(ms, (size_t)n, sizeof(ms[0]), cmp_match);
+	print_table(ms, n);
+	if (!write_json(out, logpath, log, fv, ms, n, (rp_now_ms() - t0) / 1000.0, err))
+		return -1;
+	if (ms[0].ran)
+	{
+		if (!write_best(out, shown, &ms[0], err))
+			return -1;
+		printf("\nbest: %s/best.scn (%s, %d/%d): %s\n", out, ms[0].name, ms[0].score, ms[0].max,
+		       ms[0].reproduces ? "reproduces the field log" : "does not reproduce the field log");
+		ret = ms[0].reproduces ? 0 : 1;
+	}
+	printf("%.1f s in all; %s/matches.json\n", (rp_now_ms() - t0) / 1000.0, out);
+	return ret;
+}
+
 int rp_reproduce_main(int argc, char** argv)
 {
 	static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
@@ -824,7 +489,7 @@ int rp_reproduce_main(int argc, char** argv)
 	struct rp_field_verdict fv;
 	struct match ms[RP_CAUSE_COUNT];
 	struct rp_err err = { "" };
-	char skipped[512] = "", why[256], sub[PATH_MAX + 16];
+	char skipped[512] = "", sub[PATH_MAX + 16];
 	char outbuf[PATH_MAX];
 	char shown[PATH_MAX];
 	char* text = NULL;
@@ -852,21 +517,9 @@ int rp_reproduce_main(int argc, char** argv)
 	logpath = argv[optind];
 	/* The directory first, before anything is read or written: one reproduce did not make is
 	 * never written into (a copy of the repository lost its 91 scenarios that way). */
-	if (strlen(out) > PATH_MAX - 96)
-	{
-		rp_fail(&err, "--out %s: path too long", out);
+	if (!rp_reproduce_out_usable(out, outbuf, sizeof(outbuf), &err))
 		goto fail;
-	}
-	/* "new/" names the directory "new": its parent is made, then it (not it, then "new/"). */
-	rp_strlcpy(outbuf, out, sizeof(outbuf));
-	for (size_t k = strlen(outbuf); k > 1 && outbuf[k - 1] == '/'; k--)
-		outbuf[k - 1] = '\0';
 	out = outbuf;
-	if (out_check(out, why, sizeof(why)) == OUT_REFUSED)
-	{
-		out_refused(out, why, &err);
-		goto fail;
-	}
 	if (!(log = calloc(1, sizeof(*log))) || !read_field(logpath, log, &text))
 		goto out;
 	if (strcmp(logpath, "-") == 0)
@@ -875,7 +528,7 @@ int rp_reproduce_main(int argc, char** argv)
 	rp_scn_clean(shown, sizeof(shown), logpath);
 	rp_fieldlog_classify(log, &fv);
 	print_field(logpath, log, &fv);
-	if (!out_claim(out, &err) || !out_clear(out, &err))
+	if (!rp_reproduce_out_claim(out, &err) || !rp_reproduce_out_clear(out, &err))
 		goto fail;
 	snprintf(sub, sizeof(sub), "%s/scenarios", out);
 	if (mkdir(sub, 0755) != 0)
@@ -915,21 +568,8 @@ int rp_reproduce_main(int argc, char** argv)
 		ret = run;
 		goto out;
 	}
-	score_runs(out, log, &fv, ms, n);
-	qsort(ms, (size_t)n, sizeof(ms[0]), cmp_match);
-	print_table(ms, n);
-	if (!write_json(out, logpath, log, &fv, ms, n, (rp_now_ms() - t0) / 1000.0, &err))
+	if ((ret = rank_matches(out, logpath, shown, log, &fv, ms, n, t0, &err)) < 0)
 		goto fail;
-	ret = 1;
-	if (ms[0].ran)
-	{
-		if (!write_best(out, shown, &ms[0], &err))
-			goto fail;
-		printf("\nbest: %s/best.scn (%s, %d/%d): %s\n", out, ms[0].name, ms[0].score, ms[0].max,
-		       ms[0].reproduces ? "reproduces the field log" : "does not reproduce the field log");
-		ret = ms[0].reproduces ? 0 : 1;
-	}
-	printf("%.1f s in all; %s/matches.json\n", (rp_now_ms() - t0) / 1000.0, out);
 	goto out;
 fail:
 	fprintf(stderr, "rdprepro reproduce: %s\n", err.msg);

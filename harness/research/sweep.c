@@ -17,6 +17,7 @@
 #include "grid.h"
 #include "proc.h"
 #include "runner.h"
+#include "sweepreport.h"
 #include "util.h"
 
 
@@ -149,7 +150,84 @@ static bool prepare_out(const char* out, struct rp_err* err)
 	return rp_remove_tree(p, err);
 }
 
-int rp_sweep_main(int argc, char** argv)
+/* What the command line gives beside the grid: where it goes, and how the runner runs it. */
+struct sweep_opts
+{
+	const char *out, *jobs, *shard, *backend, *vm;
+	bool report_only;
+};
+
+/* --vary KEY=...: one more axis, two at most. */
+static bool opt_vary(struct rp_sweep* sw, const char* arg)
+{
+	struct rp_err err = { "" };
+
+	if (sw->n_axes == 2)
+	{
+		fprintf(stderr, "rdprepro sweep: at most two --vary keys (a curve or a map)\n");
+		return false;
+	}
+	if (!rp_axis_parse(arg, &sw->ax[sw->n_axes], false, &err))
+	{
+		fprintf(stderr, "rdprepro sweep: --vary %s\n", err.msg);
+		return false;
+	}
+	sw->n_axes++;
+	return true;
+}
+
+/* --set KEY=V: one more fixed setting. */
+static bool opt_set(struct rp_sweep* sw, const char* arg)
+{
+	struct rp_err err = { "" };
+	struct rp_axis ax;
+
+	if (sw->n_sets == RP_SWEEP_MAX_SETS || !rp_axis_parse(arg, &ax, true, &err))
+	{
+		fprintf(stderr, "rdprepro sweep: --set %s\n",
+		        sw->n_sets == RP_SWEEP_MAX_SETS ? "given too often" : err.msg);
+		return false;
+	}
+	sw->sets[sw->n_sets].key = ax.key;
+	sw->sets[sw->n_sets].v = ax.v[0];
+	rp_strlcpy(sw->sets[sw->n_sets].label, ax.label[0], sizeof(ax.label[0]));
+	sw->n_sets++;
+	return true;
+}
+
+static bool opt_repeat(struct rp_sweep* sw, const char* arg)
+{
+	char* end;
+	long v = strtol(arg, &end, 10);
+
+	if (*end || end == arg || v < 1 || v > 1000)
+	{
+		fprintf(stderr, "rdprepro sweep: --repeat: 1 to 1000, not \"%s\"\n", arg);
+		return false;
+	}
+	sw->repeat = (int)v;
+	return true;
+}
+
+static bool opt_seed(struct rp_sweep* sw, const char* arg)
+{
+	char* end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	if (*end || end == arg || v > 2000000000ul)
+	{
+		fprintf(stderr, "rdprepro sweep: --seed: not a number: \"%s\"\n", arg);
+		return false;
+	}
+	sw->seed = (unsigned)v;
+	sw->have_seed = true;
+	return true;
+}
+
+/* The options into sw and o; false when the command ends here, with its exit status in *ret
+ * (--help's 0, or 2: bad usage, said on stderr). */
+static bool parse_options(int argc, char** argv, struct rp_sweep* sw, struct sweep_opts* o,
+                          int* ret)
 {
 	enum
 	{
@@ -171,120 +249,194 @@ int rp_sweep_main(int argc, char** argv)
 		{ "report", no_argument, NULL, O_REPORT },     { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct rp_sweep* sw = calloc(1, sizeof(*sw));
-	struct rp_err err = { "" };
-	const char *out = NULL, *jobs = "auto", *shard = NULL, *backend = NULL, *vm = NULL;
-	char outbuf[1024], points[1100], runs[1100], rep[16], seed[16];
-	bool report_only = false;
-	int c, ret = 2;
+	int c;
 
-	if (!sw)
-		return 1;
-	sw->repeat = 10;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "r:o:j:h", lo, NULL)) != -1)
 	{
 		switch (c)
 		{
 			case O_VARY:
-				if (sw->n_axes == 2)
-				{
-					fprintf(stderr, "rdprepro sweep: at most two --vary keys (a curve or a map)\n");
-					goto done;
-				}
-				if (!rp_axis_parse(optarg, &sw->ax[sw->n_axes], false, &err))
-				{
-					fprintf(stderr, "rdprepro sweep: --vary %s\n", err.msg);
-					goto done;
-				}
-				sw->n_axes++;
+				if (!opt_vary(sw, optarg))
+					return false;
 				break;
 			case O_SET:
-			{
-				struct rp_axis ax;
-				if (sw->n_sets == RP_SWEEP_MAX_SETS || !rp_axis_parse(optarg, &ax, true, &err))
-				{
-					fprintf(stderr, "rdprepro sweep: --set %s\n",
-					        sw->n_sets == RP_SWEEP_MAX_SETS ? "given too often" : err.msg);
-					goto done;
-				}
-				sw->sets[sw->n_sets].key = ax.key;
-				sw->sets[sw->n_sets].v = ax.v[0];
-				rp_strlcpy(sw->sets[sw->n_sets].label, ax.label[0], sizeof(ax.label[0]));
-				sw->n_sets++;
+				if (!opt_set(sw, optarg))
+					return false;
 				break;
-			}
 			case 'r':
-			{
-				char* end;
-				long v = strtol(optarg, &end, 10);
-				if (*end || end == optarg || v < 1 || v > 1000)
-				{
-					fprintf(stderr, "rdprepro sweep: --repeat: 1 to 1000, not \"%s\"\n", optarg);
-					goto done;
-				}
-				sw->repeat = (int)v;
+				if (!opt_repeat(sw, optarg))
+					return false;
 				break;
-			}
 			case O_SEED:
-			{
-				char* end;
-				unsigned long v = strtoul(optarg, &end, 10);
-				if (*end || end == optarg || v > 2000000000ul)
-				{
-					fprintf(stderr, "rdprepro sweep: --seed: not a number: \"%s\"\n", optarg);
-					goto done;
-				}
-				sw->seed = (unsigned)v;
-				sw->have_seed = true;
+				if (!opt_seed(sw, optarg))
+					return false;
 				break;
-			}
 			case 'o':
-				out = optarg;
+				o->out = optarg;
 				break;
 			case 'j':
-				jobs = optarg;
+				o->jobs = optarg;
 				break;
 			case O_SHARD:
-				shard = optarg;
+				o->shard = optarg;
 				break;
 			case O_BACKEND:
-				backend = optarg;
+				o->backend = optarg;
 				break;
 			case O_VM:
-				vm = "--vm";
+				o->vm = "--vm";
 				break;
 			case O_NO_VM:
-				vm = "--no-vm";
+				o->vm = "--no-vm";
 				break;
 			case O_REPORT:
-				report_only = true;
+				o->report_only = true;
 				break;
 			case 'h':
-				ret = sweep_usage(stdout);
-				goto done;
+				*ret = sweep_usage(stdout);
+				return false;
 			default:
-				ret = sweep_usage(stderr);
-				goto done;
+				*ret = sweep_usage(stderr);
+				return false;
 		}
 	}
-	if (report_only)
+	return true;
+}
+
+/* --report: the sweep in out reported again from its runs; the exit status. */
+static int report_again(const char* out, int argc)
+{
+	/* The grid is the one in OUT/sweep.json: no SCENARIO, no --vary. */
+	char path[1200];
+	struct rp_sweep* old = calloc(1, sizeof(*old));
+	struct rp_err err = { "" };
+	int ret = 2;
+
+	if (!out || optind != argc)
 	{
-		/* The grid is the one in OUT/sweep.json: no SCENARIO, no --vary. */
-		char path[1200];
-		struct rp_sweep* old = calloc(1, sizeof(*old));
-		if (!out || optind != argc)
-		{
-			fprintf(stderr, "rdprepro sweep --report: --out DIR alone (the sweep's folder)\n");
-			free(old);
-			goto done;
-		}
-		snprintf(path, sizeof(path), "%s/sweep.json", out);
-		if (!old || !rp_sweep_grid_read(path, old, &err))
-			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
-		else
-			ret = rp_sweep_report(old, out);
+		fprintf(stderr, "rdprepro sweep --report: --out DIR alone (the sweep's folder)\n");
 		free(old);
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/sweep.json", out);
+	if (!old || !rp_sweep_grid_read(path, old, &err))
+		fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
+	else
+		ret = rp_sweep_report(old, out);
+	free(old);
+	return ret;
+}
+
+/* The swept scenario's path, and its name: the file's, without ".scn". */
+static void name_scenario(struct rp_sweep* sw, const char* path)
+{
+	const char* b;
+	size_t len;
+
+	rp_strlcpy(sw->scenario, path, sizeof(sw->scenario));
+	b = strrchr(sw->scenario, '/');
+	rp_strlcpy(sw->base, b ? b + 1 : sw->scenario, sizeof(sw->base));
+	len = strlen(sw->base);
+	if (len > 4 && strcmp(sw->base + len - 4, ".scn") == 0)
+		sw->base[len - 4] = '\0';
+}
+
+/* Every point's settings tried on the text before anything is written (the runner then
+ * parses every point's file before any runs). */
+static bool try_points(const struct rp_sweep* sw, struct rp_err* err)
+{
+	for (int p = 0; p < sw->n_points; p++)
+	{
+		struct rp_ini t;
+		struct rp_setting set[RP_SWEEP_MAX_SETS + 2];
+		int n = point_settings(sw, &sw->pts[p], set);
+		bool ok = rp_ini_load(sw->scenario, &t, err) &&
+		          rp_sweep_apply(&t, sw->scenario, set, n, err);
+		rp_ini_free(&t);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* out made ready (an earlier sweep's points and runs gone), sweep.json's grid, and a scenario
+ * file a point in points. */
+static bool write_points(const struct rp_sweep* sw, const char* out, const char* points,
+                         struct rp_err* err)
+{
+	if (!prepare_out(out, err) || !rp_mkdir_p(points, err) || !rp_sweep_grid_write(sw, out, err))
+		return false;
+	for (int p = 0; p < sw->n_points; p++)
+		if (!write_point(sw, &sw->pts[p], points, err))
+			return false;
+	return true;
+}
+
+/* The runner over the points' scenarios, its results in runs, then the report; the exit
+ * status (the runner's when it refused the scenarios or was interrupted). */
+static int run_points(const struct rp_sweep* sw, const struct sweep_opts* o, const char* points,
+                      const char* runs)
+{
+	const char* rargv[32];
+	char rep[16], seed[16];
+	int n = 0, rrc, ret;
+
+	snprintf(rep, sizeof(rep), "%d", sw->repeat);
+	rargv[n++] = "run";
+	rargv[n++] = "--results";
+	rargv[n++] = runs;
+	rargv[n++] = "--repeat";
+	rargv[n++] = rep;
+	rargv[n++] = "--vary-seed";
+	rargv[n++] = "--quiet";
+	rargv[n++] = "-j";
+	rargv[n++] = o->jobs;
+	if (sw->have_seed)
+	{
+		snprintf(seed, sizeof(seed), "%u", sw->seed);
+		rargv[n++] = "--seed";
+		rargv[n++] = seed;
+	}
+	if (o->shard)
+	{
+		rargv[n++] = "--shard";
+		rargv[n++] = o->shard;
+	}
+	if (o->backend)
+	{
+		rargv[n++] = "--backend";
+		rargv[n++] = o->backend;
+	}
+	if (o->vm)
+		rargv[n++] = o->vm;
+	rargv[n++] = points;
+	rargv[n] = NULL;
+	rrc = rp_run_main(n, (char**)rargv);
+	if (rrc == 2)
+		return 2; /* the runner said why */
+	ret = rp_sweep_report(sw, o->out);
+	if (rrc >= 128)
+		ret = rrc;
+	return ret;
+}
+
+int rp_sweep_main(int argc, char** argv)
+{
+	struct rp_sweep* sw = calloc(1, sizeof(*sw));
+	struct sweep_opts o = { .jobs = "auto" };
+	struct rp_err err = { "" };
+	char outbuf[1024], points[1100], runs[1100];
+	int ret = 2;
+
+	if (!sw)
+		return 1;
+	sw->repeat = 10;
+	if (!parse_options(argc, argv, sw, &o, &ret))
+		goto done;
+	if (o.report_only)
+	{
+		ret = report_again(o.out, argc);
 		goto done;
 	}
 	if (optind + 1 != argc)
@@ -298,101 +450,33 @@ int rp_sweep_main(int argc, char** argv)
 		fprintf(stderr, "rdprepro sweep: nothing to vary: --vary KEY=FROM..TO/STEP\n");
 		goto done;
 	}
-	rp_strlcpy(sw->scenario, argv[optind], sizeof(sw->scenario));
-	{
-		const char* b = strrchr(sw->scenario, '/');
-		size_t len;
-		rp_strlcpy(sw->base, b ? b + 1 : sw->scenario, sizeof(sw->base));
-		len = strlen(sw->base);
-		if (len > 4 && strcmp(sw->base + len - 4, ".scn") == 0)
-			sw->base[len - 4] = '\0';
-	}
+	name_scenario(sw, argv[optind]);
 	/* What sweep.json must hold to be read back (merge, --report) is checked here first. */
 	if (!rp_sweep_check_grid(sw, &err))
 	{
 		fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
 		goto done;
 	}
-	if (!out)
+	if (!o.out)
 	{
 		snprintf(outbuf, sizeof(outbuf), "sweep-%s", sw->base);
-		out = outbuf;
+		o.out = outbuf;
 	}
 	rp_sweep_points(sw);
-	snprintf(points, sizeof(points), "%s/points", out);
-	snprintf(runs, sizeof(runs), "%s/runs", out);
-	/* Every point's settings tried on the text before anything is written (the runner then
-	 * parses every point's file before any runs). */
-	for (int p = 0; p < sw->n_points; p++)
-	{
-		struct rp_ini t;
-		struct rp_setting set[RP_SWEEP_MAX_SETS + 2];
-		int n = point_settings(sw, &sw->pts[p], set);
-		bool ok = rp_ini_load(sw->scenario, &t, &err) && rp_sweep_apply(&t, sw->scenario, set, n, &err);
-		rp_ini_free(&t);
-		if (!ok)
-		{
-			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
-			goto done;
-		}
-	}
-	if (!prepare_out(out, &err) || !rp_mkdir_p(points, &err) || !rp_sweep_grid_write(sw, out, &err))
+	snprintf(points, sizeof(points), "%s/points", o.out);
+	snprintf(runs, sizeof(runs), "%s/runs", o.out);
+	if (!try_points(sw, &err) || !write_points(sw, o.out, points, &err))
 	{
 		fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
 		goto done;
 	}
-	for (int p = 0; p < sw->n_points; p++)
-		if (!write_point(sw, &sw->pts[p], points, &err))
-		{
-			fprintf(stderr, "rdprepro sweep: %s\n", err.msg);
-			goto done;
-		}
 	printf("sweep %s: %d points x %d runs = %d runs (%s", sw->base, sw->n_points, sw->repeat,
 	       sw->n_points * sw->repeat, sw->ax[0].key->name);
 	if (sw->n_axes > 1)
 		printf(" x %s", sw->ax[1].key->name);
 	printf("); scenarios in %s\n", points);
 	fflush(stdout);
-	{
-		const char* rargv[32];
-		int n = 0, rrc;
-		snprintf(rep, sizeof(rep), "%d", sw->repeat);
-		rargv[n++] = "run";
-		rargv[n++] = "--results";
-		rargv[n++] = runs;
-		rargv[n++] = "--repeat";
-		rargv[n++] = rep;
-		rargv[n++] = "--vary-seed";
-		rargv[n++] = "--quiet";
-		rargv[n++] = "-j";
-		rargv[n++] = jobs;
-		if (sw->have_seed)
-		{
-			snprintf(seed, sizeof(seed), "%u", sw->seed);
-			rargv[n++] = "--seed";
-			rargv[n++] = seed;
-		}
-		if (shard)
-		{
-			rargv[n++] = "--shard";
-			rargv[n++] = shard;
-		}
-		if (backend)
-		{
-			rargv[n++] = "--backend";
-			rargv[n++] = backend;
-		}
-		if (vm)
-			rargv[n++] = vm;
-		rargv[n++] = points;
-		rargv[n] = NULL;
-		rrc = rp_run_main(n, (char**)rargv);
-		if (rrc == 2)
-			goto done; /* the runner said why */
-		ret = rp_sweep_report(sw, out);
-		if (rrc >= 128)
-			ret = rrc;
-	}
+	ret = run_points(sw, &o, points, runs);
 done:
 	free(sw);
 	return ret;

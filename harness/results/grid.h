@@ -3,7 +3,8 @@
  * statistics of a point's runs, and the readers of what merge and `sweep --report` take from
  * other machines (sweep.json, result.json), which check every field they read. Pure logic
  * (rdpcore, unit-tested in tests/suite/check_grid.c, fuzzed by tests/fuzz/fuzz_sweepjson.c and
- * fuzz_resultjson.c); sweep.c runs the points. */
+ * fuzz_resultjson.c); sweep.c runs the points. Its rooms: grid.c (the keys, values, points and
+ * statistics), gridcheck.c (the grid's rules, sweep.json read back), gridtext.c (the text). */
 #ifndef RDPREPRO_GRID_H
 #define RDPREPRO_GRID_H
 
