@@ -56,6 +56,33 @@ static bool read_password(const char* path, char* buf, size_t n, struct rp_err* 
 	return true;
 }
 
+/* What parse_opts checks once every option is read: those required, those that need others,
+ * and the FreeRDP arguments after them. */
+static int finish_opts(int argc, char** argv, struct probe_opts* o)
+{
+	if (!o->host || !o->user || !o->password_file || !o->out)
+		return usage(stderr);
+	if (o->activity != RP_ACTIVITY_IDLE && (!o->session_ms || o->every_ms < 50))
+	{
+		fprintf(stderr, "rdprepro probe: --activity %s needs --session and --every of 50ms or "
+		                "more\n", rp_activity_name(o->activity));
+		return 2;
+	}
+	o->n_extra = argc - optind;
+	o->extra = argv + optind;
+	{
+		/* FreeRDP's parser loads modules and writes files when told to: only the options of
+		 * the scenario format's allow-list reach it (clientargs.h), as `run` checks them. */
+		struct rp_err refused;
+		if (!rp_client_argv_check((const char* const*)o->extra, o->n_extra, &refused))
+		{
+			fprintf(stderr, "rdprepro probe: %s\n", refused.msg);
+			return 2;
+		}
+	}
+	return 0;
+}
+
 static int parse_opts(int argc, char** argv, struct probe_opts* o)
 {
 	static const struct option lo[] = {
@@ -160,27 +187,7 @@ static int parse_opts(int argc, char** argv, struct probe_opts* o)
 				return usage(stderr);
 		}
 	}
-	if (!o->host || !o->user || !o->password_file || !o->out)
-		return usage(stderr);
-	if (o->activity != RP_ACTIVITY_IDLE && (!o->session_ms || o->every_ms < 50))
-	{
-		fprintf(stderr, "rdprepro probe: --activity %s needs --session and --every of 50ms or "
-		                "more\n", rp_activity_name(o->activity));
-		return 2;
-	}
-	o->n_extra = argc - optind;
-	o->extra = argv + optind;
-	{
-		/* FreeRDP's parser loads modules and writes files when told to: only the options of
-		 * the scenario format's allow-list reach it (clientargs.h), as `run` checks them. */
-		struct rp_err refused;
-		if (!rp_client_argv_check((const char* const*)o->extra, o->n_extra, &refused))
-		{
-			fprintf(stderr, "rdprepro probe: %s\n", refused.msg);
-			return 2;
-		}
-	}
-	return 0;
+	return finish_opts(argc, argv, o);
 }
 
 static bool probe_settings(struct probe* p, const struct probe_opts* o, struct rp_err* err)

@@ -169,13 +169,83 @@ static bool replay_read(struct rp_evidence* ev, int fd, const struct probe_opts*
 	return true;
 }
 
+/* The replay's command line: this probe's own options, with the replay's deadline, no hold and
+ * no recheck, its record going to out. */
+static void replay_argv(const struct probe_opts* o, const char* out, const char* dl,
+                        const char** argv)
+{
+	int ac = 0;
+
+	argv[ac++] = self_exe;
+	argv[ac++] = "probe";
+	argv[ac++] = "--host";
+	argv[ac++] = o->host;
+	argv[ac++] = "--port";
+	{
+		static char port[8];
+		snprintf(port, sizeof(port), "%ld", o->port);
+		argv[ac++] = port;
+	}
+	argv[ac++] = "--user";
+	argv[ac++] = o->user;
+	argv[ac++] = "--password-file";
+	argv[ac++] = o->password_file;
+	argv[ac++] = "--out";
+	argv[ac++] = out;
+	argv[ac++] = "--deadline";
+	argv[ac++] = dl;
+	argv[ac++] = "--hold";
+	argv[ac++] = "0ms";
+	argv[ac++] = "--no-recheck";
+	if (o->announce_freerdp)
+	{
+		argv[ac++] = "--announce";
+		argv[ac++] = "freerdp";
+	}
+	if (o->cert_pin)
+	{
+		argv[ac++] = "--cert-pin";
+		argv[ac++] = o->cert_pin;
+	}
+	if (o->connect_timeout_ms)
+	{
+		static char ct[32];
+		snprintf(ct, sizeof(ct), "%ums", o->connect_timeout_ms);
+		argv[ac++] = "--connect-timeout";
+		argv[ac++] = ct;
+	}
+	argv[ac++] = "--";
+	for (int i = 0; i < o->n_extra && ac < 94; i++)
+		argv[ac++] = o->extra[i];
+	argv[ac] = NULL;
+}
+
+/* What the replay found: its record, read back from mem, if it exited 0; else why not. */
+static void replay_result(struct rp_replay* rr, int mem, const struct probe_opts* o, int status)
+{
+	struct rp_evidence* ev2 = calloc(1, sizeof(*ev2));
+	struct rp_err err = { "" };
+	if (ev2 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	    replay_read(ev2, mem, o, rr->deadline_ms, &err))
+	{
+		rr->run = true;
+		rr->furthest = rp_evidence_furthest(ev2);
+		rr->active = rp_evidence_active(ev2);
+		rr->last_error = ev2->last_error;
+		rr->end = ev2->n_attempts ? ev2->attempts[ev2->n_attempts - 1].end : RP_END_UNKNOWN;
+	}
+	else
+		snprintf(rr->not_run, sizeof(rr->not_run), "the replay failed (status %d%s%s)",
+		         status, err.msg[0] ? ": " : "", err.msg);
+	free(ev2);
+}
+
 static void replay(struct probe* p, const struct probe_opts* o)
 {
 	struct rp_replay* rr = &p->ev.recheck.replay;
 	const struct rp_attempt* a = rp_evidence_furthest_attempt(&p->ev);
 	char out[64], dl[32];
 	const char* argv[96];
-	int ac = 0;
 	int mem;
 	double reach, t0;
 	pid_t pid;
@@ -220,48 +290,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	}
 	snprintf(out, sizeof(out), "/proc/self/fd/%d", mem);
 	snprintf(dl, sizeof(dl), "%ums", rr->deadline_ms);
-	argv[ac++] = self_exe;
-	argv[ac++] = "probe";
-	argv[ac++] = "--host";
-	argv[ac++] = o->host;
-	argv[ac++] = "--port";
-	{
-		static char port[8];
-		snprintf(port, sizeof(port), "%ld", o->port);
-		argv[ac++] = port;
-	}
-	argv[ac++] = "--user";
-	argv[ac++] = o->user;
-	argv[ac++] = "--password-file";
-	argv[ac++] = o->password_file;
-	argv[ac++] = "--out";
-	argv[ac++] = out;
-	argv[ac++] = "--deadline";
-	argv[ac++] = dl;
-	argv[ac++] = "--hold";
-	argv[ac++] = "0ms";
-	argv[ac++] = "--no-recheck";
-	if (o->announce_freerdp)
-	{
-		argv[ac++] = "--announce";
-		argv[ac++] = "freerdp";
-	}
-	if (o->cert_pin)
-	{
-		argv[ac++] = "--cert-pin";
-		argv[ac++] = o->cert_pin;
-	}
-	if (o->connect_timeout_ms)
-	{
-		static char ct[32];
-		snprintf(ct, sizeof(ct), "%ums", o->connect_timeout_ms);
-		argv[ac++] = "--connect-timeout";
-		argv[ac++] = ct;
-	}
-	argv[ac++] = "--";
-	for (int i = 0; i < o->n_extra && ac < 94; i++)
-		argv[ac++] = o->extra[i];
-	argv[ac] = NULL;
+	replay_argv(o, out, dl, argv);
 	t0 = rp_now_ms();
 	pid = fork();
 	if (pid == 0)
@@ -291,23 +320,7 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	rr->ms = rp_now_ms() - t0;
-	{
-		struct rp_evidence* ev2 = calloc(1, sizeof(*ev2));
-		struct rp_err err = { "" };
-		if (ev2 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-		    replay_read(ev2, mem, o, rr->deadline_ms, &err))
-		{
-			rr->run = true;
-			rr->furthest = rp_evidence_furthest(ev2);
-			rr->active = rp_evidence_active(ev2);
-			rr->last_error = ev2->last_error;
-			rr->end = ev2->n_attempts ? ev2->attempts[ev2->n_attempts - 1].end : RP_END_UNKNOWN;
-		}
-		else
-			snprintf(rr->not_run, sizeof(rr->not_run), "the replay failed (status %d%s%s)",
-			         status, err.msg[0] ? ": " : "", err.msg);
-		free(ev2);
-	}
+	replay_result(rr, mem, o, status);
 	close(mem);
 }
 
