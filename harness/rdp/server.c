@@ -74,7 +74,34 @@ static int usage(FILE* f)
 	return f == stderr ? 2 : 0;
 }
 
-int rp_server_main(int argc, char** argv)
+/* --behaviour: what the server does besides serving; false (said on stderr) for a word it does
+ * not know. */
+static bool parse_behaviour(const char* arg)
+{
+	if (strcmp(arg, "deny") == 0)
+	{
+		opts.deny = true;
+		opts.error_info = ERRINFO_SERVER_DENIED_CONNECTION;
+	}
+	else if (strcmp(arg, "errorinfo") == 0)
+		opts.deny = true;
+	else if (strcmp(arg, "close") == 0)
+		opts.close_silently = true;
+	else if (strcmp(arg, "overloaded") == 0)
+		opts.overloaded = true;
+	else if (strcmp(arg, "ultimatum") == 0)
+		opts.ultimatum = true;
+	else if (strcmp(arg, "normal") != 0)
+	{
+		fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", arg);
+		return false;
+	}
+	return true;
+}
+
+/* Reads the options into opts: 0, -1 when it printed the help, or the exit status of a
+ * mistake it reported. */
+static int parse_opts(int argc, char** argv)
 {
 	static const struct option lo[] = {
 		{ "addr", required_argument, NULL, 'a' }, { "port", required_argument, NULL, 'p' },
@@ -89,10 +116,6 @@ int rp_server_main(int argc, char** argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	freerdp_listener* listener = NULL;
-	HANDLE stop_event = NULL;
-	struct sigaction sa = { .sa_handler = on_stop };
-	int ret = 1;
 	int c;
 	char* end;
 
@@ -124,24 +147,8 @@ int rp_server_main(int argc, char** argv)
 				opts.sam = optarg;
 				break;
 			case 'b':
-				if (strcmp(optarg, "deny") == 0)
-				{
-					opts.deny = true;
-					opts.error_info = ERRINFO_SERVER_DENIED_CONNECTION;
-				}
-				else if (strcmp(optarg, "errorinfo") == 0)
-					opts.deny = true;
-				else if (strcmp(optarg, "close") == 0)
-					opts.close_silently = true;
-				else if (strcmp(optarg, "overloaded") == 0)
-					opts.overloaded = true;
-				else if (strcmp(optarg, "ultimatum") == 0)
-					opts.ultimatum = true;
-				else if (strcmp(optarg, "normal") != 0)
-				{
-					fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", optarg);
+				if (!parse_behaviour(optarg))
 					return 2;
-				}
 				break;
 			case 'E':
 				opts.error_info = strtoul(optarg, NULL, 0);
@@ -194,7 +201,7 @@ int rp_server_main(int argc, char** argv)
 				}
 				break;
 			case 'h':
-				return usage(stdout);
+				return usage(stdout) - 1; /* -1: printed help */
 			default:
 				return usage(stderr);
 		}
@@ -207,6 +214,20 @@ int rp_server_main(int argc, char** argv)
 		                "ms or more\n");
 		return 2;
 	}
+	return 0;
+}
+
+int rp_server_main(int argc, char** argv)
+{
+	freerdp_listener* listener = NULL;
+	HANDLE stop_event = NULL;
+	struct sigaction sa = { .sa_handler = on_stop };
+	int ret = 1;
+	int rc;
+
+	rc = parse_opts(argc, argv);
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
 
 	rp_freerdp_process_setup();
 	if (pipe2(stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
