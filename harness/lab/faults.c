@@ -57,6 +57,32 @@ static bool start_engine(const struct rp_scenario* sc, const struct rp_lab* lab,
 	return true;
 }
 
+/* The engine's arguments for the scenario's reset fault in direction d (0: to-server,
+ * 1: to-client), into extra (bytes, of bytes_size, holds the count); whether the engine resets
+ * there. */
+static bool reset_args(const struct rp_scenario* sc, int d, const char* extra[5], char* bytes,
+                       size_t bytes_size)
+{
+	bool resets = sc->reset.when && (sc->reset.when != RP_WHEN_BYTES || d == 1);
+	if (resets)
+	{
+		/* to-server (d 0): destination server, source client; to-client (d 1): the reverse. */
+		bool dst_is_client = d == 1;
+		const char* mode = sc->reset_to == RP_RESET_BOTH ? "both"
+		                   : (sc->reset_to == RP_RESET_CLIENT) == dst_is_client ? "destination"
+		                                                                     : "source";
+		extra[0] = "--reset";
+		extra[1] = mode;
+		if (sc->reset.when == RP_WHEN_BYTES)
+		{
+			snprintf(bytes, bytes_size, "%u", sc->reset.bytes);
+			extra[2] = "--reset-after-bytes";
+			extra[3] = bytes;
+		}
+	}
+	return resets;
+}
+
 /* Applies the scenario's link and port faults to the lab, and says how in `how`. Engines
  * started are registered for undo. force_engine: run the engine even with nothing to do
  * (linkcheck measures its own cost that way). */
@@ -115,23 +141,7 @@ bool rp_apply_link_faults(const struct rp_scenario* sc, const struct rp_lab* lab
 		 * first after the moment is reset; a byte count is the server's bytes (to-client). */
 		const char* extra[5] = { NULL };
 		char bytes[16];
-		bool resets = sc->reset.when && (sc->reset.when != RP_WHEN_BYTES || d == 1);
-		if (resets)
-		{
-			/* to-server (d 0): destination server, source client; to-client (d 1): the reverse. */
-			bool dst_is_client = d == 1;
-			const char* mode = sc->reset_to == RP_RESET_BOTH ? "both"
-			                   : (sc->reset_to == RP_RESET_CLIENT) == dst_is_client ? "destination"
-			                                                                     : "source";
-			extra[0] = "--reset";
-			extra[1] = mode;
-			if (sc->reset.when == RP_WHEN_BYTES)
-			{
-				snprintf(bytes, sizeof(bytes), "%u", sc->reset.bytes);
-				extra[2] = "--reset-after-bytes";
-				extra[3] = bytes;
-			}
-		}
+		bool resets = reset_args(sc, d, extra, bytes, sizeof(bytes));
 		bool shaped = rp_shape_needs_engine(&sc->link[d]);
 		bool later = shaped && sc->shape_from.when;
 		if (later)
