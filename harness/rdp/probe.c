@@ -372,7 +372,7 @@ int rp_probe_main(int argc, char** argv)
 
 	note_final_facts(p, ctx);
 	freerdp_disconnect(ctx->instance);
-	end_attempt(p);
+	probe_end_attempt(p);
 	p->ev.t_total_ms = since_start(p);
 	rp_ttlwatch_stop(&p->ttl);
 	for (int i = 0; i < p->ev.n_attempts && p->ev.ttl_watched; i++)
@@ -396,10 +396,10 @@ int rp_probe_main(int argc, char** argv)
 		if (a->end == RP_END_RST && a->ttl_synack && !a->ttl_rst && a->sock_errno != ECONNRESET)
 			a->end = a->ttl_fin ? RP_END_FIN : (a->sock_errno == EPIPE ? RP_END_ABORT : RP_END_TIMEOUT);
 	}
-	maybe_recheck(p, &o);
+	probe_maybe_recheck(p, &o);
 
 	if (wd_started)
-		watchdog_stop(p, wd);
+		probe_watchdog_stop(p, wd);
 	wd_started = false;
 
 	if (!rp_evidence_write_json(&p->ev, o.out, &err))
@@ -415,7 +415,7 @@ int rp_probe_main(int argc, char** argv)
 	ret = 0;
 out:
 	if (wd_started)
-		watchdog_stop(p, wd);
+		probe_watchdog_stop(p, wd);
 	if (p)
 		rp_ttlwatch_stop(&p->ttl);
 	free(p ? p->pin : NULL);

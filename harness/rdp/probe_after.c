@@ -339,7 +339,7 @@ static int x224_wait(const struct rp_evidence* ev, int wait_ms)
 	return w > wait_ms ? (int)w : wait_ms;
 }
 
-void maybe_recheck(struct probe* p, const struct probe_opts* o)
+void probe_maybe_recheck(struct probe* p, const struct probe_opts* o)
 {
 	const struct rp_attempt* last = rp_evidence_current(&p->ev);
 	const char* host = p->ev.is_name ? p->ev.resolved : o->host;

@@ -123,7 +123,7 @@ static void note_established(struct probe* p)
 	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TCP, "tcp-connected");
 }
 
-void note_state(struct probe* p)
+void probe_note_state(struct probe* p)
 {
 	CONNECTION_STATE s;
 
@@ -211,7 +211,7 @@ static enum rp_end end_kind(struct probe* p, const struct rp_attempt* a, UINT32 
 	return RP_END_ABORT;
 }
 
-void end_attempt(struct probe* p)
+void probe_end_attempt(struct probe* p)
 {
 	struct rp_attempt* a = rp_evidence_current(&p->ev);
 	UINT32 e = freerdp_get_last_error(&p->common.context);
@@ -252,7 +252,7 @@ static int probe_tcp_connect(rdpContext* context, rdpSettings* settings, const c
 	int fd;
 
 	if (prev)
-		end_attempt(p);
+		probe_end_attempt(p);
 	rp_evidence_begin_attempt(&p->ev, since_start(p));
 	p->last_state = (CONNECTION_STATE)-1;
 	rp_evidence_mark(&p->ev, since_start(p), RP_PHASE_TCP, "tcp-connect");
@@ -331,9 +331,9 @@ static int probe_read_pdu(rdpTransport* t, wStream* s)
 	if (rc > 0)
 	{
 		note_ultimatum(p, s, rc);
-		note_pdu(p);
+		probe_note_pdu(p);
 	}
-	note_state(p);
+	probe_note_state(p);
 	return rc;
 }
 
@@ -346,8 +346,8 @@ static int probe_write_pdu(rdpTransport* t, wStream* s)
 	rc = p->orig_io.WritePdu(t, s);
 	note_io_errno(p, rc, errno);
 	if (rc > 0)
-		note_pdu(p);
-	note_state(p);
+		probe_note_pdu(p);
+	probe_note_state(p);
 	return rc;
 }
 
@@ -357,7 +357,7 @@ static BOOL probe_transport_disconnect(rdpTransport* t)
 	struct probe* p = probe_of(t);
 	BOOL ok;
 
-	end_attempt(p);
+	probe_end_attempt(p);
 	pthread_mutex_lock(&p->lock);
 	p->fd = -1;
 	pthread_mutex_unlock(&p->lock);

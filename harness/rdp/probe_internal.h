@@ -90,19 +90,19 @@ struct probe_opts
 };
 
 /* probe_connect.c */
-void note_state(struct probe* p);
-void end_attempt(struct probe* p);
+void probe_note_state(struct probe* p);
+void probe_end_attempt(struct probe* p);
 bool probe_hook_io(struct probe* p, struct rp_err* err);
 BOOL probe_client_new(freerdp* instance, rdpContext* context);
 
 /* probe_session.c */
-void note_pdu(struct probe* p);
+void probe_note_pdu(struct probe* p);
 void probe_pump(struct probe* p, const struct probe_opts* o);
 void* probe_watchdog(void* arg);
-void watchdog_stop(struct probe* p, pthread_t wd);
+void probe_watchdog_stop(struct probe* p, pthread_t wd);
 
 /* probe_after.c */
 void probe_liveness(struct probe* p, bool from_watchdog);
-void maybe_recheck(struct probe* p, const struct probe_opts* o);
+void probe_maybe_recheck(struct probe* p, const struct probe_opts* o);
 
 #endif

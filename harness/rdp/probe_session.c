@@ -10,7 +10,7 @@
 
 /* A PDU while the session is active: a quiet spell of 500 ms or more before it is kept. */
 #define QUIET_MIN_MS 800.0
-void note_pdu(struct probe* p)
+void probe_note_pdu(struct probe* p)
 {
 	struct rp_session* ss = &p->ev.session;
 	double t = since_start(p);
@@ -106,7 +106,7 @@ void probe_pump(struct probe* p, const struct probe_opts* o)
 		double now = rp_now_ms();
 		bool ok;
 
-		note_state(p);
+		probe_note_state(p);
 		if (active_at < 0 && freerdp_get_state(ctx) == CONNECTION_STATE_ACTIVE)
 		{
 			active_at = now;
@@ -164,7 +164,7 @@ void probe_pump(struct probe* p, const struct probe_opts* o)
 		if (!ok)
 			break;
 	}
-	note_state(p);
+	probe_note_state(p);
 	if (active_at >= 0 && o->session_ms)
 	{
 		session_sample(p);
@@ -211,7 +211,7 @@ void* probe_watchdog(void* arg)
 }
 
 /* Tells the watchdog the connection is over and waits for it. */
-void watchdog_stop(struct probe* p, pthread_t wd)
+void probe_watchdog_stop(struct probe* p, pthread_t wd)
 {
 	pthread_mutex_lock(&p->lock);
 	p->done = true;

@@ -21,12 +21,12 @@
 #include "util.h"
 #include "wlog.h"
 
-struct srv_opts opts;
-volatile sig_atomic_t stopping;
+struct srv_opts srv_options;
+volatile sig_atomic_t srv_stopping;
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* One line per event on stdout, whole and flushed: the runner reads them as they come. */
-void report(int peer, const char* fmt, ...)
+void srv_report(int peer, const char* fmt, ...)
 {
 	va_list ap;
 
@@ -48,7 +48,7 @@ static int stop_pipe[2] = { -1, -1 };
 static void on_stop(int sig)
 {
 	int saved = errno;
-	stopping = 1;
+	srv_stopping = 1;
 	if (stop_pipe[1] >= 0 && write(stop_pipe[1], "x", 1) < 0)
 	{
 		/* full or closed: the flag is set, the loop's wake-up sees it */
@@ -80,17 +80,17 @@ static bool parse_behaviour(const char* arg)
 {
 	if (strcmp(arg, "deny") == 0)
 	{
-		opts.deny = true;
-		opts.error_info = ERRINFO_SERVER_DENIED_CONNECTION;
+		srv_options.deny = true;
+		srv_options.error_info = ERRINFO_SERVER_DENIED_CONNECTION;
 	}
 	else if (strcmp(arg, "errorinfo") == 0)
-		opts.deny = true;
+		srv_options.deny = true;
 	else if (strcmp(arg, "close") == 0)
-		opts.close_silently = true;
+		srv_options.close_silently = true;
 	else if (strcmp(arg, "overloaded") == 0)
-		opts.overloaded = true;
+		srv_options.overloaded = true;
 	else if (strcmp(arg, "ultimatum") == 0)
-		opts.ultimatum = true;
+		srv_options.ultimatum = true;
 	else if (strcmp(arg, "normal") != 0)
 	{
 		fprintf(stderr, "rdprepro server: --behaviour: what is \"%s\"?\n", arg);
@@ -99,7 +99,7 @@ static bool parse_behaviour(const char* arg)
 	return true;
 }
 
-/* Reads the options into opts: 0, -1 when it printed the help, or the exit status of a
+/* Reads the options into srv_options: 0, -1 when it printed the help, or the exit status of a
  * mistake it reported. */
 static int parse_opts(int argc, char** argv)
 {
@@ -119,67 +119,67 @@ static int parse_opts(int argc, char** argv)
 	int c;
 	char* end;
 
-	opts.port = 3389;
+	srv_options.port = 3389;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1)
 	{
 		switch (c)
 		{
 			case 'a':
-				opts.addr = optarg;
+				srv_options.addr = optarg;
 				break;
 			case 'p':
 				errno = 0;
-				opts.port = strtol(optarg, &end, 10);
-				if (errno || *end || opts.port < 1 || opts.port > 65535)
+				srv_options.port = strtol(optarg, &end, 10);
+				if (errno || *end || srv_options.port < 1 || srv_options.port > 65535)
 				{
 					fprintf(stderr, "rdprepro server: --port: bad port \"%s\"\n", optarg);
 					return 2;
 				}
 				break;
 			case 'c':
-				opts.cert = optarg;
+				srv_options.cert = optarg;
 				break;
 			case 'k':
-				opts.key = optarg;
+				srv_options.key = optarg;
 				break;
 			case 's':
-				opts.sam = optarg;
+				srv_options.sam = optarg;
 				break;
 			case 'b':
 				if (!parse_behaviour(optarg))
 					return 2;
 				break;
 			case 'E':
-				opts.error_info = strtoul(optarg, NULL, 0);
+				srv_options.error_info = strtoul(optarg, NULL, 0);
 				break;
 			case 'A':
-				opts.error_at = optarg;
+				srv_options.error_at = optarg;
 				break;
 			case 'G':
-				opts.hang_at = optarg;
+				srv_options.hang_at = optarg;
 				break;
 			case 'S':
-				opts.security = optarg;
+				srv_options.security = optarg;
 				break;
 			case 'H':
-				opts.hold_at = optarg;
+				srv_options.hold_at = optarg;
 				break;
 			case 'P':
-				opts.pause_at = optarg;
+				srv_options.pause_at = optarg;
 				break;
 			case 'M':
-				opts.pause_ms = strtol(optarg, NULL, 10);
+				srv_options.pause_ms = strtol(optarg, NULL, 10);
 				break;
 			case 'F':
-				opts.error_after_ms = strtol(optarg, NULL, 10);
+				srv_options.error_after_ms = strtol(optarg, NULL, 10);
 				break;
 			case 'V':
-				opts.desktop_every_ms = strtol(optarg, NULL, 10);
+				srv_options.desktop_every_ms = strtol(optarg, NULL, 10);
 				break;
 			case 'B':
-				opts.heartbeat_s = strtol(optarg, NULL, 10);
-				if (opts.heartbeat_s < 0 || opts.heartbeat_s > 255)
+				srv_options.heartbeat_s = strtol(optarg, NULL, 10);
+				if (srv_options.heartbeat_s < 0 || srv_options.heartbeat_s > 255)
 				{
 					fprintf(stderr, "rdprepro server: --heartbeat: 1-255 seconds\n");
 					return 2;
@@ -187,13 +187,13 @@ static int parse_opts(int argc, char** argv)
 				break;
 			case 'D':
 				if (strcmp(optarg, "none") == 0)
-					opts.desktop = DESK_NONE;
+					srv_options.desktop = DESK_NONE;
 				else if (strcmp(optarg, "still") == 0)
-					opts.desktop = DESK_STILL;
+					srv_options.desktop = DESK_STILL;
 				else if (strcmp(optarg, "ticking") == 0)
-					opts.desktop = DESK_TICKING;
+					srv_options.desktop = DESK_TICKING;
 				else if (strcmp(optarg, "busy") == 0)
-					opts.desktop = DESK_BUSY;
+					srv_options.desktop = DESK_BUSY;
 				else
 				{
 					fprintf(stderr, "rdprepro server: --desktop: none, still, ticking or busy\n");
@@ -206,9 +206,9 @@ static int parse_opts(int argc, char** argv)
 				return usage(stderr);
 		}
 	}
-	if (!opts.addr || !opts.cert || !opts.key || !opts.sam || optind != argc)
+	if (!srv_options.addr || !srv_options.cert || !srv_options.key || !srv_options.sam || optind != argc)
 		return usage(stderr);
-	if ((opts.desktop == DESK_TICKING || opts.desktop == DESK_BUSY) && opts.desktop_every_ms < 50)
+	if ((srv_options.desktop == DESK_TICKING || srv_options.desktop == DESK_BUSY) && srv_options.desktop_every_ms < 50)
 	{
 		fprintf(stderr, "rdprepro server: --desktop ticking/busy needs --desktop-every of 50 "
 		                "ms or more\n");
@@ -249,13 +249,13 @@ int rp_server_main(int argc, char** argv)
 	if (!listener)
 		goto out;
 	listener->PeerAccepted = srv_peer_accepted;
-	if (!listener->Open(listener, opts.addr, (UINT16)opts.port))
+	if (!listener->Open(listener, srv_options.addr, (UINT16)srv_options.port))
 	{
-		fprintf(stderr, "rdprepro server: cannot listen on %s:%ld\n", opts.addr, opts.port);
+		fprintf(stderr, "rdprepro server: cannot listen on %s:%ld\n", srv_options.addr, srv_options.port);
 		goto out;
 	}
-	report(-1, "listening %s %ld", opts.addr, opts.port);
-	while (!stopping)
+	srv_report(-1, "listening %s %ld", srv_options.addr, srv_options.port);
+	while (!srv_stopping)
 	{
 		HANDLE handles[32] = { 0 };
 		DWORD count = listener->GetEventHandles(listener, handles, ARRAYSIZE(handles) - 1);
@@ -266,14 +266,14 @@ int rp_server_main(int argc, char** argv)
 			break;
 		if (!listener->CheckFileDescriptor(listener))
 			break;
-		peers_reap();
+		srv_peers_reap();
 	}
 	ret = 0;
 	listener->Close(listener);
 	{
-		int busy = peers_stop(PEER_EXIT_WAIT_MS);
+		int busy = srv_peers_stop(PEER_EXIT_WAIT_MS);
 		if (busy > 0)
-			report(-1, "exit with %d peers still busy", busy);
+			srv_report(-1, "exit with %d peers still busy", busy);
 	}
 out:
 	freerdp_listener_free(listener);

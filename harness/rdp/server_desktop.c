@@ -51,8 +51,8 @@ static bool send_rect(struct srv_peer* p, UINT16 x, UINT16 y, UINT16 w, UINT16 h
 		return false;
 	p->painted += len;
 	/* A heartbeat goes only in a period with nothing else sent (MS-RDPBCGR 2.2.16.1). */
-	if (opts.heartbeat_s > 0)
-		p->next_heartbeat = rp_now_ms() + (double)opts.heartbeat_s * 1000.0;
+	if (srv_options.heartbeat_s > 0)
+		p->next_heartbeat = rp_now_ms() + (double)srv_options.heartbeat_s * 1000.0;
 	return true;
 }
 
@@ -73,7 +73,7 @@ static bool paint_all(struct srv_peer* p)
 {
 	UINT16 w = desk_w(p), h = desk_h(p);
 
-	for (UINT16 y = 0; y < h && !stopping; y = (UINT16)(y + BAND_ROWS))
+	for (UINT16 y = 0; y < h && !srv_stopping; y = (UINT16)(y + BAND_ROWS))
 		if (!send_rect(p, 0, y, w, (UINT16)(h - y < BAND_ROWS ? h - y : BAND_ROWS)))
 			return false;
 	p->frames++;
@@ -109,24 +109,24 @@ BOOL srv_suppress_output(rdpContext* context, BYTE allow, const RECTANGLE_16* ar
  * Provider Ultimatum; `close` ends the TCP connection with none of them. */
 static void srv_end_session(struct srv_peer* p, freerdp_peer* client)
 {
-	if (opts.close_silently)
+	if (srv_options.close_silently)
 	{
-		report(p->id, "event session-closed-without-error-info");
+		srv_report(p->id, "event session-closed-without-error-info");
 		p->close_now = true;
 		return;
 	}
-	if (opts.deny && !opts.ultimatum)
-		freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
+	if (srv_options.deny && !srv_options.ultimatum)
+		freerdp_set_error_info(p->context.rdp, (UINT32)srv_options.error_info);
 	{
-		bool told = !opts.ultimatum &&
+		bool told = !srv_options.ultimatum &&
 		            freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportErrorInfoPdu);
 		BOOL ok = client->Close(client);
 		p->error_info_sent = ok; /* linger: the client reads what was sent before the close */
-		if (opts.ultimatum)
-			report(p->id, "event %s-ultimatum", ok ? "sent" : "failed-to-send");
+		if (srv_options.ultimatum)
+			srv_report(p->id, "event %s-ultimatum", ok ? "sent" : "failed-to-send");
 		else
-			report(p->id, "event %s-session-end-0x%lx%s", ok ? "sent" : "failed-to-send",
-			       opts.error_info, told ? "" : "-without-error-info-client-did-not-announce-it");
+			srv_report(p->id, "event %s-session-end-0x%lx%s", ok ? "sent" : "failed-to-send",
+			       srv_options.error_info, told ? "" : "-without-error-info-client-did-not-announce-it");
 	}
 	p->close_now = true;
 }
@@ -146,34 +146,34 @@ void srv_session_tick(struct srv_peer* p, freerdp_peer* client)
 		srv_end_session(p, client);
 		return;
 	}
-	if (opts.heartbeat_s > 0 && now >= p->next_heartbeat &&
+	if (srv_options.heartbeat_s > 0 && now >= p->next_heartbeat &&
 	    freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportHeartbeatPdu))
 	{
 		/* count1: missed heartbeats before a client warns; count2: before it reconnects. */
-		if (freerdp_heartbeat_send_heartbeat_pdu(client, (BYTE)opts.heartbeat_s, 2, 3))
+		if (freerdp_heartbeat_send_heartbeat_pdu(client, (BYTE)srv_options.heartbeat_s, 2, 3))
 			p->heartbeat_count++;
-		p->next_heartbeat = now + (double)opts.heartbeat_s * 1000.0;
+		p->next_heartbeat = now + (double)srv_options.heartbeat_s * 1000.0;
 	}
-	if (opts.desktop == DESK_NONE || !(cmds & SURFCMDS_SET_SURFACE_BITS))
+	if (srv_options.desktop == DESK_NONE || !(cmds & SURFCMDS_SET_SURFACE_BITS))
 		return;
-	if (opts.desktop == DESK_BUSY && now >= p->next_tick)
+	if (srv_options.desktop == DESK_BUSY && now >= p->next_tick)
 	{
 		p->paint_all = true;
-		p->next_tick = now + (double)opts.desktop_every_ms;
+		p->next_tick = now + (double)srv_options.desktop_every_ms;
 	}
 	if (p->paint_all)
 	{
 		p->paint_all = false;
 		if (!paint_all(p))
-			report(p->id, "event paint-failed");
+			srv_report(p->id, "event paint-failed");
 	}
-	if (opts.desktop == DESK_TICKING && now >= p->next_tick)
+	if (srv_options.desktop == DESK_TICKING && now >= p->next_tick)
 	{
 		/* A clock, a caret: a small region every desktop_every_ms. */
 		UINT16 w = desk_w(p), h = desk_h(p);
 		send_rect(p, (UINT16)(w > TILE ? w - TILE : 0), (UINT16)(h > 16 ? h - 16 : 0),
 		          w > TILE ? TILE : w, h > 16 ? 16 : h);
-		p->next_tick = now + (double)opts.desktop_every_ms;
+		p->next_tick = now + (double)srv_options.desktop_every_ms;
 	}
 	if (p->pointer_moved)
 	{

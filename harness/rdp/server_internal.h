@@ -67,17 +67,17 @@ struct srv_peer
 };
 
 /* server.c */
-extern struct srv_opts opts;
-extern volatile sig_atomic_t stopping;
+extern struct srv_opts srv_options;
+extern volatile sig_atomic_t srv_stopping;
 
-void report(int peer, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+void srv_report(int peer, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* server_peer.c */
 BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client);
-int peers_reap(void);
-int peers_stop(unsigned wait_ms);
+int srv_peers_reap(void);
+int srv_peers_stop(unsigned wait_ms);
 
-/* How long main's peers_stop waits for the peer threads (server_peer.c says why it waits). */
+/* How long main's srv_peers_stop waits for the peer threads (server_peer.c says why it waits). */
 #define PEER_EXIT_WAIT_MS 700 /* below the runner's 1 s grace before SIGKILL */
 
 /* server_desktop.c */

@@ -56,7 +56,7 @@ static void peer_set(struct srv_thread* t, int fd, bool done)
 }
 
 /* Join the threads that are done; returns how many are not. */
-int peers_reap(void)
+int srv_peers_reap(void)
 {
 	struct srv_thread *done = NULL, **pp;
 	int busy = 0;
@@ -89,7 +89,7 @@ int peers_reap(void)
 }
 
 /* Returns the number of peers still busy after the wait. */
-int peers_stop(unsigned wait_ms)
+int srv_peers_stop(unsigned wait_ms)
 {
 	struct timespec until;
 	bool busy = true;
@@ -115,7 +115,7 @@ int peers_stop(unsigned wait_ms)
 			break;
 	}
 	pthread_mutex_unlock(&peers_lock);
-	return peers_reap();
+	return srv_peers_reap();
 }
 
 /* The server's view of the phases (evidence.h's names). The server passes no NLA state of
@@ -189,19 +189,19 @@ static void at_phase(struct srv_peer* p, const char* phase)
 {
 	if (!phase)
 		return;
-	if ((opts.deny || opts.close_silently || opts.ultimatum) && !p->close_now && !p->end_at &&
-	    strcmp(phase, opts.error_at ? opts.error_at : "active") == 0 &&
-	    (opts.error_after_ms > 0 || opts.ultimatum))
+	if ((srv_options.deny || srv_options.close_silently || srv_options.ultimatum) && !p->close_now && !p->end_at &&
+	    strcmp(phase, srv_options.error_at ? srv_options.error_at : "active") == 0 &&
+	    (srv_options.error_after_ms > 0 || srv_options.ultimatum))
 	{
 		/* A session ended later by the server: an administrator, another connection, an idle
 		 * or logon timer, a logoff, a shutdown (srv_end_session). */
-		p->end_at = rp_now_ms() + (double)opts.error_after_ms;
-		report(p->id, "event session-end-armed-in-%ldms", opts.error_after_ms);
+		p->end_at = rp_now_ms() + (double)srv_options.error_after_ms;
+		srv_report(p->id, "event session-end-armed-in-%ldms", srv_options.error_after_ms);
 	}
-	if ((opts.deny || opts.close_silently) && !p->close_now && !p->end_at &&
-	    strcmp(phase, opts.error_at ? opts.error_at : "active") == 0)
+	if ((srv_options.deny || srv_options.close_silently) && !p->close_now && !p->end_at &&
+	    strcmp(phase, srv_options.error_at ? srv_options.error_at : "active") == 0)
 	{
-		if (opts.deny)
+		if (srv_options.deny)
 		{
 			/* What a Windows host that refuses the session does: a Set Error Info PDU
 			 * (MS-RDPBCGR 2.2.5.1.1), then the disconnect the spec requires. For 0x7
@@ -210,58 +210,58 @@ static void at_phase(struct srv_peer* p, const char* phase)
 			 * Client Core Data, which FreeRDP's GCC code keeps as SupportErrorInfoPdu):
 			 * the rest get the disconnect alone, as from a Windows server. */
 			if (!freerdp_settings_get_bool(p->context.settings, FreeRDP_SupportErrorInfoPdu))
-				report(p->id, "event error-info-0x%lx-not-sent-client-did-not-announce-it",
-				       opts.error_info);
+				srv_report(p->id, "event error-info-0x%lx-not-sent-client-did-not-announce-it",
+				       srv_options.error_info);
 			else
 			{
-				freerdp_set_error_info(p->context.rdp, (UINT32)opts.error_info);
+				freerdp_set_error_info(p->context.rdp, (UINT32)srv_options.error_info);
 				p->error_info_sent = freerdp_send_error_info(p->context.rdp);
-				report(p->id, "event %s-error-info-0x%lx",
-				       p->error_info_sent ? "sent" : "failed-to-send", opts.error_info);
+				srv_report(p->id, "event %s-error-info-0x%lx",
+				       p->error_info_sent ? "sent" : "failed-to-send", srv_options.error_info);
 			}
 		}
 		else
-			report(p->id, "event close-without-error-info");
+			srv_report(p->id, "event close-without-error-info");
 		p->close_now = true;
 	}
-	if (opts.hang_at && strcmp(phase, opts.hang_at) == 0)
+	if (srv_options.hang_at && strcmp(phase, srv_options.hang_at) == 0)
 	{
 		/* A hung service: it holds the connection and answers nothing, until stopped. */
-		report(p->id, "event hung");
-		while (!stopping)
+		srv_report(p->id, "event hung");
+		while (!srv_stopping)
 		{
 			struct timespec ts = { 0, 100 * 1000000L };
 			nanosleep(&ts, NULL);
 		}
 	}
-	if (opts.hold_at && !p->held && strcmp(phase, opts.hold_at) == 0)
+	if (srv_options.hold_at && !p->held && strcmp(phase, srv_options.hold_at) == 0)
 	{
 		char line[16];
 		struct pollfd fd = { .fd = 0, .events = POLLIN };
 		p->held = true;
 		wait_sent_acked(p);
-		report(p->id, "hold %s", phase);
+		srv_report(p->id, "hold %s", phase);
 		double end = rp_now_ms() + 10000;
 		int ready = 0;
-		while (!stopping && ready == 0 && rp_now_ms() < end)
+		while (!srv_stopping && ready == 0 && rp_now_ms() < end)
 		{
 			ready = poll(&fd, 1, 100);
 			if (ready < 0 && errno == EINTR)
 				ready = 0;
 		}
 		if (ready > 0 && fgets(line, sizeof(line), stdin))
-			report(p->id, "event released");
+			srv_report(p->id, "event released");
 		else
-			report(p->id, "event hold-timeout");
+			srv_report(p->id, "event hold-timeout");
 	}
-	if (opts.pause_at && !paused && strcmp(phase, opts.pause_at) == 0)
+	if (srv_options.pause_at && !paused && strcmp(phase, srv_options.pause_at) == 0)
 	{
-		struct timespec ts = { .tv_sec = opts.pause_ms / 1000,
-			                   .tv_nsec = (opts.pause_ms % 1000) * 1000000L };
+		struct timespec ts = { .tv_sec = srv_options.pause_ms / 1000,
+			                   .tv_nsec = (srv_options.pause_ms % 1000) * 1000000L };
 		paused = true;
-		report(p->id, "event pause-%ldms", opts.pause_ms);
+		srv_report(p->id, "event pause-%ldms", srv_options.pause_ms);
 		nanosleep(&ts, NULL);
-		report(p->id, "event resume");
+		srv_report(p->id, "event resume");
 	}
 }
 
@@ -272,7 +272,7 @@ static void srv_note_state(struct srv_peer* p)
 	if (s != p->reported)
 	{
 		p->reported = s;
-		report(p->id, "state %s", freerdp_state_string(s));
+		srv_report(p->id, "state %s", freerdp_state_string(s));
 	}
 	/* Either path may see a state first; the hold and pause happen once per connection. */
 	at_phase(p, phase_of_state(s));
@@ -286,7 +286,7 @@ static BOOL srv_reached_state(freerdp_peer* client, CONNECTION_STATE state)
 	if (state != p->reported)
 	{
 		p->reported = state;
-		report(p->id, "state %s", freerdp_state_string(state));
+		srv_report(p->id, "state %s", freerdp_state_string(state));
 		at_phase(p, phase_of_state(state));
 	}
 	return TRUE;
@@ -298,10 +298,10 @@ static BOOL srv_tls_accept(rdpTransport* transport)
 	struct srv_peer* p = (struct srv_peer*)transport_get_context(transport);
 	BOOL ok;
 
-	report(p->id, "event tls-start");
+	srv_report(p->id, "event tls-start");
 	at_phase(p, "tls");
 	ok = p->orig_io.TLSAccept(transport);
-	report(p->id, "event %s", ok ? "tls-done" : "tls-failed");
+	srv_report(p->id, "event %s", ok ? "tls-done" : "tls-failed");
 	if (ok)
 		at_phase(p, "nla"); /* CredSSP follows at once on the same connection */
 	return ok;
@@ -321,11 +321,11 @@ static BOOL srv_activate(freerdp_peer* client)
 	if (!p->activated_reported)
 	{
 		p->activated_reported = true;
-		report(p->id, "event activated");
+		srv_report(p->id, "event activated");
 		at_phase(p, "active");
 		p->active = true;
-		p->paint_all = opts.desktop != DESK_NONE; /* the first paint of the desktop */
-		p->next_tick = rp_now_ms() + (double)opts.desktop_every_ms;
+		p->paint_all = srv_options.desktop != DESK_NONE; /* the first paint of the desktop */
+		p->next_tick = rp_now_ms() + (double)srv_options.desktop_every_ms;
 		p->next_heartbeat = rp_now_ms();
 	}
 	return TRUE;
@@ -334,14 +334,14 @@ static BOOL srv_activate(freerdp_peer* client)
 static bool srv_configure(freerdp_peer* client, struct rp_err* err)
 {
 	rdpSettings* settings = client->context->settings;
-	rdpCertificate* cert = freerdp_certificate_new_from_file(opts.cert);
-	rdpPrivateKey* key = freerdp_key_new_from_file(opts.key);
+	rdpCertificate* cert = freerdp_certificate_new_from_file(srv_options.cert);
+	rdpPrivateKey* key = freerdp_key_new_from_file(srv_options.key);
 
 	if (!cert || !key)
 	{
 		freerdp_certificate_free(cert);
 		freerdp_key_free(key);
-		return rp_fail(err, "cannot load %s or %s", opts.cert, opts.key);
+		return rp_fail(err, "cannot load %s or %s", srv_options.cert, srv_options.key);
 	}
 	/* The settings own the certificate and key from here on. */
 	if (!freerdp_settings_set_pointer_len(settings, FreeRDP_RdpServerCertificate, cert, 1))
@@ -357,7 +357,7 @@ static bool srv_configure(freerdp_peer* client, struct rp_err* err)
 	}
 	/* The security layers this server offers (MS-RDPBCGR 5.3, 5.4; MS-CSSP). */
 	{
-		const char* sec = opts.security ? opts.security : "negotiate";
+		const char* sec = srv_options.security ? srv_options.security : "negotiate";
 		bool rdp = strcmp(sec, "rdp") == 0;
 		bool tls = strcmp(sec, "tls") == 0 || strcmp(sec, "negotiate") == 0;
 		bool nla = strcmp(sec, "nla") == 0 || strcmp(sec, "negotiate") == 0;
@@ -368,7 +368,7 @@ static bool srv_configure(freerdp_peer* client, struct rp_err* err)
 			return rp_fail(err, "cannot apply the security layers \"%s\"", sec);
 	}
 	if (
-	    !freerdp_settings_set_string(settings, FreeRDP_NtlmSamFile, opts.sam) ||
+	    !freerdp_settings_set_string(settings, FreeRDP_NtlmSamFile, srv_options.sam) ||
 	    !freerdp_settings_set_uint32(settings, FreeRDP_ColorDepth, 32) ||
 	    !freerdp_settings_set_bool(settings, FreeRDP_SuppressOutput, TRUE) ||
 	    !freerdp_settings_set_bool(settings, FreeRDP_RefreshRect, TRUE))
@@ -384,7 +384,7 @@ static void* srv_peer_thread(void* arg)
 	struct rp_err err = { "" };
 	int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
 
-	report(id, "accepted");
+	srv_report(id, "accepted");
 	client->ContextSize = sizeof(struct srv_peer);
 	if (!freerdp_peer_context_new(client))
 	{
@@ -423,7 +423,7 @@ static void* srv_peer_thread(void* arg)
 	}
 	srv_note_state(p);
 	double linger_until = 0;
-	while (!stopping)
+	while (!srv_stopping)
 	{
 		HANDLE handles[MAXIMUM_WAIT_OBJECTS] = { 0 };
 		DWORD count = client->GetEventHandles(client, handles, ARRAYSIZE(handles));
@@ -447,16 +447,16 @@ static void* srv_peer_thread(void* arg)
 		if (p->close_now && rp_now_ms() >= linger_until)
 			break;
 	}
-	if (p->active && opts.desktop != DESK_NONE)
-		report(id, "event painted-%llu-bytes-in-%u-full-paints", (unsigned long long)p->painted,
+	if (p->active && srv_options.desktop != DESK_NONE)
+		srv_report(id, "event painted-%llu-bytes-in-%u-full-paints", (unsigned long long)p->painted,
 		       p->frames);
 	if (p->heartbeat_count)
-		report(id, "event sent-%u-heartbeats", p->heartbeat_count);
+		srv_report(id, "event sent-%u-heartbeats", p->heartbeat_count);
 	peer_set(self, -1, false);
 	client->Disconnect(client);
 out:
 	peer_set(self, -1, false);
-	report(id, "closed");
+	srv_report(id, "closed");
 	if (p)
 		free(p->pixels);
 	if (client->context)
@@ -469,15 +469,15 @@ out:
 /* Called by the listener for each accepted TCP connection. */
 BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 {
-	if (opts.overloaded)
+	if (srv_options.overloaded)
 	{
 		/* A server past MaxOutstandingConnections: TCP accepted, then closed at once. */
 		int id = __atomic_fetch_add(&next_peer_id, 1, __ATOMIC_SEQ_CST);
-		report(id, "accepted");
+		srv_report(id, "accepted");
 		close(client->sockfd);
 		client->sockfd = -1;
 		freerdp_peer_free(client);
-		report(id, "closed");
+		srv_report(id, "closed");
 		return TRUE;
 	}
 
@@ -486,7 +486,7 @@ BOOL srv_peer_accepted(freerdp_listener* listener, freerdp_peer* client)
 		return FALSE;
 	t->client = client;
 	t->fd = client->sockfd; /* FreeRDP sets client->sockfd to -1 once its transport has it */
-	/* t->thread is read by peers_reap, on this same (the listener's) thread: it is set by
+	/* t->thread is read by srv_peers_reap, on this same (the listener's) thread: it is set by
 	 * then, however soon the peer finishes. */
 	pthread_mutex_lock(&peers_lock);
 	if (pthread_create(&t->thread, NULL, srv_peer_thread, t) != 0)
