@@ -120,20 +120,18 @@ static void append(char* dst, size_t n, const char* fmt, const char* a, const ch
 		snprintf(dst + len, n - len, fmt, a, b);
 }
 
-void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
+/* What the table says of one row for a record. */
+struct judged
 {
-	struct
-	{
-		bool identified, out;
-		char why[256], out_why[256];
-		struct rp_verdict own; /* what the identifying function said */
-	} st[N_RULES];
-	int best = -1;
+	bool identified, out;
+	char why[256], out_why[256];
+	struct rp_verdict own; /* what the identifying function said */
+};
 
-	memset(v, 0, sizeof(*v));
-	v->runner_up = RP_CAUSE_COUNT;
-	enum scope sc = scope_of(ev);
-
+/* Every row checked: whether its cause's evidence is there, and whether a clause rules it out
+ * (rows of another scope neither). */
+static void judge(const struct rp_evidence* ev, enum scope sc, struct judged* st)
+{
 	for (size_t i = 0; i < N_RULES; i++)
 	{
 		memset(&st[i].own, 0, sizeof(st[i].own));
@@ -147,8 +145,14 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 		st[i].identified = rules[i]->identify(ev, st[i].why, sizeof(st[i].why), &st[i].own);
 		st[i].out = ruled_out(rules[i], ev, st[i].out_why, sizeof(st[i].out_why)) != NULL;
 	}
-	/* The survivors: identified and not ruled out. The strongest leads; a tie leaves the
-	 * verdict undetermined between them. */
+}
+
+/* The survivors: identified and not ruled out. The strongest leads; a tie leaves the
+ * verdict undetermined between them. */
+static int strongest(const struct judged* st)
+{
+	int best = -1;
+
 	for (size_t i = 0; i < N_RULES; i++)
 	{
 		if (!st[i].identified || st[i].out)
@@ -156,73 +160,101 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 		if (best < 0 || st[i].own.confidence > st[best].own.confidence)
 			best = (int)i;
 	}
-	if (best >= 0)
+	return best;
+}
+
+/* The other survivors, as candidates (the first of them the runner-up); whether one of them
+ * is as strong as the leader. */
+static bool name_other_survivors(const struct judged* st, int best, struct rp_verdict* v)
+{
+	bool tie = false;
+
+	for (size_t i = 0; i < N_RULES; i++)
 	{
-		bool tie = false;
-		v->cause = rules[best]->cause;
-		v->confidence = st[best].own.confidence;
-		rp_strlcpy(v->because, st[best].why, sizeof(v->because));
-		for (size_t i = 0; i < N_RULES; i++)
+		if ((int)i == best || !st[i].identified || st[i].out)
+			continue;
+		tie |= st[i].own.confidence == st[best].own.confidence;
+		if (v->n_candidates < RP_MAX_CANDIDATES)
+			v->candidates[v->n_candidates++] = rules[i]->cause;
+		if (v->runner_up == RP_CAUSE_COUNT)
 		{
-			if ((int)i == best || !st[i].identified || st[i].out)
-				continue;
-			tie |= st[i].own.confidence == st[best].own.confidence;
-			if (v->n_candidates < RP_MAX_CANDIDATES)
-				v->candidates[v->n_candidates++] = rules[i]->cause;
-			if (v->runner_up == RP_CAUSE_COUNT)
-			{
-				v->runner_up = rules[i]->cause;
-				snprintf(v->unsure, sizeof(v->unsure), "its evidence is present too: %s",
-				         st[i].why);
-			}
+			v->runner_up = rules[i]->cause;
+			snprintf(v->unsure, sizeof(v->unsure), "its evidence is present too: %s",
+			         st[i].why);
 		}
-		/* What the winner's own rule named as not ruled out, unless the table rules it out. */
-		if (st[best].own.runner_up != RP_CAUSE_COUNT)
-		{
-			const struct rule* r = rule_in(st[best].own.runner_up, sc);
-			char tmp[256];
-			if (r && !ruled_out(r, ev, tmp, sizeof(tmp)))
-			{
-				bool listed = false;
-				for (int k = 0; k < v->n_candidates; k++)
-					listed |= v->candidates[k] == r->cause;
-				if (!listed && v->n_candidates < RP_MAX_CANDIDATES)
-					v->candidates[v->n_candidates++] = r->cause;
-				if (v->runner_up == RP_CAUSE_COUNT || v->runner_up == r->cause)
-				{
-					v->runner_up = r->cause;
-					rp_strlcpy(v->unsure, st[best].own.unsure, sizeof(v->unsure));
-				}
-			}
-		}
-		if (tie)
-		{
-			v->candidates[v->n_candidates < RP_MAX_CANDIDATES ? v->n_candidates++
-			                                                  : RP_MAX_CANDIDATES - 1] = v->cause;
-			snprintf(v->because, sizeof(v->because),
-			         "the evidence of more than one cause is present and none is ruled out: %s",
-			         st[best].why);
-			v->cause = RP_CAUSE_UNDETERMINED;
-			v->confidence = RP_CONF_LOW;
-		}
-		else if (v->runner_up != RP_CAUSE_COUNT && v->confidence > RP_CONF_MEDIUM)
-			v->confidence = RP_CONF_MEDIUM;
 	}
-	else
+	return tie;
+}
+
+/* What the winner's own rule named as not ruled out, unless the table rules it out. */
+static void winners_runner_up(const struct rp_evidence* ev, enum scope sc,
+                              const struct judged* winner, struct rp_verdict* v)
+{
+	if (winner->own.runner_up != RP_CAUSE_COUNT)
 	{
-		/* Nothing identified survives: name what the evidence still allows. */
+		const struct rule* r = rule_in(winner->own.runner_up, sc);
+		char tmp[256];
+		if (r && !ruled_out(r, ev, tmp, sizeof(tmp)))
+		{
+			bool listed = false;
+			for (int k = 0; k < v->n_candidates; k++)
+				listed |= v->candidates[k] == r->cause;
+			if (!listed && v->n_candidates < RP_MAX_CANDIDATES)
+				v->candidates[v->n_candidates++] = r->cause;
+			if (v->runner_up == RP_CAUSE_COUNT || v->runner_up == r->cause)
+			{
+				v->runner_up = r->cause;
+				rp_strlcpy(v->unsure, winner->own.unsure, sizeof(v->unsure));
+			}
+		}
+	}
+}
+
+/* The verdict when a survivor leads: its cause, or undetermined on a tie; a cause that stays
+ * beside it brings the confidence down to medium. */
+static void decide(const struct rp_evidence* ev, enum scope sc, const struct judged* st,
+                   int best, struct rp_verdict* v)
+{
+	bool tie;
+
+	v->cause = rules[best]->cause;
+	v->confidence = st[best].own.confidence;
+	rp_strlcpy(v->because, st[best].why, sizeof(v->because));
+	tie = name_other_survivors(st, best, v);
+	winners_runner_up(ev, sc, &st[best], v);
+	if (tie)
+	{
+		v->candidates[v->n_candidates < RP_MAX_CANDIDATES ? v->n_candidates++
+		                                                  : RP_MAX_CANDIDATES - 1] = v->cause;
+		snprintf(v->because, sizeof(v->because),
+		         "the evidence of more than one cause is present and none is ruled out: %s",
+		         st[best].why);
 		v->cause = RP_CAUSE_UNDETERMINED;
 		v->confidence = RP_CONF_LOW;
-		snprintf(v->because, sizeof(v->because),
-		         "no cause's identifying evidence survives: furthest phase %s, last error 0x%08X, "
-		         "errorInfo 0x%08X",
-		         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);
-		for (size_t i = 0; i < N_RULES; i++)
-			if (applies(rules[i], sc) && !st[i].out && rules[i]->cause != RP_CAUSE_CONNECTED &&
-			    v->n_candidates < RP_MAX_CANDIDATES)
-				v->candidates[v->n_candidates++] = rules[i]->cause;
 	}
-	/* What eliminated each look-alike: the causes whose evidence was there, ruled out. */
+	else if (v->runner_up != RP_CAUSE_COUNT && v->confidence > RP_CONF_MEDIUM)
+		v->confidence = RP_CONF_MEDIUM;
+}
+
+static void undetermined(const struct rp_evidence* ev, enum scope sc, const struct judged* st,
+                         struct rp_verdict* v)
+{
+	/* Nothing identified survives: name what the evidence still allows. */
+	v->cause = RP_CAUSE_UNDETERMINED;
+	v->confidence = RP_CONF_LOW;
+	snprintf(v->because, sizeof(v->because),
+	         "no cause's identifying evidence survives: furthest phase %s, last error 0x%08X, "
+	         "errorInfo 0x%08X",
+	         rp_phase_name(rp_evidence_furthest(ev)), ev->last_error, ev->error_info);
+	for (size_t i = 0; i < N_RULES; i++)
+		if (applies(rules[i], sc) && !st[i].out && rules[i]->cause != RP_CAUSE_CONNECTED &&
+		    v->n_candidates < RP_MAX_CANDIDATES)
+			v->candidates[v->n_candidates++] = rules[i]->cause;
+}
+
+/* What eliminated each look-alike: the causes whose evidence was there, ruled out. */
+static void name_eliminated(const struct judged* st, struct rp_verdict* v)
+{
 	for (size_t i = 0; i < N_RULES; i++)
 		if (st[i].identified && st[i].out)
 		{
@@ -232,6 +264,24 @@ void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
 			       item);
 			append(v->eliminated, sizeof(v->eliminated), "%s%s", ": ", st[i].out_why);
 		}
+}
+
+void rp_classify(const struct rp_evidence* ev, struct rp_verdict* v)
+{
+	struct judged st[N_RULES];
+	int best;
+
+	memset(v, 0, sizeof(*v));
+	v->runner_up = RP_CAUSE_COUNT;
+	enum scope sc = scope_of(ev);
+
+	judge(ev, sc, st);
+	best = strongest(st);
+	if (best >= 0)
+		decide(ev, sc, st, best, v);
+	else
+		undetermined(ev, sc, st, v);
+	name_eliminated(st, v);
 }
 
 bool rp_verdict_names(const struct rp_verdict* v, enum rp_cause c)

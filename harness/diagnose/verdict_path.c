@@ -256,18 +256,20 @@ static bool fresh_syn_retransmitted(const struct rp_evidence* ev, const struct r
 	       a->tcp.min_rtt_us < SLOW_PATH_US;
 }
 
-static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
-                           struct rp_verdict* v)
-{
-	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
-	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
+/* One reading of the record as loss: whether it holds, its reason in why (and in v, the cause
+ * that stays beside it). */
+typedef bool loss_reading(const struct rp_evidence* ev, const struct rp_attempt* a, char* why,
+                          size_t n, struct rp_verdict* v);
 
-	/* Or the server's own TCP gave up under the loss: its retransmissions went unanswered long
-	 * enough (tcp_retries2, a user timeout) and it forgot the connection without a word (no RST
-	 * is sent then); the client's next packet, after a quiet spell, met its host's reset. A
-	 * reset that a middlebox sent to the server alone looks the same at the client, but needs
-	 * no loss: it is named beside. Measured: a FreeRDP server at 35-40 % loss each way logged
-	 * "BIO_read returned a system error 110" and the client saw exactly this (docs/sweeps.md). */
+/* Or the server's own TCP gave up under the loss: its retransmissions went unanswered long
+ * enough (tcp_retries2, a user timeout) and it forgot the connection without a word (no RST
+ * is sent then); the client's next packet, after a quiet spell, met its host's reset. A
+ * reset that a middlebox sent to the server alone looks the same at the client, but needs
+ * no loss: it is named beside. Measured: a FreeRDP server at 35-40 % loss each way logged
+ * "BIO_read returned a system error 110" and the client saw exactly this (docs/sweeps.md). */
+static bool server_tcp_gave_up(const struct rp_evidence* ev, const struct rp_attempt* a,
+                               char* why, size_t n, struct rp_verdict* v)
+{
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    !ev->error_info && vr_was_reset(a) && vr_quiet_ms(a) > FLAGGED_RESET_MS &&
 	    vr_rst_origin(ev, a) == RST_SERVER_DISTANCE && vr_real_losses(a) >= 3 &&
@@ -285,9 +287,16 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         "a reset that a middlebox sent to the server alone surfaces the same way");
 		return true;
 	}
-	/* Or the server gave up first (xrdp's own handshake timeout, seconds in): it closed while
-	 * the client was still retransmitting (the client's late retransmission then draws the
-	 * server's RST: CLOSE, but no ECONNRESET on a read), and a fresh connection is answered. */
+	return false;
+}
+
+/* Or the server gave up first (xrdp's own handshake timeout, seconds in): it closed while
+ * the client was still retransmitting (the client's late retransmission then draws the
+ * server's RST: CLOSE, but no ECONNRESET on a read), and a fresh connection is answered. */
+static bool server_closed_amid_retransmissions(const struct rp_evidence* ev,
+                                               const struct rp_attempt* a, char* why, size_t n,
+                                               struct rp_verdict* v)
+{
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
 	    !vr_timed_out(ev, a) && a->sock_errno != ERRNO_ECONNRESET && vr_attempt_ms(a) >= 2000 &&
@@ -310,8 +319,14 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		narrow_or_not(ev, why, n, v);
 		return true;
 	}
-	/* Or the server gave up seconds in, and its close came through, yet a fresh SYN right
-	 * after got no answer: the path lets packets through and then none, loss in bursts. */
+	return false;
+}
+
+/* Or the server gave up seconds in, and its close came through, yet a fresh SYN right
+ * after got no answer: the path lets packets through and then none, loss in bursts. */
+static bool closed_then_syn_lost(const struct rp_evidence* ev, const struct rp_attempt* a,
+                                 char* why, size_t n, struct rp_verdict* v)
+{
 	if (a && a->t_established_ms >= 0 && a->tcp.valid && a->tcp.min_rtt_us < SLOW_PATH_US &&
 	    (ev->last_error == ERR_TLS_FAILED || ev->last_error == ERR_TRANSPORT_FAILED) &&
 	    !vr_timed_out(ev, a) && close_came_through(a) && a->sock_errno != ERRNO_ECONNRESET &&
@@ -328,8 +343,14 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         "a link that went down just after the server's close looks the same");
 		return true;
 	}
-	/* Or the path went silent (a stall, then a fresh SYN unanswered) and came back for the
-	 * replay: loss in bursts fits as well as a short outage. */
+	return false;
+}
+
+/* Or the path went silent (a stall, then a fresh SYN unanswered) and came back for the
+ * replay: loss in bursts fits as well as a short outage. */
+static bool stall_then_path_back(const struct rp_evidence* ev, const struct rp_attempt* a,
+                                 char* why, size_t n, struct rp_verdict* v)
+{
 	if (vr_stalled(ev, a) && vr_path_came_back(ev) && ev->liveness.result != RP_ALIVE_ACKED)
 	{
 		snprintf(why, n, "stalled in phase %s, a fresh SYN unanswered, then a replay got through "
@@ -338,9 +359,15 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         rp_phase_name(a->furthest), rp_phase_name(ev->recheck.replay.furthest));
 		return true;
 	}
-	/* Or the stalled connection still passes small packets (its keepalive was answered), but
-	 * the server's last ACK is ahead of everything that arrived: the server is sending, and
-	 * its data is lost on the way. */
+	return false;
+}
+
+/* Or the stalled connection still passes small packets (its keepalive was answered), but
+ * the server's last ACK is ahead of everything that arrived: the server is sending, and
+ * its data is lost on the way. */
+static bool server_data_lost(const struct rp_evidence* ev, const struct rp_attempt* a,
+                             char* why, size_t n, struct rp_verdict* v)
+{
 	if (vr_stalled(ev, a) && a->server_unseen > 0 && ev->liveness.result == RP_ALIVE_ACKED)
 	{
 		snprintf(why, n, "stalled in phase %s; the stalled connection answers a keepalive, but the "
@@ -350,8 +377,14 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		narrow_or_not(ev, why, n, v);
 		return true;
 	}
-	/* Or the stalled attempt itself lost little, but the path shows loss all over: earlier
-	 * attempts' repairs, SYNs that needed retransmitting. */
+	return false;
+}
+
+/* Or the stalled attempt itself lost little, but the path shows loss all over: earlier
+ * attempts' repairs, SYNs that needed retransmitting. */
+static bool loss_all_over(const struct rp_evidence* ev, const struct rp_attempt* a, char* why,
+                          size_t n, struct rp_verdict* v)
+{
 	if (a && a->t_established_ms >= 0 && vr_timed_out(ev, a) &&
 	    (vr_real_losses(a) < 3 || !vr_received_data(a)) && vr_path_losses(ev) >= 3)
 	{
@@ -362,9 +395,15 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		narrow_or_not(ev, why, n, v);
 		return true;
 	}
-	/* Or the path only looks slow: its one RTT sample spans a retransmitted handshake, and
-	 * what was sent after it went unacknowledged for over two of those round trips. A slow
-	 * path is as consistent with the sample, and is named beside (high-latency names this). */
+	return false;
+}
+
+/* Or the path only looks slow: its one RTT sample spans a retransmitted handshake, and
+ * what was sent after it went unacknowledged for over two of those round trips. A slow
+ * path is as consistent with the sample, and is named beside (high-latency names this). */
+static bool late_rtt_sample(const struct rp_evidence* ev, const struct rp_attempt* a, char* why,
+                            size_t n, struct rp_verdict* v)
+{
 	if (a && vr_timed_out(ev, a) && one_late_rtt_sample(a) && acks_overdue(a) &&
 	    a->tcp.retransmits >= 1)
 	{
@@ -376,6 +415,15 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 		         a->tcp.last_ack_recv_ms / 1000.0, a->tcp.retransmits);
 		return true;
 	}
+	return false;
+}
+
+/* The plain reading, tried last: the handshake timed out amid retransmissions on a fast path,
+ * data having come. */
+static bool timed_out_amid_retransmissions(const struct rp_evidence* ev,
+                                           const struct rp_attempt* a, char* why, size_t n,
+                                           struct rp_verdict* v)
+{
 	if (!a || a->t_established_ms < 0 || !vr_timed_out(ev, a) || !a->tcp.valid ||
 	    a->tcp.min_rtt_us >= SLOW_PATH_US || !vr_received_data(a) || vr_real_losses(a) < 3)
 		return false;
@@ -395,6 +443,30 @@ static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
 	}
 	narrow_or_not(ev, why, n, v);
 	return true;
+}
+
+static bool is_packet_loss(const struct rp_evidence* ev, char* why, size_t n,
+                           struct rp_verdict* v)
+{
+	/* Data flowed both ways on a fast path, then the handshake timed out amid retransmissions. */
+	/* The readings in the order they are tried: the first that holds is the reason, so the
+	 * particular ones come before the plain one. */
+	static loss_reading* const readings[] = {
+		server_tcp_gave_up,
+		server_closed_amid_retransmissions,
+		closed_then_syn_lost,
+		stall_then_path_back,
+		server_data_lost,
+		loss_all_over,
+		late_rtt_sample,
+		timed_out_amid_retransmissions,
+	};
+	const struct rp_attempt* a = rp_evidence_furthest_attempt(ev);
+
+	for (size_t i = 0; i < sizeof(readings) / sizeof(readings[0]); i++)
+		if (readings[i](ev, a, why, n, v))
+			return true;
+	return false;
 }
 
 /* For packet loss the same fact must also rule chance out: one full-size try that failed and
