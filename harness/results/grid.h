@@ -2,7 +2,7 @@
  * the grid and its points, the scenario's text with a point's settings written into it, the
  * statistics of a point's runs, and the readers of what merge and `sweep --report` take from
  * other machines (sweep.json, result.json), which check every field they read. Pure logic
- * (rdpcore, unit-tested in tests/suite/check_grid.c, fuzzed by tests/fuzz/fuzz_sweepjson.c and
+ * (rdpcore, unit-tested in tests/results/check_grid.c, fuzzed by tests/fuzz/fuzz_sweepjson.c and
  * fuzz_resultjson.c); sweep.c runs the points. Its rooms: grid.c (the keys, values, points and
  * statistics), gridcheck.c (the grid's rules, sweep.json read back), gridtext.c (the text). */
 #ifndef RDPREPRO_GRID_H
