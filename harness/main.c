@@ -23,6 +23,42 @@ static int version_main(int argc, char** argv)
 	return 0;
 }
 
+/* "a, b" -> `scenarios/a.scn`, `scenarios/b.scn`, appended to scns (n bytes). */
+static void scenario_links(const char* scenario, char* scns, size_t n)
+{
+	char list[256];
+	char* save = NULL;
+
+	rp_strlcpy(list, scenario, sizeof(list));
+	for (char* t = strtok_r(list, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
+	{
+		size_t len = strlen(scns);
+		snprintf(scns + len, n - len, "%s`scenarios/%s.scn`", len ? ", " : "", t);
+	}
+}
+
+/* One row of the taxonomy's table: the cause, its evidence both ways, its Windows pair. */
+static void cause_markdown_row(enum rp_cause c)
+{
+	const struct rp_cause_info* in = rp_cause_info(c);
+	char pair[256], no[8] = "-";
+	char out[1024], scns[512] = "";
+
+	if (in->field_no)
+		snprintf(no, sizeof(no), "%d", in->field_no);
+	if (in->disc_reason)
+		snprintf(pair, sizeof(pair), "0x%X %s / 0x%X %s", in->disc_reason, in->disc_name,
+		         in->ext_reason, in->ext_name);
+	else
+		snprintf(pair, sizeof(pair), "none");
+	if (rp_cause_ruled_out_text(c, out, sizeof(out)) == 0)
+		rp_strlcpy(out, "-", sizeof(out));
+	scenario_links(in->scenario, scns, sizeof(scns));
+	printf("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", no, rp_cause_name(c),
+	       in->symptom, in->identified, out, pair, in->basis, scns[0] ? scns : "-",
+	       in->settle[0] ? in->settle : "-");
+}
+
 /* docs/causes.md is this output (tests/causes_doc.sh keeps the two identical). */
 static void causes_markdown(void)
 {
@@ -55,35 +91,7 @@ static void causes_markdown(void)
 	       "(disconnect / extended) | basis | reproduced by | settled by |\n"
 	       "|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < RP_CAUSE_COUNT; i++)
-	{
-		const struct rp_cause_info* in = rp_cause_info((enum rp_cause)i);
-		char pair[256], no[8] = "-";
-		if (in->field_no)
-			snprintf(no, sizeof(no), "%d", in->field_no);
-		if (in->disc_reason)
-			snprintf(pair, sizeof(pair), "0x%X %s / 0x%X %s", in->disc_reason, in->disc_name,
-			         in->ext_reason, in->ext_name);
-		else
-			snprintf(pair, sizeof(pair), "none");
-		char out[1024], scns[512] = "";
-		if (rp_cause_ruled_out_text((enum rp_cause)i, out, sizeof(out)) == 0)
-			rp_strlcpy(out, "-", sizeof(out));
-		/* "a, b" -> `scenarios/a.scn`, `scenarios/b.scn` */
-		{
-			char list[256];
-			char* save = NULL;
-			rp_strlcpy(list, in->scenario, sizeof(list));
-			for (char* t = strtok_r(list, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
-			{
-				size_t len = strlen(scns);
-				snprintf(scns + len, sizeof(scns) - len, "%s`scenarios/%s.scn`", len ? ", " : "",
-				         t);
-			}
-		}
-		printf("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", no,
-		       rp_cause_name((enum rp_cause)i), in->symptom, in->identified, out, pair, in->basis,
-		       scns[0] ? scns : "-", in->settle[0] ? in->settle : "-");
-	}
+		cause_markdown_row((enum rp_cause)i);
 	printf("\n## In the session (after activation)\n\n"
 	       "Once a session was active the connection sequence's signs mean other things, so the "
 	       "network causes have a second row that applies to such records only (the rows above "
