@@ -11,7 +11,16 @@
 #   of ours) and "acceptable: NAMES". A verdict is acceptable when it is the cause or in the
 #   acceptable list, or is undetermined naming the cause among its candidates (or, for a
 #   cause that is none of ours, undetermined at all). It is confidently wrong when it names
-#   any other cause: that fails the test. Undetermined without the cause is a miss: counted.
+#   any other cause: that fails the test. Undetermined without the cause is a miss, a report
+#   refused as unreadable is unread: both counted, neither fails (the corpus scores the reader;
+#   only a confidently wrong verdict is a defect). "family:" names the client or channel that
+#   wrote it (default: the file name's first word).
+#
+# The held-out part (issue 31), fixed before any rule was written against the reports it
+# holds: a public report is in the learn part when its source is listed in LEARNED (the threads
+# the rules were written against before the split) or when the sha256 of its source line's URL
+# starts with a-f; every other one (0-9: 10 in 16) is held out. The score is printed per part
+# and family. Nobody moves a report between parts: the URL decides.
 # Every "next:" line printed is run with --list appended: it must run as printed.
 # The score is printed per source (the file name's first word: freerdp, remmina, guacd, ...).
 #
@@ -22,7 +31,7 @@ RDPREPRO=$1
 DIR="$2/tests/field-logs"
 passes=0
 fails=0
-declare -A total=() accepted=() wrong=() missed=()
+declare -A total=() accepted=() wrong=() missed=() unread=()
 commands=$(mktemp)
 trap 'rm -f "$commands"' EXIT
 
@@ -48,8 +57,22 @@ for expect in "$DIR"/*.expect; do
 	why=
 	cause=$(sed -n 's/^cause: *//p' "$expect")
 	if [ -n "$cause" ]; then
-		src=${name%%-*}
-		case "$src" in freerdp* | xfreerdp*) src=freerdp ;; guac*) src=guacd ;; esac
+		src=$(sed -n 's/^family: *//p' "$expect")
+		if [ -z "$src" ]; then
+			src=${name%%-*}
+			case "$src" in freerdp* | xfreerdp*) src=freerdp ;; guac*) src=guacd ;; esac
+		fi
+		url=$(sed -n 's/^source: *//p' "$expect")
+		if grep -qxF -- "$url" "$DIR/LEARNED"; then
+			part=learn
+		else
+			case $(printf '%s' "$url" | sha256sum) in
+			[a-f]*) part=learn ;;
+			*) part=held-out ;;
+			esac
+		fi
+		src="$part $src"
+		total["$part all"]=$((${total["$part all"]:-0} + 1))
 		total[$src]=$((${total[$src]:-0} + 1))
 		verdict=$(echo "$out" | sed -n 's/^verdict: \([a-z-]*\) (.*/\1/p')
 		cands=" $(echo "$out" | sed -n 's/^  candidates: *//p') "
@@ -57,20 +80,25 @@ for expect in "$DIR"/*.expect; do
 		ours=1
 		case "$cause" in unknown | client-bug) ours=0 ;; esac
 		if [ "$rc" != 0 ] || [ -z "$verdict" ]; then
-			ok=0
-			why="no verdict (exit $rc)"
+			unread[$src]=$((${unread[$src]:-0} + 1))
+			unread["$part all"]=$((${unread["$part all"]:-0} + 1))
+			echo "[UNREAD] $name: no verdict (exit $rc): $(echo "$out" | head -1)"
 		elif [ "$verdict" = undetermined ]; then
 			if [ "$ours" = 0 ] || [[ "$cands" == *" $cause "* ]]; then
 				accepted[$src]=$((${accepted[$src]:-0} + 1))
+				accepted["$part all"]=$((${accepted["$part all"]:-0} + 1))
 			else
 				missed[$src]=$((${missed[$src]:-0} + 1))
+				missed["$part all"]=$((${missed["$part all"]:-0} + 1))
 				echo "[MISS] $name: undetermined without $cause (candidates:$cands)"
 			fi
 		elif [[ "$accept" == *" $verdict "* ]]; then
 			accepted[$src]=$((${accepted[$src]:-0} + 1))
+			accepted["$part all"]=$((${accepted["$part all"]:-0} + 1))
 		else
 			ok=0
 			wrong[$src]=$((${wrong[$src]:-0} + 1))
+			wrong["$part all"]=$((${wrong["$part all"]:-0} + 1))
 			why="confidently wrong: $verdict, the thread established $cause"
 		fi
 	fi
@@ -118,10 +146,11 @@ while IFS= read -r cmd; do
 done < <(sort -u "$commands")
 echo "next: lines: $ncmd distinct commands, each run with --list"
 
-echo "score (public reports, per source): acceptable / all, confidently wrong, missed"
-for src in $(printf '%s\n' "${!total[@]}" | sort); do
-	printf '  %-8s %2d / %2d acceptable, %d wrong, %d missed\n' "$src" "${accepted[$src]:-0}" \
-		"${total[$src]}" "${wrong[$src]:-0}" "${missed[$src]:-0}"
-done
+echo "score (public reports, per part and family): acceptable / all, confidently wrong, missed, unread"
+while IFS= read -r src; do
+	printf '  %-22s %3d / %3d acceptable (%3d %%), %d wrong, %d missed, %d unread\n' "$src" \
+		"${accepted[$src]:-0}" "${total[$src]}" $((100 * ${accepted[$src]:-0} / ${total[$src]})) \
+		"${wrong[$src]:-0}" "${missed[$src]:-0}" "${unread[$src]:-0}"
+done < <(printf '%s\n' "${!total[@]}" | sort)
 printf '%d passed, %d failed\n' "$passes" "$fails"
 [ "$fails" = 0 ]
