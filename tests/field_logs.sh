@@ -76,7 +76,7 @@ for expect in "$DIR"/*.expect; do
 		total[$src]=$((${total[$src]:-0} + 1))
 		verdict=$(echo "$out" | sed -n 's/^verdict: \([a-z-]*\) (.*/\1/p')
 		cands=" $(echo "$out" | sed -n 's/^  candidates: *//p') "
-		accept=" $cause $(sed -n 's/^acceptable: *//p' "$expect") "
+		accept=" $cause $(sed -n 's/^acceptable: *//p' "$expect" | tr ',' ' ') "
 		ours=1
 		case "$cause" in unknown | client-bug) ours=0 ;; esac
 		if [ "$rc" != 0 ] || [ -z "$verdict" ]; then

@@ -96,6 +96,67 @@ static bool looks_like_error(const char* line)
 	return false;
 }
 
+/* What a text no reader knows looks like, as a guess from marks any reader of it would use
+ * first (never a verdict: the guess only says which reader it would want). */
+static const char* format_guess(const char* text)
+{
+	static const struct
+	{
+		const char* mark;
+		const char* looks;
+	} marks[] = {
+		{ "<html", "an HTML page (a web page saved instead of the log?)" },
+		{ "<!DOCTYPE", "an HTML page (a web page saved instead of the log?)" },
+		{ "Traceback (most recent call last)", "a Python traceback" },
+		{ "Exception in thread", "a Java stack trace" },
+		{ "\tat java.", "a Java stack trace" },
+		{ "goroutine ", "a Go program's panic" },
+		{ ".js:", "a JavaScript program's output" },
+		{ "RUST_BACKTRACE", "a Rust program's panic" },
+	};
+	const char* t = text + strspn(text, " \t\r\n");
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strstr(text, marks[i].mark))
+			return marks[i].looks;
+	if (*t == '{' || *t == '[')
+		return "JSON that is not an rdprepro evidence record (no \"attempts\")";
+	if (*t == '<')
+		return "XML that holds no Windows event the reader knows";
+	return "plain text with no line of a client or event this reads";
+}
+
+/* A text no reader knows: an error saying what it looks like and where its error words are,
+ * so that the user sees what was not read rather than "nothing". */
+static bool unrecognized(const char* name, const char* text, int lines, struct rp_err* err)
+{
+	char shown[360] = "";
+	size_t used = 0;
+	int no = 0, found = 0;
+
+	for (const char* p = text; *p && found < 3;)
+	{
+		size_t n = strcspn(p, "\n");
+		char line[100];
+
+		no++;
+		snprintf(line, sizeof(line), "%.*s", (int)(n < sizeof(line) - 1 ? n : sizeof(line) - 1), p);
+		line[strcspn(line, "\r")] = '\0';
+		if (looks_like_error(line) && used < sizeof(shown))
+		{
+			int k = snprintf(shown + used, sizeof(shown) - used, "%sline %d: %s",
+			                 found ? "; " : "", no, line + strspn(line, " \t"));
+			used += k > 0 ? (size_t)k : 0;
+			found++;
+		}
+		p += n + (p[n] == '\n');
+	}
+	return rp_fail(err, "%s: format not recognized: looks like %s (%d lines; not a FreeRDP, "
+	                    "rdesktop, guacd or Windows client's words, nor Windows events); %s%s",
+	               name, format_guess(text), lines,
+	               found ? "lines with error words: " : "no line with error words", shown);
+}
+
 bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* log,
                        struct rp_err* err)
 {
@@ -110,7 +171,7 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 	log->ev.n_attempts = 1; /* a log tells of the connection as one story */
 	{
 		const char* t = text + strspn(text, " \t\r\n");
-		if (*t == '{')
+		if (*t == '{' && strstr(t, "\"attempts\""))
 		{
 			if (!rp_evidence_from_json(&log->ev, text, err))
 			{
@@ -166,9 +227,7 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 	                                    strstr(text, "xfreerdp") || strstr(text, "[freerdp")))
 		log->kind = RP_LOG_FREERDP;
 	if (log->kind == RP_LOG_UNKNOWN)
-		return rp_fail(err, "%s: neither a FreeRDP log, a Windows RDP client event, nor an "
-		                    "evidence.json (%d lines, nothing recognized)",
-		               name, no);
+		return unrecognized(name, text, no, err);
 	log->ev.attempts[0].sock_errno = log->errno_seen;
 	return true;
 }
