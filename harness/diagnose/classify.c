@@ -21,6 +21,7 @@ static const char* const kind_names[] = {
 	[RP_LOG_FREERDP] = "RDP client log",
 	[RP_LOG_WINDOWS_EVENT] = "Windows events",
 	[RP_LOG_EVIDENCE_JSON] = "rdprepro evidence record",
+	[RP_LOG_WINDOWS_DIALOG] = "Windows client dialog",
 };
 
 static void print_pair(enum rp_cause c)
@@ -199,7 +200,9 @@ int rp_classify_main(int argc, char** argv)
 		}
 		rp_fieldlog_classify(&log, &fv);
 		printf("%s: %s", name, kind_names[log.kind]);
-		if (log.kind == RP_LOG_FREERDP && log.freerdp_major)
+		if (log.family[0])
+			printf(" (%s)", log.family);
+		else if (log.kind == RP_LOG_FREERDP && log.freerdp_major)
 			printf(" (FreeRDP %d.x)", log.freerdp_major);
 		if (log.n_lines)
 			printf(", %d lines", log.n_lines);
@@ -211,8 +214,8 @@ int rp_classify_main(int argc, char** argv)
 			printf("read through: %s\n", log.wrappers);
 		if (log.kind != RP_LOG_EVIDENCE_JSON)
 		{
-			printf("not understood: %d error-looking line%s", log.n_unread,
-			       log.n_unread == 1 ? "" : "s");
+			printf("not understood: %d error-looking line%s%s%s", log.n_unread,
+			       log.n_unread == 1 ? "" : "s", log.family[0] ? " of " : "", log.family);
 			if (log.n_unread)
 				printf(" (the first, line %d: %.100s)", log.unread_line, log.unread_text);
 			printf("\n");

@@ -195,3 +195,52 @@ uint32_t rp_last_error_from_name(const char* name)
 			return le_table[i].code;
 	return UINT32_MAX;
 }
+
+/* Letters and digits only, lower case, without parenthesized asides ("([MS-RDPELE] section
+ * 1.1)"): the form in which two wordings of one errorInfo text are compared. */
+static size_t text_key(const char* s, char* out, size_t n)
+{
+	size_t k = 0;
+	int depth = 0;
+
+	for (; *s && k + 1 < n; s++)
+	{
+		if (*s == '(')
+			depth++;
+		else if (*s == ')' && depth > 0)
+			depth--;
+		else if (!depth && isalnum((unsigned char)*s))
+			out[k++] = (char)tolower((unsigned char)*s);
+	}
+	out[k] = '\0';
+	return k;
+}
+
+uint32_t rp_errinfo_from_text(const char* text)
+{
+	char want[512], have[512];
+	size_t nw = text_key(text, want, sizeof(want)), best_len = 0;
+	uint32_t best = UINT32_MAX;
+
+	if (nw < 20)
+		return UINT32_MAX;
+	for (uint32_t c = 1; c < ERRINFO_SCAN_END; c++)
+	{
+		const char* t = rp_errinfo_text(c);
+		size_t nh, k = 0;
+
+		if (!t || !*t)
+			continue;
+		nh = text_key(t, have, sizeof(have));
+		while (k < nw && k < nh && want[k] == have[k])
+			k++;
+		/* Most of the shorter one, and a long stretch: one wording of the same sentence
+		 * ("his or her session" and "their session" differ at the end). */
+		if (k >= 30 && k * 10 >= (nw < nh ? nw : nh) * 6 && k > best_len)
+		{
+			best_len = k;
+			best = c;
+		}
+	}
+	return best;
+}

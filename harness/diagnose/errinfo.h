@@ -29,6 +29,10 @@ const char* rp_errinfo_text(uint32_t code);
 /* The code for a name as logs print it (with or without the ERRINFO_ prefix; FreeRDP 2.x's
  * older spellings too), or UINT32_MAX. */
 uint32_t rp_errinfo_from_name(const char* name);
+/* The code whose text (FreeRDP's, or the spec's, which other clients print: IronRDP's
+ * "Terminated gracefully: ...") a message holds, or UINT32_MAX: compared on letters and
+ * digits, without asides in parentheses, on most of the shorter text; the longest match. */
+uint32_t rp_errinfo_from_text(const char* text);
 enum rp_errinfo_class rp_errinfo_class(uint32_t code);
 const char* rp_errinfo_class_name(enum rp_errinfo_class c);
 

@@ -119,7 +119,7 @@ static const char* format_guess(const char* text)
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
 		if (strstr(text, marks[i].mark))
 			return marks[i].looks;
-	if (*t == '{' || *t == '[')
+	if (*t == '{' || (*t == '[' && strchr("{\"[ \t\r\n", t[1])))
 		return "JSON that is not an rdprepro evidence record (no \"attempts\")";
 	if (*t == '<')
 		return "XML that holds no Windows event the reader knows";
@@ -195,6 +195,12 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 		log->ev.attempts[0].sock_errno = log->errno_seen;
 		return true;
 	}
+	fl_client_family(log, text);
+	if (fl_parse_dialog(log, text))
+	{
+		finish(log);
+		return true;
+	}
 	if (!rp_logtext_split(text, &lt))
 		return rp_fail(err, "%s: out of memory", name);
 	for (int i = 0; i < lt.n; i++)
@@ -205,7 +211,9 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 
 		snprintf(buf, sizeof(buf), "%s", lt.lines[i].text);
 		no = lt.lines[i].no;
-		fl_parse_freerdp_line(log, no, buf);
+		if (!fl_parse_client_line(log, no, buf))
+			fl_parse_freerdp_line(log, no, buf);
+		fl_codes_line(log, no, buf);
 		if (log->n_facts == facts && log->ev.attempts[0].furthest == before && looks_like_error(buf))
 		{
 			if (log->n_unread++ == 0)
@@ -221,7 +229,7 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 	(void)line;
 	finish(log);
 	/* guacd and Remmina run FreeRDP: their lines are a FreeRDP client's log, wrapped. */
-	if (log->kind == RP_LOG_UNKNOWN && (log->n_facts > 0 || log->usage_error ||
+	if (log->kind == RP_LOG_UNKNOWN && (log->n_facts > 0 || log->usage_error || log->family[0] ||
 	                                    strstr(text, "guacd") || strstr(text, "remmina") ||
 	                                    strstr(text, "Remmina") || strstr(text, "FreeRDP") || strstr(text, "com.freerdp") ||
 	                                    strstr(text, "xfreerdp") || strstr(text, "[freerdp")))

@@ -17,6 +17,7 @@ enum rp_log_kind
 	RP_LOG_FREERDP,
 	RP_LOG_WINDOWS_EVENT,
 	RP_LOG_EVIDENCE_JSON,
+	RP_LOG_WINDOWS_DIALOG, /* the Windows client's dialog, as Ctrl+C copies it or typed out */
 };
 
 #define RP_MAX_FACTS 24
@@ -92,6 +93,26 @@ struct rp_fieldlog
 	bool win_local_network_lost; /* 1006 */
 	bool win_protocol_error; /* TermDD: the server saw an error in the protocol stream */
 	unsigned win_logon_status; /* a failed RDP logon's status no credential code explains */
+	/* The client or service whose words the text holds, as its own marks name it
+	 * ("rdesktop", "IronRDP", "guacd", "mstsc", ...; fieldlog_clients.c): "" for FreeRDP's
+	 * own lines and for Windows events. */
+	char family[32];
+	/* SSPI's SEC_E_UNSUPPORTED_FUNCTION and its kin, Windows' "CredSSP encryption oracle
+	 * remediation": the two sides' CredSSP or TLS have no version in common. */
+	bool credssp_mismatch;
+	bool no_authority; /* SEC_E_NO_AUTHENTICATING_AUTHORITY: no domain controller reached */
+	/* A web front end could not reach its RDP proxy (Guacamole's web app and guacd): no RDP
+	 * connection was made from there. */
+	bool proxy_unreached;
+	/* The dynamic loader could not load the client's RDP code (a plugin, libfreerdp):
+	 * glibc's dlerror() "cannot open shared object file", "undefined symbol". */
+	bool code_not_loaded;
+	/* A message whose source says it stands for any of several codes, and the causes those
+	 * codes name (guacd's "Upstream error.", a broker's refusal, an AVD error name). */
+	enum rp_cause said[8];
+	int n_said;
+	int said_line;
+	char said_what[160];
 	/* An .evtx file: how many records it held (0 for text). */
 	int evtx_records;
 	/* What was read: the input's size in bytes, and its encoding (".evtx" for one). */

@@ -95,6 +95,28 @@ static bool client_said(const struct rp_fieldlog* log, struct rp_field_verdict* 
 		add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
 		return true;
 	}
+	if (log->credssp_mismatch && !ev->error_info && !is_credentials_error(e))
+	{
+		name_it(fv, RP_CAUSE_SECURITY_MISMATCH, RP_CONF_MEDIUM,
+		        "the client and the server have no CredSSP (or TLS) version or function in "
+		        "common: one side is patched or configured for a version the other does not "
+		        "offer (Windows names it \"CredSSP encryption oracle remediation\")");
+		return true;
+	}
+	if (log->code_not_loaded && !log->attempted)
+	{
+		name_it(fv, RP_CAUSE_NOT_ATTEMPTED, RP_CONF_MEDIUM,
+		        "the client could not load its RDP code (the dynamic loader's error): no "
+		        "connection was attempted");
+		return true;
+	}
+	if (log->proxy_unreached && !log->n_said && !ev->error_info && !e)
+	{
+		name_it(fv, RP_CAUSE_NOT_ATTEMPTED, RP_CONF_LOW,
+		        "the web front end could not reach its RDP proxy (guacd): no RDP connection "
+		        "was made, whatever the server's state");
+		return true;
+	}
 	if (log->usage_error && !log->attempted)
 	{
 		name_it(fv, RP_CAUSE_NOT_ATTEMPTED, RP_CONF_MEDIUM,
@@ -243,6 +265,37 @@ static bool gateway_said(const struct rp_fieldlog* log, struct rp_field_verdict*
 	return false;
 }
 
+/* A message that stands for several codes (a reader's said[]), and a logon no domain
+ * controller could check: the causes those codes name. */
+static bool message_said(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
+{
+	if (log->n_said && !log->ev.error_info)
+	{
+		for (int i = 0; i < log->n_said; i++)
+			add_candidate(fv, log->said[i]);
+		if (fv->n_candidates == 1)
+		{
+			name_it(fv, log->said[0], RP_CONF_LOW, "%s (line %d)", log->said_what, log->said_line);
+			fv->n_candidates = 0;
+		}
+		else
+			name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW, "%s (line %d): the causes of the "
+			                                                "codes it stands for",
+			        log->said_what, log->said_line);
+		return true;
+	}
+	if (log->no_authority)
+	{
+		name_it(fv, RP_CAUSE_UNDETERMINED, RP_CONF_LOW,
+		        "no domain controller could be reached to check the credentials: the domain "
+		        "name, the client's DNS or its path to the domain controller");
+		add_candidate(fv, RP_CAUSE_BAD_CREDENTIALS);
+		add_candidate(fv, RP_CAUSE_DNS_FAILURE);
+		return true;
+	}
+	return false;
+}
+
 /* What is left: AUTHENTICATION_FAILED outside NLA, a client that lost its network. */
 static bool little_said(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
 {
@@ -278,7 +331,7 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 {
 	/* The first rule that names, in this order, decides. */
 	return client_said(log, fv) || server_said(log, fv) || logon_refused(log, fv) ||
-	       gateway_said(log, fv) || little_said(log, fv);
+	       gateway_said(log, fv) || message_said(log, fv) || little_said(log, fv);
 }
 
 /* The Windows client's discReason (IMsTscAxEvents::OnDisconnected, learn.microsoft.com
@@ -615,6 +668,21 @@ static void candidates_from_error(const struct rp_fieldlog* log, struct rp_field
 		add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
 		snprintf(v->because, sizeof(v->because), "TLS failed, with no reason the log names");
 	}
+	else if (ev->last_error == 0x0002000D && log->has_phase && !log->errno_seen &&
+	         ev->attempts[0].furthest >= RP_PHASE_X224 && ev->attempts[0].furthest <= RP_PHASE_TLS &&
+	         !ev->error_info)
+	{
+		/* Closed, with no errno, in the sequence's first steps: a server that will not speak
+		 * the security protocol asked for (some close rather than answer a negotiation
+		 * failure), a middlebox that cuts the connection, a server shedding load. */
+		add_candidate(fv, RP_CAUSE_SECURITY_MISMATCH);
+		add_candidate(fv, RP_CAUSE_FIREWALL_RESET);
+		add_candidate(fv, RP_CAUSE_SERVER_OVERLOADED);
+		snprintf(v->because, sizeof(v->because),
+		         "the connection was closed in phase %s with no errno and no answer: the server "
+		         "refused the security protocol asked for, or something cut the connection",
+		         rp_phase_name(ev->attempts[0].furthest));
+	}
 	else if (ev->last_error == 0x0002000D && ev->attempts[0].furthest >= RP_PHASE_CAPABILITIES &&
 	         !ev->error_info)
 	{
@@ -675,7 +743,8 @@ void rp_fieldlog_classify(const struct rp_fieldlog* log, struct rp_field_verdict
 	/* Too little to decide: name the causes the log is compatible with. */
 	v->cause = RP_CAUSE_UNDETERMINED;
 	v->confidence = RP_CONF_LOW;
-	if (log->kind == RP_LOG_WINDOWS_EVENT && log->windows_reason)
+	if ((log->kind == RP_LOG_WINDOWS_EVENT || log->kind == RP_LOG_WINDOWS_DIALOG) &&
+	    log->windows_reason)
 	{
 		windows_reason_verdict(log, fv);
 		return;

@@ -5,9 +5,11 @@
 #ifndef RDPREPRO_FIELDLOG_INTERNAL_H
 #define RDPREPRO_FIELDLOG_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "evidence.h"
+#include "verdict.h"
 
 /* fieldlog.h defines it; not included here, so that fieldlog.c's header and this one do not
  * include each other (tests/layout.sh). */
@@ -27,6 +29,25 @@ void fl_parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line);
 
 /* fieldlog_errno.c: the system error whose number starts at num on line `no`. */
 void fl_system_error(struct rp_fieldlog* log, int no, const char* line, const char* num);
+
+/* fieldlog_codes.c: the numbers any client prints (a Windows status, the RDP negotiation
+ * failure code) on line `no`; a logon status's FreeRDP last error by WinPR's name of it
+ * (NULL: none says the same); a Windows status number's name through WinPR (NULL: none). */
+void fl_codes_line(struct rp_fieldlog* log, int no, const char* line);
+const char* fl_logon_status_errconnect(const char* status_name);
+const char* fl_status_name(unsigned long v);
+
+/* fieldlog_clients.c: which client's words the text holds (log->family), and one line of
+ * them; true when the line is that client's alone (the FreeRDP reader is not to read it). */
+void fl_client_family(struct rp_fieldlog* log, const char* text);
+bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line);
+/* A message that stands for any of several codes: the causes they name (up to 8). */
+void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what,
+             const enum rp_cause* causes, int n);
+
+/* fieldlog_dialog.c: the Windows client's dialog (mstsc's, the Windows App's), in any
+ * language; true if the text is one (the log's kind becomes RP_LOG_WINDOWS_DIALOG). */
+bool fl_parse_dialog(struct rp_fieldlog* log, const char* text);
 
 /* fieldlog_windows.c: the Windows events in text (the log's kind becomes
  * RP_LOG_WINDOWS_EVENT if it holds any). */

@@ -558,6 +558,119 @@ START_TEST(test_special_files_refused)
 }
 END_TEST
 
+/* Other clients' words (fieldlog_clients.c), each written from the client's own format
+ * string: the facts are the ones FreeRDP's reader records for the same event. */
+START_TEST(test_rdesktop_words)
+{
+	parse_ok("Autoselecting keyboard map 'en-us' from locale\n"
+	         "Failed to connect, CredSSP required by server.\n");
+	ck_assert_str_eq(log_.family, "rdesktop");
+	ck_assert(log_.nego_code);
+	ck_assert_uint_eq(log_.ev.last_error, 0x0002000C);
+	parse_ok("Core(warning): cert_verify_callback(), certificate hostname mismatch\n"
+	         "disconnect: The session was replaced.\n");
+	ck_assert_uint_eq(log_.ev.error_info, 0x5);
+	parse_ok("Core(error): tcp_connect(), unable to connect to 198.18.0.1\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0x00020006);
+	ck_assert(log_.tcp_connect_failed);
+	/* "The server denied the connection for security reasons" is 0x8, not 0x7 */
+	parse_ok("Core(error): x\ndisconnect: The server denied the connection for security reasons.\n");
+	ck_assert_uint_eq(log_.ev.error_info, 0x8);
+	parse_ok("Core(error): x\ndisconnect: Internal protocol error: 10c9");
+	ck_assert_uint_eq(log_.ev.error_info, 0x10C9);
+}
+END_TEST
+
+START_TEST(test_ironrdp_words)
+{
+	parse_ok("Connection error: [Initiation] reason: enhanced RDP security not allowed by server\n");
+	ck_assert_str_eq(log_.family, "IronRDP");
+	ck_assert(log_.nego_code);
+	parse_ok("Terminated gracefully: [Protocol independent error] The idle session limit timer on "
+	         "the server has elapsed\n");
+	ck_assert_uint_eq(log_.ev.error_info, 0x3);
+	/* the spec's "his or her" where FreeRDP says "their" */
+	parse_ok("Terminated gracefully: [Protocol independent error] The disconnection was initiated "
+	         "by the user logging off his or her session on the server\n");
+	ck_assert_uint_eq(log_.ev.error_info, 0xC);
+	parse_ok("Connection error: [CredSSP] CredSSP, caused by: InvalidToken: CredSSP server "
+	         "returned an error status; status is STATUS_LOGON_FAILURE [0xc000006d]\n");
+	ck_assert_uint_eq(log_.ev.last_error, rp_last_error_from_name("ERRCONNECT_LOGON_FAILURE"));
+	parse_ok("Connection error: [TCP connect @ crates/ironrdp-client/src/rdp.rs:1425] custom "
+	         "error, caused by: Connection refused (os error 111)\n");
+	ck_assert_int_eq(log_.errno_seen, ECONNREFUSED);
+	ck_assert(log_.tcp_connect_failed);
+	/* a Go client's words for the server's negotiation failure code */
+	parse_ok("rdp connect: connection initiation: negotiation failure: failureCode = 5\n");
+	ck_assert(log_.nego_code);
+	ck_assert_uint_eq(log_.ev.last_error, 0x0002000C);
+}
+END_TEST
+
+START_TEST(test_guacamole_words)
+{
+	parse_ok("guacd[7]: INFO:\tRDP server closed/refused connection: Server refused connection.\n");
+	ck_assert_str_eq(log_.family, "guacd");
+	ck_assert_int_eq(log_.n_said, 2);
+	parse_ok("guacd[7]: INFO:\tRDP server closed/refused connection: Server refused connection "
+	         "(wrong security type?)\n");
+	ck_assert_int_eq(log_.n_said, 0);
+	ck_assert_uint_eq(log_.ev.last_error, 0x0002000D);
+	parse_ok("guacd[7]: DEBUG:\tDisconnect reason code: 0x101.\n");
+	ck_assert_uint_eq(log_.ev.error_info, 0x101);
+	/* the web application's tunnel to guacd: its refusal is guacd's port, not the server's */
+	parse_ok("12:19:22.045 [http-nio-8080-exec-1] ERROR o.a.g.w.GuacamoleWebSocketTunnelEndpoint - "
+	         "Creation of WebSocket tunnel to guacd failed: java.net.ConnectException: Connection "
+	         "refused (Connection refused)\n");
+	ck_assert(log_.proxy_unreached);
+	ck_assert_int_eq(log_.errno_seen, 0);
+}
+END_TEST
+
+START_TEST(test_windows_dialog)
+{
+	/* Ctrl+C on the dialog, labels in German: the codes are read by their place */
+	parse_ok("[Window Title]\nRemotedesktopverbindung\n\n[Content]\nx\n\n[Expanded Information]\n"
+	         "Fehlercode: 0x904\nErweiterter Fehlercode: 0x7\n");
+	ck_assert_int_eq(log_.kind, RP_LOG_WINDOWS_DIALOG);
+	ck_assert_int_eq(log_.windows_reason, 0x904);
+	ck_assert_uint_eq(log_.ev.error_info, 0x7);
+	/* full-width colons (Chinese), and a logon's SSL_ERR reason */
+	parse_ok("[Window Title]\nx\n[Expanded Information]\n\xe9\x94\x99\xe8\xaf\xaf\xe4\xbb\xa3\xe7"
+	         "\xa0\x81\xef\xbc\x9a 0xe07\n\xe6\x89\xa9\xe5\xb1\x95\xef\xbc\x9a 0x0\n");
+	ck_assert_int_eq(log_.windows_reason, 0xE07);
+	ck_assert_uint_eq(log_.ev.error_info, 0);
+	ck_assert_uint_eq(log_.ev.last_error, rp_last_error_from_name("ERRCONNECT_ACCOUNT_EXPIRED"));
+	/* a log that names CredSSP in passing is no dialog */
+	parse_ok("Core(error): x\nERROR: CredSSP: Initialize failed, do you have correct kerberos tgt "
+	         "initialized ?\n");
+	ck_assert_int_ne(log_.kind, RP_LOG_WINDOWS_DIALOG);
+	ck_assert(!log_.credssp_mismatch);
+}
+END_TEST
+
+START_TEST(test_windows_status_numbers)
+{
+	parse_ok("NLA failed: 0x80090302\n");
+	ck_assert(log_.credssp_mismatch);
+	parse_ok("x [ERROR] status 0xC0000224 y\n");
+	ck_assert_uint_eq(log_.ev.last_error, rp_last_error_from_name("ERRCONNECT_PASSWORD_MUST_CHANGE"));
+	/* not a status: a longer number, or one WinPR does not name */
+	parse_ok("[10:00:00:000] [1:1] [ERROR][com.freerdp.core] - value 0xC000006D1\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0);
+	ck_assert_uint_eq(rp_errinfo_from_text("nothing like any errorInfo text at all here"), UINT32_MAX);
+}
+END_TEST
+
+START_TEST(test_unrecognized_says_what)
+{
+	ck_assert(!rp_fieldlog_parse("t", "<html><body>502 Bad Gateway: upstream failed</body></html>\n",
+	                             &log_, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "format not recognized: looks like an HTML page"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "line 1:"));
+}
+END_TEST
+
 int main(void)
 {
 	Suite* s = suite_create("fieldlog");
@@ -585,6 +698,12 @@ int main(void)
 	tcase_add_test(tc, test_encodings);
 	tcase_add_test(tc, test_decode_repairs);
 	tcase_add_test(tc, test_special_files_refused);
+	tcase_add_test(tc, test_rdesktop_words);
+	tcase_add_test(tc, test_ironrdp_words);
+	tcase_add_test(tc, test_guacamole_words);
+	tcase_add_test(tc, test_windows_dialog);
+	tcase_add_test(tc, test_windows_status_numbers);
+	tcase_add_test(tc, test_unrecognized_says_what);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }

@@ -1,0 +1,693 @@
+/* fieldlog_clients.c: the words of clients other than FreeRDP, read from each one's source
+ * (docs/field-reports.md has the table, with the file and line each message comes from):
+ * rdesktop, IronRDP and the programs on it (Teleport's desktop access, the Rust viewers),
+ * Apache Guacamole's guacd and web application, node-rdpjs and the Go clients built on its
+ * design. Each reader turns a message into the facts FreeRDP's reader records for the same
+ * event (an errorInfo code, a FreeRDP last error, a phase, an errno): the same rules then
+ * decide. A message that stands for several codes at once records the causes they name. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "errinfo.h"
+#include "fieldlog.h"
+#include "fieldlog_internal.h"
+
+#define C(x) RP_CAUSE_##x
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what,
+             const enum rp_cause* causes, int n)
+{
+	if (log->n_said)
+		return; /* the first such message is the one that ended it */
+	for (int i = 0; i < n && i < N(log->said); i++)
+		log->said[log->n_said++] = causes[i];
+	log->said_line = no;
+	snprintf(log->said_what, sizeof(log->said_what), "%s", what);
+	fl_add_fact(log, no, line, "%s", what);
+}
+
+static void set_error_name(struct rp_fieldlog* log, const char* name)
+{
+	uint32_t e = rp_last_error_from_name(name);
+	if (e != UINT32_MAX && !log->ev.last_error)
+		fl_set_last_error(log, e);
+}
+
+static void set_errinfo(struct rp_fieldlog* log, uint32_t code)
+{
+	const char* nm = rp_errinfo_name(code);
+	log->ev.error_info = code;
+	rp_strlcpy(log->ev.error_info_name, nm ? nm : "", sizeof(log->ev.error_info_name));
+}
+
+/* ---- which client ----
+ * Each family by the marks its own logger prints (src-tables: rdesktop utils.c:403
+ * "Subject(level): "; IronRDP's "Connection error: [context" and crate paths; guacd's
+ * "guacd[pid]: LEVEL:"; Guacamole's Java classes; node-rdpjs's "[node-rdpjs]"). */
+static const struct
+{
+	const char* mark;
+	const char* family;
+} marks[] = {
+	{ "[node-rdpjs]", "node-rdpjs" },
+	{ "NODE_RDP_", "node-rdpjs" },
+	{ "RDP client exited", "Teleport" },
+	{ "rdp_client]", "Teleport" },
+	{ "Rdp(RdpError", "Teleport" },
+	{ "ironrdp", "IronRDP" },
+	{ "IronRDP", "IronRDP" },
+	{ "ConnectorError", "IronRDP" },
+	{ "Connection error: [", "IronRDP" },
+	{ "kind: Reason(", "IronRDP" }, /* ironrdp_error::Error's Debug form */
+	{ "Terminated gracefully: ", "IronRDP" },
+	{ "Active session error: [", "IronRDP" },
+	{ "org.apache.guacamole", "Guacamole web app" },
+	{ " o.a.g.", "Guacamole web app" },
+	{ "GuacamoleWebSocketTunnelEndpoint", "Guacamole web app" },
+	{ "Core(error): ", "rdesktop" },
+	{ "Core(warning): ", "rdesktop" },
+	{ "Protocol(error): ", "rdesktop" },
+	{ "Protocol(warning): ", "rdesktop" },
+	{ "rdesktop", "rdesktop" },
+	{ "Autoselecting keyboard map", "rdesktop" }, /* rdesktop.c's notice */
+	{ "Failed to connect, ", "rdesktop" },         /* iso.c:340 */
+};
+
+void fl_client_family(struct rp_fieldlog* log, const char* text)
+{
+	for (int i = 0; i < N(marks); i++)
+		if (strstr(text, marks[i].mark))
+		{
+			rp_strlcpy(log->family, marks[i].family, sizeof(log->family));
+			return;
+		}
+	if (strstr(text, "guacd[") || strstr(text, "guacd:"))
+		rp_strlcpy(log->family, "guacd", sizeof(log->family));
+}
+
+/* ---- rdesktop (rdesktop/rdesktop 4716f1e) ---- */
+
+/* handle_disconnect_reason(), rdesktop.c:272-491: "disconnect: TEXT." for each errorInfo. */
+static const struct
+{
+	const char* text;
+	uint32_t code;
+} rdesktop_reasons[] = {
+	{ "Administrator initiated disconnect", 0x1 },
+	{ "Administrator initiated logout", 0x2 },
+	{ "Server idle session time limit reached", 0x3 },
+	{ "Server active session time limit reached", 0x4 },
+	{ "The session was replaced", 0x5 },
+	{ "The server is out of memory", 0x6 },
+	{ "The server denied the connection for security reasons", 0x8 },
+	{ "The server denied the connection", 0x7 },
+	{ "The user cannot connect to the server due to insufficient access privileges", 0x9 },
+	{ "The server does not accept saved user credentials", 0xA },
+	{ "Disconnect initiated by user", 0xB },
+	{ "Logout initiated by user", 0xC },
+	{ "Internal licensing error", 0x100 },
+	{ "No license server available", 0x101 },
+	{ "No valid license available", 0x102 },
+	{ "Invalid licensing message from client", 0x103 },
+	{ "The client license has been modified", 0x104 },
+	{ "The client license is in an invalid format", 0x105 },
+	{ "Network error during licensing protocol", 0x106 },
+	{ "Licensing protocol was not completed", 0x107 },
+	{ "Incorrect client license encryption", 0x108 },
+	{ "Can't upgrade or renew license", 0x109 },
+	{ "The server is not licensed to accept remote connections", 0x10A },
+	{ "The target endpoint chosen by the broker could not be found", 0x400 },
+	{ "The target endpoint is disconnecting from the broker", 0x402 },
+	{ "Error occurred while being redirected by broker", 0x404 },
+	{ "Error while the endpoint VM was being awakened by the broker", 0x405 },
+	{ "Error while the endpoint VM was being started by the broker", 0x406 },
+	{ "The IP address of the endpoint VM could not be determined by the broker", 0x407 },
+	{ "No available endpoints in the connection broker pool", 0x408 },
+	{ "Connection processing cancelled by the broker", 0x409 },
+	{ "The connection settings could not be validated by the broker", 0x410 },
+	{ "Timeout while the endpoint VM was being started by the broker", 0x411 },
+	{ "Session monitoring error while the endpoint VM was being started by the broker", 0x412 },
+	{ "The server can only host Remote Applications", 0x10F3 },
+	{ "Update of session keys failed", 0x1191 },
+	{ "Decryption or session key creation failed", 0x1192 },
+	{ "Encryption failed", 0x1193 },
+};
+
+/* iso.c:296-321: "Failed to connect, REASON." for the server's RDP_NEG_FAILURE code. */
+static const struct
+{
+	const char* text;
+	int code;
+} rdesktop_nego[] = {
+	{ "SSL with user authentication required by server", 6 },
+	{ "SSL not allowed by server", 2 },
+	{ "no valid authentication certificate on server", 3 },
+	{ "inconsistent negotiation flags", 4 },
+	{ "SSL required by server", 1 },
+	{ "CredSSP required by server", 5 },
+};
+
+static void nego_failure(struct rp_fieldlog* log, int no, const char* line, int code,
+                         const char* said)
+{
+	log->nego_code = true;
+	if (!log->ev.last_error || log->ev.last_error == 0x0002000D)
+		fl_set_last_error(log, 0x0002000C); /* ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED */
+	fl_reach(log, RP_PHASE_X224);
+	if (code)
+		fl_add_fact(log, no, line, "the server's negotiation failure code %d (%s), in %s's words",
+		            code, said, log->family[0] ? log->family : "the client");
+	else
+		fl_add_fact(log, no, line, "the security negotiation failed: %s", said);
+}
+
+static bool rdesktop_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p;
+
+	if ((p = strstr(line, "disconnect: ")))
+	{
+		p += strlen("disconnect: ");
+		for (int i = 0; i < N(rdesktop_reasons); i++)
+			if (strncmp(p, rdesktop_reasons[i].text, strlen(rdesktop_reasons[i].text)) == 0)
+			{
+				set_errinfo(log, rdesktop_reasons[i].code);
+				fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), in rdesktop's words",
+				            rdesktop_reasons[i].code, log->ev.error_info_name);
+				return true;
+			}
+		if (strncmp(p, "Unknown reason", 14) == 0)
+		{
+			/* 0xFFFF, "unset": the connection ended with no errorInfo at all (rdesktop.c:478). */
+			fl_add_fact(log, no, line, "the connection ended with no errorInfo from the server "
+			                           "(rdesktop's \"Unknown reason\")");
+			return true;
+		}
+	}
+	if ((p = strstr(line, "Internal protocol error: ")))
+	{
+		unsigned long c = strtoul(p + strlen("Internal protocol error: "), NULL, 16);
+		if (c >= 0x1000 && c < 0x8000)
+		{
+			set_errinfo(log, (uint32_t)c);
+			fl_add_fact(log, no, line, "the server's errorInfo 0x%lX, a protocol error", c);
+		}
+		return true;
+	}
+	if ((p = strstr(line, "Failed to connect, ")))
+	{
+		for (int i = 0; i < N(rdesktop_nego); i++)
+			if (strstr(p, rdesktop_nego[i].text))
+			{
+				nego_failure(log, no, line, rdesktop_nego[i].code, rdesktop_nego[i].text);
+				return true;
+			}
+	}
+	if (strstr(line, "Protocol negotiation failed with reason: "))
+	{
+		/* iso.c:331: rdesktop retries with RDP security ("Retrying with plain RDP."): a fact,
+		 * not the end. */
+		fl_reach(log, RP_PHASE_X224);
+		fl_add_fact(log, no, line, "the server refused rdesktop's first security protocol; "
+		                           "rdesktop retried with RDP security");
+		return true;
+	}
+	if (strstr(line, "getaddrinfo() failed") || strstr(line, "unable to resolve host"))
+	{
+		set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
+		fl_add_fact(log, no, line, "the server's name did not resolve");
+		return true;
+	}
+	if (strstr(line, "tcp_connect(), unable to connect to") ||
+	    strstr(line, "tcp_connect(), connect() failed"))
+	{
+		/* tcp.c:614 (the default IPv6 build) names no errno: refused and timed out alike. */
+		log->tcp_connect_failed = true;
+		log->attempted = true;
+		set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+		fl_add_fact(log, no, line, "the TCP connection failed%s",
+		            strstr(line, "connect() failed: ") ? "" : " (rdesktop names no errno)");
+		return false; /* its errno, where it says one, is FreeRDP's reader's phrase */
+	}
+	if (strstr(line, "connection closed by peer"))
+	{
+		/* tcp.c:257: recv() returned 0: the server (or a middlebox) closed the connection. */
+		set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+		fl_add_fact(log, no, line, "the connection was closed by the other end (FIN)");
+		return true;
+	}
+	if (strstr(line, "tcp_send(), ") || strstr(line, "tcp_recv(), "))
+	{
+		set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+		fl_add_fact(log, no, line, "a read or write on the connection failed");
+		return false;
+	}
+	if (strstr(line, "Certificate error during TLS handshake") ||
+	    strstr(line, "public key mismatch, cannot guarantee integrity"))
+	{
+		log->ev.cert_rejected = true;
+		fl_reach(log, RP_PHASE_TLS);
+		fl_add_fact(log, no, line, "rdesktop did not accept the server's certificate");
+		return true;
+	}
+	if (strstr(line, "Do you trust this certificate (yes/no)?") || strstr(line, "ATTENTION! "))
+	{
+		log->cert_prompt = true;
+		fl_reach(log, RP_PHASE_TLS);
+		fl_add_fact(log, no, line, "rdesktop asked whether to trust the certificate (a prompt)");
+		return false;
+	}
+	if (strstr(line, "TLS handshake failed"))
+	{
+		set_error_name(log, "ERRCONNECT_TLS_CONNECT_FAILED");
+		fl_reach(log, RP_PHASE_TLS);
+		fl_add_fact(log, no, line, "the TLS handshake failed");
+		return true;
+	}
+	if ((p = strstr(line, "License error alert from server: ")))
+	{
+		snprintf(log->license_error, sizeof(log->license_error), "%.40s",
+		         p + strlen("License error alert from server: "));
+		log->license_error[strcspn(log->license_error, "\r\n")] = '\0';
+		fl_reach(log, RP_PHASE_LICENSING);
+		fl_add_fact(log, no, line, "the server's licensing error alert");
+		return true;
+	}
+	if (strstr(line, "Disconnected due to network error"))
+	{
+		/* rdesktop.c:1459: a send or receive failed in a session that was up. */
+		log->session_lost = true;
+		fl_reach(log, RP_PHASE_ACTIVE);
+		fl_add_fact(log, no, line, "the session's connection failed (a network error)");
+		return true;
+	}
+	if (strstr(line, "giving up."))
+	{
+		log->reconnect_gave_up = true;
+		fl_add_fact(log, no, line, "rdesktop gave up reconnecting");
+		return true;
+	}
+	if (strstr(line, "Connecting to server using "))
+	{
+		/* iso.c's verbose line, after the TCP connect and before its X.224 request. */
+		fl_reach(log, RP_PHASE_X224);
+		return true;
+	}
+	if (strstr(line, "Connection established using "))
+	{
+		fl_reach(log, strstr(line, "CredSSP") ? RP_PHASE_NLA
+		              : strstr(line, "SSL") ? RP_PHASE_TLS : RP_PHASE_X224);
+		return true;
+	}
+	return false;
+}
+
+/* ---- IronRDP (Devolutions/IronRDP 18e259c) and Teleport's desktop access ---- */
+
+/* ironrdp-connector/src/lib.rs:54-81 and ironrdp-pdu/src/nego.rs:134-156: the two texts of
+ * each RDP_NEG_FAILURE code; rdp-rs (Teleport before IronRDP) words code 5 its own way. */
+static const struct
+{
+	const char* text;
+	int code;
+} ironrdp_nego[] = {
+	{ "server requires Enhanced RDP Security with TLS and client certificate", 6 },
+	{ "TLS certificate-based client authentication required by server", 6 },
+	{ "server requires Enhanced RDP Security with CredSSP", 5 },
+	{ "CredSSP enhanced RDP security required by server", 5 },
+	{ "requires that the client support enhanced RDP security with CredSSP", 5 },
+	{ "server requires Enhanced RDP Security with TLS or CredSSP", 1 },
+	{ "enhanced RDP security required by server", 1 },
+	{ "server only supports Standard RDP Security", 2 },
+	{ "enhanced RDP security not allowed by server", 2 },
+	{ "server lacks valid authentication certificate", 3 },
+	{ "no valid TLS authentication certificate on server", 3 },
+	{ "inconsistent security protocol flags", 4 },
+	{ "inconsistent flags for security protocols", 4 },
+};
+
+static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p;
+
+	for (int i = 0; i < N(ironrdp_nego); i++)
+		if (strcasestr(line, ironrdp_nego[i].text))
+		{
+			nego_failure(log, no, line, ironrdp_nego[i].code, ironrdp_nego[i].text);
+			return true;
+		}
+	if ((p = strstr(line, "client advertised ")) && strstr(p, "but server selected"))
+	{
+		/* connection.rs:1054: the server chose a protocol the client did not offer. */
+		nego_failure(log, no, line, 0, "the server selected a protocol the client did not offer");
+		return true;
+	}
+	if ((p = strstr(line, "Terminated gracefully: ")) || (p = strstr(line, "exited gracefully with message: ")))
+	{
+		/* active_stage.rs:712-718 and server_error_info.rs: the errorInfo's text, or the
+		 * end's own words. */
+		const char* d = strchr(p, ':') + 1;
+		const char* b = strchr(d, ']');
+		uint32_t code = rp_errinfo_from_text(b ? b + 1 : d);
+		if (code != UINT32_MAX)
+		{
+			set_errinfo(log, code);
+			fl_reach(log, RP_PHASE_ACTIVE);
+			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), by its text", code,
+			            log->ev.error_info_name);
+		}
+		else if (strstr(d, "user initiated disconnect"))
+		{
+			log->client_ended = true;
+			fl_reach(log, RP_PHASE_ACTIVE);
+			fl_add_fact(log, no, line, "the user ended the session");
+		}
+		else if (strstr(d, "server initiated disconnect"))
+		{
+			static const enum rp_cause c[] = { C(SERVER_ENDED_SESSION), C(SERVER_DENIED) };
+			fl_reach(log, RP_PHASE_ACTIVE);
+			fl_said(log, no, line, "the server ended the connection with no errorInfo (an MCS "
+			                       "Disconnect Provider Ultimatum)", c, N(c));
+		}
+		return true;
+	}
+	if (strstr(line, "received disconnect provider ultimatum"))
+	{
+		static const enum rp_cause c[] = { C(SERVER_ENDED_SESSION), C(SERVER_DENIED),
+			                               C(SERVER_FAULT) };
+		fl_said(log, no, line, "the server ended the connection with no errorInfo (an MCS "
+		                       "Disconnect Provider Ultimatum)", c, N(c));
+		return true;
+	}
+	if (strstr(line, "[CredSSP] access denied") || strstr(line, "CredSSP] access denied"))
+	{
+		/* credssp.rs:199: the Early User Authorization Result said ACCESS_DENIED. */
+		set_error_name(log, "ERRCONNECT_ACCESS_DENIED");
+		fl_reach(log, RP_PHASE_NLA);
+		fl_add_fact(log, no, line, "the server's early user authorization: access denied");
+		return true;
+	}
+	if (strstr(line, "LicensingErrorMessage"))
+	{
+		const char* e = strstr(line, "error_code: ");
+		snprintf(log->license_error, sizeof(log->license_error), "%.30s",
+		         e ? e + strlen("error_code: ") : "licensing error message");
+		log->license_error[strcspn(log->license_error, ",}")] = '\0';
+		fl_reach(log, RP_PHASE_LICENSING);
+		fl_add_fact(log, no, line, "the server's licensing error message");
+		return true;
+	}
+	if (strstr(line, "Active session error: "))
+	{
+		/* rdp.rs:2161: the session was up; its connection failed (the errno follows). */
+		log->session_lost = true;
+		fl_reach(log, RP_PHASE_ACTIVE);
+		fl_add_fact(log, no, line, "the session's connection failed");
+		return false;
+	}
+	if (strstr(line, "[TCP connect"))
+	{
+		log->tcp_connect_failed = true;
+		log->attempted = true;
+		set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+		fl_add_fact(log, no, line, "the TCP connection failed");
+		return false;
+	}
+	if (strstr(line, "Unknown address") || strstr(line, "failed to lookup address information"))
+	{
+		set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
+		fl_add_fact(log, no, line, "the server's name did not resolve");
+		return true;
+	}
+	if (strstr(line, "[TLS upgrade") || strstr(line, "tls expired certificate") ||
+	    strstr(line, "invalid peer certificate"))
+	{
+		fl_reach(log, RP_PHASE_TLS);
+		if (strstr(line, "certificate"))
+		{
+			log->ev.cert_rejected = true;
+			fl_add_fact(log, no, line, "the server's certificate was not accepted");
+		}
+		else
+		{
+			set_error_name(log, "ERRCONNECT_TLS_CONNECT_FAILED");
+			fl_add_fact(log, no, line, "the TLS handshake failed");
+		}
+		return false;
+	}
+	return false;
+}
+
+/* ---- Apache Guacamole (guacamole-server 6719b20, guacamole-client 5be18be) ---- */
+
+/* guac_rdp_client_abort(), src/protocols/rdp/error.c: the message after "RDP server
+ * closed/refused connection: ", from errorInfo (219-291) or FreeRDP's last error (46-198). */
+static const struct
+{
+	const char* text;
+	uint32_t errinfo;     /* the errorInfo it stands for, or 0 */
+	const char* errname;  /* else FreeRDP's last error, or NULL */
+	enum rp_cause said[6]; /* else: the causes of the codes it stands for */
+	int n;
+} guacd_messages[] = {
+	{ "Forcibly disconnected.", 0x1, NULL, { 0 }, 0 },
+	{ "Logged off.", 0x2, NULL, { 0 }, 0 },
+	{ "Idle session time limit exceeded.", 0x3, NULL, { 0 }, 0 },
+	{ "Active session time limit exceeded.", 0x4, NULL, { 0 }, 0 },
+	{ "Disconnected by other connection.", 0x5, NULL, { 0 }, 0 },
+	{ "Insufficient privileges.", 0x9, NULL, { 0 }, 0 },
+	{ "Manually disconnected.", 0xB, NULL, { 0 }, 0 },
+	{ "Manually logged off.", 0xC, NULL, { 0 }, 0 },
+	/* errorInfo 0x6 or 0x7 (error.c:256-259) */
+	{ "Server refused connection.", 0, NULL, { C(SERVER_DENIED), C(SERVER_OVERLOADED) }, 2 },
+	/* errorInfo 0xA, or FreeRDP's ACCOUNT_EXPIRED, PASSWORD_MUST_CHANGE, PASSWORD_EXPIRED, ... */
+	{ "Credentials expired.", 0, "ERRCONNECT_PASSWORD_EXPIRED", { 0 }, 0 },
+	{ "Security negotiation failed", 0, "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED", { 0 }, 0 },
+	/* CONNECT_ACCESS_DENIED, ACCOUNT_DISABLED, ACCOUNT_LOCKED_OUT, ACCOUNT_RESTRICTION, ... */
+	{ "Access denied by server", 0, "ERRCONNECT_ACCESS_DENIED", { 0 }, 0 },
+	/* NO_OR_MISSING_CREDENTIALS, LOGON_FAILURE, WRONG_PASSWORD, AUTHENTICATION_FAILED */
+	{ "Authentication failure (invalid credentials?)", 0, "ERRCONNECT_AUTHENTICATION_FAILED", { 0 }, 0 },
+	{ "SSL/TLS connection failed", 0, "ERRCONNECT_TLS_CONNECT_FAILED", { 0 }, 0 },
+	{ "DNS lookup failed", 0, "ERRCONNECT_DNS_NAME_NOT_FOUND", { 0 }, 0 },
+	/* CONNECT_TRANSPORT_FAILED, whatever the words say: any read or write that failed, or a
+	 * peer that closed, during the connection (FreeRDP transport.c) */
+	{ "Server refused connection (wrong security type?)", 0,
+	  "ERRCONNECT_CONNECT_TRANSPORT_FAILED", { 0 }, 0 },
+	/* CONNECT_CANCELLED, CONNECT_FAILED, KDC_UNREACHABLE, MCS_CONNECT_INITIAL_ERROR: at INFO
+	 * level guacd shows no errno, so a refusal is among them */
+	{ "Connection failed (server unreachable?)", 0, NULL,
+	  { C(PORT_CLOSED), C(PORT_FILTERED), C(TUNNEL_DROP), C(SERVER_HUNG) }, 4 },
+	/* errorInfo 0x8, licensing 0x1xx, broker 0x4xx, a protocol error, or an unnamed last
+	 * error (error.c:289, 194) */
+	{ "Upstream error.", 0, NULL,
+	  { C(LICENSING_FAILURE), C(BROKER_FAILURE), C(SERVER_FAULT), C(SECURITY_MISMATCH) }, 4 },
+};
+
+static bool guacd_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p;
+
+	if ((p = strstr(line, "Disconnect reason code: 0x")))
+	{
+		/* error.c:306, at DEBUG: the errorInfo itself. */
+		uint32_t code = (uint32_t)strtoul(p + strlen("Disconnect reason code: 0x"), NULL, 16);
+		if (code)
+		{
+			set_errinfo(log, code);
+			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s)", code,
+			            log->ev.error_info_name[0] ? log->ev.error_info_name : "unnamed");
+		}
+		return true;
+	}
+	if ((p = strstr(line, "closed/refused connection: ")))
+	{
+		p += strlen("closed/refused connection: ");
+		for (int i = N(guacd_messages) - 1; i >= 0; i--)
+		{
+			if (strncmp(p, guacd_messages[i].text, strlen(guacd_messages[i].text)) != 0)
+				continue;
+			log->attempted = true;
+			if (guacd_messages[i].errinfo)
+			{
+				if (!log->ev.error_info)
+					set_errinfo(log, guacd_messages[i].errinfo);
+				fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), in guacd's words",
+				            guacd_messages[i].errinfo, rp_errinfo_name(guacd_messages[i].errinfo));
+			}
+			else if (guacd_messages[i].errname)
+			{
+				set_error_name(log, guacd_messages[i].errname);
+				if (strcmp(guacd_messages[i].errname, "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED") == 0)
+					fl_reach(log, RP_PHASE_X224);
+				fl_add_fact(log, no, line, "FreeRDP's %s, in guacd's words",
+				            guacd_messages[i].errname);
+			}
+			else
+			{
+				char what[160];
+				snprintf(what, sizeof(what), "guacd's \"%s\", which stands for several codes",
+				         guacd_messages[i].text);
+				fl_said(log, no, line, what, guacd_messages[i].said, guacd_messages[i].n);
+			}
+			return true;
+		}
+		return false;
+	}
+	if (strstr(line, "Certificate validation failed"))
+	{
+		/* rdp.c:418: not trusted, and ignore-cert unset. */
+		log->ev.cert_rejected = true;
+		fl_reach(log, RP_PHASE_TLS);
+		fl_add_fact(log, no, line, "guacd did not accept the server's certificate");
+		return true;
+	}
+	if (strstr(line, "Connection closed.") && log->ev.attempts[0].furthest >= RP_PHASE_ACTIVE)
+	{
+		log->session_lost = true;
+		fl_add_fact(log, no, line, "the session's connection failed (guacd: \"Connection closed.\")");
+		return true;
+	}
+	return false;
+}
+
+/* Guacamole's web application: its tunnel to guacd (GuacamoleWebSocketTunnelEndpoint.java:213,
+ * 281; ReaderGuacamoleReader.java:134). Its errno is guacd's socket's, not the RDP server's. */
+static bool guacamole_web_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	if (strstr(line, "tunnel to guacd failed") || strstr(line, "HTTP tunnel request failed") ||
+	    strstr(line, "Connection to guacd timed out") ||
+	    strstr(line, "Connection to guacd terminated abnormally"))
+	{
+		if (!strstr(line, "terminated abnormally"))
+			log->proxy_unreached = true;
+		fl_add_fact(log, no, line, "the web application could not reach guacd%s: no RDP "
+		                           "connection was made from there",
+		            strstr(line, "refused") ? " (connection refused)" : "");
+		return true; /* its "Connection refused" is guacd's port, not the RDP server's */
+	}
+	return false;
+}
+
+/* node-rdpjs (lib/protocol/x224.js recvConnectionConfirm) and the Go clients on its design
+ * (grdp: "NODE_RDP_PROTOCOL_X224_NEG_FAILURE with code: N"): the server's RDP_NEG_FAILURE,
+ * and a server that selected NLA, which they do not speak. */
+static bool rdpjs_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p;
+
+	if ((p = strstr(line, "X224_NEG_FAILURE")))
+	{
+		const char* c = strstr(p, "code: ");
+		int code = c ? atoi(c + 6) : 0;
+		nego_failure(log, no, line, code >= 1 && code <= 6 ? code : 0,
+		             "the server's RDP_NEG_FAILURE");
+		return true;
+	}
+	if (strstr(line, "X224_NLA_NOT_SUPPORTED"))
+	{
+		nego_failure(log, no, line, 0, "the server selected NLA, which the client lacks");
+		return true;
+	}
+	return false;
+}
+
+/* Azure Virtual Desktop's diagnostics (WVDErrors, Get-RdsDiagnosticActivities): the error's
+ * CodeSymbolic, as Microsoft's "Identify and diagnose Azure Virtual Desktop issues" page
+ * documents each (MicrosoftDocs/azure-docs, virtual-desktop/diagnostics-role-service.md). */
+static const struct
+{
+	const char* name;
+	bool prefix;
+	enum rp_cause causes[3];
+	int n;
+} avd_codes[] = {
+	{ "ConnectionFailedUserNotAuthorized", false, { C(SERVER_DENIED) }, 1 },
+	{ "InvalidCredentials", false, { C(BAD_CREDENTIALS) }, 1 },
+	{ "ConnectionFailedNoHealthyRdshAvailable", false, { C(SERVER_HUNG), C(BROKER_FAILURE) }, 2 },
+	{ "ConnectionFailedUserHasValidSessionButRdshIsUnhealthy", false,
+	  { C(SERVER_HUNG), C(BROKER_FAILURE) }, 2 },
+	{ "ConnectionFailedClientDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS) }, 2 },
+	{ "UnexpectedNetworkDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS) }, 2 },
+	{ "ConnectionBroken", false, { C(TUNNEL_DROP), C(FIREWALL_RESET) }, 2 },
+	{ "ReverseConnectFailed", false, { C(DNS_FAILURE), C(PORT_FILTERED) }, 2 },
+	{ "FileNotFound", false, { C(SERVER_FAULT) }, 1 },
+	/* "ConnectionFailedAdTrustedRelationshipFailure": the session host and Active Directory;
+	 * the other ConnectionFailedAd... names say the same of their step */
+	{ "ConnectionFailedAd", true, { C(BAD_CREDENTIALS), C(SERVER_DENIED), C(SERVER_FAULT) }, 3 },
+};
+
+static bool avd_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p = strstr(line, "CodeSymbolic");
+	char name[80], what[160];
+
+	if (!p)
+		return false;
+	p += strcspn(p, ":=\"");
+	p += strspn(p, ":=\" \t");
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(p, "\" ,\r\n"), p);
+	if (!name[0])
+		return false;
+	for (int i = 0; i < N(avd_codes); i++)
+		if (avd_codes[i].prefix ? strncmp(name, avd_codes[i].name, strlen(avd_codes[i].name)) == 0
+		                        : strcmp(name, avd_codes[i].name) == 0)
+		{
+			snprintf(what, sizeof(what), "Azure Virtual Desktop's error %s", name);
+			fl_said(log, no, line, what, avd_codes[i].causes, avd_codes[i].n);
+			return true;
+		}
+	fl_add_fact(log, no, line, "Azure Virtual Desktop's error %s, which Microsoft's table does "
+	                           "not document", name);
+	return true;
+}
+
+/* The connection broker's own words (TerminalServices-SessionBroker-Client's events: "Remote
+ * Desktop Connection Broker Client failed ..."): it could not place or redirect the user. */
+static bool broker_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	static const enum rp_cause c[] = { C(BROKER_FAILURE) };
+
+	if (strstr(line, "Connection Broker") &&
+	    (strstr(line, "failed") || strstr(line, "not ready") || strstr(line, "could not")))
+	{
+		fl_said(log, no, line, "the connection broker could not place or redirect the session",
+		        c, 1);
+		return true;
+	}
+	return false;
+}
+
+/* glibc's dlerror() texts: the client's RDP code (a plugin, libfreerdp) did not load. */
+static bool loader_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	if ((strcasestr(line, "cannot open shared object file") || strstr(line, "undefined symbol: ")) &&
+	    strstr(line, ".so"))
+	{
+		log->code_not_loaded = true;
+		fl_add_fact(log, no, line, "the dynamic loader could not load the client's code");
+		return true;
+	}
+	return false;
+}
+
+bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* f = log->family;
+
+	if (loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line))
+		return true;
+	if (strcmp(f, "rdesktop") == 0)
+		return rdesktop_line(log, no, line);
+	if (strcmp(f, "IronRDP") == 0 || strcmp(f, "Teleport") == 0)
+		return ironrdp_line(log, no, line);
+	if (strcmp(f, "node-rdpjs") == 0)
+		return rdpjs_line(log, no, line);
+	/* guacd's lines and its web application's come together in one docker-compose log; a
+	 * text no family's marks name is read by the readers whose words are theirs alone. */
+	return guacamole_web_line(log, no, line) || guacd_line(log, no, line) ||
+	       rdpjs_line(log, no, line) || (!f[0] && ironrdp_line(log, no, line));
+}

@@ -1,0 +1,186 @@
+/* fieldlog_codes.c: numbers that mean the same whoever prints them, for every reader: a
+ * Windows status (NTSTATUS, an HRESULT wrapping a Win32 error, SSPI's SEC_E_*) named through
+ * WinPR's own tables (winpr/nt.h NtStatus2Tag and Win32ErrorCode2Tag, winpr/sspi.h
+ * GetSecurityStatusString), and the RDP Negotiation Failure code (MS-RDPBCGR 2.2.1.2.2) by
+ * its number. A client in Rust, Go, JavaScript or Windows' own prints these as numbers where
+ * FreeRDP prints names: the number is the fact. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <winpr/nt.h>
+#include <winpr/sspi.h>
+
+#include "errinfo.h"
+#include "fieldlog.h"
+#include "fieldlog_internal.h"
+
+/* A failed logon's NTSTATUS (Security 4625's Status and SubStatus, CredSSP's errorCode, a
+ * client's raw number) or its Win32 error, as the FreeRDP last error that says the same
+ * (FreeRDP's own pairing: libfreerdp/core/nla.c maps these NTSTATUS to these codes). */
+static const struct
+{
+	const char* status; /* as WinPR names it */
+	const char* errconnect;
+} logon_statuses[] = {
+	{ "STATUS_LOGON_FAILURE", "ERRCONNECT_LOGON_FAILURE" }, /* bad user name or password */
+	{ "STATUS_NO_SUCH_USER", "ERRCONNECT_LOGON_FAILURE" },
+	{ "STATUS_WRONG_PASSWORD", "ERRCONNECT_WRONG_PASSWORD" },
+	{ "STATUS_PASSWORD_EXPIRED", "ERRCONNECT_PASSWORD_EXPIRED" },
+	{ "STATUS_PASSWORD_MUST_CHANGE", "ERRCONNECT_PASSWORD_MUST_CHANGE" },
+	{ "STATUS_ACCOUNT_LOCKED_OUT", "ERRCONNECT_ACCOUNT_LOCKED_OUT" },
+	{ "STATUS_ACCOUNT_DISABLED", "ERRCONNECT_ACCOUNT_DISABLED" },
+	{ "STATUS_ACCOUNT_EXPIRED", "ERRCONNECT_ACCOUNT_EXPIRED" },
+	{ "STATUS_ACCOUNT_RESTRICTION", "ERRCONNECT_ACCOUNT_RESTRICTION" },
+	{ "STATUS_INVALID_LOGON_HOURS", "ERRCONNECT_ACCOUNT_RESTRICTION" },
+	{ "STATUS_INVALID_WORKSTATION", "ERRCONNECT_ACCOUNT_RESTRICTION" },
+	{ "STATUS_LOGON_TYPE_NOT_GRANTED", "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
+	{ "SEC_E_LOGON_DENIED", "ERRCONNECT_LOGON_FAILURE" },
+	{ "ERROR_LOGON_FAILURE", "ERRCONNECT_LOGON_FAILURE" },
+	{ "ERROR_WRONG_PASSWORD", "ERRCONNECT_WRONG_PASSWORD" },
+	{ "ERROR_PASSWORD_EXPIRED", "ERRCONNECT_PASSWORD_EXPIRED" },
+	{ "ERROR_PASSWORD_MUST_CHANGE", "ERRCONNECT_PASSWORD_MUST_CHANGE" },
+	{ "ERROR_ACCOUNT_LOCKED_OUT", "ERRCONNECT_ACCOUNT_LOCKED_OUT" },
+	{ "ERROR_ACCOUNT_DISABLED", "ERRCONNECT_ACCOUNT_DISABLED" },
+	{ "ERROR_ACCOUNT_EXPIRED", "ERRCONNECT_ACCOUNT_EXPIRED" },
+	{ "ERROR_ACCOUNT_RESTRICTION", "ERRCONNECT_ACCOUNT_RESTRICTION" },
+	{ "ERROR_LOGON_TYPE_NOT_GRANTED", "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
+};
+
+const char* fl_logon_status_errconnect(const char* status_name)
+{
+	for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
+		if (status_name && strcmp(logon_statuses[i].status, status_name) == 0)
+			return logon_statuses[i].errconnect;
+	return NULL;
+}
+
+/* A Windows status number's name through WinPR, or NULL: NTSTATUS of severity error
+ * (0xC...), an HRESULT of facility Win32 (0x8007xxxx) by its Win32 code, an SSPI status
+ * (0x8009xxxx). */
+const char* fl_status_name(unsigned long v)
+{
+	if ((v & 0xF0000000UL) == 0xC0000000UL)
+		return NtStatus2Tag((DWORD)v);
+	if ((v & 0xFFFF0000UL) == 0x80070000UL)
+		return Win32ErrorCode2Tag((UINT16)(v & 0xFFFF));
+	if ((v & 0xFFFF0000UL) == 0x80090000UL)
+		return GetSecurityStatusString((SECURITY_STATUS)v);
+	return NULL;
+}
+
+/* SSPI's answers that say what failed, in the terms of the record. */
+static void sspi_fact(struct rp_fieldlog* log, int no, const char* line, const char* name)
+{
+	struct rp_evidence* ev = &log->ev;
+
+	if (strcmp(name, "SEC_E_UNSUPPORTED_FUNCTION") == 0 ||
+	    strcmp(name, "SEC_E_ALGORITHM_MISMATCH") == 0 ||
+	    strcmp(name, "SEC_E_UNSUPPORTED_PREAUTH") == 0)
+	{
+		/* CredSSP's versions or the TLS the two sides offer do not meet: what Windows' own
+		 * "encryption oracle remediation" dialog ends with. */
+		log->credssp_mismatch = true;
+		fl_reach(log, RP_PHASE_NLA);
+		fl_add_fact(log, no, line, "%s: the two sides' security packages (CredSSP, TLS) have "
+		                           "no version or function in common", name);
+	}
+	else if (strcmp(name, "SEC_E_CERT_EXPIRED") == 0 || strcmp(name, "SEC_E_UNTRUSTED_ROOT") == 0 ||
+	         strcmp(name, "SEC_E_WRONG_PRINCIPAL") == 0 || strcmp(name, "SEC_E_CERT_UNKNOWN") == 0)
+	{
+		ev->cert_rejected = true;
+		fl_reach(log, RP_PHASE_TLS);
+		fl_add_fact(log, no, line, "%s: the server's certificate was not accepted", name);
+	}
+	else if (strcmp(name, "SEC_E_NO_AUTHENTICATING_AUTHORITY") == 0)
+	{
+		log->no_authority = true;
+		fl_reach(log, RP_PHASE_NLA);
+		fl_add_fact(log, no, line, "%s: no domain controller could be reached to check the "
+		                           "credentials", name);
+	}
+	else
+		fl_add_fact(log, no, line, "a Windows security status %s", name);
+}
+
+/* Every "0x" and eight hex digits on the line that names a Windows status. */
+static void status_numbers(struct rp_fieldlog* log, int no, const char* line)
+{
+	for (const char* p = line; (p = strstr(p, "0x")) || (p = strstr(line, "0X")); p += 2)
+	{
+		char* end;
+		unsigned long v;
+		const char* name;
+		const char* errc;
+
+		if (p > line && isalnum((unsigned char)p[-1]))
+			continue;
+		v = strtoul(p + 2, &end, 16);
+		if (end - (p + 2) != 8 || isalnum((unsigned char)*end))
+			continue;
+		if (!(name = fl_status_name(v)))
+			continue;
+		if ((errc = fl_logon_status_errconnect(name)))
+		{
+			uint32_t code = rp_last_error_from_name(errc);
+			if (code != UINT32_MAX && !log->ev.last_error)
+				fl_set_last_error(log, code);
+			fl_reach(log, RP_PHASE_NLA);
+			fl_add_fact(log, no, line, "a Windows status 0x%08lX, %s (WinPR's name): the logon "
+			                           "failed; FreeRDP says %s", v, name, errc);
+		}
+		else if (strncmp(name, "SEC_E_", 6) == 0)
+			sspi_fact(log, no, line, name);
+		else
+			fl_add_fact(log, no, line, "a Windows status 0x%08lX, %s (WinPR's name)", v, name);
+		if (strstr(p + 2, "0x") == NULL && strstr(p + 2, "0X") == NULL)
+			break;
+	}
+}
+
+/* MS-RDPBCGR 2.2.1.2.2 RDP Negotiation Failure: failureCode 1-6, named as FreeRDP names them. */
+static const char* const neg_failures[] = {
+	NULL,
+	"SSL_REQUIRED_BY_SERVER",
+	"SSL_NOT_ALLOWED_BY_SERVER",
+	"SSL_CERT_NOT_ON_SERVER",
+	"INCONSISTENT_FLAGS",
+	"HYBRID_REQUIRED_BY_SERVER",
+	"SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER",
+};
+
+/* The server's Negotiation Failure code by number: "failureCode = 5" (Go), "FailureCode(2)"
+ * (IronRDP), "negotiation failure code 5". Only on a line about the negotiation (or IronRDP's
+ * type name), so that another "failure code" is not read as one. */
+static void negotiation_code(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p = strcasestr(line, "failurecode");
+	long code;
+	char* end;
+
+	if (!p)
+	{
+		p = strcasestr(line, "failure code");
+		if (!p || !strcasestr(line, "negotiat"))
+			return;
+	}
+	else if (!strcasestr(line, "neg") && !strstr(line, "FailureCode("))
+		return;
+	p += strcspn(p, "0123456789\n");
+	code = strtol(p, &end, 10);
+	if (end == p || code < 1 || code > 6)
+		return;
+	log->nego_code = true;
+	if (!log->ev.last_error)
+		fl_set_last_error(log, 0x0002000C); /* ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED */
+	fl_reach(log, RP_PHASE_X224);
+	fl_add_fact(log, no, line, "the server's negotiation failure code %ld, %s (MS-RDPBCGR "
+	                           "2.2.1.2.2)", code, neg_failures[code]);
+}
+
+void fl_codes_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	status_numbers(log, no, line);
+	negotiation_code(log, no, line);
+}
