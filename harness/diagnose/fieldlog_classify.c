@@ -337,7 +337,7 @@ static bool log_only_named(const struct rp_fieldlog* log, struct rp_field_verdic
 /* The Windows client's discReason (IMsTscAxEvents::OnDisconnected, learn.microsoft.com
  * termserv/imstscaxevents-ondisconnected), as event 1026 logs it in decimal, and the causes
  * each is consistent with. The extended reason, which would narrow most of them, is not in
- * the event. */
+ * the event (the dialog has it: fieldlog_dialog.c reads it as the errorInfo it is). */
 #define C(x) RP_CAUSE_##x
 static const struct
 {
@@ -381,6 +381,19 @@ static const struct
 	  { C(SECURITY_MISMATCH), C(CERTIFICATE_REJECTED) }, 2 },
 	{ 2566, "disconnectReasonInternalSecurityError2",
 	  { C(SECURITY_MISMATCH), C(CERTIFICATE_REJECTED) }, 2 },
+	/* The rest of the same page's table: what the dialog's "Error code" can be. */
+	{ 776, "disconnectReasonInvalidIPAddr", { C(NOT_ATTEMPTED) }, 1 },
+	{ 2052, "disconnectReasonInvalidIP", { C(NOT_ATTEMPTED) }, 1 },
+	{ 1032, "disconnectReasonInternalError", { C(SERVER_FAULT), C(SECURITY_MISMATCH) }, 2 },
+	{ 1286, "disconnectReasonInvalidEncryption", { C(SECURITY_MISMATCH) }, 1 },
+	{ 2822, "disconnectReasonEncryptionError", { C(SECURITY_MISMATCH) }, 1 },
+	{ 3078, "disconnectReasonDecryptionError", { C(SECURITY_MISMATCH) }, 1 },
+	{ 3080, "disconnectReasonClientDecompressionError", { C(SERVER_FAULT) }, 1 },
+	{ 5639, "SSL_ERR_DELEGATION_POLICY", { C(SECURITY_MISMATCH) }, 1 },
+	{ 5895, "SSL_ERR_POLICY_NTLM_ONLY", { C(SECURITY_MISMATCH) }, 1 },
+	{ 6151, "SSL_ERR_NO_AUTHENTICATING_AUTHORITY", { C(BAD_CREDENTIALS), C(DNS_FAILURE) }, 2 },
+	{ 6919, "SSL_ERR_CERT_EXPIRED", { C(CERTIFICATE_REJECTED) }, 1 },
+	{ 8455, "SSL_ERR_FRESH_CRED_REQUIRED_BY_SERVER", { C(BAD_CREDENTIALS), C(SERVER_DENIED) }, 2 },
 };
 #undef C
 
@@ -457,9 +470,11 @@ static bool record_decides(const struct rp_fieldlog* log, struct rp_field_verdic
 	struct rp_verdict* v = &fv->v;
 
 	rp_classify(ev, v);
-	/* A log that shows the session's connection lost was not a working session, whatever the
-	 * record's few fields allow. */
-	if (log->kind != RP_LOG_EVIDENCE_JSON && log->session_lost && v->cause == RP_CAUSE_CONNECTED)
+	/* A log that shows the session's connection lost, or a message that something failed
+	 * (a reader's said[]: a RemoteApp the server refused ends the session), was not a working
+	 * session, whatever the record's few fields allow. */
+	if (log->kind != RP_LOG_EVIDENCE_JSON && (log->session_lost || log->n_said) &&
+	    v->cause == RP_CAUSE_CONNECTED)
 	{
 		v->cause = RP_CAUSE_UNDETERMINED;
 		v->runner_up = RP_CAUSE_COUNT;

@@ -165,7 +165,8 @@ static void nego_failure(struct rp_fieldlog* log, int no, const char* line, int 
 		fl_add_fact(log, no, line, "the security negotiation failed: %s", said);
 }
 
-static bool rdesktop_line(struct rp_fieldlog* log, int no, const char* line)
+/* rdesktop's disconnect reasons and negotiation failures (rdesktop.c, iso.c). */
+static bool rdesktop_end_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	const char* p;
 
@@ -216,6 +217,15 @@ static bool rdesktop_line(struct rp_fieldlog* log, int no, const char* line)
 		                           "rdesktop retried with RDP security");
 		return true;
 	}
+	return false;
+}
+
+/* rdesktop's transport, TLS, licensing and session loop (tcp.c, utils.c, licence.c,
+ * rdesktop.c). */
+static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p;
+
 	if (strstr(line, "getaddrinfo() failed") || strstr(line, "unable to resolve host"))
 	{
 		set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
@@ -681,7 +691,7 @@ bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
 	if (loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line))
 		return true;
 	if (strcmp(f, "rdesktop") == 0)
-		return rdesktop_line(log, no, line);
+		return rdesktop_end_line(log, no, line) || rdesktop_transport_line(log, no, line);
 	if (strcmp(f, "IronRDP") == 0 || strcmp(f, "Teleport") == 0)
 		return ironrdp_line(log, no, line);
 	if (strcmp(f, "node-rdpjs") == 0)

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <freerdp/rail.h>
+
 #include "errinfo.h"
 #include "fieldlog.h"
 #include "fieldlog_internal.h"
@@ -522,6 +524,13 @@ static void session_end_lines(struct rp_fieldlog* log, int no, const char* line)
 		fl_add_fact(log, no, line, "the connection dropped after the session was up (FreeRDP's "
 		                           "\"Network disconnect!\")");
 	}
+	if ((strstr(line, "Closed from X11") || strstr(line, "User Disconnect")) && !log->session_lost)
+	{
+		/* xf_client.c's main loop: the user closed the window (or its input queue ended). */
+		log->client_ended = true;
+		fl_reach(log, RP_PHASE_ACTIVE);
+		fl_add_fact(log, no, line, "the user closed the client's window");
+	}
 	if (strstr(line, "Attempting reconnect ("))
 	{
 		log->reconnects++;
@@ -535,6 +544,56 @@ static void session_end_lines(struct rp_fieldlog* log, int no, const char* line)
 		log->reconnect_gave_up = true;
 		fl_add_fact(log, no, line, "auto-reconnect gave up after %d tries", log->reconnects);
 	}
+}
+
+/* RemoteApp: the server's Execute Result (MS-RDPERP 2.2.2.8.1) that ends the session when it
+ * is no success; FreeRDP's clients log "RAIL exec error: execResult=NAME NtError=0x.." (xf_rail.c,
+ * wlf, sdl: by name) or "execResult=0x0003 rawResult=..." (sdl3: by number, freerdp/rail.h). */
+static void rail_lines(struct rp_fieldlog* log, int no, const char* line)
+{
+	static const struct
+	{
+		const char* name;
+		unsigned code;
+	} results[] = {
+		{ "RAIL_EXEC_E_HOOK_NOT_LOADED", RAIL_EXEC_E_HOOK_NOT_LOADED },
+		{ "RAIL_EXEC_E_DECODE_FAILED", RAIL_EXEC_E_DECODE_FAILED },
+		{ "RAIL_EXEC_E_NOT_IN_ALLOWLIST", RAIL_EXEC_E_NOT_IN_ALLOWLIST },
+		{ "RAIL_EXEC_E_FILE_NOT_FOUND", RAIL_EXEC_E_FILE_NOT_FOUND },
+		{ "RAIL_EXEC_E_FAIL", RAIL_EXEC_E_FAIL },
+		{ "RAIL_EXEC_E_SESSION_LOCKED", RAIL_EXEC_E_SESSION_LOCKED },
+	};
+	const char* p = strstr(line, "RAIL exec error: execResult=");
+	unsigned code = 0xFFFF;
+	const char* name = NULL;
+
+	if (!p)
+		return;
+	p += strlen("RAIL exec error: execResult=");
+	if (p[0] == '0' && p[1] == 'x')
+		code = (unsigned)strtoul(p, NULL, 16);
+	for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++)
+		if (strncmp(p, results[i].name, strlen(results[i].name)) == 0 || results[i].code == code)
+		{
+			code = results[i].code;
+			name = results[i].name;
+		}
+	fl_reach(log, RP_PHASE_ACTIVE);
+	if (code == RAIL_EXEC_E_NOT_IN_ALLOWLIST)
+	{
+		static const enum rp_cause c[] = { RP_CAUSE_SERVER_DENIED };
+		fl_said(log, no, line, "the server refused to start the RemoteApp program: it is not in "
+		                       "the server's allow list (RAIL_EXEC_E_NOT_IN_ALLOWLIST)", c, 1);
+	}
+	else if (code == RAIL_EXEC_E_HOOK_NOT_LOADED || code == RAIL_EXEC_E_FAIL)
+	{
+		static const enum rp_cause c[] = { RP_CAUSE_SERVER_FAULT };
+		fl_said(log, no, line, "the server could not start the RemoteApp program (its shell "
+		                       "hook, or its own failure)", c, 1);
+	}
+	else
+		fl_add_fact(log, no, line, "the server did not start the RemoteApp program (%s)",
+		            name ? name : "an execute result this does not know");
 }
 
 /* Connection states (debug level): the furthest named. */
@@ -633,6 +692,7 @@ void fl_parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line)
 	step_times(log, no, line);
 	code_lines(log, no, line);
 	session_end_lines(log, no, line);
+	rail_lines(log, no, line);
 	/* A system error under TLS or the transport: "BIO_read returned a system error 104: ..." */
 	if ((p = strstr(line, "returned a system error ")))
 		fl_system_error(log, no, line, p + strlen("returned a system error "));
