@@ -699,5 +699,6 @@ bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
 	/* guacd's lines and its web application's come together in one docker-compose log; a
 	 * text no family's marks name is read by the readers whose words are theirs alone. */
 	return guacamole_web_line(log, no, line) || guacd_line(log, no, line) ||
-	       rdpjs_line(log, no, line) || (!f[0] && ironrdp_line(log, no, line));
+	       rdpjs_line(log, no, line) ||
+	       (!f[0] && (ironrdp_line(log, no, line) || rdesktop_end_line(log, no, line)));
 }

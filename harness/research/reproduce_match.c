@@ -169,8 +169,9 @@ void rp_reproduce_compare(const struct rp_fieldlog* field, const struct rp_field
 	key_compared = m->max > compared;
 	/* A FreeRDP log prints a Set Error Info at its default level (ERROR): one the field's log
 	 * lacks and the lab's has is a difference (it only ranks: a client that did not announce
-	 * the PDU gets none, FIELD.md). Windows' events never log it. */
-	if (!field->ev.error_info && field->kind == RP_LOG_FREERDP)
+	 * the PDU gets none, FIELD.md). Windows' events never log it; another client's log
+	 * (field->family) need not either. */
+	if (!field->ev.error_info && field->kind == RP_LOG_FREERDP && !field->family[0])
 	{
 		if (lab->ev.error_info)
 			fact(m, 1, F_DIFFERS, "errorInfo 0x%X in the lab's log, none in the field's",
