@@ -643,11 +643,11 @@ static void phrase_lines(struct rp_fieldlog* log, int no, const char* line)
 				break;
 			case H_DNS:
 				if (!ev->last_error)
-					ev->last_error = 0x00020005; /* ERRCONNECT_DNS_NAME_NOT_FOUND */
+					fl_set_last_error(log, 0x00020005); /* ERRCONNECT_DNS_NAME_NOT_FOUND */
 				break;
 			case H_ACTIVATION:
 				if (!ev->last_error)
-					ev->last_error = 0x0002001C;
+					fl_set_last_error(log, 0x0002001C); /* ERRCONNECT_ACTIVATION_TIMEOUT */
 				break;
 			case H_NEGO:
 				/* The server's own negotiation failure code names the mismatch; FreeRDP's
@@ -656,7 +656,7 @@ static void phrase_lines(struct rp_fieldlog* log, int no, const char* line)
 				if (strstr(phrases[i].words, "_SERVER") || strstr(phrases[i].words, "FLAGS"))
 					log->nego_code = true;
 				if (!ev->last_error)
-					ev->last_error = 0x0002000C; /* SECURITY_NEGO_CONNECT_FAILED */
+					fl_set_last_error(log, 0x0002000C); /* SECURITY_NEGO_CONNECT_FAILED */
 				fl_reach(log, RP_PHASE_X224);
 				break;
 			case H_CERT:
