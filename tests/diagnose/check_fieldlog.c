@@ -671,6 +671,61 @@ START_TEST(test_unrecognized_says_what)
 }
 END_TEST
 
+/* The verdicts the new facts lead to, each with a case that must not. */
+START_TEST(test_other_clients_verdicts)
+{
+	/* a CredSSP mismatch the dialog names, in Chinese: security-mismatch */
+	ck_assert_int_eq(verdict_of("\xe5\x87\xba\xe7\x8e\xb0\xe8\xba\xab\xe4\xbb\xbd\xe9\xaa\x8c"
+	                            "\xe8\xaf\x81\xe9\x94\x99\xe8\xaf\xaf\xe3\x80\x82" "CredSSP\n"),
+	                 RP_CAUSE_SECURITY_MISMATCH);
+	/* the dialog's 0x904 with extended 0x7: the server denied it */
+	ck_assert_int_eq(verdict_of("[Window Title]\nx\n[Expanded Information]\nError code: 0x904\n"
+	                            "Extended error code: 0x7\n"),
+	                 RP_CAUSE_SERVER_DENIED);
+	/* 0x904 alone: undetermined, the socket-closed reason's causes */
+	ck_assert_int_eq(verdict_of("[Window Title]\nx\n[Expanded Information]\nError code: 0x904\n"
+	                            "Extended error code: 0x0\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_FIREWALL_RESET));
+	/* guacd's "Server refused connection.": 0x6 or 0x7 */
+	ck_assert_int_eq(verdict_of("guacd[7]: INFO:\tRDP server closed/refused connection: Server "
+	                            "refused connection.\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_SERVER_DENIED) && names(RP_CAUSE_SERVER_OVERLOADED));
+	/* ... and with the DEBUG line's code, that code decides */
+	ck_assert_int_eq(verdict_of("guacd[7]: DEBUG:\tDisconnect reason code: 0x7.\nguacd[7]: INFO:\t"
+	                            "RDP server closed/refused connection: Server refused connection.\n"),
+	                 RP_CAUSE_SERVER_DENIED);
+	/* the web application could not reach guacd: nothing was attempted; not port-closed */
+	ck_assert_int_eq(verdict_of("12:19:22.045 [http-nio-8080-exec-1] ERROR o.a.g.w.Guacamole"
+	                            "WebSocketTunnelEndpoint - Creation of WebSocket tunnel to guacd "
+	                            "failed: java.net.ConnectException: Connection refused\n"),
+	                 RP_CAUSE_NOT_ATTEMPTED);
+	/* a plugin the loader could not load */
+	ck_assert_int_eq(verdict_of("Error: /usr/lib/remmina/plugins/remmina-plugin-rdp.so: undefined "
+	                            "symbol: freerdp_settings_set_string\n"),
+	                 RP_CAUSE_NOT_ATTEMPTED);
+	/* rdesktop closed by the peer right after its X.224 request: no errno, no answer */
+	ck_assert_int_eq(verdict_of("Connecting to server using SSL...\nCore(error): rcp_recv(), "
+	                            "connection closed by peer\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_SECURITY_MISMATCH) && names(RP_CAUSE_FIREWALL_RESET));
+	/* RemoteApp refused by the server's allow list: never "connected" */
+	ck_assert_int_eq(verdict_of("[10:00:00:000] [1:1] [ERROR][com.freerdp.client.x11.rail] - RAIL "
+	                            "exec error: execResult=RAIL_EXEC_E_NOT_IN_ALLOWLIST NtError=0x15\n"),
+	                 RP_CAUSE_SERVER_DENIED);
+	/* the user closed the window of a working session: connected */
+	ck_assert_int_eq(verdict_of("[10:00:00:000] [1:1] [INFO][com.freerdp.client.x11] - "
+	                            "[xf_client_thread]: Closed from X11\n"),
+	                 RP_CAUSE_CONNECTED);
+	/* AVD: a documented name, and an undocumented one that is a fact only */
+	ck_assert_int_eq(verdict_of("ErrorCodeSymbolic : ConnectionFailedUserNotAuthorized\n"),
+	                 RP_CAUSE_SERVER_DENIED);
+	ck_assert_int_eq(verdict_of("ErrorCodeSymbolic : SomethingNobodyDocuments\n"),
+	                 RP_CAUSE_UNDETERMINED);
+}
+END_TEST
+
 int main(void)
 {
 	Suite* s = suite_create("fieldlog");
@@ -704,6 +759,7 @@ int main(void)
 	tcase_add_test(tc, test_windows_dialog);
 	tcase_add_test(tc, test_windows_status_numbers);
 	tcase_add_test(tc, test_unrecognized_says_what);
+	tcase_add_test(tc, test_other_clients_verdicts);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
