@@ -107,14 +107,14 @@ static void sspi_fact(struct rp_fieldlog* log, int no, const char* line, const c
 /* Every "0x" and eight hex digits on the line that names a Windows status. */
 static void status_numbers(struct rp_fieldlog* log, int no, const char* line)
 {
-	for (const char* p = line; (p = strstr(p, "0x")) || (p = strstr(line, "0X")); p += 2)
+	for (const char* p = line; *p; p++)
 	{
 		char* end;
 		unsigned long v;
 		const char* name;
 		const char* errc;
 
-		if (p > line && isalnum((unsigned char)p[-1]))
+		if (p[0] != '0' || (p[1] != 'x' && p[1] != 'X') || (p > line && isalnum((unsigned char)p[-1])))
 			continue;
 		v = strtoul(p + 2, &end, 16);
 		if (end - (p + 2) != 8 || isalnum((unsigned char)*end))
@@ -134,8 +134,7 @@ static void status_numbers(struct rp_fieldlog* log, int no, const char* line)
 			sspi_fact(log, no, line, name);
 		else
 			fl_add_fact(log, no, line, "a Windows status 0x%08lX, %s (WinPR's name)", v, name);
-		if (strstr(p + 2, "0x") == NULL && strstr(p + 2, "0X") == NULL)
-			break;
+		p = end - 1;
 	}
 }
 
