@@ -107,6 +107,8 @@ struct rp_fieldlog
 	/* The dynamic loader could not load the client's RDP code (a plugin, libfreerdp):
 	 * glibc's dlerror() "cannot open shared object file", "undefined symbol". */
 	bool code_not_loaded;
+	int mremoteng_line; /* the line of mRemoteNG's "RDP disconnected!" (its reason follows) */
+	int remmina_access_line; /* Remmina's "Could not access the RDP server" (ditto) */
 	/* A message whose source says it stands for any of several codes, and the causes those
 	 * codes name (guacd's "Upstream error.", a broker's refusal, an AVD error name). */
 	enum rp_cause said[8];

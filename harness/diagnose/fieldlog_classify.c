@@ -394,6 +394,13 @@ static const struct
 	{ 6151, "SSL_ERR_NO_AUTHENTICATING_AUTHORITY", { C(BAD_CREDENTIALS), C(DNS_FAILURE) }, 2 },
 	{ 6919, "SSL_ERR_CERT_EXPIRED", { C(CERTIFICATE_REJECTED) }, 1 },
 	{ 8455, "SSL_ERR_FRESH_CRED_REQUIRED_BY_SERVER", { C(BAD_CREDENTIALS), C(SERVER_DENIED) }, 2 },
+	/* Named in the macOS client's release notes (MicrosoftDocs/azure-docs, virtual-desktop/
+	 * includes/include-whats-new-client-macos.md, 10.6.5-10.6.7), same numbering. */
+	{ 2311, "0x907, a mismatched certificate", { C(CERTIFICATE_REJECTED) }, 1 },
+	{ 519, "0x207, a handshake failure (a wrong password with NLA, an old server)",
+	  { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH) }, 2 },
+	{ 4359, "0x1107, an invalid workstation (logon restrictions)", { C(SERVER_DENIED) }, 1 },
+	{ 9223, "0x2407, the user not authorized for remote access", { C(SERVER_DENIED) }, 1 },
 };
 #undef C
 

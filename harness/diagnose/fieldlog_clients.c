@@ -30,14 +30,14 @@ void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what
 	fl_add_fact(log, no, line, "%s", what);
 }
 
-static void set_error_name(struct rp_fieldlog* log, const char* name)
+void fl_set_error_name(struct rp_fieldlog* log, const char* name)
 {
 	uint32_t e = rp_last_error_from_name(name);
 	if (e != UINT32_MAX && !log->ev.last_error)
 		fl_set_last_error(log, e);
 }
 
-static void set_errinfo(struct rp_fieldlog* log, uint32_t code)
+void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code)
 {
 	const char* nm = rp_errinfo_name(code);
 	log->ev.error_info = code;
@@ -176,7 +176,7 @@ static bool rdesktop_end_line(struct rp_fieldlog* log, int no, const char* line)
 		for (int i = 0; i < N(rdesktop_reasons); i++)
 			if (strncmp(p, rdesktop_reasons[i].text, strlen(rdesktop_reasons[i].text)) == 0)
 			{
-				set_errinfo(log, rdesktop_reasons[i].code);
+				fl_set_errinfo(log, rdesktop_reasons[i].code);
 				fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), in rdesktop's words",
 				            rdesktop_reasons[i].code, log->ev.error_info_name);
 				return true;
@@ -194,7 +194,7 @@ static bool rdesktop_end_line(struct rp_fieldlog* log, int no, const char* line)
 		unsigned long c = strtoul(p + strlen("Internal protocol error: "), NULL, 16);
 		if (c >= 0x1000 && c < 0x8000)
 		{
-			set_errinfo(log, (uint32_t)c);
+			fl_set_errinfo(log, (uint32_t)c);
 			fl_add_fact(log, no, line, "the server's errorInfo 0x%lX, a protocol error", c);
 		}
 		return true;
@@ -228,7 +228,7 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 
 	if (strstr(line, "getaddrinfo() failed") || strstr(line, "unable to resolve host"))
 	{
-		set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
+		fl_set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
 		fl_add_fact(log, no, line, "the server's name did not resolve");
 		return true;
 	}
@@ -238,7 +238,7 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 		/* tcp.c:614 (the default IPv6 build) names no errno: refused and timed out alike. */
 		log->tcp_connect_failed = true;
 		log->attempted = true;
-		set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
 		fl_add_fact(log, no, line, "the TCP connection failed%s",
 		            strstr(line, "connect() failed: ") ? "" : " (rdesktop names no errno)");
 		return false; /* its errno, where it says one, is FreeRDP's reader's phrase */
@@ -246,13 +246,13 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 	if (strstr(line, "connection closed by peer"))
 	{
 		/* tcp.c:257: recv() returned 0: the server (or a middlebox) closed the connection. */
-		set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
 		fl_add_fact(log, no, line, "the connection was closed by the other end (FIN)");
 		return true;
 	}
 	if (strstr(line, "tcp_send(), ") || strstr(line, "tcp_recv(), "))
 	{
-		set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
 		fl_add_fact(log, no, line, "a read or write on the connection failed");
 		return false;
 	}
@@ -273,7 +273,7 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 	}
 	if (strstr(line, "TLS handshake failed"))
 	{
-		set_error_name(log, "ERRCONNECT_TLS_CONNECT_FAILED");
+		fl_set_error_name(log, "ERRCONNECT_TLS_CONNECT_FAILED");
 		fl_reach(log, RP_PHASE_TLS);
 		fl_add_fact(log, no, line, "the TLS handshake failed");
 		return true;
@@ -365,7 +365,7 @@ static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
 		uint32_t code = rp_errinfo_from_text(b ? b + 1 : d);
 		if (code != UINT32_MAX)
 		{
-			set_errinfo(log, code);
+			fl_set_errinfo(log, code);
 			fl_reach(log, RP_PHASE_ACTIVE);
 			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), by its text", code,
 			            log->ev.error_info_name);
@@ -396,7 +396,7 @@ static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
 	if (strstr(line, "[CredSSP] access denied") || strstr(line, "CredSSP] access denied"))
 	{
 		/* credssp.rs:199: the Early User Authorization Result said ACCESS_DENIED. */
-		set_error_name(log, "ERRCONNECT_ACCESS_DENIED");
+		fl_set_error_name(log, "ERRCONNECT_ACCESS_DENIED");
 		fl_reach(log, RP_PHASE_NLA);
 		fl_add_fact(log, no, line, "the server's early user authorization: access denied");
 		return true;
@@ -423,13 +423,13 @@ static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
 	{
 		log->tcp_connect_failed = true;
 		log->attempted = true;
-		set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
 		fl_add_fact(log, no, line, "the TCP connection failed");
 		return false;
 	}
 	if (strstr(line, "Unknown address") || strstr(line, "failed to lookup address information"))
 	{
-		set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
+		fl_set_error_name(log, "ERRCONNECT_DNS_NAME_NOT_FOUND");
 		fl_add_fact(log, no, line, "the server's name did not resolve");
 		return true;
 	}
@@ -444,7 +444,7 @@ static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
 		}
 		else
 		{
-			set_error_name(log, "ERRCONNECT_TLS_CONNECT_FAILED");
+			fl_set_error_name(log, "ERRCONNECT_TLS_CONNECT_FAILED");
 			fl_add_fact(log, no, line, "the TLS handshake failed");
 		}
 		return false;
@@ -507,7 +507,7 @@ static bool guacd_line(struct rp_fieldlog* log, int no, const char* line)
 		uint32_t code = (uint32_t)strtoul(p + strlen("Disconnect reason code: 0x"), NULL, 16);
 		if (code)
 		{
-			set_errinfo(log, code);
+			fl_set_errinfo(log, code);
 			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s)", code,
 			            log->ev.error_info_name[0] ? log->ev.error_info_name : "unnamed");
 		}
@@ -524,13 +524,13 @@ static bool guacd_line(struct rp_fieldlog* log, int no, const char* line)
 			if (guacd_messages[i].errinfo)
 			{
 				if (!log->ev.error_info)
-					set_errinfo(log, guacd_messages[i].errinfo);
+					fl_set_errinfo(log, guacd_messages[i].errinfo);
 				fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), in guacd's words",
 				            guacd_messages[i].errinfo, rp_errinfo_name(guacd_messages[i].errinfo));
 			}
 			else if (guacd_messages[i].errname)
 			{
-				set_error_name(log, guacd_messages[i].errname);
+				fl_set_error_name(log, guacd_messages[i].errname);
 				if (strcmp(guacd_messages[i].errname, "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED") == 0)
 					fl_reach(log, RP_PHASE_X224);
 				fl_add_fact(log, no, line, "FreeRDP's %s, in guacd's words",
@@ -605,90 +605,11 @@ static bool rdpjs_line(struct rp_fieldlog* log, int no, const char* line)
 	return false;
 }
 
-/* Azure Virtual Desktop's diagnostics (WVDErrors, Get-RdsDiagnosticActivities): the error's
- * CodeSymbolic, as Microsoft's "Identify and diagnose Azure Virtual Desktop issues" page
- * documents each (MicrosoftDocs/azure-docs, virtual-desktop/diagnostics-role-service.md). */
-static const struct
-{
-	const char* name;
-	bool prefix;
-	enum rp_cause causes[3];
-	int n;
-} avd_codes[] = {
-	{ "ConnectionFailedUserNotAuthorized", false, { C(SERVER_DENIED) }, 1 },
-	{ "InvalidCredentials", false, { C(BAD_CREDENTIALS) }, 1 },
-	{ "ConnectionFailedNoHealthyRdshAvailable", false, { C(SERVER_HUNG), C(BROKER_FAILURE) }, 2 },
-	{ "ConnectionFailedUserHasValidSessionButRdshIsUnhealthy", false,
-	  { C(SERVER_HUNG), C(BROKER_FAILURE) }, 2 },
-	{ "ConnectionFailedClientDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS) }, 2 },
-	{ "UnexpectedNetworkDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS) }, 2 },
-	{ "ConnectionBroken", false, { C(TUNNEL_DROP), C(FIREWALL_RESET) }, 2 },
-	{ "ReverseConnectFailed", false, { C(DNS_FAILURE), C(PORT_FILTERED) }, 2 },
-	{ "FileNotFound", false, { C(SERVER_FAULT) }, 1 },
-	/* "ConnectionFailedAdTrustedRelationshipFailure": the session host and Active Directory;
-	 * the other ConnectionFailedAd... names say the same of their step */
-	{ "ConnectionFailedAd", true, { C(BAD_CREDENTIALS), C(SERVER_DENIED), C(SERVER_FAULT) }, 3 },
-};
-
-static bool avd_line(struct rp_fieldlog* log, int no, const char* line)
-{
-	const char* p = strstr(line, "CodeSymbolic");
-	char name[80], what[160];
-
-	if (!p)
-		return false;
-	p += strcspn(p, ":=\"");
-	p += strspn(p, ":=\" \t");
-	snprintf(name, sizeof(name), "%.*s", (int)strcspn(p, "\" ,\r\n"), p);
-	if (!name[0])
-		return false;
-	for (int i = 0; i < N(avd_codes); i++)
-		if (avd_codes[i].prefix ? strncmp(name, avd_codes[i].name, strlen(avd_codes[i].name)) == 0
-		                        : strcmp(name, avd_codes[i].name) == 0)
-		{
-			snprintf(what, sizeof(what), "Azure Virtual Desktop's error %s", name);
-			fl_said(log, no, line, what, avd_codes[i].causes, avd_codes[i].n);
-			return true;
-		}
-	fl_add_fact(log, no, line, "Azure Virtual Desktop's error %s, which Microsoft's table does "
-	                           "not document", name);
-	return true;
-}
-
-/* The connection broker's own words (TerminalServices-SessionBroker-Client's events: "Remote
- * Desktop Connection Broker Client failed ..."): it could not place or redirect the user. */
-static bool broker_line(struct rp_fieldlog* log, int no, const char* line)
-{
-	static const enum rp_cause c[] = { C(BROKER_FAILURE) };
-
-	if (strstr(line, "Connection Broker") &&
-	    (strstr(line, "failed") || strstr(line, "not ready") || strstr(line, "could not")))
-	{
-		fl_said(log, no, line, "the connection broker could not place or redirect the session",
-		        c, 1);
-		return true;
-	}
-	return false;
-}
-
-/* glibc's dlerror() texts: the client's RDP code (a plugin, libfreerdp) did not load. */
-static bool loader_line(struct rp_fieldlog* log, int no, const char* line)
-{
-	if ((strcasestr(line, "cannot open shared object file") || strstr(line, "undefined symbol: ")) &&
-	    strstr(line, ".so"))
-	{
-		log->code_not_loaded = true;
-		fl_add_fact(log, no, line, "the dynamic loader could not load the client's code");
-		return true;
-	}
-	return false;
-}
-
 bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	const char* f = log->family;
 
-	if (loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line))
+	if (fl_frontend_line(log, no, line))
 		return true;
 	if (strcmp(f, "rdesktop") == 0)
 		return rdesktop_end_line(log, no, line) || rdesktop_transport_line(log, no, line);

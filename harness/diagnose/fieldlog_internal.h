@@ -41,6 +41,12 @@ const char* fl_status_name(unsigned long v);
  * them; true when the line is that client's alone (the FreeRDP reader is not to read it). */
 void fl_client_family(struct rp_fieldlog* log, const char* text);
 bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line);
+/* A FreeRDP last error by its name, if none was set; the server's errorInfo. */
+void fl_set_error_name(struct rp_fieldlog* log, const char* name);
+void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code);
+/* fieldlog_frontends.c: a line of a connection manager (Remmina, mRemoteNG), of a service
+ * (AVD, the broker) or the dynamic loader; true when it was theirs. */
+bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line);
 /* A message that stands for any of several codes: the causes they name (up to 8). */
 void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what,
              const enum rp_cause* causes, int n);

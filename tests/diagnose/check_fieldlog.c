@@ -674,6 +674,29 @@ START_TEST(test_unrecognized_says_what)
 }
 END_TEST
 
+START_TEST(test_remmina_mremoteng_words)
+{
+	/* Remmina's messages, new and old wordings of one FreeRDP error */
+	parse_ok("Could not access the RDP server \xe2\x80\x9chost\xe2\x80\x9d.\nAccount locked out.\n");
+	ck_assert_uint_eq(log_.ev.last_error, rp_last_error_from_name("ERRCONNECT_ACCOUNT_LOCKED_OUT"));
+	parse_ok("Access to RDP server host failed.\nAccount is locked out.\n");
+	ck_assert_uint_eq(log_.ev.last_error, rp_last_error_from_name("ERRCONNECT_ACCOUNT_LOCKED_OUT"));
+	parse_ok("Lost connection to the RDP server \"host\".\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0x00020006);
+	parse_ok("libfreerdp returned code is 0002000D\nCannot connect to the \"host\" RDP server.\n");
+	ck_assert_uint_eq(log_.ev.last_error, 0x0002000D);
+	/* rdesktop's 0x8 is not Remmina's "denied the connection" */
+	parse_ok("disconnect: The server denied the connection for security reasons.\n");
+	ck_assert_uint_eq(log_.ev.error_info, 0x8);
+	/* mRemoteNG 1.76: the reason on the line after */
+	parse_ok("WarningMsg\nRDP disconnected!\n2308 Socket closed\n");
+	ck_assert_int_eq(log_.windows_reason, 2308);
+	ck_assert_str_eq(log_.family, "mRemoteNG");
+	/* a number on the line after something else is no reason */
+	ck_assert(!rp_fieldlog_parse("t", "RDP connected\n2308\n", &log_, &err) || log_.windows_reason == 0);
+}
+END_TEST
+
 /* The verdicts the new facts lead to, each with a case that must not. */
 START_TEST(test_other_clients_verdicts)
 {
@@ -763,6 +786,7 @@ int main(void)
 	tcase_add_test(tc, test_windows_status_numbers);
 	tcase_add_test(tc, test_unrecognized_says_what);
 	tcase_add_test(tc, test_other_clients_verdicts);
+	tcase_add_test(tc, test_remmina_mremoteng_words);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
 }
