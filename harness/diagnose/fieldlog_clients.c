@@ -64,6 +64,7 @@ static const struct
 	{ "Connection error: [", "IronRDP" },
 	{ "kind: Reason(", "IronRDP" }, /* ironrdp_error::Error's Debug form */
 	{ "Terminated gracefully: ", "IronRDP" },
+	{ "RDCleanPath", "IronRDP" },
 	{ "Active session error: [", "IronRDP" },
 	{ "org.apache.guacamole", "Guacamole web app" },
 	{ " o.a.g.", "Guacamole web app" },
@@ -425,6 +426,23 @@ static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
 		log->attempted = true;
 		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
 		fl_add_fact(log, no, line, "the TCP connection failed");
+		return false;
+	}
+	if (strstr(line, "received RDCleanPath error"))
+	{
+		/* rdp.rs:1904: the Devolutions Gateway (or another RDCleanPath proxy) failed the
+		 * connection to the server on the client's behalf. */
+		static const enum rp_cause c[] = { C(BROKER_FAILURE), C(PORT_CLOSED), C(PORT_FILTERED),
+			                               C(DNS_FAILURE) };
+		fl_said(log, no, line, "the RDCleanPath gateway could not connect to the server", c, N(c));
+		return false;
+	}
+	if ((strstr(line, "Connection error: ") || strstr(line, "[read frame")) &&
+	    (strstr(line, "not enough bytes") || strstr(line, "unexpected end of file")))
+	{
+		/* framed.rs:141-200: the other end closed during the connection sequence. */
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+		fl_add_fact(log, no, line, "the connection was closed by the other end");
 		return false;
 	}
 	if (strstr(line, "Unknown address") || strstr(line, "failed to lookup address information"))
