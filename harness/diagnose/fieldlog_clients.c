@@ -341,7 +341,8 @@ static const struct
 	{ "inconsistent flags for security protocols", 4 },
 };
 
-static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
+/* IronRDP's negotiation, CredSSP, licensing and the session's end. */
+static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	const char* p;
 
@@ -412,6 +413,13 @@ static bool ironrdp_line(struct rp_fieldlog* log, int no, const char* line)
 		fl_add_fact(log, no, line, "the server's licensing error message");
 		return true;
 	}
+	return false;
+}
+
+/* IronRDP's transport: the TCP connect, the name, the TLS upgrade, a peer that closed, the
+ * RDCleanPath gateway, a session whose connection failed (ironrdp-client/src/rdp.rs). */
+static bool ironrdp_transport_line(struct rp_fieldlog* log, int no, const char* line)
+{
 	if (strstr(line, "Active session error: "))
 	{
 		/* rdp.rs:2161: the session was up; its connection failed (the errno follows). */
@@ -632,12 +640,13 @@ bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
 	if (strcmp(f, "rdesktop") == 0)
 		return rdesktop_end_line(log, no, line) || rdesktop_transport_line(log, no, line);
 	if (strcmp(f, "IronRDP") == 0 || strcmp(f, "Teleport") == 0)
-		return ironrdp_line(log, no, line);
+		return ironrdp_end_line(log, no, line) || ironrdp_transport_line(log, no, line);
 	if (strcmp(f, "node-rdpjs") == 0)
 		return rdpjs_line(log, no, line);
 	/* guacd's lines and its web application's come together in one docker-compose log; a
 	 * text no family's marks name is read by the readers whose words are theirs alone. */
 	return guacamole_web_line(log, no, line) || guacd_line(log, no, line) ||
 	       rdpjs_line(log, no, line) ||
-	       (!f[0] && (ironrdp_line(log, no, line) || rdesktop_end_line(log, no, line)));
+	       (!f[0] && (ironrdp_end_line(log, no, line) || ironrdp_transport_line(log, no, line) ||
+	                   rdesktop_end_line(log, no, line)));
 }
