@@ -647,6 +647,5 @@ bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
 	 * text no family's marks name is read by the readers whose words are theirs alone. */
 	return guacamole_web_line(log, no, line) || guacd_line(log, no, line) ||
 	       rdpjs_line(log, no, line) ||
-	       (!f[0] && (ironrdp_end_line(log, no, line) || ironrdp_transport_line(log, no, line) ||
-	                   rdesktop_end_line(log, no, line)));
+	       (!f[0] && (ironrdp_end_line(log, no, line) || rdesktop_end_line(log, no, line)));
 }
