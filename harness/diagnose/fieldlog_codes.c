@@ -130,8 +130,11 @@ static void status_numbers(struct rp_fieldlog* log, int no, const char* line)
 			fl_add_fact(log, no, line, "a Windows status 0x%08lX, %s (WinPR's name): the logon "
 			                           "failed; FreeRDP says %s", v, name, errc);
 		}
-		else if (strncmp(name, "SEC_E_", 6) == 0)
+		else if (strncmp(name, "SEC_E_", 6) == 0 && !strstr(line, "[com.freerdp") &&
+		         !strstr(line, "[com.winpr"))
 			sspi_fact(log, no, line, name);
+		/* FreeRDP's and WinPR's own lines name SSPI statuses in passing (a package that
+		 * falls back to another, a retry): there the status is a fact, not a verdict's. */
 		else
 			fl_add_fact(log, no, line, "a Windows status 0x%08lX, %s (WinPR's name)", v, name);
 		p = end - 1;
