@@ -80,7 +80,11 @@ static const struct
 
 void fl_client_family(struct rp_fieldlog* log, const char* text)
 {
-	for (int i = 0; i < N(marks); i++)
+	/* FreeRDP's own WLog lines make it FreeRDP's log, whatever words its lines quote (a
+	 * command line naming rdesktop, a user's note); guacd and Remmina wrap FreeRDP's. */
+	bool freerdp = strstr(text, "][com.freerdp") || strstr(text, "][com.winpr");
+
+	for (int i = 0; i < N(marks) && !freerdp; i++)
 		if (strstr(text, marks[i].mark))
 		{
 			rp_strlcpy(log->family, marks[i].family, sizeof(log->family));
