@@ -108,6 +108,9 @@ struct rp_fieldlog
 	 * glibc's dlerror() "cannot open shared object file", "undefined symbol". */
 	bool code_not_loaded;
 	int mremoteng_line; /* the line of mRemoteNG's "RDP disconnected!" (its reason follows) */
+	/* The client's message of a failed TCP connect names no errno (rdesktop's IPv6 build,
+	 * Remmina's dialog): whether it was refused is unknown, not "no". */
+	bool connect_errno_unsaid;
 	int remmina_access_line; /* Remmina's "Could not access the RDP server" (ditto) */
 	/* A message whose source says it stands for any of several codes, and the causes those
 	 * codes name (guacd's "Upstream error.", a broker's refusal, an AVD error name). */

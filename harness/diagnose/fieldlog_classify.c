@@ -729,7 +729,15 @@ static void candidates_from_error(const struct rp_fieldlog* log, struct rp_field
 		add_candidate(fv, RP_CAUSE_TUNNEL_DROP);
 		if (log->connect_fail_after_s < 0)
 			add_candidate(fv, RP_CAUSE_DNS_FAILURE);
-		if (log->connect_fail_after_s >= 2)
+		/* A client whose message names no errno (rdesktop's IPv6 build, Remmina's dialog,
+		 * guacd at INFO) says nothing of a refusal: unknown, not false. */
+		if (log->connect_errno_unsaid)
+			add_candidate(fv, RP_CAUSE_PORT_CLOSED);
+		if (log->connect_errno_unsaid)
+			snprintf(v->because, sizeof(v->because), "the TCP connection failed, and the client's "
+			                                          "message names no errno: refused, dropped or "
+			                                          "unroutable alike");
+		else if (log->connect_fail_after_s >= 2)
 			snprintf(v->because, sizeof(v->because), "the SYN went unanswered for %d s: "
 			                                          "something drops it, or the path is down",
 			         log->connect_fail_after_s);

@@ -243,9 +243,10 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 		/* tcp.c:614 (the default IPv6 build) names no errno: refused and timed out alike. */
 		log->tcp_connect_failed = true;
 		log->attempted = true;
+		log->connect_errno_unsaid = !strstr(line, "connect() failed: ");
 		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
 		fl_add_fact(log, no, line, "the TCP connection failed%s",
-		            strstr(line, "connect() failed: ") ? "" : " (rdesktop names no errno)");
+		            log->connect_errno_unsaid ? " (rdesktop names no errno)" : "");
 		return false; /* its errno, where it says one, is FreeRDP's reader's phrase */
 	}
 	if (strstr(line, "connection closed by peer"))

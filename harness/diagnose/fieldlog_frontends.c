@@ -101,6 +101,7 @@ static bool remmina_line(struct rp_fieldlog* log, int no, const char* line)
 	{
 		/* 1.2-1.3.7's wording of FREERDP_ERROR_CONNECT_FAILED */
 		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+		log->connect_errno_unsaid = true;
 		log->attempted = true;
 		fl_add_fact(log, no, line, "FreeRDP's ERRCONNECT_CONNECT_FAILED, in Remmina's words");
 		return true;
@@ -112,6 +113,8 @@ static bool remmina_line(struct rp_fieldlog* log, int no, const char* line)
 			if (remmina_messages[i].errname)
 			{
 				fl_set_error_name(log, remmina_messages[i].errname);
+				if (strcmp(remmina_messages[i].errname, "ERRCONNECT_CONNECT_FAILED") == 0)
+					log->connect_errno_unsaid = true; /* a dialog: FreeRDP's lines may say it */
 				fl_add_fact(log, no, line, "FreeRDP's %s, in Remmina's words",
 				            remmina_messages[i].errname);
 			}

@@ -740,6 +740,14 @@ START_TEST(test_other_clients_verdicts)
 	                            "connection closed by peer\n"),
 	                 RP_CAUSE_UNDETERMINED);
 	ck_assert(names(RP_CAUSE_SECURITY_MISMATCH) && names(RP_CAUSE_FIREWALL_RESET));
+	/* a connect failure whose message names no errno keeps a refusal possible; with the
+	 * errno, FreeRDP's reading stands */
+	ck_assert_int_eq(verdict_of("Core(error): tcp_connect(), unable to connect to 198.18.0.1\n"),
+	                 RP_CAUSE_UNDETERMINED);
+	ck_assert(names(RP_CAUSE_PORT_CLOSED) && names(RP_CAUSE_PORT_FILTERED));
+	ck_assert_int_eq(verdict_of("Core(error): tcp_connect(), connect() failed: Connection "
+	                            "refused\n"),
+	                 RP_CAUSE_PORT_CLOSED);
 	/* RemoteApp refused by the server's allow list: never "connected" */
 	ck_assert_int_eq(verdict_of("[10:00:00:000] [1:1] [ERROR][com.freerdp.client.x11.rail] - RAIL "
 	                            "exec error: execResult=RAIL_EXEC_E_NOT_IN_ALLOWLIST NtError=0x15\n"),
