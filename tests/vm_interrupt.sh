@@ -26,6 +26,14 @@ fail() { echo "[FAIL] $*"; fails=$((fails + 1)); }
 
 qemu_of() { pgrep -f "path=$1,mount_tag=out" || true; }
 
+# The runner's own output, for a failure's evidence (tests/check.sh keeps this test's output;
+# $WORK goes with the trap).
+show() {
+	echo "---- the runner's output ($1), its last 60 lines:"
+	tail -60 "$1"
+	echo "----"
+}
+
 # Waits (up to 120 s) until the guest's run has made its scenario's result folder: the guest
 # is up and the lab is being made.
 wait_running() {
@@ -50,7 +58,8 @@ for sig in INT TERM; do
 	pid=$!
 	if ! wait_running "$res"; then
 		fail "SIG$sig: the guest's run did not start"
-		kill -KILL "$pid"
+		kill -KILL "$pid" 2>/dev/null || echo "(the runner had ended already)"
+		show "$WORK/out-$sig"
 		continue
 	fi
 	sleep 2
@@ -63,7 +72,7 @@ for sig in INT TERM; do
 	[ -z "$(qemu_of "$res")" ] || fail "SIG$sig: qemu is still running"
 	grep -q 'interrupted' "$res/junit.xml" 2>/dev/null || fail "SIG$sig: junit.xml does not say interrupted"
 	[ -z "$(lane_left "$res")" ] || fail "SIG$sig: left $(lane_left "$res" | tr '\n' ' ')"
-	[ "$fails" != 0 ] && { cat "$WORK/out-$sig"; continue; }
+	[ "$fails" != 0 ] && { show "$WORK/out-$sig"; continue; }
 	echo "[ OK ] SIG$sig: the guest's run stopped (exit $rc, junit.xml written) and the guest with it, $t s after the start; nothing left"
 done
 
@@ -79,13 +88,16 @@ if wait_running "$res"; then
 	done
 	if [ -n "$(qemu_of "$res")" ]; then
 		fail "SIGKILL: qemu outlived the runner by 2 s"
+		show "$WORK/out-KILL"
 	elif [ -n "$(lane_left "$res")" ]; then
 		fail "SIGKILL: left $(lane_left "$res" | tr '\n' ' ')"
+		show "$WORK/out-KILL"
 	else
 		echo "[ OK ] SIGKILL of the runner: its qemu died with it ($((i * 100)) ms at most), nothing left"
 	fi
 else
 	fail "SIGKILL: the guest's run did not start"
-	kill -KILL "$pid"
+	kill -KILL "$pid" 2>/dev/null || echo "(the runner had ended already)"
+	show "$WORK/out-KILL"
 fi
 [ "$fails" = 0 ] || exit 1
