@@ -8,6 +8,8 @@ scan=$src/tests/asan_scenario.sh
 fixture=$src/tests/asan/fixtures/ntlm-mic-leak.log
 tmp=$(mktemp -d /tmp/rdprepro-asanscan.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 fail=0
 
 expect() { # expect RC WHAT: run the scan over $tmp/r, compare its exit status

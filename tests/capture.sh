@@ -15,6 +15,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 OUT=$(mktemp -d /tmp/rdprepro-capture.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 fails=0
 
 "$RDPREPRO" run --capture --jobs 3 --results "$OUT/r" "$SRC/scenarios/baseline.scn" \

@@ -31,6 +31,8 @@ esac
 OUT=$(mktemp -d /tmp/rdprepro-netem.XXXXXX)
 KEEP=""
 trap '[ -n "$KEEP" ] || rm -rf "$OUT"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 # Each scenario REPEAT times on each side. netem's seed fixes the fate of the n-th packet, but
 # under TCG the n-th packet is not always the same one (timers run late): a majority must agree.
 REPEAT=${CHECK_NETEM_REPEAT:-3}

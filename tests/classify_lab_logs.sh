@@ -11,6 +11,8 @@ RDPREPRO=$1
 SRC=$2
 WORK=$(mktemp -d /tmp/rdprepro-labLogs.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 if [ "$(id -u)" != 0 ]; then
 	echo "[SKIP] classify_lab_logs: needs root (network namespaces)"
 	exit 77

@@ -12,6 +12,8 @@ SRC=$2
 SCN="$SRC/scenarios/packet-loss.scn"
 WORK=$(mktemp -d /tmp/rdprepro-determinism.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 if [ "$(id -u)" != 0 ]; then
 	echo "[SKIP] engine_determinism: needs root (network namespaces)"
 	exit 77

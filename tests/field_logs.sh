@@ -34,6 +34,8 @@ fails=0
 declare -A total=() accepted=() wrong=() missed=() unread=()
 commands=$(mktemp)
 trap 'rm -f "$commands"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 
 for expect in "$DIR"/*.expect; do
 	base=${expect%.expect}

@@ -20,6 +20,8 @@ SRC=$2
 SCN="$SRC/scenarios/baseline.scn"
 WORK=$(mktemp -d /tmp/rdprepro-host-test.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "[SKIP] host_untouched: needs root (network namespaces)"

@@ -38,6 +38,8 @@ find_chromium() {
 }
 OUT=$(mktemp -d /tmp/rdprepro-report.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 fails=0
 ok() { printf '[ OK ] %s\n' "$*"; }
 fail() { printf '[FAIL] %s\n' "$*"; fails=$((fails + 1)); }

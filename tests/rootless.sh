@@ -14,6 +14,8 @@ SRC=$2
 WORK=$(mktemp -d /tmp/rdprepro-rootless.XXXXXX)
 chmod 0777 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 
 as_user() {
 	if [ "$(id -u)" = 0 ]; then

@@ -14,6 +14,8 @@ RDPREPRO=$1
 SRC=$2
 WORK=$(mktemp -d /tmp/rdprepro-cli-test.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 fails=0
 passes=0
 

@@ -24,6 +24,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 WORK=$(mktemp -d /tmp/rdprepro-sweep.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 fails=0
 fail() { echo "[FAIL] sweep: $*"; fails=$((fails + 1)); }
 ok() { echo "[ OK ] sweep: $*"; }

@@ -19,6 +19,8 @@ fi
 if [ -z "$WORK" ]; then
 	WORK=$(mktemp -d /tmp/rdprepro-variants.XXXXXX)
 	trap 'rm -rf "$WORK"' EXIT
+	# shellcheck source=tests/on_signal.sh
+	. "$(dirname "$0")/on_signal.sh"
 fi
 mkdir -p "$WORK"
 rm -rf "$WORK/scn" "$WORK/results"

@@ -24,6 +24,8 @@ if ! command -v "$QEMU" >/dev/null; then
 fi
 WORK=$(mktemp -d /tmp/rdprepro-vmcache.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 export RDPREPRO_VM_CACHE=$WORK/cache
 fails=0
 ok() { printf '[ OK ] %s\n' "$1"; }

@@ -21,6 +21,8 @@ WORK=$(mktemp -d /tmp/rdprepro-vmint.XXXXXX)
 mkdir "$WORK/tmp"
 export TMPDIR=$WORK/tmp
 trap 'pkill -KILL -f "path=$WORK/" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 fails=0
 fail() { echo "[FAIL] $*"; fails=$((fails + 1)); }
 

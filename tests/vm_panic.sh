@@ -18,6 +18,8 @@ if [ "$rc" != 0 ]; then
 fi
 WORK=$(mktemp -d /tmp/rdprepro-vmpanic.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/on_signal.sh"
 cat >"$WORK/stress.sh" <<'STRESS'
 #!/bin/bash
 # In the guest: flip the static keys on one side, send through them on the other.

@@ -27,6 +27,8 @@ work=$(mktemp -d /tmp/rdprepro-test-artifacts.XXXXXX)
 # absolute: gnuplot's directory is a private one, removed after).
 marker=/tmp/rdpp-pwn.$$
 trap 'rm -rf "$work" "$marker"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/../on_signal.sh"
 seeds=$src/tests/fuzz
 secret_text="secret-$RANDOM-$RANDOM-$$"
 printf '%s\n' "$secret_text" >"$work/secret"

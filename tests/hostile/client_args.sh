@@ -19,6 +19,8 @@ bin=$1 src=$2
 
 work=$(mktemp -d /tmp/rdprepro-test-args.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/../on_signal.sh"
 marker=$work/constructor-ran
 ran=$work/program-ran
 secrets=$work/tls-secrets

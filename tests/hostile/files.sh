@@ -37,6 +37,8 @@ cleanup() {
 	rm -rf "$work" "${decoys[@]}"
 }
 trap cleanup EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/../on_signal.sh"
 checked=0
 
 mkdir "$outside"

@@ -17,6 +17,8 @@ bin=$1 src=$2
 export LC_ALL=C # lengths in bytes, as the kernel and the scenario counts them
 work=$(mktemp -d /tmp/rdprepro-test-inputs.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/../on_signal.sh"
 logs=$src/tests/field-logs
 denied=$logs/freerdp2-denied.log # verdict: server-denied
 bound=$((64 * 1024 * 1024))      # RP_FIELDLOG_MAX (fieldlog.h), in classify --help

@@ -26,6 +26,8 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=tests/on_signal.sh
+. "$(dirname "$0")/../on_signal.sh"
 
 # descendant PID ANCESTOR: whether ANCESTOR is among PID's ancestors.
 descendant() {
