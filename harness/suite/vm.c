@@ -679,7 +679,7 @@ int rp_vm_run(int argc, char** argv, const struct run_opts* o, const char* resul
 	/* One host thread for all vCPUs: under multi-threaded TCG the guest kernel's live patching
 	 * of a static key (text_poke_bp's int3, at every clsact qdisc or timestamping socket the
 	 * labs add and remove) met the other vCPU before the emulator resynchronized it, "Oops: int3"
-	 * then a panic (tests/vm_panic.sh: 3 panics in 3 multi-threaded boots within 8 s, none in
+	 * then a panic (tests/vm_panic.sh: 4 panics in 4 multi-threaded boots within 10 s, none in
 	 * single-threaded ones; docs/ci-unprivileged.md). */
 	const char* accel = "tcg,thread=single";
 	int ret = 1;
