@@ -16,9 +16,10 @@
 #include "fieldlog.h"
 #include "fieldlog_internal.h"
 
-/* A failed logon's NTSTATUS (Security 4625's Status and SubStatus, CredSSP's errorCode, a
- * client's raw number) or its Win32 error, as the FreeRDP last error that says the same
- * (FreeRDP's own pairing: libfreerdp/core/nla.c maps these NTSTATUS to these codes). */
+/* A failed logon's status by WinPR's name (Security 4625's Status and SubStatus, CredSSP's
+ * errorCode as FreeRDP logs it, a client's raw number) or its Win32 error, as the FreeRDP last
+ * error that says the same (FreeRDP's own pairing: libfreerdp/core/nla.c maps these NTSTATUS to
+ * these codes). The one table for every reader. */
 static const struct
 {
 	const char* status; /* as WinPR names it */
@@ -36,7 +37,9 @@ static const struct
 	{ "STATUS_INVALID_LOGON_HOURS", "ERRCONNECT_ACCOUNT_RESTRICTION" },
 	{ "STATUS_INVALID_WORKSTATION", "ERRCONNECT_ACCOUNT_RESTRICTION" },
 	{ "STATUS_LOGON_TYPE_NOT_GRANTED", "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
+	{ "STATUS_ACCESS_DENIED", "ERRCONNECT_ACCESS_DENIED" },
 	{ "SEC_E_LOGON_DENIED", "ERRCONNECT_LOGON_FAILURE" },
+	{ "SEC_E_NO_CREDENTIALS", "ERRCONNECT_NO_OR_MISSING_CREDENTIALS" },
 	{ "ERROR_LOGON_FAILURE", "ERRCONNECT_LOGON_FAILURE" },
 	{ "ERROR_WRONG_PASSWORD", "ERRCONNECT_WRONG_PASSWORD" },
 	{ "ERROR_PASSWORD_EXPIRED", "ERRCONNECT_PASSWORD_EXPIRED" },
@@ -53,6 +56,17 @@ const char* fl_logon_status_errconnect(const char* status_name)
 	for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
 		if (status_name && strcmp(logon_statuses[i].status, status_name) == 0)
 			return logon_statuses[i].errconnect;
+	return NULL;
+}
+
+const char* fl_logon_status_in(const char* line, const char** errconnect)
+{
+	for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
+		if (strstr(line, logon_statuses[i].status))
+		{
+			*errconnect = logon_statuses[i].errconnect;
+			return logon_statuses[i].status;
+		}
 	return NULL;
 }
 

@@ -174,27 +174,6 @@ static void copy_token(char* dst, size_t n, const char* p, const char* set)
 
 #define UPPER_WORD "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"
 
-/* NLA's statuses (SEC_E_*, STATUS_* in CredSSP's TSRequest errorCode, as FreeRDP logs them)
- * as the FreeRDP last error that says the same (nla.c maps them so in 3.x). */
-static const struct
-{
-	const char* status;
-	const char* errconnect;
-} nla_statuses[] = {
-	{ "STATUS_LOGON_FAILURE", "ERRCONNECT_LOGON_FAILURE" },
-	{ "SEC_E_LOGON_DENIED", "ERRCONNECT_LOGON_FAILURE" },
-	{ "STATUS_WRONG_PASSWORD", "ERRCONNECT_WRONG_PASSWORD" },
-	{ "STATUS_PASSWORD_EXPIRED", "ERRCONNECT_PASSWORD_EXPIRED" },
-	{ "STATUS_PASSWORD_MUST_CHANGE", "ERRCONNECT_PASSWORD_MUST_CHANGE" },
-	{ "STATUS_ACCOUNT_LOCKED_OUT", "ERRCONNECT_ACCOUNT_LOCKED_OUT" },
-	{ "STATUS_ACCOUNT_DISABLED", "ERRCONNECT_ACCOUNT_DISABLED" },
-	{ "STATUS_ACCOUNT_EXPIRED", "ERRCONNECT_ACCOUNT_EXPIRED" },
-	{ "STATUS_ACCOUNT_RESTRICTION", "ERRCONNECT_ACCOUNT_RESTRICTION" },
-	{ "STATUS_LOGON_TYPE_NOT_GRANTED", "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
-	{ "STATUS_ACCESS_DENIED", "ERRCONNECT_ACCESS_DENIED" },
-	{ "SEC_E_NO_CREDENTIALS", "ERRCONNECT_NO_OR_MISSING_CREDENTIALS" },
-};
-
 static bool starts_step(const char* line)
 {
 	static const char* const steps[] = {
@@ -272,18 +251,18 @@ static void licensing_lines(struct rp_fieldlog* log, int no, const char* line)
 static void nla_status_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	struct rp_evidence* ev = &log->ev;
+	const char* errc = NULL;
+	const char* status = fl_logon_status_in(line, &errc);
 
-	for (size_t i = 0; i < sizeof(nla_statuses) / sizeof(nla_statuses[0]); i++)
-		if (strstr(line, nla_statuses[i].status))
-		{
-			uint32_t e = rp_last_error_from_name(nla_statuses[i].errconnect);
-			if (e != UINT32_MAX && (!ev->last_error || ev->last_error == 0x00020009 ||
-			                        ev->last_error == 0x0002000D))
-				fl_set_last_error(log, e);
-			fl_reach(log, RP_PHASE_NLA);
-			fl_add_fact(log, no, line, "NLA's status %s", nla_statuses[i].status);
-			break;
-		}
+	if (status)
+	{
+		uint32_t e = rp_last_error_from_name(errc);
+		if (e != UINT32_MAX && (!ev->last_error || ev->last_error == 0x00020009 ||
+		                        ev->last_error == 0x0002000D))
+			fl_set_last_error(log, e);
+		fl_reach(log, RP_PHASE_NLA);
+		fl_add_fact(log, no, line, "NLA's status %s", status);
+	}
 }
 
 /* RD Gateway: its HTTP answers and TSG/RPC errors (gateway/http.c, tsg.c, rpc_fault.c). */

@@ -35,6 +35,8 @@ void fl_system_error(struct rp_fieldlog* log, int no, const char* line, const ch
  * (NULL: none says the same); a Windows status number's name through WinPR (NULL: none). */
 void fl_codes_line(struct rp_fieldlog* log, int no, const char* line);
 const char* fl_logon_status_errconnect(const char* status_name);
+/* The first logon status the line names (its errconnect in *errconnect), or NULL. */
+const char* fl_logon_status_in(const char* line, const char** errconnect);
 const char* fl_status_name(unsigned long v);
 
 /* fieldlog_clients.c: which client's words the text holds (log->family), and one line of

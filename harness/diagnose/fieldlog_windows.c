@@ -10,27 +10,6 @@
 #include "fieldlog_internal.h"
 #include "winevent.h"
 
-/* NTSTATUS codes of a failed logon (Security 4625's Status and SubStatus), as the FreeRDP
- * last error that says the same. */
-static const struct
-{
-	unsigned long status;
-	const char* errconnect;
-} logon_statuses[] = {
-	{ 0xC000006DUL, "ERRCONNECT_LOGON_FAILURE" },       /* bad user name or password */
-	{ 0xC0000064UL, "ERRCONNECT_LOGON_FAILURE" },       /* no such user */
-	{ 0xC000006AUL, "ERRCONNECT_WRONG_PASSWORD" },      /* wrong password */
-	{ 0xC0000071UL, "ERRCONNECT_PASSWORD_EXPIRED" },
-	{ 0xC0000224UL, "ERRCONNECT_PASSWORD_MUST_CHANGE" },
-	{ 0xC0000234UL, "ERRCONNECT_ACCOUNT_LOCKED_OUT" },
-	{ 0xC0000072UL, "ERRCONNECT_ACCOUNT_DISABLED" },
-	{ 0xC0000193UL, "ERRCONNECT_ACCOUNT_EXPIRED" },
-	{ 0xC000006EUL, "ERRCONNECT_ACCOUNT_RESTRICTION" },
-	{ 0xC000006FUL, "ERRCONNECT_ACCOUNT_RESTRICTION" }, /* outside logon hours */
-	{ 0xC0000070UL, "ERRCONNECT_ACCOUNT_RESTRICTION" }, /* workstation not allowed */
-	{ 0xC000015BUL, "ERRCONNECT_LOGON_TYPE_NOT_GRANTED" },
-};
-
 static void set_last_error_name(struct rp_fieldlog* log, const char* name)
 {
 	uint32_t e = rp_last_error_from_name(name);
@@ -81,14 +60,10 @@ static void security_event(struct rp_fieldlog* log, const struct rp_win_events* 
 	{
 		unsigned long st = (v = rp_win_data(e, "SubStatus")) ? strtoul(v, NULL, 16) : 0;
 		unsigned long top = (v = rp_win_data(e, "Status")) ? strtoul(v, NULL, 16) : 0;
-		const char* name = NULL;
-		for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
-			if (logon_statuses[i].status == st || (!name && logon_statuses[i].status == top))
-				name = logon_statuses[i].errconnect;
-		if (st == 0 || (name == NULL))
-			for (size_t i = 0; i < sizeof(logon_statuses) / sizeof(logon_statuses[0]); i++)
-				if (logon_statuses[i].status == top)
-					name = logon_statuses[i].errconnect;
+		/* the sub-status says more where it names a logon status; else the status */
+		const char* name = fl_logon_status_errconnect(fl_status_name(st));
+		if (!name)
+			name = fl_logon_status_errconnect(fl_status_name(top));
 		if (name)
 		{
 			set_last_error_name(log, name);
