@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rawsock.h"
@@ -157,9 +159,28 @@ static bool fits(struct rp_recheck* rc, const char* stage, double need, double e
 	return false;
 }
 
-/* The echo train: until wait_ms for the first reply, then followed while replies keep coming,
+/* When a reply arrived, in ms since t0_rt (CLOCK_REALTIME, as SO_TIMESTAMPNS stamps it): the
+ * kernel's receive time, not when the probe got round to reading it. A probe that shares its
+ * CPU (parallel labs, an emulated guest) wakes late at times; a late wake lengthens one interval
+ * and shortens the next, which the train would read as jitter (measured under TCG with four
+ * labs on two vCPUs). Without a stamp, the time of the read. */
+static double reply_time(struct msghdr* m, const struct timespec* t0_rt, double t0)
+{
+	for (struct cmsghdr* c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR(m, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS &&
+		    c->cmsg_len >= CMSG_LEN(sizeof(struct timespec)))
+		{
+			struct timespec ts;
+			memcpy(&ts, CMSG_DATA(c), sizeof(ts));
+			return (double)(ts.tv_sec - t0_rt->tv_sec) * 1000.0 +
+			       (double)(ts.tv_nsec - t0_rt->tv_nsec) / 1e6;
+		}
+	return rp_now_ms() - t0;
+}
+
+/* The echo train: until first_ms for the first reply, then followed while replies keep coming,
  * up to RP_BW_MAX_MS or end_ms, whichever is sooner. */
-static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, double end_ms,
+static void recheck_bandwidth(const struct sockaddr_in* server, int first_ms, double end_ms,
                               struct rp_bw_probe* bw)
 {
 	unsigned char pkt[RP_BW_SIZE - 20] = { 0 };
@@ -167,7 +188,8 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, dou
 	uint16_t id = (uint16_t)getpid();
 	struct sockaddr_in a = *server;
 	int fd = rp_raw_socket(IPPROTO_ICMP);
-	int off = IP_PMTUDISC_DONT;
+	int off = IP_PMTUDISC_DONT, on = 1;
+	struct timespec t0_rt;
 	double t0, end;
 
 	bw->run = true;
@@ -179,8 +201,10 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, dou
 	}
 	a.sin_port = 0;
 	setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &off, sizeof(off));
+	setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on));
+	clock_gettime(CLOCK_REALTIME, &t0_rt);
 	t0 = rp_now_ms();
-	end = t0 + wait_ms;
+	end = t0 + first_ms;
 	for (int k = 0; k < RP_BW_TRAIN; k++)
 	{
 		uint16_t c;
@@ -201,10 +225,17 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, dou
 	while (bw->n < bw->n_sent && bw->n < RP_BW_SAMPLES)
 	{
 		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		union {
+			char buf[CMSG_SPACE(sizeof(struct timespec)) * 2];
+			struct cmsghdr align;
+		} ctl;
+		struct iovec iov = { .iov_base = in, .iov_len = sizeof(in) };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+			                .msg_controllen = sizeof(ctl.buf) };
 		/* Once replies come, the rest are lost if none comes for 800 ms: a pace slower
 		 * than 576 bytes in 800 ms (under 6 kbit/s) is not measured, and a lossy fast link
-		 * is not waited on for the whole of wait_ms. While they keep coming, the train is
-		 * followed past wait_ms (an 8 kbit/s link spaces them 576 ms apart: 8 take about
+		 * is not waited on for the whole of first_ms. While they keep coming, the train is
+		 * followed past first_ms (an 8 kbit/s link spaces them 576 ms apart: 8 take about
 		 * 6 s), up to RP_BW_MAX_MS. */
 		double until = bw->n ? bw->t_ms[bw->n - 1] + t0 + 800 : end;
 		if (until > t0 + RP_BW_MAX_MS)
@@ -217,10 +248,10 @@ static void recheck_bandwidth(const struct sockaddr_in* server, int wait_ms, dou
 			break;
 		/* A raw ICMP socket gets every ICMP message with its IP header: ours are echo
 		 * replies (type 0) from the server with our id. */
-		if (!echo_reply(in, recv(fd, in, sizeof(in), MSG_DONTWAIT), &a.sin_addr, id, &seq))
+		if (!echo_reply(in, recvmsg(fd, &m, MSG_DONTWAIT), &a.sin_addr, id, &seq))
 			continue;
 		bw->seq[bw->n] = seq;
-		bw->t_ms[bw->n++] = rp_now_ms() - t0;
+		bw->t_ms[bw->n++] = reply_time(&m, &t0_rt, t0);
 	}
 	close(fd);
 }
@@ -285,8 +316,14 @@ void rp_recheck_run(struct rp_recheck* rc, const char* host, long port, int wait
 	}
 	if (fd >= 0)
 		close(fd);
+	/* The path carried the TLS flight: it works, and its echo replies come unless ICMP is
+	 * filtered. On a narrow link the first reply waits for its request's and its own
+	 * serialization (1.2 s at 8 kbit/s) behind whatever both directions still hold (the
+	 * stalled connection's retransmissions, this one's close): 2 s was too short for 16 kbit/s
+	 * under load (0 replies, measured: four labs on a guest's two vCPUs). It is waited on as
+	 * long as the train is followed. */
 	if (rc->tls == RP_RECHECK_TLS_DONE && fits(rc, "the echo train", wait_ms, end_ms))
-		recheck_bandwidth(&a, wait_ms, end_ms, &rc->bw);
+		recheck_bandwidth(&a, RP_BW_MAX_MS, end_ms, &rc->bw);
 	if (rc->tls != RP_RECHECK_TLS_SILENT ||
 	    !fits(rc, "the 536-byte TLS stage", 2.0 * wait_ms + x224_wait_ms, end_ms))
 		return;
