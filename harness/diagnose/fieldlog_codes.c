@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <openssl/x509.h>
 #include <winpr/nt.h>
 #include <winpr/sspi.h>
 
@@ -195,8 +196,92 @@ static void negotiation_code(struct rp_fieldlog* log, int no, const char* line)
 	                           "2.2.1.2.2)", code, neg_failures[code]);
 }
 
+/* ---- a TLS library's refusal of the server's certificate ----
+ * A client on OpenSSL (rdesktop on GnuTLS aside, most C clients, Python's and Node's TLS) or on
+ * rustls (IronRDP and the Rust clients on it) says why its library refused the server's
+ * certificate in the library's own words; the words come from the library, not from a table of
+ * ours. */
+
+/* OpenSSL's X509_V_ERR_* that are about the server's certificate or its chain (x509_vfy.h):
+ * not the CRL's own (3, 5, 8, 11, 12, 15, 16, 33, 35, 36, 44, 54), not out of memory (17), not
+ * a caller's context (69, 70). Their texts come from the library linked
+ * (X509_verify_cert_error_string); 1.1's words where 3.0 changed them ("self signed"). */
+static bool openssl_cert_error(const char* line, const char** text)
+{
+	static const int codes[] = { 2, 4, 6, 7, 9, 10, 13, 14, 18, 19, 20, 21, 22, 23, 24, 25, 26,
+		                         27, 28, 29, 30, 31, 32, 34, 37, 41, 47, 48, 62, 64, 66, 67, 68,
+		                         77, 79 };
+	static const char* const v11[] = { "self signed certificate" };
+
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+	{
+		const char* t = X509_verify_cert_error_string(codes[i]);
+		if (t && !strstr(t, "error number") && strcasestr(line, t))
+		{
+			*text = t;
+			return true;
+		}
+	}
+	for (size_t i = 0; i < sizeof(v11) / sizeof(v11[0]); i++)
+		if (strcasestr(line, v11[i]))
+		{
+			*text = v11[i];
+			return true;
+		}
+	return false;
+}
+
+/* rustls' Error::InvalidCertificate ("invalid peer certificate: " and the CertificateError,
+ * rustls/src/error/mod.rs), and webpki's Error variants by name (rustls-webpki src/error.rs;
+ * briansmith/webpki's older spelling): Rust clients print them with {:?}, alone at times. Only
+ * names no other text uses: the short ones (Expired, Revoked) only after rustls' prefix. */
+static bool rustls_cert_error(const char* line, const char** text)
+{
+	static const char* const names[] = {
+		"UnsupportedCertVersion", "CertExpired", "CertNotValidYet", "CertNotValidForName",
+		"CertRevoked", "UnknownIssuer", "CaUsedAsEndEntity", "CAUsedAsEndEntity",
+		"EndEntityUsedAsCa", "EndEntityUsedAsCA", "InvalidCertValidity", "RequiredEkuNotFound",
+		"RequiredEKUNotFound", "UnsupportedCriticalExtension", "UnhandledCriticalExtension",
+		"NotValidForName", "InvalidSignatureForPublicKey", "BadDerTime",
+	};
+
+	if (strstr(line, "invalid peer certificate: "))
+	{
+		*text = "invalid peer certificate";
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		const char* p = strstr(line, names[i]);
+		size_t n = strlen(names[i]);
+		if (p && (p == line || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+		{
+			*text = names[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+static void tls_library_cert(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* text = NULL;
+
+	/* FreeRDP's own lines name OpenSSL's verdict before its prompt, which the user may have
+	 * answered yes: its reader decides what they mean. */
+	if (strstr(line, "[com.freerdp") || strstr(line, "[com.winpr") || log->ev.cert_rejected)
+		return;
+	if (!openssl_cert_error(line, &text) && !rustls_cert_error(line, &text))
+		return;
+	log->ev.cert_rejected = true;
+	fl_reach(log, RP_PHASE_TLS);
+	fl_add_fact(log, no, line, "the client's TLS library refused the server's certificate (%s)",
+	            text);
+}
+
 void fl_codes_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	status_numbers(log, no, line);
 	negotiation_code(log, no, line);
+	tls_library_cert(log, no, line);
 }
