@@ -214,6 +214,7 @@ bool rp_fieldlog_parse(const char* name, const char* text, struct rp_fieldlog* l
 		if (!fl_parse_client_line(log, no, buf))
 			fl_parse_freerdp_line(log, no, buf);
 		fl_codes_line(log, no, buf);
+		rp_strlcpy(log->prev_line, lt.lines[i].text, sizeof(log->prev_line));
 		if (log->n_facts == facts && log->ev.attempts[0].furthest == before && looks_like_error(buf))
 		{
 			if (log->n_unread++ == 0)

@@ -112,6 +112,8 @@ struct rp_fieldlog
 	 * Remmina's dialog): whether it was refused is unknown, not "no". */
 	bool connect_errno_unsaid;
 	int remmina_access_line; /* Remmina's "Could not access the RDP server" (ditto) */
+	/* The line before the one being read (a dialog's message of two lines: fieldlog_i18n.c). */
+	char prev_line[512];
 	/* A message whose source says it stands for any of several codes, and the causes those
 	 * codes name (guacd's "Upstream error.", a broker's refusal, an AVD error name). */
 	enum rp_cause said[8];

@@ -49,6 +49,9 @@ void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code);
 /* fieldlog_frontends.c: a line of a connection manager (Remmina, mRemoteNG), of a service
  * (AVD, the broker) or the dynamic loader; true when it was theirs. */
 bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line);
+/* fieldlog_i18n.c: a connection manager's message in a language it ships (Remmina's po/);
+ * true when the line was one. */
+bool fl_translated_line(struct rp_fieldlog* log, int no, const char* line);
 /* A message that stands for any of several codes: the causes they name (up to 8). */
 void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what,
              const enum rp_cause* causes, int n);
