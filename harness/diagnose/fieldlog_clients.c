@@ -5,6 +5,7 @@
  * design. Each reader turns a message into the facts FreeRDP's reader records for the same
  * event (an errorInfo code, a FreeRDP last error, a phase, an errno): the same rules then
  * decide. A message that stands for several codes at once records the causes they name. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,14 @@ static const struct
 	const char* mark;
 	const char* family;
 } marks[] = {
+	/* tp4a's Teleport, the bastion (fieldlog_frontends.c): its core service, its assistant,
+	 * its "remote connection failed:" */
+	{ "teleport\u6838\u5fc3\u670d\u52a1", "tp4a Teleport" },
+	{ "teleport\u52a9\u624b", "tp4a Teleport" },
+	{ "TELEPORT\u52a9\u624b", "tp4a Teleport" },
+	{ "tp_core", "tp4a Teleport" },
+	{ "tp-assist", "tp4a Teleport" },
+	{ "\u8fdc\u7a0b\u8fde\u63a5\u5931\u8d25\uff1a", "tp4a Teleport" },
 	{ "[node-rdpjs]", "node-rdpjs" },
 	{ "NODE_RDP_", "node-rdpjs" },
 	{ "RDP client exited", "Teleport" },
@@ -75,6 +84,8 @@ static const struct
 	{ "Protocol(warning): ", "rdesktop" },
 	{ "rdesktop", "rdesktop" },
 	{ "Autoselecting keyboard map", "rdesktop" }, /* rdesktop.c's notice */
+	{ "Autoselected keyboard map", "rdesktop" },  /* 1.8.x's (rdesktop.c:1058) */
+	{ "RDP client disconnected gracefully", "Teleport" }, /* rdpclient main.rs */
 	{ "Failed to connect, ", "rdesktop" },         /* iso.c:340 */
 };
 
@@ -109,6 +120,7 @@ static const struct
 	{ "The session was replaced", 0x5 },
 	{ "The server is out of memory", 0x6 },
 	{ "The server denied the connection for security reasons", 0x8 },
+	{ "The server denied the connection for security reason", 0x8 }, /* 1.8.x: rdesktop.c:327 */
 	{ "The server denied the connection", 0x7 },
 	{ "The user cannot connect to the server due to insufficient access privileges", 0x9 },
 	{ "The server does not accept saved user credentials", 0xA },
@@ -124,6 +136,18 @@ static const struct
 	{ "Licensing protocol was not completed", 0x107 },
 	{ "Incorrect client license encryption", 0x108 },
 	{ "Can't upgrade or renew license", 0x109 },
+	/* 1.8.x's own words (v1.8.3 b793a87e, rdesktop.c:284-418), where HEAD's differ; its
+	 * "Disconnect initiated by user" stands for 0xC there, read as HEAD's 0xB above: both are
+	 * a session its own side ended */
+	{ "Server initiated disconnect", 0x1 },
+	{ "Server initiated logoff", 0x2 },
+	{ "Server idle timeout reached", 0x3 },
+	{ "Server logon timeout reached", 0x4 },
+	{ "Disconnect initiated by administration tool", 0xB },
+	{ "Invalid licensing message", 0x103 },
+	{ "Hardware id doesn't match software license", 0x104 },
+	{ "Client license error", 0x105 },
+	{ "Can't upgrade license", 0x109 },
 	{ "The server is not licensed to accept remote connections", 0x10A },
 	{ "The target endpoint chosen by the broker could not be found", 0x400 },
 	{ "The target endpoint is disconnecting from the broker", 0x402 },
@@ -249,6 +273,44 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 		            log->connect_errno_unsaid ? " (rdesktop names no errno)" : "");
 		return false; /* its errno, where it says one, is FreeRDP's reader's phrase */
 	}
+	if (strstr(line, "ERROR: connect: ") || strstr(line, ": unable to connect"))
+	{
+		/* 1.8.x tcp.c:493 (the IPv4 build: strerror follows, FreeRDP's reader reads it) and
+		 * :462 (the IPv6 build: no errno) */
+		log->tcp_connect_failed = true;
+		log->attempted = true;
+		log->connect_errno_unsaid = !strstr(line, "ERROR: connect: ");
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+		fl_add_fact(log, no, line, "the TCP connection failed (rdesktop 1.8's words)");
+		return false;
+	}
+	if (strstr(line, "Failed to negotiate protocol, retrying with plain RDP"))
+	{
+		/* 1.8.x iso.c:291-292: the server's RDP_NEG_FAILURE 2 or 3 (TLS not allowed, no
+		 * certificate on the server), code unsaid; rdesktop goes on with Standard RDP
+		 * Security, so this is not where it ended */
+		fl_reach(log, RP_PHASE_X224);
+		fl_add_fact(log, no, line, "the server refused TLS (its negotiation failure 2 or 3); "
+		                           "rdesktop retried with Standard RDP Security");
+		return true;
+	}
+	if (strstr(line, "Remote peer initiated ssl shutdown") ||
+	    (strstr(line, "ERROR: Connection closed") && !strstr(line, "by peer")))
+	{
+		/* 1.8.x tcp.c:245 (TLS close_notify) and :284 (recv() returned 0) */
+		fl_set_error_name(log, "ERRCONNECT_CONNECT_TRANSPORT_FAILED");
+		fl_add_fact(log, no, line, "the connection was closed by the other end");
+		return true;
+	}
+	if (strstr(line, "ERROR: MCS connect: "))
+	{
+		/* 1.8.x mcs.c:103: the MCS Connect-Response's result was not rt-successful */
+		static const enum rp_cause c[] = { C(SERVER_DENIED), C(SECURITY_MISMATCH) };
+		fl_reach(log, RP_PHASE_MCS);
+		fl_said(log, no, line, "the server refused the MCS connection (its Connect-Response's "
+		                       "result)", c, N(c));
+		return true;
+	}
 	if (strstr(line, "connection closed by peer"))
 	{
 		/* tcp.c:257: recv() returned 0: the server (or a middlebox) closed the connection. */
@@ -346,6 +408,45 @@ static const struct
 	{ "inconsistent flags for security protocols", 4 },
 };
 
+/* Teleport's "CredSSP {kind:?}: {description}" (rdpclient client.rs, ClientError's Display):
+ * sspi-rs' ErrorKind, whose variants are SSPI's SEC_E_* statuses in CamelCase (LogonDenied is
+ * SEC_E_LOGON_DENIED): named back to WinPR's name, then read as any client's status. */
+static bool credssp_kind(struct rp_fieldlog* log, int no, const char* line, const char* k)
+{
+	char name[64] = "SEC_E_";
+	size_t n = strlen(name);
+	const char* errc;
+
+	if (!isupper((unsigned char)*k))
+		return false;
+	for (; isalnum((unsigned char)*k) && n + 2 < sizeof(name); k++)
+	{
+		if (isupper((unsigned char)*k) && n > 6)
+			name[n++] = '_';
+		name[n++] = (char)toupper((unsigned char)*k);
+	}
+	name[n] = '\0';
+	if (*k != ':')
+		return false;
+	for (unsigned long v = 0x80090300UL; v <= 0x800903FFUL; v++)
+	{
+		const char* st = fl_status_name(v);
+		if (!st || strcmp(st, name) != 0)
+			continue;
+		if ((errc = fl_logon_status_errconnect(st)))
+		{
+			fl_set_error_name(log, errc);
+			fl_reach(log, RP_PHASE_NLA);
+			fl_add_fact(log, no, line, "CredSSP failed with %s (sspi-rs' kind): the logon failed; "
+			                           "FreeRDP says %s", st, errc);
+		}
+		else
+			fl_sspi_fact(log, no, line, st);
+		return true;
+	}
+	return false;
+}
+
 /* IronRDP's negotiation, CredSSP, licensing and the session's end. */
 static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 {
@@ -363,7 +464,8 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 		nego_failure(log, no, line, 0, "the server selected a protocol the client did not offer");
 		return true;
 	}
-	if ((p = strstr(line, "Terminated gracefully: ")) || (p = strstr(line, "exited gracefully with message: ")))
+	if ((p = strstr(line, "Terminated gracefully: ")) || (p = strstr(line, "exited gracefully with message: ")) ||
+	    (p = strstr(line, "disconnected gracefully: ")))
 	{
 		/* active_stage.rs:712-718 and server_error_info.rs: the errorInfo's text, or the
 		 * end's own words. */
@@ -377,13 +479,15 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), by its text", code,
 			            log->ev.error_info_name);
 		}
-		else if (strstr(d, "user initiated disconnect"))
+		/* GracefulDisconnectReason's words (active_stage.rs:714-715), or the MCS
+		 * DisconnectReason's that Teleport prints (ironrdp-pdu mcs.rs:813-821) */
+		else if (strstr(d, "user initiated disconnect") || strstr(d, "user-requested disconnect"))
 		{
 			log->client_ended = true;
 			fl_reach(log, RP_PHASE_ACTIVE);
 			fl_add_fact(log, no, line, "the user ended the session");
 		}
-		else if (strstr(d, "server initiated disconnect"))
+		else if (strstr(d, "server initiated disconnect") || strstr(d, "server-initiated disconnect"))
 		{
 			static const enum rp_cause c[] = { C(SERVER_ENDED_SESSION), C(SERVER_DENIED) };
 			fl_reach(log, RP_PHASE_ACTIVE);
@@ -406,6 +510,77 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 		fl_set_error_name(log, "ERRCONNECT_ACCESS_DENIED");
 		fl_reach(log, RP_PHASE_NLA);
 		fl_add_fact(log, no, line, "the server's early user authorization: access denied");
+		return true;
+	}
+	if ((p = strstr(line, "unknown negotiation failure (code: ")))
+	{
+		/* lib.rs:80: an RDP_NEG_FAILURE code outside 1-6 */
+		nego_failure(log, no, line, 0, "the server's negotiation failure, with a code the "
+		                               "protocol does not define");
+		return true;
+	}
+	if (strstr(line, "can't satisfy server security settings"))
+	{
+		/* connection.rs:1133-1137: the server asks for Standard RDP Security's encryption,
+		 * which the client did not offer */
+		static const enum rp_cause c[] = { C(SECURITY_MISMATCH) };
+		fl_reach(log, RP_PHASE_MCS);
+		fl_said(log, no, line, "the server wants Standard RDP Security's encryption, which the "
+		                       "client does not offer", c, N(c));
+		return true;
+	}
+	if ((p = strstr(line, "CredSSP ")) && credssp_kind(log, no, line, p + strlen("CredSSP ")))
+		return true;
+	if (strcasestr(line, "unexpected Share Control P") &&
+	    (strstr(line, "ServerDemandActive") || strstr(line, "Demand Active")))
+	{
+		/* connection_activation.rs:124-126 (before 78effb3f, what Teleport ships) and
+		 * :212-216: at the capability exchange the server sent something else than its Demand
+		 * Active; with a Set Error Info PDU the errorInfo's text follows it. */
+		const char* w = strstr(line, "Set Error Info PDU (");
+		uint32_t code = w ? rp_errinfo_from_text(w + strlen("Set Error Info PDU (")) : UINT32_MAX;
+		fl_reach(log, RP_PHASE_CAPABILITIES);
+		if (code != UINT32_MAX)
+		{
+			fl_set_errinfo(log, code);
+			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s) instead of its Demand "
+			                           "Active", code, log->ev.error_info_name);
+		}
+		else
+		{
+			/* No word of which: a refusal that would have come as errorInfo (licensing,
+			 * access), a logoff at logon, or a server the client cannot follow. */
+			static const enum rp_cause c[] = { C(LICENSING_FAILURE), C(SERVER_DENIED),
+				                               C(SERVER_ENDED_SESSION) };
+			fl_said(log, no, line, "the server sent something else than its Demand Active at the "
+			                       "capability exchange, and the client did not say what", c, N(c));
+		}
+		return true;
+	}
+	if ((p = strstr(line, "server ended the session with error info: ")) ||
+	    (p = strstr(line, "server returned error info: ")))
+	{
+		/* connection_activation.rs:205-209, connection_finalization.rs:248-252 */
+		uint32_t code = rp_errinfo_from_text(strchr(p, ':') + 1);
+		if (code != UINT32_MAX)
+		{
+			fl_set_errinfo(log, code);
+			fl_reach(log, RP_PHASE_CAPABILITIES);
+			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), by its text", code,
+			            log->ev.error_info_name);
+			return true;
+		}
+	}
+	if (strstr(line, "invalid `certVersion`") || strstr(line, "Invalid certificate version") ||
+	    strstr(line, "Licensing nego not implemented") || strcasestr(line, "server reject license") ||
+	    strstr(line, "Unsupported or invalid X509 certificate received during license exchange"))
+	{
+		/* The license exchange failed: the server's licensing certificate the client cannot
+		 * read (IronRDP server_license_request/mod.rs:310, license_exchange.rs:239-246; rdp-rs
+		 * license.rs), a negotiation rdp-rs does not implement, a license the server refused. */
+		rp_strlcpy(log->license_error, "the license exchange failed", sizeof(log->license_error));
+		fl_reach(log, RP_PHASE_LICENSING);
+		fl_add_fact(log, no, line, "the license exchange failed (the client's words)");
 		return true;
 	}
 	if (strstr(line, "LicensingErrorMessage"))

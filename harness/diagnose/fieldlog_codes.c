@@ -86,7 +86,7 @@ const char* fl_status_name(unsigned long v)
 }
 
 /* SSPI's answers that say what failed, in the terms of the record. */
-static void sspi_fact(struct rp_fieldlog* log, int no, const char* line, const char* name)
+void fl_sspi_fact(struct rp_fieldlog* log, int no, const char* line, const char* name)
 {
 	struct rp_evidence* ev = &log->ev;
 
@@ -147,7 +147,7 @@ static void status_numbers(struct rp_fieldlog* log, int no, const char* line)
 		}
 		else if (strncmp(name, "SEC_E_", 6) == 0 && !strstr(line, "[com.freerdp") &&
 		         !strstr(line, "[com.winpr"))
-			sspi_fact(log, no, line, name);
+			fl_sspi_fact(log, no, line, name);
 		/* FreeRDP's and WinPR's own lines name SSPI statuses in passing (a package that
 		 * falls back to another, a retry): there the status is a fact, not a verdict's. */
 		else

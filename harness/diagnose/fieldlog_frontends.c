@@ -222,6 +222,67 @@ static bool broker_line(struct rp_fieldlog* log, int no, const char* line)
 	return false;
 }
 
+/* ---- tp4a's Teleport (the bastion; tp4a/teleport 49d79ce8): its web pages' and assistant's
+ * words, Chinese only. Its RDP proxy is not public; the client behind it is mstsc or FreeRDP,
+ * read by their own readers. Here: the session states its lists show (common/teleport/
+ * teleport_const.h:48-67, labels static/js/audit/record-list.js:291-338), the errors of a launch
+ * (teleport_const.h:93-150, tp_error_msg() in static/js/tp-const.js:266-379) and the assistant's
+ * alerts (static/js/tp-assist.js:219-264). ---- */
+static const struct
+{
+	const char* words;
+	const char* says;
+	enum rp_cause causes[4];
+	int n; /* 0: a fact that names no cause of ours */
+} tp4a_messages[] = {
+	/* session states */
+	{ "\u534f\u8bae\u4e0d\u652f\u6301", "the bastion's session state 5, protocol not supported (for RDP: a security "
+	  "protocol its proxy does not speak)", { C(SECURITY_MISMATCH) }, 1 },
+	{ "\u8ba4\u8bc1\u5931\u8d25", "the bastion's session state 1: authentication to the remote host failed",
+	  { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH) }, 2 },
+	{ "\u7f51\u7edc\u901a\u8baf\u6545\u969c", "the bastion's session state 8: the network connection was interrupted",
+	  { C(TUNNEL_DROP), C(PACKET_LOSS), C(FIREWALL_RESET), C(NAT_IDLE_TIMEOUT) }, 4 },
+	{ "\u6838\u5fc3\u670d\u52a1\u91cd\u7f6e", "the bastion's session state 7: its core service was reset", { 0 }, 0 },
+	{ "\u65e0\u6548\u8ba4\u8bc1\u65b9\u5f0f", "the bastion's session state 10: an authentication method it does not allow",
+	  { 0 }, 0 },
+	/* a launch's errors and the assistant's alerts: the user's side never started a client */
+	{ "\u65e0\u6cd5\u8fde\u63a5\u5230teleport\u52a9\u624b", "the browser could not reach the bastion's assistant: no client was started",
+	  { C(NOT_ATTEMPTED) }, 1 },
+	{ "\u672a\u80fd\u68c0\u6d4b\u5230\u52a9\u624b\u7a0b\u5e8f", "the bastion's assistant was not found: no client was started",
+	  { C(NOT_ATTEMPTED) }, 1 },
+	{ "\u52a9\u624b\u7a0b\u5e8f\u7248\u672c\u592a\u4f4e", "the bastion's assistant is too old: no client was started",
+	  { C(NOT_ATTEMPTED) }, 1 },
+	{ "\u65e0\u6cd5\u542f\u52a8\u5ba2\u6237\u7aef\u7a0b\u5e8f", "the assistant could not start the RDP client (CreateProcess failed)",
+	  { C(NOT_ATTEMPTED) }, 1 },
+	{ "\u8fdc\u7a0b\u8fde\u63a5\u8bf7\u6c42\u5931\u8d25", "the bastion's core service did not take the connection request: the "
+	  "bastion failed before any RDP connection", { 0 }, 0 },
+	{ "\u672a\u80fd\u68c0\u6d4b\u5230\u6838\u5fc3\u670d\u52a1", "the bastion's core service was not found: the bastion failed before any "
+	  "RDP connection", { 0 }, 0 },
+	/* last: any state's "connection failed" */
+	{ "\u8fde\u63a5\u5931\u8d25", "the bastion could not connect to the remote host (session state 2)",
+	  { C(PORT_CLOSED), C(PORT_FILTERED), C(TUNNEL_DROP), C(DNS_FAILURE) }, 4 },
+};
+
+/* The bastion's words only where the text is the bastion's (its marks in fieldlog_clients.c:
+ * its core service, its assistant, its "remote connection failed:" prefix). */
+static bool tp4a_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	if (strcmp(log->family, "tp4a Teleport") != 0)
+		return false;
+	for (int i = 0; i < N(tp4a_messages); i++)
+		if (strstr(line, tp4a_messages[i].words))
+		{
+			log->attempted = true;
+			if (tp4a_messages[i].n)
+				fl_said(log, no, line, tp4a_messages[i].says, tp4a_messages[i].causes,
+				        tp4a_messages[i].n);
+			else
+				fl_add_fact(log, no, line, "%s", tp4a_messages[i].says);
+			return true;
+		}
+	return false;
+}
+
 /* glibc's dlerror() texts: the client's RDP code (a plugin, libfreerdp) did not load. */
 static bool loader_line(struct rp_fieldlog* log, int no, const char* line)
 {
@@ -240,6 +301,7 @@ bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line)
 	/* Remmina's and mRemoteNG's texts where no family's marks name the text (Remmina's own
 	 * lines around FreeRDP's are FreeRDP's log, wrapped). */
 	return loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line) ||
+	       tp4a_line(log, no, line) ||
 	       (!log->family[0] && (remmina_line(log, no, line) || mremoteng_line(log, no, line) ||
 	                             fl_translated_line(log, no, line)));
 }

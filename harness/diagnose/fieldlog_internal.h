@@ -38,6 +38,9 @@ const char* fl_logon_status_errconnect(const char* status_name);
 /* The first logon status the line names (its errconnect in *errconnect), or NULL. */
 const char* fl_logon_status_in(const char* line, const char** errconnect);
 const char* fl_status_name(unsigned long v);
+/* An SSPI status by WinPR's name (SEC_E_*) as the fact it is: a CredSSP mismatch, a refused
+ * certificate, no domain controller, or a status alone. */
+void fl_sspi_fact(struct rp_fieldlog* log, int no, const char* line, const char* name);
 
 /* fieldlog_clients.c: which client's words the text holds (log->family), and one line of
  * them; true when the line is that client's alone (the FreeRDP reader is not to read it). */
