@@ -262,27 +262,19 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 		return true;
 	}
 	if (strstr(line, "tcp_connect(), unable to connect to") ||
-	    strstr(line, "tcp_connect(), connect() failed"))
+	    strstr(line, "tcp_connect(), connect() failed") || strstr(line, "ERROR: connect: ") ||
+	    strstr(line, ": unable to connect"))
 	{
-		/* tcp.c:614 (the default IPv6 build) names no errno: refused and timed out alike. */
+		/* tcp.c:614 (the default IPv6 build) names no errno: refused and timed out alike;
+		 * 1.8.x's words: tcp.c:493 (the IPv4 build, strerror follows) and :462 (IPv6). */
 		log->tcp_connect_failed = true;
 		log->attempted = true;
-		log->connect_errno_unsaid = !strstr(line, "connect() failed: ");
+		log->connect_errno_unsaid =
+		    !strstr(line, "connect() failed: ") && !strstr(line, "ERROR: connect: ");
 		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
 		fl_add_fact(log, no, line, "the TCP connection failed%s",
 		            log->connect_errno_unsaid ? " (rdesktop names no errno)" : "");
 		return false; /* its errno, where it says one, is FreeRDP's reader's phrase */
-	}
-	if (strstr(line, "ERROR: connect: ") || strstr(line, ": unable to connect"))
-	{
-		/* 1.8.x tcp.c:493 (the IPv4 build: strerror follows, FreeRDP's reader reads it) and
-		 * :462 (the IPv6 build: no errno) */
-		log->tcp_connect_failed = true;
-		log->attempted = true;
-		log->connect_errno_unsaid = !strstr(line, "ERROR: connect: ");
-		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
-		fl_add_fact(log, no, line, "the TCP connection failed (rdesktop 1.8's words)");
-		return false;
 	}
 	if (strstr(line, "Failed to negotiate protocol, retrying with plain RDP"))
 	{
