@@ -695,6 +695,41 @@ static const struct
 	  { C(LICENSING_FAILURE), C(BROKER_FAILURE), C(SERVER_FAULT), C(SECURITY_MISMATCH) }, 4 },
 };
 
+bool fl_guacd_message(struct rp_fieldlog* log, int no, const char* line, const char* msg,
+                      const char* whose)
+{
+	for (int i = N(guacd_messages) - 1; i >= 0; i--)
+	{
+		if (strncmp(msg, guacd_messages[i].text, strlen(guacd_messages[i].text)) != 0)
+			continue;
+		log->attempted = true;
+		if (guacd_messages[i].errinfo)
+		{
+			if (!log->ev.error_info)
+				fl_set_errinfo(log, guacd_messages[i].errinfo);
+			fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), in %s words",
+			            guacd_messages[i].errinfo, rp_errinfo_name(guacd_messages[i].errinfo), whose);
+		}
+		else if (guacd_messages[i].errname)
+		{
+			fl_set_error_name(log, guacd_messages[i].errname);
+			if (strcmp(guacd_messages[i].errname, "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED") == 0)
+				fl_reach(log, RP_PHASE_X224);
+			fl_add_fact(log, no, line, "FreeRDP's %s, in %s words", guacd_messages[i].errname,
+			            whose);
+		}
+		else
+		{
+			char what[160];
+			snprintf(what, sizeof(what), "guacd's \"%s\", which stands for several codes",
+			         guacd_messages[i].text);
+			fl_said(log, no, line, what, guacd_messages[i].said, guacd_messages[i].n);
+		}
+		return true;
+	}
+	return false;
+}
+
 static bool guacd_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	const char* p;
@@ -712,39 +747,8 @@ static bool guacd_line(struct rp_fieldlog* log, int no, const char* line)
 		return true;
 	}
 	if ((p = strstr(line, "closed/refused connection: ")))
-	{
-		p += strlen("closed/refused connection: ");
-		for (int i = N(guacd_messages) - 1; i >= 0; i--)
-		{
-			if (strncmp(p, guacd_messages[i].text, strlen(guacd_messages[i].text)) != 0)
-				continue;
-			log->attempted = true;
-			if (guacd_messages[i].errinfo)
-			{
-				if (!log->ev.error_info)
-					fl_set_errinfo(log, guacd_messages[i].errinfo);
-				fl_add_fact(log, no, line, "the server's errorInfo 0x%X (%s), in guacd's words",
-				            guacd_messages[i].errinfo, rp_errinfo_name(guacd_messages[i].errinfo));
-			}
-			else if (guacd_messages[i].errname)
-			{
-				fl_set_error_name(log, guacd_messages[i].errname);
-				if (strcmp(guacd_messages[i].errname, "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED") == 0)
-					fl_reach(log, RP_PHASE_X224);
-				fl_add_fact(log, no, line, "FreeRDP's %s, in guacd's words",
-				            guacd_messages[i].errname);
-			}
-			else
-			{
-				char what[160];
-				snprintf(what, sizeof(what), "guacd's \"%s\", which stands for several codes",
-				         guacd_messages[i].text);
-				fl_said(log, no, line, what, guacd_messages[i].said, guacd_messages[i].n);
-			}
-			return true;
-		}
-		return false;
-	}
+		return fl_guacd_message(log, no, line, p + strlen("closed/refused connection: "),
+		                        "guacd's");
 	if (strstr(line, "Certificate validation failed"))
 	{
 		/* rdp.c:418: not trusted, and ignore-cert unset. */

@@ -301,7 +301,7 @@ bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line)
 	/* Remmina's and mRemoteNG's texts where no family's marks name the text (Remmina's own
 	 * lines around FreeRDP's are FreeRDP's log, wrapped). */
 	return loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line) ||
-	       tp4a_line(log, no, line) ||
+	       tp4a_line(log, no, line) || fl_guacamole_dialog_line(log, no, line) ||
 	       (!log->family[0] && (remmina_line(log, no, line) || mremoteng_line(log, no, line) ||
 	                             fl_translated_line(log, no, line)));
 }

@@ -49,12 +49,18 @@ bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line);
 /* A FreeRDP last error by its name, if none was set; the server's errorInfo. */
 void fl_set_error_name(struct rp_fieldlog* log, const char* name);
 void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code);
+/* guacd's message (src/protocols/rdp/error.c) as the fact guacd's reader records, `whose`
+ * words ("guacd's", "JumpServer Lion's"); false if it is none of them. */
+bool fl_guacd_message(struct rp_fieldlog* log, int no, const char* line, const char* msg,
+                      const char* whose);
 /* fieldlog_frontends.c: a line of a connection manager (Remmina, mRemoteNG), of a service
  * (AVD, the broker) or the dynamic loader; true when it was theirs. */
 bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line);
 /* fieldlog_i18n.c: a connection manager's message in a language it ships (Remmina's po/);
  * true when the line was one. */
 bool fl_translated_line(struct rp_fieldlog* log, int no, const char* line);
+/* Guacamole's web dialog (its sixteen languages) or JumpServer Lion's; true when the line was one. */
+bool fl_guacamole_dialog_line(struct rp_fieldlog* log, int no, const char* line);
 /* A message that stands for any of several codes: the causes they name (up to 8). */
 void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what,
              const enum rp_cause* causes, int n);
