@@ -404,6 +404,14 @@ static const struct
 };
 #undef C
 
+bool fl_disc_reason_known(int reason)
+{
+	for (size_t i = 0; i < sizeof(disc_reasons) / sizeof(disc_reasons[0]); i++)
+		if (disc_reasons[i].reason == reason)
+			return true;
+	return false;
+}
+
 static void windows_reason_verdict(const struct rp_fieldlog* log, struct rp_field_verdict* fv)
 {
 	struct rp_verdict* v = &fv->v;

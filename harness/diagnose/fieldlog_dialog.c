@@ -321,7 +321,12 @@ bool fl_parse_dialog(struct rp_fieldlog* log, const char* text)
 	 * pasted): a log says it in passing. */
 	if (!said && strstr(text, "CredSSP") && count_lines(text) <= 4 && !strchr(text, '['))
 		said = true;
-	if (!copied && !said && !(n >= 1 && strcasestr(text, "error code")))
+	/* The codes' places tell a dialog in any language: a short text whose two codes after a
+	 * colon are a disconnect reason Microsoft documents and an errorInfo (or 0), the dialog's
+	 * "error code" and "extended error code" whatever their labels say. */
+	bool two_codes = n == 2 && count_lines(text) <= 8 && fl_disc_reason_known((int)codes[0]) &&
+	                 (codes[1] == 0 || rp_errinfo_name((uint32_t)codes[1]));
+	if (!copied && !said && !two_codes && !(n >= 1 && strcasestr(text, "error code")))
 		return false;
 	log->kind = RP_LOG_WINDOWS_DIALOG;
 	rp_strlcpy(log->family, strstr(text, "remote PC") ? "Windows App" : "mstsc",

@@ -65,6 +65,9 @@ bool fl_guacamole_dialog_line(struct rp_fieldlog* log, int no, const char* line)
 void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what,
              const enum rp_cause* causes, int n);
 
+/* fieldlog_classify.c: whether the Windows client's disconnect reason is one its table holds
+ * (Microsoft's documented reasons). */
+bool fl_disc_reason_known(int reason);
 /* fieldlog_dialog.c: the Windows client's dialog (mstsc's, the Windows App's), in any
  * language; true if the text is one (the log's kind becomes RP_LOG_WINDOWS_DIALOG). */
 bool fl_parse_dialog(struct rp_fieldlog* log, const char* text);
