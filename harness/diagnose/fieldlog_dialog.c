@@ -143,7 +143,7 @@ static const struct
 	  { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH) }, 2 },
 	/* 0x1307: NLA on, and the user may not log on over the network or is not in Remote
 	 * Desktop Users (cannot-authenticate-or-must-authenticate-twice.md) */
-	{ { "has restricted the types of logon", "den zul\u00e4ssigen Anmeldetyp",
+	{ { "restricted the type", "den zul\u00e4ssigen Anmeldetyp",
 	    "a restreint le type de connexion", "ha restringido el tipo de inicio de sesi\u00f3n",
 	    "ha limitato il tipo di accesso", "restringiu o tipo de logon",
 	    "\u043e\u0433\u0440\u0430\u043d\u0438\u0447\u0438\u043b \u0442\u0438\u043f\u044b \u0432\u0445\u043e\u0434\u0430",
@@ -173,6 +173,26 @@ static const struct
 	    "\u4e0e\u7528\u6237\u5e10\u6237\u5173\u8054\u7684\u5bc6\u7801\u5df2\u8fc7\u671f",
 	    "\u8207\u4f7f\u7528\u8005\u5e33\u6236\u95dc\u806f\u7684\u5bc6\u78bc\u5df2\u904e\u671f" },
 	  S_PASSWORD_EXPIRED, "the user's password has expired", { 0 }, 0 },
+	/* The Remote Desktop clients for Mac, iOS, Android, the web and the Windows App: 0x3000046
+	 * and 0x300004B (the gateway's codes, TechNet's "Disconnect Codes and Reasons") and Azure
+	 * Virtual Desktop's wording of them (an AZ-140 lab: a personal host pool with no host for the
+	 * user): the broker had no session host to place the user on */
+	{ { "There are currently no resources available to connect to",
+	    "there are currently no available resources", "We're setting up more resources" },
+	  S_CAUSES, "the broker had no session host to place the user on", { C(BROKER_FAILURE) }, 1 },
+	/* azure-docs troubleshoot-vm-configuration.md, troubleshoot-azure-ad-connections.md: the
+	 * user's right to log on through Remote Desktop, or a Conditional Access policy */
+	{ { "connect to the remote PC because of a security error",
+	    "Your account is configured to prevent you from using this device" },
+	  S_CAUSES, "the remote PC would not let this user log on from here (its logon rights, or an "
+	  "access policy)", { C(SERVER_DENIED), C(SECURITY_MISMATCH) }, 2 },
+	{ { "Sign in failed. Please check your username and password" }, S_LOGON_FAILED,
+	  "the sign-in failed (the web client's words)", { 0 }, 0 },
+	/* the Mac client's wording of 0x204 (the Windows text is "for one of these reasons") */
+	{ { "Make sure the PC is turned on and connected to the network" }, S_CAUSES,
+	  "the client could not reach the PC: remote access not enabled, the PC off, or not on the "
+	  "network (no TCP connection was made)",
+	  { C(PORT_CLOSED), C(PORT_FILTERED), C(TUNNEL_DROP) }, 3 },
 	/* SEC_E_UNSUPPORTED_FUNCTION's own text (FormatMessage of 0x80090302), which the dialog
 	 * "An authentication error has occurred" prints under it */
 	{ { "The function requested is not supported" }, S_CREDSSP,
