@@ -107,6 +107,10 @@ struct rp_fieldlog
 	/* The dynamic loader could not load the client's RDP code (a plugin, libfreerdp):
 	 * glibc's dlerror() "cannot open shared object file", "undefined symbol". */
 	bool code_not_loaded;
+	/* The client crashed: a fatal signal, a sanitizer's or glibc's heap check, a crash report
+	 * (fieldlog_codes.c); what it says is the crash's text. */
+	bool client_crashed;
+	char crash[64];
 	int mremoteng_line; /* the line of mRemoteNG's "RDP disconnected!" (its reason follows) */
 	/* The client's message of a failed TCP connect names no errno (rdesktop's IPv6 build,
 	 * Remmina's dialog): whether it was refused is unknown, not "no". */

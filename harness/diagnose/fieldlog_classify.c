@@ -488,7 +488,7 @@ static bool record_decides(const struct rp_fieldlog* log, struct rp_field_verdic
 	/* A log that shows the session's connection lost, or a message that something failed
 	 * (a reader's said[]: a RemoteApp the server refused ends the session), was not a working
 	 * session, whatever the record's few fields allow. */
-	if (log->kind != RP_LOG_EVIDENCE_JSON && (log->session_lost || log->n_said) &&
+	if (log->kind != RP_LOG_EVIDENCE_JSON && (log->session_lost || log->n_said || log->client_crashed) &&
 	    v->cause == RP_CAUSE_CONNECTED)
 	{
 		v->cause = RP_CAUSE_UNDETERMINED;
@@ -759,6 +759,11 @@ static void candidates_from_error(const struct rp_fieldlog* log, struct rp_field
 		                                          "errno or errorInfo: it says the connection "
 		                                          "failed, not why",
 		         ev->last_error_name);
+	else if (log->client_crashed)
+		snprintf(v->because, sizeof(v->because), "the client crashed (%s), and the log names no "
+		                                          "error before it: a defect of the client or of a "
+		                                          "library it loads, none of the causes here",
+		         log->crash);
 	else
 		snprintf(v->because, sizeof(v->because), "the log holds no error the rules can read");
 }

@@ -5,6 +5,8 @@
  * its number. A client in Rust, Go, JavaScript or Windows' own prints these as numbers where
  * FreeRDP prints names: the number is the fact. */
 #include <ctype.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -279,8 +281,81 @@ static void tls_library_cert(struct rp_fieldlog* log, int no, const char* line)
 	            text);
 }
 
+/* ---- the client crashed ----
+ * In the words of what reports a crash, whichever client it was: the shell's and gdb's for a
+ * fatal signal (glibc's own texts, strsignal() and sigabbrev_np()), the kernel's "segfault at",
+ * systemd-coredump's "dumped core", glibc's heap and stack checks (malloc/malloc.c's
+ * malloc_printerr texts, debug/fortify_fail.c), the sanitizers' "ERROR: AddressSanitizer:",
+ * macOS's crash report and Windows' Application Error event (1000). */
+static bool crash_words(const char* line, char* what, size_t n)
+{
+	static const int sigs[] = { SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE };
+	static const struct
+	{
+		const char* words;
+		const char* name;
+	} reports[] = {
+		{ "ERROR: AddressSanitizer: ", "AddressSanitizer" },
+		{ "ERROR: UndefinedBehaviorSanitizer", "UndefinedBehaviorSanitizer" },
+		{ "free(): invalid", "glibc's heap check" },
+		{ "double free or corruption", "glibc's heap check" },
+		{ "malloc(): corrupted", "glibc's heap check" },
+		{ "malloc(): invalid", "glibc's heap check" },
+		{ "corrupted size vs. prev_size", "glibc's heap check" },
+		{ "*** stack smashing detected ***", "glibc's stack protector" },
+		{ "dumped core", "systemd-coredump" },
+		{ "EXC_BAD_ACCESS", "macOS: EXC_BAD_ACCESS" },
+		{ "Faulting application name:", "Windows' Application Error event" },
+		{ "Faulting module name:", "Windows' Application Error event" },
+	};
+
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+	{
+		const char* abbrev = sigabbrev_np(sigs[i]);
+		const char* descr = strsignal(sigs[i]);
+		char sig[32];
+		snprintf(sig, sizeof(sig), "SIG%s", abbrev ? abbrev : "?");
+		/* gdb's "received signal SIGSEGV", "terminated with signal SIGSEGV"; the shell's
+		 * "Segmentation fault (core dumped)"; "Aborted" only with its core (guacd says
+		 * "Aborted." for a connection it gave up on) */
+		if ((abbrev && strstr(line, sig) && (strstr(line, "received signal") ||
+		                                     strstr(line, "with signal") || strstr(line, "caught signal"))) ||
+		    (descr && strstr(line, descr) &&
+		     (sigs[i] == SIGSEGV || sigs[i] == SIGBUS || strstr(line, "core dumped"))))
+		{
+			snprintf(what, n, "%s", abbrev ? sig : descr);
+			return true;
+		}
+	}
+	if (strstr(line, "segfault at ") && strstr(line, " ip "))
+	{
+		snprintf(what, n, "SIGSEGV (the kernel's report)");
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(reports) / sizeof(reports[0]); i++)
+		if (strstr(line, reports[i].words))
+		{
+			snprintf(what, n, "%s", reports[i].name);
+			return true;
+		}
+	return false;
+}
+
+static void crash_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	char what[64];
+
+	if (log->client_crashed || !crash_words(line, what, sizeof(what)))
+		return;
+	log->client_crashed = true;
+	rp_strlcpy(log->crash, what, sizeof(log->crash));
+	fl_add_fact(log, no, line, "the client crashed (%s): a defect of the client or of a library "
+	                           "it loads", what);
+}
+
 void fl_codes_line(struct rp_fieldlog* log, int no, const char* line)
 {
+	crash_line(log, no, line);
 	status_numbers(log, no, line);
 	negotiation_code(log, no, line);
 	tls_library_cert(log, no, line);
