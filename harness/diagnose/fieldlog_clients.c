@@ -504,6 +504,41 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 		fl_add_fact(log, no, line, "the server's early user authorization: access denied");
 		return true;
 	}
+	/* IronRDP's acceptor and server (ironrdp-acceptor connection.rs:516-543, 827, 981,
+	 * credssp.rs:100; ironrdp-server server.rs:1234, 1814): a server's log of a client it
+	 * could not take */
+	if (strstr(line, "security protocol mismatch") ||
+	    strstr(line, "failed to negotiate security protocol"))
+	{
+		static const enum rp_cause c[] = { C(SECURITY_MISMATCH) };
+		fl_reach(log, RP_PHASE_X224);
+		fl_said(log, no, line, "the server and the client have no security protocol in common "
+		                       "(the server's words)", c, N(c));
+		return true;
+	}
+	if (strstr(line, "[invalid credentials]") || strcasestr(line, "credential validation rejected"))
+	{
+		fl_set_error_name(log, "ERRCONNECT_LOGON_FAILURE");
+		fl_reach(log, RP_PHASE_NLA);
+		fl_add_fact(log, no, line, "the server did not accept the client's credentials");
+		return true;
+	}
+	if (strstr(line, "[Credssp server error]"))
+	{
+		static const enum rp_cause c[] = { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH) };
+		fl_reach(log, RP_PHASE_NLA);
+		fl_said(log, no, line, "CredSSP failed on the server's side", c, N(c));
+		return true;
+	}
+	if (strstr(line, "Failed to TLS accept"))
+	{
+		/* the client broke off the TLS handshake: it refused the certificate, or the two
+		 * have no TLS version or cipher in common */
+		static const enum rp_cause c[] = { C(CERTIFICATE_REJECTED), C(SECURITY_MISMATCH) };
+		fl_reach(log, RP_PHASE_TLS);
+		fl_said(log, no, line, "the server's TLS accept failed (the server's words)", c, N(c));
+		return true;
+	}
 	if ((p = strstr(line, "unknown negotiation failure (code: ")))
 	{
 		/* lib.rs:80: an RDP_NEG_FAILURE code outside 1-6 */
