@@ -439,6 +439,37 @@ static bool credssp_kind(struct rp_fieldlog* log, int no, const char* line, cons
 	return false;
 }
 
+/* IronRDP's messages that stand for a few causes at once, and the phase they were in. */
+static const struct
+{
+	const char* words;
+	enum rp_phase phase;
+	const char* says;
+	enum rp_cause causes[2];
+	int n;
+} ironrdp_said[] = {
+	/* the acceptor and ironrdp-server: a server's log of a client it could not take
+	 * (ironrdp-acceptor connection.rs:516-543 and its older wording, credssp.rs:100;
+	 * ironrdp-server server.rs:1234) */
+	{ "security protocol mismatch", RP_PHASE_X224,
+	  "the server and the client have no security protocol in common (the server's words)",
+	  { C(SECURITY_MISMATCH) }, 1 },
+	{ "failed to negotiate security protocol", RP_PHASE_X224,
+	  "the server and the client have no security protocol in common (the server's words)",
+	  { C(SECURITY_MISMATCH) }, 1 },
+	{ "[Credssp server error]", RP_PHASE_NLA, "CredSSP failed on the server's side",
+	  { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH) }, 2 },
+	/* the client broke off the TLS handshake: it refused the certificate, or the two have
+	 * no TLS version or cipher in common */
+	{ "Failed to TLS accept", RP_PHASE_TLS, "the server's TLS accept failed (the server's words)",
+	  { C(CERTIFICATE_REJECTED), C(SECURITY_MISMATCH) }, 2 },
+	/* the connector, connection.rs:1133-1137: the server asks for Standard RDP Security's
+	 * encryption, which the client did not offer */
+	{ "can't satisfy server security settings", RP_PHASE_MCS,
+	  "the server wants Standard RDP Security's encryption, which the client does not offer",
+	  { C(SECURITY_MISMATCH) }, 1 },
+};
+
 /* IronRDP's negotiation, CredSSP, licensing and the session's end. */
 static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 {
@@ -504,18 +535,13 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 		fl_add_fact(log, no, line, "the server's early user authorization: access denied");
 		return true;
 	}
-	/* IronRDP's acceptor and server (ironrdp-acceptor connection.rs:516-543, 827, 981,
-	 * credssp.rs:100; ironrdp-server server.rs:1234, 1814): a server's log of a client it
-	 * could not take */
-	if (strstr(line, "security protocol mismatch") ||
-	    strstr(line, "failed to negotiate security protocol"))
-	{
-		static const enum rp_cause c[] = { C(SECURITY_MISMATCH) };
-		fl_reach(log, RP_PHASE_X224);
-		fl_said(log, no, line, "the server and the client have no security protocol in common "
-		                       "(the server's words)", c, N(c));
-		return true;
-	}
+	for (int i = 0; i < N(ironrdp_said); i++)
+		if (strstr(line, ironrdp_said[i].words))
+		{
+			fl_reach(log, ironrdp_said[i].phase);
+			fl_said(log, no, line, ironrdp_said[i].says, ironrdp_said[i].causes, ironrdp_said[i].n);
+			return true;
+		}
 	if (strstr(line, "[invalid credentials]") || strcasestr(line, "credential validation rejected"))
 	{
 		fl_set_error_name(log, "ERRCONNECT_LOGON_FAILURE");
@@ -523,37 +549,11 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 		fl_add_fact(log, no, line, "the server did not accept the client's credentials");
 		return true;
 	}
-	if (strstr(line, "[Credssp server error]"))
-	{
-		static const enum rp_cause c[] = { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH) };
-		fl_reach(log, RP_PHASE_NLA);
-		fl_said(log, no, line, "CredSSP failed on the server's side", c, N(c));
-		return true;
-	}
-	if (strstr(line, "Failed to TLS accept"))
-	{
-		/* the client broke off the TLS handshake: it refused the certificate, or the two
-		 * have no TLS version or cipher in common */
-		static const enum rp_cause c[] = { C(CERTIFICATE_REJECTED), C(SECURITY_MISMATCH) };
-		fl_reach(log, RP_PHASE_TLS);
-		fl_said(log, no, line, "the server's TLS accept failed (the server's words)", c, N(c));
-		return true;
-	}
 	if ((p = strstr(line, "unknown negotiation failure (code: ")))
 	{
 		/* lib.rs:80: an RDP_NEG_FAILURE code outside 1-6 */
 		nego_failure(log, no, line, 0, "the server's negotiation failure, with a code the "
 		                               "protocol does not define");
-		return true;
-	}
-	if (strstr(line, "can't satisfy server security settings"))
-	{
-		/* connection.rs:1133-1137: the server asks for Standard RDP Security's encryption,
-		 * which the client did not offer */
-		static const enum rp_cause c[] = { C(SECURITY_MISMATCH) };
-		fl_reach(log, RP_PHASE_MCS);
-		fl_said(log, no, line, "the server wants Standard RDP Security's encryption, which the "
-		                       "client does not offer", c, N(c));
 		return true;
 	}
 	if ((p = strstr(line, "CredSSP ")) && credssp_kind(log, no, line, p + strlen("CredSSP ")))
