@@ -288,7 +288,7 @@ static int line_no_of(const char* text, const char* at)
 	return no;
 }
 
-static void disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char* line)
+void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char* line)
 {
 	if (r == 0 || r > 0xFFFF)
 	{
@@ -353,7 +353,7 @@ bool fl_parse_dialog(struct rp_fieldlog* log, const char* text)
 	           sizeof(log->family));
 	log->attempted = true;
 	if (n >= 1)
-		disc_reason(log, codes[0], lines[0], line_of(text, lines[0], buf, sizeof(buf)));
+		fl_disc_reason(log, codes[0], lines[0], line_of(text, lines[0], buf, sizeof(buf)));
 	if (n >= 2 && codes[1])
 	{
 		uint32_t e = (uint32_t)codes[1];

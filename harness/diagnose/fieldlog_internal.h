@@ -68,6 +68,11 @@ void fl_said(struct rp_fieldlog* log, int no, const char* line, const char* what
 /* fieldlog_classify.c: whether the Windows client's disconnect reason is one its table holds
  * (Microsoft's documented reasons). */
 bool fl_disc_reason_known(int reason);
+/* fieldlog_dialog.c: the Windows client's disconnect reason r, on line `no`, as the facts it
+ * gives (a logon's answer as FreeRDP's last error, an expired certificate, the reason itself). */
+void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char* line);
+/* fieldlog_netmgr.c: NETworkManager's text of a disconnect reason; true when the line was one. */
+bool fl_netmgr_line(struct rp_fieldlog* log, int no, const char* line);
 /* fieldlog_dialog.c: the Windows client's dialog (mstsc's, the Windows App's), in any
  * language; true if the text is one (the log's kind becomes RP_LOG_WINDOWS_DIALOG). */
 bool fl_parse_dialog(struct rp_fieldlog* log, const char* text);
