@@ -86,6 +86,12 @@ static const struct
 	{ "Autoselecting keyboard map", "rdesktop" }, /* rdesktop.c's notice */
 	{ "Autoselected keyboard map", "rdesktop" },  /* 1.8.x's (rdesktop.c:1058) */
 	{ "RDP client disconnected gracefully", "Teleport" }, /* rdpclient main.rs */
+	/* Teleport's web UI (web/packages/teleport lib/tdp/client.ts, DesktopSession.tsx) and its
+	 * desktop service (lib/srv/desktop/windows_server.go, lib/srv/monitor.go) */
+	{ "connection closed with websocket error", "Teleport" },
+	{ "websocket disconnected for an unknown reason", "Teleport" },
+	{ "Client exceeded idle timeout of", "Teleport" },
+	{ "Teleport failed to find the requested desktop", "Teleport" },
 	{ "Failed to connect, ", "rdesktop" },         /* iso.c:340 */
 };
 
@@ -623,6 +629,40 @@ static bool ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line)
 	return false;
 }
 
+/* Teleport's own words around the RDP connection: its browser tunnel, its idle and certificate
+ * timers, its desktop inventory (client.ts, DesktopSession.tsx, monitor.go, windows_server.go). */
+static bool teleport_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	static const enum rp_cause ended[] = { C(SERVER_ENDED_SESSION) };
+
+	if (strstr(line, "connection closed with websocket error") ||
+	    strstr(line, "websocket disconnected for an unknown reason"))
+	{
+		/* the websocket between the browser and Teleport's proxy: not the RDP connection */
+		fl_add_fact(log, no, line, "the browser's websocket to Teleport closed abnormally: the "
+		                           "browser's link, the proxy or the desktop service, not the RDP "
+		                           "connection itself");
+		return true;
+	}
+	if (strstr(line, "Client exceeded idle timeout of") || strstr(line, "Client reported no activity") ||
+	    strstr(line, "client certificate expired at"))
+	{
+		fl_reach(log, RP_PHASE_ACTIVE);
+		fl_said(log, no, line, "Teleport ended the session: its idle timeout, or the user's "
+		                       "session certificate expired", ended, N(ended));
+		return true;
+	}
+	if (strstr(line, "Teleport failed to find the requested desktop") ||
+	    strstr(line, "Could not find desktop"))
+	{
+		static const enum rp_cause c[] = { C(NOT_ATTEMPTED) };
+		fl_said(log, no, line, "Teleport does not know the desktop asked for: no RDP connection "
+		                       "was made", c, N(c));
+		return true;
+	}
+	return false;
+}
+
 /* IronRDP's transport: the TCP connect, the name, the TLS upgrade, a peer that closed, the
  * RDCleanPath gateway, a session whose connection failed (ironrdp-client/src/rdp.rs). */
 static bool ironrdp_transport_line(struct rp_fieldlog* log, int no, const char* line)
@@ -851,7 +891,8 @@ bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line)
 	if (strcmp(f, "rdesktop") == 0)
 		return rdesktop_end_line(log, no, line) || rdesktop_transport_line(log, no, line);
 	if (strcmp(f, "IronRDP") == 0 || strcmp(f, "Teleport") == 0)
-		return ironrdp_end_line(log, no, line) || ironrdp_transport_line(log, no, line);
+		return ironrdp_end_line(log, no, line) || ironrdp_transport_line(log, no, line) ||
+		       teleport_line(log, no, line);
 	if (strcmp(f, "node-rdpjs") == 0)
 		return rdpjs_line(log, no, line);
 	/* guacd's lines and its web application's come together in one docker-compose log; a
