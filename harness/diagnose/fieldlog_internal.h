@@ -46,6 +46,12 @@ void fl_sspi_fact(struct rp_fieldlog* log, int no, const char* line, const char*
  * them; true when the line is that client's alone (the FreeRDP reader is not to read it). */
 void fl_client_family(struct rp_fieldlog* log, const char* text);
 bool fl_parse_client_line(struct rp_fieldlog* log, int no, const char* line);
+/* The server's RDP_NEG_FAILURE (code 1-6, or 0: said in words only) as the record's facts. */
+void fl_nego_failure(struct rp_fieldlog* log, int no, const char* line, int code, const char* said);
+/* fieldlog_ironrdp.c: a line of IronRDP's, of a program on it, or of Teleport's around it; its
+ * negotiation, CredSSP and session-end words alone (for a text no family's marks name). */
+bool fl_ironrdp_line(struct rp_fieldlog* log, int no, const char* line);
+bool fl_ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line);
 /* A FreeRDP last error by its name, if none was set; the server's errorInfo. */
 void fl_set_error_name(struct rp_fieldlog* log, const char* name);
 void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code);
