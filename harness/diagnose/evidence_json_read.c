@@ -508,6 +508,22 @@ bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_e
 		json_object_put(o);
 		return rp_fail(err, "evidence: not a JSON object");
 	}
+	{
+		/* A runner's result.json (results.c, "rdprepro-result/1") holds the record as its
+		 * "evidence": read that, not the result's own members (which hold no attempts). */
+		json_object* rec = NULL;
+		json_object* inner = NULL;
+		if (json_object_object_get_ex(o, "record", &rec) &&
+		    json_object_is_type(rec, json_type_string) &&
+		    strcmp(json_object_get_string(rec), "rdprepro-result/1") == 0 &&
+		    json_object_object_get_ex(o, "evidence", &inner) &&
+		    json_object_is_type(inner, json_type_object))
+		{
+			json_object_get(inner);
+			json_object_put(o);
+			o = inner;
+		}
+	}
 	get_str(&r, o, "target", ev->target, sizeof(ev->target));
 	get_str(&r, o, "freerdp_version", ev->freerdp_version, sizeof(ev->freerdp_version));
 	get_u32(&r, o, "deadline_ms", &ev->deadline_ms);
