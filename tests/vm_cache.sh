@@ -7,7 +7,8 @@
 #   2. the same cache afterwards, depmod working: check fetches the kernel again and passes;
 #   3. modules.dep removed (what a silent depmod failure left): check rebuilds and passes;
 #   4. veth.ko unloadable, modules.dep present (the guest cannot make the lab's links): the
-#      guest probe fails, check rebuilds the cache once and passes.
+#      guest probe fails, check rebuilds the cache once and passes;
+#   5. a check killed while its guest boots leaves no temporary behind.
 # Each check boots a guest that makes a veth pair with netem on it (~7 s).
 # Exit 77 (SKIP) where no guest can run: not root, no qemu.
 set -eu
@@ -83,6 +84,23 @@ if [ -n "$veth" ]; then
 	fi
 else
 	fail "no veth module in the cached kernel"
+fi
+# 5. A check killed while its guest boots (make check's TERM to its process group) leaves no
+# temporary behind. Its probe directory is made under TMPDIR's /tmp name; this one's own.
+before=$(ls -d /tmp/rdprepro-vmcheck.* 2>/dev/null | sort)
+setsid "$VM" check >"$WORK/killed.out" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+	[ "$(ls -d /tmp/rdprepro-vmcheck.* 2>/dev/null | sort)" != "$before" ] && break
+	sleep 0.1
+done
+made=$(comm -13 <(printf '%s\n' "$before") <(ls -d /tmp/rdprepro-vmcheck.* 2>/dev/null | sort))
+kill -TERM -- "-$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+if [ -n "$made" ] && [ ! -e "$made" ]; then
+	ok "a check killed while its guest boots leaves no temporary"
+else
+	fail "a killed check: made '${made:-nothing}', left: $(ls -d $made 2>&1)"
 fi
 [ "$fails" = 0 ] || exit 1
 echo "[ OK ] vm_cache: the guest's cache is used only when complete"
