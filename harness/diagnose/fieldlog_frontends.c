@@ -283,6 +283,92 @@ static bool tp4a_line(struct rp_fieldlog* log, int no, const char* line)
 	return false;
 }
 
+/* ---- Myrtille (cedrozor/myrtille b9967158), a browser gateway driving wfreerdp: its host
+ * client's exit code is FreeRDP's last error (0x1xxxx an errorInfo, 0x2xxxx an ERRCONNECT_*:
+ * Myrtille.RDP/Program.cs:13-61, ConnectionController.cs:116), which its service traces
+ * ("Disconnected remote session {0}, exit code {1}", RemoteSessionProcess.cs:453) and its page
+ * turns into an alert (Myrtille.Web/js/myrtille.js:802-870; the older wording of 28a6b652). ---- */
+static const struct
+{
+	const char* words;
+	uint32_t errinfo;
+	enum rp_cause causes[3];
+	int n; /* 0 with no errorInfo: a fact */
+} myrtille_alerts[] = {
+	{ "remote connection was disconnected from admin console", 0x1, { 0 }, 0 },
+	{ "remote connection was logged out from admin console", 0x2, { 0 }, 0 },
+	{ "remote connection was disconnected after the idle timeout has expired", 0x3, { 0 }, 0 },
+	{ "remote connection was disconnected after the maximum session time was reached", 0x4,
+	  { 0 }, 0 },
+	/* 0x20005 (the name) or 0x2000C (the negotiation) */
+	{ "remote connection failed due to invalid server address or security protocol", 0,
+	  { C(DNS_FAILURE), C(SECURITY_MISMATCH) }, 2 },
+	{ "remote connection failed due to invalid or unreachable server address", 0,
+	  { C(DNS_FAILURE), C(SECURITY_MISMATCH) }, 2 },
+	/* 0x20009, 0x2000A, 0x2000B, 0x2000D (a transport failure, whatever Myrtille's enum calls
+	 * it), 0x20014 */
+	{ "remote connection failed due to missing or invalid credentials", 0,
+	  { C(BAD_CREDENTIALS), C(SECURITY_MISMATCH), C(SERVER_DENIED) }, 3 },
+	{ "remote connection was disconnected after the host client process was killed", 0, { 0 }, 0 },
+	{ "remote connection was disconnected after the wfreerdp.exe process was killed", 0, { 0 }, 0 },
+	{ "remote connection failed or was closed unexpectedly", 0, { 0 }, 0 },
+};
+
+static bool myrtille_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p;
+
+	if ((p = strstr(line, "remote session")) && (p = strstr(p, "exit code")))
+	{
+		char* end;
+		unsigned long e;
+		p += strcspn(p, "0123456789");
+		e = strtoul(p, &end, 10);
+		if (end == p)
+			return false;
+		rp_strlcpy(log->family, "Myrtille", sizeof(log->family));
+		log->attempted = true;
+		if ((e >> 16) == 1 && rp_errinfo_name((uint32_t)(e & 0xFFFF)))
+		{
+			if (!log->ev.error_info)
+				fl_set_errinfo(log, (uint32_t)(e & 0xFFFF));
+			fl_add_fact(log, no, line, "the host client's exit code %lu: the server's errorInfo "
+			                           "0x%lX (%s)", e, e & 0xFFFF, log->ev.error_info_name);
+		}
+		else if ((e >> 16) == 2 && rp_last_error_name((uint32_t)e))
+		{
+			if (!log->ev.last_error)
+				fl_set_last_error(log, (uint32_t)e);
+			fl_add_fact(log, no, line, "the host client's exit code %lu: FreeRDP's %s", e,
+			            rp_last_error_name((uint32_t)e));
+		}
+		else
+			fl_add_fact(log, no, line, "the host client's exit code %lu, no FreeRDP last error "
+			                           "(888888: bad arguments, 999999: an exception)", e);
+		return true;
+	}
+	for (int i = 0; i < N(myrtille_alerts); i++)
+		if (strstr(line, myrtille_alerts[i].words))
+		{
+			rp_strlcpy(log->family, "Myrtille", sizeof(log->family));
+			log->attempted = true;
+			if (myrtille_alerts[i].errinfo)
+			{
+				if (!log->ev.error_info)
+					fl_set_errinfo(log, myrtille_alerts[i].errinfo);
+				fl_add_fact(log, no, line, "the server's errorInfo 0x%X, in Myrtille's words",
+				            myrtille_alerts[i].errinfo);
+			}
+			else if (myrtille_alerts[i].n)
+				fl_said(log, no, line, "Myrtille's alert for the FreeRDP codes it groups",
+				        myrtille_alerts[i].causes, myrtille_alerts[i].n);
+			else
+				fl_add_fact(log, no, line, "Myrtille's alert: %s", myrtille_alerts[i].words);
+			return true;
+		}
+	return false;
+}
+
 /* glibc's dlerror() texts: the client's RDP code (a plugin, libfreerdp) did not load. */
 static bool loader_line(struct rp_fieldlog* log, int no, const char* line)
 {
@@ -301,7 +387,8 @@ bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line)
 	/* Remmina's and mRemoteNG's texts where no family's marks name the text (Remmina's own
 	 * lines around FreeRDP's are FreeRDP's log, wrapped). */
 	return loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line) ||
-	       tp4a_line(log, no, line) || fl_guacamole_dialog_line(log, no, line) ||
+	       tp4a_line(log, no, line) || myrtille_line(log, no, line) ||
+	       fl_guacamole_dialog_line(log, no, line) ||
 	       fl_netmgr_line(log, no, line) ||
 	       (!log->family[0] && (remmina_line(log, no, line) || mremoteng_line(log, no, line) ||
 	                             fl_translated_line(log, no, line)));
