@@ -323,6 +323,67 @@ void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char
 	                           "reason", r, r);
 }
 
+/* The dialog's sentences in text, each as its fact; `first` the line text starts at (0: the
+ * text is the whole input). */
+static void dialog_sentences(struct rp_fieldlog* log, const char* text, int first)
+{
+	char buf[160];
+
+	for (int i = 0; i < N(sentences); i++)
+	{
+		const char* at = sentence_in(text, i);
+		int no;
+
+		if (!at)
+			continue;
+		no = first ? first : line_no_of(text, at);
+		line_of(text, first ? 1 : no, buf, sizeof(buf));
+		switch (sentences[i].kind)
+		{
+			case S_CAUSES:
+				fl_said(log, no, buf, sentences[i].says, sentences[i].causes, sentences[i].n);
+				continue;
+			case S_LOGON_FAILED:
+				if (!log->ev.last_error)
+					fl_set_last_error(log, rp_last_error_from_name("ERRCONNECT_LOGON_FAILURE"));
+				break;
+			case S_DNS:
+				if (!log->ev.last_error)
+					fl_set_last_error(log, rp_last_error_from_name("ERRCONNECT_DNS_NAME_NOT_FOUND"));
+				break;
+			case S_LICENSE:
+				rp_strlcpy(log->license_error, "no license server", sizeof(log->license_error));
+				fl_reach(log, RP_PHASE_LICENSING);
+				break;
+			case S_CREDSSP:
+				log->credssp_mismatch = true;
+				fl_reach(log, RP_PHASE_NLA);
+				break;
+			case S_LOGON_TYPE:
+				if (!log->ev.last_error)
+					fl_set_last_error(log,
+					                  rp_last_error_from_name("ERRCONNECT_LOGON_TYPE_NOT_GRANTED"));
+				fl_reach(log, RP_PHASE_NLA);
+				break;
+			case S_PASSWORD_EXPIRED:
+				if (!log->ev.last_error)
+					fl_set_last_error(log, rp_last_error_from_name("ERRCONNECT_PASSWORD_EXPIRED"));
+				fl_reach(log, RP_PHASE_NLA);
+				break;
+		}
+		fl_add_fact(log, no, buf, "%s", sentences[i].says);
+	}
+}
+
+/* A Windows client's description of its disconnect quoted in another program's line
+ * (mRemoteNG 1.77's "Message: ..."): the dialog's sentences in it; true if one was there. */
+bool fl_dialog_sentences_in(struct rp_fieldlog* log, int no, const char* text)
+{
+	int facts = log->n_facts;
+	dialog_sentences(log, text, no);
+	return log->n_facts > facts;
+}
+
 bool fl_parse_dialog(struct rp_fieldlog* log, const char* text)
 {
 	unsigned long codes[2];
@@ -364,50 +425,7 @@ bool fl_parse_dialog(struct rp_fieldlog* log, const char* text)
 		            "the extended error code 0x%X: the server's errorInfo %s", e,
 		            nm ? nm : "(unnamed)");
 	}
-	for (int i = 0; i < N(sentences); i++)
-	{
-		const char* at = sentence_in(text, i);
-		int no;
-
-		if (!at)
-			continue;
-		no = line_no_of(text, at);
-		line_of(text, no, buf, sizeof(buf));
-		switch (sentences[i].kind)
-		{
-			case S_CAUSES:
-				fl_said(log, no, buf, sentences[i].says, sentences[i].causes, sentences[i].n);
-				continue;
-			case S_LOGON_FAILED:
-				if (!log->ev.last_error)
-					fl_set_last_error(log, rp_last_error_from_name("ERRCONNECT_LOGON_FAILURE"));
-				break;
-			case S_DNS:
-				if (!log->ev.last_error)
-					fl_set_last_error(log, rp_last_error_from_name("ERRCONNECT_DNS_NAME_NOT_FOUND"));
-				break;
-			case S_LICENSE:
-				rp_strlcpy(log->license_error, "no license server", sizeof(log->license_error));
-				fl_reach(log, RP_PHASE_LICENSING);
-				break;
-			case S_CREDSSP:
-				log->credssp_mismatch = true;
-				fl_reach(log, RP_PHASE_NLA);
-				break;
-			case S_LOGON_TYPE:
-				if (!log->ev.last_error)
-					fl_set_last_error(log,
-					                  rp_last_error_from_name("ERRCONNECT_LOGON_TYPE_NOT_GRANTED"));
-				fl_reach(log, RP_PHASE_NLA);
-				break;
-			case S_PASSWORD_EXPIRED:
-				if (!log->ev.last_error)
-					fl_set_last_error(log, rp_last_error_from_name("ERRCONNECT_PASSWORD_EXPIRED"));
-				fl_reach(log, RP_PHASE_NLA);
-				break;
-		}
-		fl_add_fact(log, no, buf, "%s", sentences[i].says);
-	}
+	dialog_sentences(log, text, 0);
 	log->n_lines = count_lines(text);
 	return true;
 }

@@ -134,6 +134,20 @@ static bool remmina_line(struct rp_fieldlog* log, int no, const char* line)
  * discReason and its description (mRemoteV1/Connection/ConnectionInitiator.cs:254, v1.76.20). */
 static bool mremoteng_line(struct rp_fieldlog* log, int no, const char* line)
 {
+	const char* m;
+
+	/* 1.77 on (Connection/ConnectionInitiator.cs): 'Protocol Event Disconnected. Host: "h";
+	 * Protocol: "RDP" Message: "TEXT"': the control's own description of the reason, in
+	 * Windows' language, without its number; the dialog's sentences are read in it */
+	if (strstr(line, "Protocol Event Disconnected") && (m = strstr(line, "Message: ")))
+	{
+		rp_strlcpy(log->family, "mRemoteNG", sizeof(log->family));
+		log->attempted = true;
+		if (!fl_dialog_sentences_in(log, no, m))
+			fl_add_fact(log, no, line, "mRemoteNG: the RDP connection ended (its message names "
+			                           "no reason this reads)");
+		return true;
+	}
 	if (strstr(line, "RDP disconnected!"))
 	{
 		log->mremoteng_line = no;

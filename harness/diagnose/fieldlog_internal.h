@@ -77,6 +77,9 @@ bool fl_disc_reason_known(int reason);
 /* fieldlog_dialog.c: the Windows client's disconnect reason r, on line `no`, as the facts it
  * gives (a logon's answer as FreeRDP's last error, an expired certificate, the reason itself). */
 void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char* line);
+/* fieldlog_dialog.c: the Windows dialog's sentences quoted in another program's line `no`;
+ * true when one was there. */
+bool fl_dialog_sentences_in(struct rp_fieldlog* log, int no, const char* text);
 /* fieldlog_netmgr.c: NETworkManager's text of a disconnect reason; true when the line was one. */
 bool fl_netmgr_line(struct rp_fieldlog* log, int no, const char* line);
 /* fieldlog_dialog.c: the Windows client's dialog (mstsc's, the Windows App's), in any
