@@ -15,6 +15,7 @@
 #include "errinfo.h"
 #include "fieldlog.h"
 #include "fieldlog_internal.h"
+#include "fieldlog_mstsc_texts.h"
 
 #define C(x) RP_CAUSE_##x
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -293,8 +294,8 @@ void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char
 	if (r == 0 || r > 0xFFFF)
 	{
 		/* Not a disconnect reason: the newer clients' own codes (0x3000047, ...). */
-		fl_add_fact(log, no, line, "the client's error code 0x%lX, which is no disconnect "
-		                           "reason Microsoft documents", r);
+		fl_add_fact(log, no, line, "the client's error code 0x%lX: no disconnect reason (an RD "
+		                           "Gateway's or a newer client's own code)", r);
 		return;
 	}
 	log->windows_reason = (int)r;
@@ -321,6 +322,18 @@ void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char
 		log->no_authority = true;
 	fl_add_fact(log, no, line, "the Windows client's error code 0x%lX (%lu), its disconnect "
 	                           "reason", r, r);
+}
+
+bool fl_windows_text_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	for (size_t i = 0; i < sizeof(mstsc_texts) / sizeof(mstsc_texts[0]); i++)
+		if (strstr(line, mstsc_texts[i].text))
+		{
+			log->attempted = true;
+			fl_disc_reason(log, mstsc_texts[i].code, no, line);
+			return true;
+		}
+	return false;
 }
 
 /* The dialog's sentences in text, each as its fact; `first` the line text starts at (0: the
@@ -426,6 +439,20 @@ bool fl_parse_dialog(struct rp_fieldlog* log, const char* text)
 		            nm ? nm : "(unnamed)");
 	}
 	dialog_sentences(log, text, 0);
+	if (n == 0)
+	{
+		/* no number: the reason by its description, a line at a time */
+		int no = 1;
+		for (const char* l = text; *l; no++)
+		{
+			size_t len = strcspn(l, "\n");
+			char one[512];
+			snprintf(one, sizeof(one), "%.*s", (int)(len < sizeof(one) ? len : sizeof(one) - 1), l);
+			if (fl_windows_text_line(log, no, one))
+				break;
+			l += len + (l[len] == '\n');
+		}
+	}
 	log->n_lines = count_lines(text);
 	return true;
 }

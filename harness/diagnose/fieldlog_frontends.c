@@ -403,7 +403,7 @@ bool fl_frontend_line(struct rp_fieldlog* log, int no, const char* line)
 	return loader_line(log, no, line) || avd_line(log, no, line) || broker_line(log, no, line) ||
 	       tp4a_line(log, no, line) || myrtille_line(log, no, line) ||
 	       fl_guacamole_dialog_line(log, no, line) ||
-	       fl_netmgr_line(log, no, line) ||
+	       fl_netmgr_line(log, no, line) || fl_windows_text_line(log, no, line) ||
 	       (!log->family[0] && (remmina_line(log, no, line) || mremoteng_line(log, no, line) ||
 	                             fl_translated_line(log, no, line)));
 }

@@ -80,6 +80,9 @@ void fl_disc_reason(struct rp_fieldlog* log, unsigned long r, int no, const char
 /* fieldlog_dialog.c: the Windows dialog's sentences quoted in another program's line `no`;
  * true when one was there. */
 bool fl_dialog_sentences_in(struct rp_fieldlog* log, int no, const char* text);
+/* fieldlog_dialog.c: the Windows client's English description of a disconnect code in `line`
+ * (fieldlog_mstsc_texts.h), as that reason; true when one was there. */
+bool fl_windows_text_line(struct rp_fieldlog* log, int no, const char* line);
 /* fieldlog_netmgr.c: NETworkManager's text of a disconnect reason; true when the line was one. */
 bool fl_netmgr_line(struct rp_fieldlog* log, int no, const char* line);
 /* fieldlog_dialog.c: the Windows client's dialog (mstsc's, the Windows App's), in any
