@@ -69,6 +69,7 @@ variants: build
 bench: build
 	bench/speed.sh $(RDPREPRO) .
 	bench/fidelity.sh $(RDPREPRO)
+	bench/classify.sh $(RDPREPRO) .
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

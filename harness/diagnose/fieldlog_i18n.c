@@ -28,6 +28,7 @@ enum tr_kind
 #include "fieldlog_i18n_remmina.h"
 
 #define N_PO (sizeof(remmina_po) / sizeof(remmina_po[0]))
+#define N_PO_ROWS (sizeof(remmina_po) / sizeof(remmina_po[0]))
 
 /* The bytes trimmed around a fixed part: blanks, and the quotes and full stops translators
  * use (\u201c \u201d \u201e \u00ab \u00bb \u2018 \u2019 \u300c \u300d, \u3002, no-break spaces). */
@@ -46,41 +47,73 @@ static size_t trim_len(const char* p, size_t n, bool front)
 	return 0;
 }
 
-/* Whether every fixed part of fmt occurs in text, in order; false if fmt has fewer than 6
- * bytes of them (too little to tell one message from another). */
-static bool po_match(const char* fmt, const char* text)
+/* Each row's fixed parts (its text between %s, %d and its line break, quotes and blanks
+ * trimmed), cut once: a part is where it starts in the row and how long it is. */
+#define PO_PARTS 8
+static struct
+{
+	const char* at[PO_PARTS];
+	size_t len[PO_PARTS];
+	int n;
+	size_t fixed;  /* their bytes in all */
+	size_t total;  /* the row's length: the longest row that matches wins */
+	bool two;      /* a message of two lines */
+} po_cut[N_PO_ROWS];
+static bool po_cut_done;
+
+static void po_cut_rows(void)
+{
+	for (size_t i = 0; i < N_PO; i++)
+	{
+		const char* fmt = remmina_po[i].text;
+		po_cut[i].total = strlen(fmt);
+		po_cut[i].two = strchr(fmt, '\n') != NULL;
+		while (*fmt)
+		{
+			size_t n = 0, t;
+			while (fmt[n] && fmt[n] != '\n' &&
+			       !(fmt[n] == '%' && (fmt[n + 1] == 's' || fmt[n + 1] == 'd')))
+				n++;
+			const char* p = fmt;
+			size_t len = n;
+			while (len && (t = trim_len(p, len, true)))
+				p += t, len -= t;
+			while (len && (t = trim_len(p, len, false)))
+				len -= t;
+			fmt += n;
+			fmt += *fmt == '\n' ? 1 : *fmt == '%' ? 2 : 0;
+			if (len && po_cut[i].n < PO_PARTS)
+			{
+				po_cut[i].at[po_cut[i].n] = p;
+				po_cut[i].len[po_cut[i].n++] = len;
+				po_cut[i].fixed += len;
+			}
+		}
+	}
+	po_cut_done = true;
+}
+
+/* Whether every fixed part of row i occurs in text, in order; false if the row has fewer than
+ * 6 bytes of them (too little to tell one message from another). */
+static bool po_match(size_t i, const char* text)
 {
 	const char* at = text;
-	size_t fixed = 0;
 
-	while (*fmt)
+	if (po_cut[i].fixed < 6)
+		return false;
+	for (int k = 0; k < po_cut[i].n; k++)
 	{
-		size_t n = 0, t;
 		char part[512];
 		const char* hit;
-
-		while (fmt[n] && fmt[n] != '\n' && !(fmt[n] == '%' && (fmt[n + 1] == 's' || fmt[n + 1] == 'd')))
-			n++;
-		const char* p = fmt;
-		size_t len = n;
-		while (len && (t = trim_len(p, len, true)))
-			p += t, len -= t;
-		while (len && (t = trim_len(p, len, false)))
-			len -= t;
-		fmt += n;
-		fmt += *fmt == '\n' ? 1 : *fmt == '%' ? 2 : 0;
-		if (!len)
-			continue;
-		if (len >= sizeof(part))
+		if (po_cut[i].len[k] >= sizeof(part))
 			return false;
-		memcpy(part, p, len);
-		part[len] = '\0';
+		memcpy(part, po_cut[i].at[k], po_cut[i].len[k]);
+		part[po_cut[i].len[k]] = '\0';
 		if (!(hit = strstr(at, part)))
 			return false;
-		at = hit + len;
-		fixed += len;
+		at = hit + po_cut[i].len[k];
 	}
-	return fixed >= 6;
+	return true;
 }
 
 /* The longest row whose parts the text holds: a message whose text starts another's is not
@@ -90,13 +123,14 @@ static int po_find(const char* text, bool two_lines)
 	int best = -1;
 	size_t best_len = 0;
 
+	if (!po_cut_done)
+		po_cut_rows();
 	for (size_t i = 0; i < N_PO; i++)
 	{
-		size_t len = strlen(remmina_po[i].text);
-		if ((strchr(remmina_po[i].text, '\n') != NULL) != two_lines || len <= best_len)
+		if (po_cut[i].two != two_lines || po_cut[i].total <= best_len)
 			continue;
-		if (po_match(remmina_po[i].text, text))
-			best = (int)i, best_len = len;
+		if (po_match(i, text))
+			best = (int)i, best_len = po_cut[i].total;
 	}
 	return best;
 }

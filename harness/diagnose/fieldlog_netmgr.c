@@ -8,6 +8,7 @@
  * memory.") say nothing of their own; a text that a language gives two reasons is left out (the
  * three "out of memory" reasons read as the first). A reason the switch lacks shows as "Disconnect
  * reason code N not found in resources!". */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,16 +48,29 @@ bool fl_netmgr_line(struct rp_fieldlog* log, int no, const char* line)
 
 	if ((p = strstr(line, "Disconnect reason code ")) && strstr(p, "not found in resources"))
 		reason = atoi(p + strlen("Disconnect reason code "));
+	/* each text's core (no final full stop), once, as a string of its own */
+	static size_t core_len[sizeof(netmgr) / sizeof(netmgr[0])];
+	static char core[sizeof(netmgr) / sizeof(netmgr[0])][512];
+	static bool cored;
+	if (!cored)
+	{
+		for (size_t i = 0; i < sizeof(netmgr) / sizeof(netmgr[0]); i++)
+		{
+			const char* b;
+			size_t m = core_of(netmgr[i].text, &b);
+			core_len[i] = m < sizeof(core[i]) ? m : 0;
+			memcpy(core[i], b, core_len[i]);
+			core[i][core_len[i]] = '\0';
+		}
+		cored = true;
+	}
 	for (size_t i = 0; reason < 0 && n && i < sizeof(netmgr) / sizeof(netmgr[0]); i++)
 	{
-		const char* b;
-		size_t m = core_of(netmgr[i].text, &b);
-		char sentence[512];
+		size_t m = core_len[i];
 		/* a whole line; a long text (a sentence of its own) anywhere in one, as a report
 		 * quotes it */
-		if ((m == n && memcmp(a, b, n) == 0) ||
-		    (m >= LONG_TEXT && m < sizeof(sentence) &&
-		     (memcpy(sentence, b, m), sentence[m] = '\0', strstr(line, sentence))))
+		if (m && ((m == n && memcmp(a, core[i], n) == 0) ||
+		          (m >= LONG_TEXT && strstr(line, core[i]))))
 			reason = netmgr[i].reason;
 	}
 	if (reason < 0)
