@@ -327,6 +327,24 @@ static bool crash_words(const char* line, char* what, size_t n)
 			return true;
 		}
 	}
+	{
+		/* gdb's frame line (print_frame: "#N  0xADDR in FUNC (ARGS) at FILE:LINE" or "from
+		 * LIB"): a backtrace, the client stopped where it failed; valgrind memcheck's
+		 * "==PID== Invalid read/write of size N" */
+		const char* p = line + strspn(line, " \t");
+		if (p[0] == '#' && p[1] >= '0' && p[1] <= '9' && strstr(p, " in ") &&
+		    (strstr(p, ") at ") || strstr(p, ") from ")))
+		{
+			snprintf(what, n, "a debugger's backtrace");
+			return true;
+		}
+		if (strstr(line, "==") && (strstr(line, "Invalid read of size") ||
+		                           strstr(line, "Invalid write of size")))
+		{
+			snprintf(what, n, "valgrind: an invalid memory access");
+			return true;
+		}
+	}
 	if (strstr(line, "segfault at ") && strstr(line, " ip "))
 	{
 		snprintf(what, n, "SIGSEGV (the kernel's report)");
