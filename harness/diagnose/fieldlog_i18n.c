@@ -28,7 +28,6 @@ enum tr_kind
 #include "fieldlog_i18n_remmina.h"
 
 #define N_PO (sizeof(remmina_po) / sizeof(remmina_po[0]))
-#define N_PO_ROWS (sizeof(remmina_po) / sizeof(remmina_po[0]))
 
 /* The bytes trimmed around a fixed part: blanks, and the quotes and full stops translators
  * use (\u201c \u201d \u201e \u00ab \u00bb \u2018 \u2019 \u300c \u300d, \u3002, no-break spaces). */
@@ -58,7 +57,7 @@ static struct
 	size_t fixed;  /* their bytes in all */
 	size_t total;  /* the row's length: the longest row that matches wins */
 	bool two;      /* a message of two lines */
-} po_cut[N_PO_ROWS];
+} po_cut[N_PO];
 static bool po_cut_done;
 
 static void po_cut_rows(void)
