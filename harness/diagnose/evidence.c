@@ -240,3 +240,15 @@ double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev)
 	}
 	return -1;
 }
+
+int64_t rp_tcp_unseen(uint32_t isn, uint32_t ack_seq, uint64_t bytes_received, bool have_fin,
+                      uint32_t fin_seq)
+{
+	uint32_t in_order = isn + 1 + (uint32_t)bytes_received;
+	int32_t d;
+
+	if (have_fin && fin_seq == in_order)
+		in_order++;
+	d = (int32_t)(ack_seq - in_order);
+	return d > 0 ? d : 0;
+}

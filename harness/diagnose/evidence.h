@@ -251,9 +251,10 @@ struct rp_attempt
 	 * server's SYN-ACK, and the last RST and the first FIN. One that differs from the
 	 * SYN-ACK's was sent from another hop distance: by a device on the path. */
 	uint8_t ttl_synack, ttl_rst, ttl_fin;
-	/* Bytes the server had sent that never arrived, by its last pure ACK's sequence number
-	 * against the end of what arrived (-1: not known). A silent service sends nothing; a
-	 * path that loses the server's data leaves its ACKs ahead of what came. */
+	/* Bytes the server had sent that never arrived in order, by its last pure ACK's sequence
+	 * number against the client's in-order end (rp_tcp_unseen; -1: not known).
+	 * A silent service sends nothing; a path that loses the server's data leaves its ACKs
+	 * ahead of what came. */
 	int64_t server_unseen;
 	struct rp_tcpinfo tcp;
 	struct rp_event events[RP_MAX_EVENTS];
@@ -381,6 +382,14 @@ double rp_evidence_x224_answer_ms(const struct rp_evidence* ev);
 /* Time from the TCP connection being established to ACTIVE in the attempt that got
  * there, or -1. */
 double rp_evidence_connect_to_active_ms(const struct rp_evidence* ev);
+
+/* Bytes the server sent that never arrived in order: its last pure ACK's sequence number
+ * (a pure ACK carries the sender's snd_nxt, RFC 9293 3.10.7.4) against the client's in-order
+ * end, its initial sequence number + 1 + tcpi_bytes_received, + 1 once the FIN at fin_seq
+ * arrived in order. A segment that passed beyond a hole does not count as arrived: the hole
+ * is what was lost. 0 when the ACK is not ahead. */
+int64_t rp_tcp_unseen(uint32_t isn, uint32_t ack_seq, uint64_t bytes_received, bool have_fin,
+                      uint32_t fin_seq);
 
 /* The link's pace from the bandwidth stage: the intervals between replies to consecutive
  * requests, past the leading ones under 1 ms (a token bucket's burst, or a fast link

@@ -384,11 +384,6 @@ int rp_probe_main(int argc, char** argv)
 			a->ttl_synack = seen.synack_ttl;
 			a->ttl_rst = seen.rst_ttl;
 			a->ttl_fin = seen.fin_ttl;
-			if (seen.have_end && seen.have_ack)
-			{
-				int32_t d = (int32_t)(seen.ack_seq - seen.max_end);
-				a->server_unseen = d > 0 ? d : 0;
-			}
 		}
 		/* A socket in CLOSE with no error read back, or a write that met EPIPE, looked reset;
 		 * if its packets were watched and no RST arrived, the server's FIN ended it, or the

@@ -144,9 +144,15 @@ static void note_socket(struct probe* p, struct rp_attempt* a)
 	socklen_t len = sizeof(ti);
 	int soerr = 0;
 	socklen_t elen = sizeof(soerr);
+	struct rp_ttl_seen seen;
+	bool watched;
 
 	if (p->fd < 0 || !a)
 		return;
+	/* The watcher's view first, the kernel's count after: a packet between the two can only
+	 * add to what arrived, never make the server's ACK look further ahead than it was. */
+	watched = p->ev.ttl_watched && a->local_port &&
+	          rp_ttlwatch_get(&p->ttl, a->local_port, &seen) && seen.have_isn && seen.have_ack;
 	memset(&ti, 0, sizeof(ti));
 	if (getsockopt(p->fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0)
 	{
@@ -170,6 +176,9 @@ static void note_socket(struct probe* p, struct rp_attempt* a)
 		a->tcp.last_ack_recv_ms = ti.tcpi_last_ack_recv;
 		a->tcp.rcv_mss = ti.tcpi_rcv_mss;
 		a->tcp.advmss = ti.tcpi_advmss;
+		if (watched)
+			a->server_unseen = rp_tcp_unseen(seen.isn, seen.ack_seq, ti.tcpi_bytes_received,
+			                                 seen.have_fin, seen.fin_seq);
 	}
 	if (getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &soerr, &elen) == 0 && soerr && !a->sock_errno)
 		a->sock_errno = soerr;

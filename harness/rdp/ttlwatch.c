@@ -34,19 +34,20 @@ static void note(struct rp_ttlwatch* w, uint16_t port, uint8_t flags, uint8_t tt
 			s->rst_ttl = ttl;
 		if ((flags & 0x01) && !s->fin_ttl)
 			s->fin_ttl = ttl;
+		/* Data segments are not followed here: what of them arrived in order the client's
+		 * kernel counts (tcpi_bytes_received), holes included, which a watcher that may
+		 * miss a packet could not. */
 		if ((flags & 0x12) == 0x12)
 		{
-			s->max_end = seq + 1;
-			s->have_end = true;
+			s->isn = seq;
+			s->have_isn = true;
 		}
-		else if (len || (flags & 0x01))
+		else if ((flags & 0x01) && !s->have_fin)
 		{
-			uint32_t end = seq + len + ((flags & 0x01) ? 1 : 0);
-			if (!s->have_end || (int32_t)(end - s->max_end) > 0)
-				s->max_end = end;
-			s->have_end = true;
+			s->fin_seq = seq + len; /* the FIN's own place, after its data */
+			s->have_fin = true;
 		}
-		else if ((flags & 0x10) && !(flags & 0x07))
+		else if (!len && (flags & 0x10) && !(flags & 0x07))
 		{
 			s->ack_seq = seq;
 			s->have_ack = true;

@@ -19,11 +19,12 @@ struct rp_ttl_seen
 	uint8_t synack_ttl;
 	uint8_t rst_ttl;
 	uint8_t fin_ttl;
-	/* The server's sequence space: the end of the furthest data it sent that arrived, and
-	 * the sequence number of its last pure ACK (which carries its snd_nxt). An ACK ahead of
-	 * everything that arrived means it sent data the client never got. */
-	bool have_end, have_ack;
-	uint32_t max_end, ack_seq;
+	/* The server's sequence space: its initial sequence number (the SYN-ACK's), where its FIN
+	 * sits, and the sequence number of its last pure ACK (which carries its snd_nxt). Against
+	 * the client's in-order count (tcpi_bytes_received) this says what it sent that never
+	 * arrived in order: rp_tcp_unseen(). A segment that passed beyond a hole does not count. */
+	bool have_isn, have_fin, have_ack;
+	uint32_t isn, fin_seq, ack_seq;
 };
 
 struct rp_ttlwatch

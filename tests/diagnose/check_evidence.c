@@ -212,6 +212,28 @@ START_TEST(test_json_rejects_bad_input)
 }
 END_TEST
 
+/* What the server sent that never arrived in order: a segment that passed beyond a hole (a
+ * small one under an MTU that drops the full-size ones) does not hide the hole. */
+START_TEST(test_tcp_unseen)
+{
+	/* The server's ISN 1000: 3000 bytes arrived in order, its ACKs carry snd_nxt 4001. */
+	ck_assert_int_eq(rp_tcp_unseen(1000, 4001, 3000, false, 0), 0);
+	/* It sent 36090 more that were lost: its ACKs are that far ahead. */
+	ck_assert_int_eq(rp_tcp_unseen(1000, 4001 + 36090, 3000, false, 0), 36090);
+	/* Lost full-size segments with a small one after them that came: the kernel's in-order
+	 * count stops at the hole, so the small one does not make the gap vanish. */
+	ck_assert_int_eq(rp_tcp_unseen(1000, 4001 + 2 * 1448 + 500, 3000, false, 0), 2 * 1448 + 500);
+	/* The FIN arrived in order: its sequence number is no data. */
+	ck_assert_int_eq(rp_tcp_unseen(1000, 4002, 3000, true, 4001), 0);
+	/* A FIN beyond a hole: the hole counts. */
+	ck_assert_int_eq(rp_tcp_unseen(1000, 9002, 3000, true, 9001), 5001);
+	/* An ACK older than what arrived since (read first, counted after): not ahead. */
+	ck_assert_int_eq(rp_tcp_unseen(1000, 3001, 3000, false, 0), 0);
+	/* Sequence numbers wrap. */
+	ck_assert_int_eq(rp_tcp_unseen(0xFFFFFF00u, 0x00000100u + 1448, 0x1FF, false, 0), 1448);
+}
+END_TEST
+
 START_TEST(test_file_round_trip)
 {
 	struct rp_evidence ev, back;
@@ -260,6 +282,7 @@ int main(void)
 	tcase_add_test(tc, test_json_round_trip);
 	tcase_add_test(tc, test_json_rejects_bad_input);
 	tcase_add_test(tc, test_file_round_trip);
+	tcase_add_test(tc, test_tcp_unseen);
 	tcase_add_test(tc, test_summary_names_the_facts);
 	suite_add_tcase(s, tc);
 	return rp_check_run(s);
