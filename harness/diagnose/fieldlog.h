@@ -111,6 +111,13 @@ struct rp_fieldlog
 	 * (fieldlog_codes.c); what it says is the crash's text. */
 	bool client_crashed;
 	char crash[64];
+	/* A channel of the client's failed and FreeRDP ended the session for it (freerdp.c
+	 * checkChannelErrorEvent: "<function> reported an error. Error was N"): the channel's
+	 * name, N, and the line. */
+	char channel_failed[32];
+	unsigned long channel_error;
+	int channel_line;
+	bool channel_logged; /* a channel's first ERROR line was noted */
 	int mremoteng_line; /* the line of mRemoteNG's "RDP disconnected!" (its reason follows) */
 	/* The client's message of a failed TCP connect names no errno (rdesktop's IPv6 build,
 	 * Remmina's dialog): whether it was refused is unknown, not "no". */

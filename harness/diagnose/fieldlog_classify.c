@@ -420,7 +420,8 @@ static bool record_decides(const struct rp_fieldlog* log, struct rp_field_verdic
 	/* A log that shows the session's connection lost, or a message that something failed
 	 * (a reader's said[]: a RemoteApp the server refused ends the session), was not a working
 	 * session, whatever the record's few fields allow. */
-	if (log->kind != RP_LOG_EVIDENCE_JSON && (log->session_lost || log->n_said || log->client_crashed) &&
+	if (log->kind != RP_LOG_EVIDENCE_JSON && (log->session_lost || log->n_said || log->client_crashed ||
+	                                       log->channel_failed[0]) &&
 	    v->cause == RP_CAUSE_CONNECTED)
 	{
 		v->cause = RP_CAUSE_UNDETERMINED;
@@ -696,6 +697,12 @@ static void candidates_from_error(const struct rp_fieldlog* log, struct rp_field
 		                                          "error before it: a defect of the client or of a "
 		                                          "library it loads, none of the causes here",
 		         log->crash);
+	else if (log->channel_failed[0])
+		snprintf(v->because, sizeof(v->because), "the client ended the session itself: its %s "
+		                                          "channel reported error %lu, and the log names no "
+		                                          "network error before it: a defect of the client, or "
+		                                          "data it could not read, none of the causes here",
+		         log->channel_failed, log->channel_error);
 	else
 		snprintf(v->because, sizeof(v->because), "the log holds no error the rules can read");
 }

@@ -575,6 +575,106 @@ static void rail_lines(struct rp_fieldlog* log, int no, const char* line)
 		            name ? name : "an execute result this does not know");
 }
 
+
+/* The client's channels (FreeRDP's channels/ directory names, the protocol each speaks). */
+static const struct
+{
+	const char* name;
+	const char* what;
+} channels[] = {
+	{ "rdpgfx", "MS-RDPEGFX, graphics" },
+	{ "drdynvc", "MS-RDPEDYC, dynamic channels" },
+	{ "dvcman", "MS-RDPEDYC, dynamic channels" },
+	{ "cliprdr", "MS-RDPECLIP, clipboard" },
+	{ "rdpdr", "MS-RDPEFS, devices" },
+	{ "drive", "MS-RDPEFS, devices" },
+	{ "printer", "MS-RDPEFS, devices" },
+	{ "serial", "MS-RDPEFS, devices" },
+	{ "parallel", "MS-RDPEFS, devices" },
+	{ "irp", "MS-RDPEFS, devices" },
+	{ "smartcard", "MS-RDPESC, smart cards" },
+	{ "rail", "MS-RDPERP, RemoteApp" },
+	{ "rdpsnd", "MS-RDPEA, audio" },
+	{ "audin", "MS-RDPEAI, audio input" },
+	{ "disp", "MS-RDPEDISP, display" },
+	{ "rdpei", "MS-RDPEI, touch" },
+	{ "encomsp", "MS-RDPEMC, multiparty" },
+	{ "remdesk", "MS-RA, remote assistance" },
+	{ "tsmf", "MS-RDPEV, video" },
+	{ "video", "MS-RDPEVOR, video" },
+	{ "geometry", "MS-RDPEGT, geometry" },
+	{ "echo", "MS-RDPEECO, echo" },
+	{ "location", "MS-RDPEL, location" },
+	{ "rdpecam", "MS-RDPECAM, camera" },
+};
+
+static const char* channel_what(const char* name)
+{
+	for (size_t i = 0; i < sizeof(channels) / sizeof(channels[0]); i++)
+		if (strcmp(name, channels[i].name) == 0)
+			return channels[i].what;
+	return NULL;
+}
+
+/* A channel's failure. FreeRDP ends the session when a channel reports an error (freerdp.c
+ * checkChannelErrorEvent, 2.x and 3.x: "<function> reported an error. Error was N", N a Win32
+ * error or a CHANNEL_RC_ code, which share 0-20); before it, the channel's own ERROR line
+ * ("[ERROR][com.freerdp.channels.NAME.client] - ..."). What ended the session then is the
+ * client's channel, not the network. */
+static void channel_lines(struct rp_fieldlog* log, int no, const char* line)
+{
+	const char* p = strstr(line, " reported an error. Error was ");
+	const char* t = strstr(line, "com.freerdp.channels.");
+
+	if (p && !log->channel_failed[0])
+	{
+		const char* f = p;
+		char fn[64], code[64] = "";
+		unsigned long n = strtoul(p + strlen(" reported an error. Error was "), NULL, 10);
+		const char* what;
+		while (f > line && !strchr(" ]:", f[-1]))
+			f--;
+		snprintf(fn, sizeof(fn), "%.*s", (int)strcspn(f, " "), f);
+		snprintf(log->channel_failed, sizeof(log->channel_failed), "%.*s", (int)strcspn(fn, "_"), fn);
+		log->channel_error = n;
+		log->channel_line = no;
+		what = channel_what(log->channel_failed);
+		if (n > 20 && n <= 0xFFFF && fl_status_name(0x80070000UL | n))
+			snprintf(code, sizeof(code), " %s", fl_status_name(0x80070000UL | n));
+		fl_reach(log, RP_PHASE_ACTIVE);
+		fl_add_fact(log, no, line, "the client ended the session for its %s channel (%s): error "
+		                           "%lu%s",
+		            log->channel_failed, what ? what : fn, n, code);
+		return;
+	}
+	/* The first ERROR of what carries the screen and the channels: a channel, a codec
+	 * (com.freerdp.codec.h264, .progressive, ...), the drawing (com.freerdp.gdi). */
+	if (!t)
+		t = strstr(line, "com.freerdp.codec");
+	if (!t)
+		t = strstr(line, "com.freerdp.gdi");
+	if (t && !log->channel_logged && strstr(line, "[ERROR]"))
+	{
+		char name[32];
+		const char* msg = strstr(t, "] - ");
+		msg = msg ? msg + 4 : t;
+		log->channel_logged = true;
+		if (strncmp(t, "com.freerdp.channels.", 21) == 0)
+		{
+			const char* what;
+			snprintf(name, sizeof(name), "%.*s", (int)strcspn(t + 21, ".]"), t + 21);
+			what = channel_what(name);
+			fl_add_fact(log, no, line, "the client's %s channel (%s) logged an error: %s", name,
+			            what ? what : "FreeRDP's", msg);
+		}
+		else
+		{
+			snprintf(name, sizeof(name), "%.*s", (int)strcspn(t + 12, "]"), t + 12);
+			fl_add_fact(log, no, line, "the client's %s logged an error: %s", name, msg);
+		}
+	}
+}
+
 /* Connection states (debug level): the furthest named. */
 static void state_lines(struct rp_fieldlog* log, int no, const char* line)
 {
@@ -672,6 +772,7 @@ void fl_parse_freerdp_line(struct rp_fieldlog* log, int no, const char* line)
 	code_lines(log, no, line);
 	session_end_lines(log, no, line);
 	rail_lines(log, no, line);
+	channel_lines(log, no, line);
 	/* A system error under TLS or the transport: "BIO_read returned a system error 104: ..." */
 	if ((p = strstr(line, "returned a system error ")))
 		fl_system_error(log, no, line, p + strlen("returned a system error "));
