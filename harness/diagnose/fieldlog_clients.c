@@ -45,6 +45,14 @@ void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code)
 	rp_strlcpy(log->ev.error_info_name, nm ? nm : "", sizeof(log->ev.error_info_name));
 }
 
+void fl_tcp_connect_failed(struct rp_fieldlog* log, int no, const char* line, const char* fact)
+{
+	log->tcp_connect_failed = true;
+	log->attempted = true;
+	fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
+	fl_add_fact(log, no, line, "%s", fact);
+}
+
 /* ---- which client ----
  * Each family by the marks its own logger prints (src-tables: rdesktop utils.c:403
  * "Subject(level): "; IronRDP's "Connection error: [context" and crate paths; guacd's
@@ -307,13 +315,11 @@ static bool rdesktop_transport_line(struct rp_fieldlog* log, int no, const char*
 	{
 		/* tcp.c:614 (the default IPv6 build) names no errno: refused and timed out alike;
 		 * 1.8.x's words: tcp.c:493 (the IPv4 build, strerror follows) and :462 (IPv6). */
-		log->tcp_connect_failed = true;
-		log->attempted = true;
 		log->connect_errno_unsaid =
 		    !strstr(line, "connect() failed: ") && !strstr(line, "ERROR: connect: ");
-		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
-		fl_add_fact(log, no, line, "the TCP connection failed%s",
-		            log->connect_errno_unsaid ? " (rdesktop names no errno)" : "");
+		fl_tcp_connect_failed(log, no, line, log->connect_errno_unsaid
+		                                         ? "the TCP connection failed (rdesktop names no errno)"
+		                                         : "the TCP connection failed");
 		return false; /* its errno, where it says one, is FreeRDP's reader's phrase */
 	}
 	if (rdesktop18_line(log, no, line))

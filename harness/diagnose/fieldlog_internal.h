@@ -55,6 +55,9 @@ bool fl_ironrdp_end_line(struct rp_fieldlog* log, int no, const char* line);
 /* A FreeRDP last error by its name, if none was set; the server's errorInfo. */
 void fl_set_error_name(struct rp_fieldlog* log, const char* name);
 void fl_set_errinfo(struct rp_fieldlog* log, uint32_t code);
+/* A client's words for a failed TCP connect (rdesktop's, IronRDP's, Teleport's): the attempt
+ * was made, FreeRDP's ERRCONNECT_CONNECT_FAILED in its terms, and `fact`. */
+void fl_tcp_connect_failed(struct rp_fieldlog* log, int no, const char* line, const char* fact);
 /* guacd's message (src/protocols/rdp/error.c) as the fact guacd's reader records, `whose`
  * words ("guacd's", "JumpServer Lion's"); false if it is none of them. */
 bool fl_guacd_message(struct rp_fieldlog* log, int no, const char* line, const char* msg,

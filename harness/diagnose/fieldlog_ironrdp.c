@@ -296,11 +296,8 @@ static bool teleport_line(struct rp_fieldlog* log, int no, const char* line)
 		/* rdpclient client.rs: the TCP connect, wrapped in RDP_CONNECT_TIMEOUT (5 s), gave
 		 * io::ErrorKind::TimedOut ("timed out"; a newer lib.rs words it "Connection Timed
 		 * Out"; rdp-rs' ConnectError Debug "Tcp(Kind(TimedOut))"): the SYN went unanswered */
-		log->tcp_connect_failed = true;
-		log->attempted = true;
 		log->connect_fail_after_s = 5;
-		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
-		fl_add_fact(log, no, line, "the TCP connection timed out after Teleport's 5 s");
+		fl_tcp_connect_failed(log, no, line, "the TCP connection timed out after Teleport's 5 s");
 		return true;
 	}
 	if (strstr(line, "Client exceeded idle timeout of") || strstr(line, "Client reported no activity") ||
@@ -336,10 +333,7 @@ static bool ironrdp_transport_line(struct rp_fieldlog* log, int no, const char* 
 	}
 	if (strstr(line, "[TCP connect"))
 	{
-		log->tcp_connect_failed = true;
-		log->attempted = true;
-		fl_set_error_name(log, "ERRCONNECT_CONNECT_FAILED");
-		fl_add_fact(log, no, line, "the TCP connection failed");
+		fl_tcp_connect_failed(log, no, line, "the TCP connection failed");
 		return false;
 	}
 	if (strstr(line, "received RDCleanPath error"))
