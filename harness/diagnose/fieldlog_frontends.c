@@ -53,10 +53,87 @@ static const struct
 	{ "denied the connection.", NULL, 0x7 },
 };
 
+/* Remmina's words around a session and its SSH tunnel (bb33690: rdp_plugin.c:511-556 the
+ * auto-reconnect, 1298-1330 the main loop's exits; remmina_ssh.c:1893-1966 the tunnel's
+ * session, 1197-1377 its authentication, 2379 its forward; older wordings to v1.2.32.1). The
+ * SSH words are the tunnel's, not the RDP server's: a name that did not resolve is one still,
+ * an SSH authentication is not the RDP logon. */
+static bool remmina_session_line(struct rp_fieldlog* log, int no, const char* line)
+{
+	static const enum rp_cause dns[] = { C(DNS_FAILURE) };
+
+	if (strstr(line, "network disconnection detected, initiating reconnection") ||
+	    strstr(line, "attempting reconnection, attempt #") ||
+	    strstr(line, "Could not check FreeRDP file descriptor"))
+	{
+		if (!log->session_lost)
+			fl_add_fact(log, no, line, "the connection dropped under the session (Remmina's words)");
+		log->session_lost = true;
+		fl_reach(log, RP_PHASE_ACTIVE);
+		return true;
+	}
+	if (strstr(line, "maximum number of reconnection attempts exceeded"))
+	{
+		log->reconnect_gave_up = true;
+		fl_add_fact(log, no, line, "Remmina's auto-reconnect gave up");
+		return true;
+	}
+	if (strstr(line, "Another user connected to the server"))
+	{
+		/* v1.2-1.3.0: shown for FreeRDP's last error 0x10005, errorInfo 0x5 */
+		fl_set_errinfo(log, 0x5);
+		fl_reach(log, RP_PHASE_ACTIVE);
+		fl_add_fact(log, no, line, "the server's errorInfo 0x5 (%s), in Remmina's words",
+		            rp_errinfo_name(0x5));
+		return true;
+	}
+	if (strstr(line, "Could not start libfreerdp-gdi") || strstr(line, "Unable to initialize libfreerdp gdi"))
+	{
+		fl_add_fact(log, no, line, "the client could not start its drawing (libfreerdp-gdi): its own failure");
+		return true;
+	}
+	if (strstr(line, "Could not resolve hostname ") && strstr(line, " to IPv"))
+	{
+		fl_said(log, no, line, "the SSH tunnel's host name did not resolve (Remmina's words)", dns, 1);
+		return true;
+	}
+	if (strstr(line, "Could not start SSH session") || strstr(line, "Failed to startup SSH session") ||
+	    (strstr(line, "Error connecting to ") && strstr(line, "ssh")))
+	{
+		log->attempted = true;
+		fl_add_fact(log, no, line, "the SSH tunnel's own connection failed, before any RDP");
+		return true;
+	}
+	if (strstr(line, "Could not authenticate with SSH") || strstr(line, "Could not authenticate with public SSH") ||
+	    strstr(line, "Could not authenticate automatically with") || strstr(line, "SSH Authentication failed") ||
+	    strstr(line, "SSH password authentication failed") || strstr(line, "SSH public key authentication failed"))
+	{
+		log->attempted = true;
+		fl_add_fact(log, no, line, "the SSH tunnel's authentication failed (the SSH server's, not the RDP logon)");
+		return true;
+	}
+	if (strstr(line, "Could not connect to SSH tunnel") ||
+	    strstr(line, "Failed to connect to the SSH tunnel destination"))
+	{
+		log->attempted = true;
+		fl_add_fact(log, no, line, "the SSH server could not open its forward to the RDP host");
+		return true;
+	}
+	if (strstr(line, "Connection to SSH tunnel dropped") || strstr(line, "tunnel disconnected because"))
+	{
+		log->session_lost = true;
+		fl_add_fact(log, no, line, "the SSH tunnel the session ran in dropped");
+		return true;
+	}
+	return false;
+}
+
 static bool remmina_line(struct rp_fieldlog* log, int no, const char* line)
 {
 	const char* p;
 
+	if (remmina_session_line(log, no, line))
+		return true;
 	if ((p = strstr(line, "libfreerdp returned code is ")))
 	{
 		/* the catch-all case's stdout: FreeRDP's last error itself */
