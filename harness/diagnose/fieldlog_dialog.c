@@ -187,7 +187,40 @@ static const struct
 	    "Your account is configured to prevent you from using this device" },
 	  S_CAUSES, "the remote PC would not let this user log on from here (its logon rights, or an "
 	  "access policy)", { C(SERVER_DENIED), C(SECURITY_MISMATCH) }, 2 },
-	{ { "Sign in failed. Please check your username and password" }, S_LOGON_FAILED,
+	/* Microsoft's other clients (Windows App, the AVD and web clients, Mac, iOS, Android):
+	 * azure-docs articles/virtual-desktop/includes/include-troubleshoot-client-windows-common.md
+	 * (2276df6e) L70: the policy "Allow users to connect remotely using Remote Desktop
+	 * Services" disabled, or an administrator's end of the session */
+	{ { "Your administrator may have ended your session" }, S_CAUSES,
+	  "the session was ended or refused on the server's side (its Remote Desktop policy, or an "
+	  "administrator)", { C(SERVER_DENIED), C(SERVER_ENDED_SESSION) }, 2 },
+	/* SupportArticles-docs include-troubleshoot-azure-ad-joined-connections-windows.md
+	 * (3f1af0a9) L19 (a Conditional Access policy), L27 (the Kerberos server object of single
+	 * sign-on missing) */
+	{ { "The sign-in method you're trying to use isn't allowed",
+	    "The sign-in method you\u2019re trying to use isn\u2019t allowed" },
+	  S_CAUSES, "an access policy does not allow this sign-in method", { C(SERVER_DENIED) }, 1 },
+	{ { "A specified logon session does not exist" }, S_CAUSES,
+	  "the logon session the client's authentication needed does not exist (single sign-on's "
+	  "Kerberos set-up, or saved credentials)", { C(SECURITY_MISMATCH), C(BAD_CREDENTIALS) }, 2 },
+	/* windowsserverdocs remote/remote-desktop-services/clients/remote-desktop-client-faq.md
+	 * (00253ec5), "Specific errors": the server's RDP security layer; the RD Gateway's
+	 * resource authorization policy; the gateway at its maximum of connections; and the web
+	 * client's broker certificate (remote-desktop-web-client-admin.md, 02d7f09c) */
+	{ { "Failed to parse NTLM challenge" }, S_CAUSES,
+	  "the client could not read the server's NTLM challenge (the server's RDP security layer)",
+	  { C(SECURITY_MISMATCH) }, 1 },
+	{ { "TS_RAP You are not allowed to connect to the given host" }, S_CAUSES,
+	  "the RD Gateway's resource authorization policy (TS_RAP) does not allow this user to this "
+	  "computer", { C(SERVER_DENIED) }, 1 },
+	{ { "RPC Error 23014", "Error 0x59E6", "error 0x59E6" }, S_CAUSES,
+	  "the RD Gateway is at its maximum number of connections (23014, 0x59E6)",
+	  { C(SERVER_OVERLOADED) }, 1 },
+	{ { "unexpected server authentication certificate was received" }, S_CAUSES,
+	  "the client did not trust the certificate it received (the web client: the broker's)",
+	  { C(CERTIFICATE_REJECTED) }, 1 },
+	{ { "Sign in failed. Please check your username and password",
+	    "The user name or password is incorrect" }, S_LOGON_FAILED,
 	  "the sign-in failed (the web client's words)", { 0 }, 0 },
 	/* the Mac client's wording of 0x204 (the Windows text is "for one of these reasons") */
 	{ { "Make sure the PC is turned on and connected to the network" }, S_CAUSES,

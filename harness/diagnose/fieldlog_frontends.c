@@ -262,11 +262,23 @@ static const struct
 	{ "ConnectionFailedNoHealthyRdshAvailable", false, { C(SERVER_HUNG), C(BROKER_FAILURE) }, 2 },
 	{ "ConnectionFailedUserHasValidSessionButRdshIsUnhealthy", false,
 	  { C(SERVER_HUNG), C(BROKER_FAILURE) }, 2 },
-	{ "ConnectionFailedClientDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS) }, 2 },
+	{ "ConnectionFailedClientDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS), C(FIREWALL_RESET) }, 3 },
 	{ "UnexpectedNetworkDisconnect", false, { C(TUNNEL_DROP), C(PACKET_LOSS) }, 2 },
 	{ "ConnectionBroken", false, { C(TUNNEL_DROP), C(FIREWALL_RESET) }, 2 },
 	{ "ReverseConnectFailed", false, { C(DNS_FAILURE), C(PORT_FILTERED) }, 2 },
 	{ "FileNotFound", false, { C(SERVER_FAULT) }, 1 },
+	{ "ConnectionFailedNoMappingOfSIDinAD", false, { C(SERVER_DENIED) }, 1 },
+	/* RDP Shortpath, the UDP transport (MicrosoftDocs/SupportArticles-docs, support/azure/
+	 * virtual-desktop/troubleshoot-rdp-shortpath.md 32b550bb, L34-52): its UDP flow timed
+	 * out; 50 retries failed (a fast link that stops, or packets too large for the path);
+	 * ConnectionFailed{Client,Server}Disconnect "caused by TCP Reset packets, not a
+	 * time-out"; the RDP heartbeat missed. */
+	{ "ShortpathTransportNetworkDrop", false, { C(UDP_TRANSPORT), C(PACKET_LOSS), C(NAT_IDLE_TIMEOUT) }, 3 },
+	{ "ShortpathTransportReliabilityThresholdFailure", false,
+	  { C(UDP_TRANSPORT), C(MTU_BLACKHOLE), C(PACKET_LOSS) }, 3 },
+	{ "ConnectionFailedServerDisconnect", false, { C(FIREWALL_RESET), C(TUNNEL_DROP) }, 2 },
+	{ "ConnectionBrokenMissedHeartbeatThresholdExceeded", false,
+	  { C(PACKET_LOSS), C(HIGH_LATENCY), C(TUNNEL_DROP) }, 3 },
 	/* "ConnectionFailedAdTrustedRelationshipFailure": the session host and Active Directory;
 	 * the other ConnectionFailedAd... names say the same of their step */
 	{ "ConnectionFailedAd", true, { C(BAD_CREDENTIALS), C(SERVER_DENIED), C(SERVER_FAULT) }, 3 },
