@@ -5,7 +5,8 @@
 #  - every malformed scenario in tests/bad-scenarios gets its own file:line error on stderr
 #    and exit 2, and nothing runs;
 #  - shards partition the selection: every scenario in exactly one of N shards;
-#  - -n and -k select; bad options exit 2 and quote the bad value.
+#  - -n and -k select; bad options exit 2 and quote the bad value (the lab server's number
+#    options too).
 #
 # Usage: runner_cli.sh RDPREPRO SOURCE_DIR
 set -eu
@@ -96,6 +97,27 @@ check_usage 'No such file or directory' "$WORK/nope.scn"
 check_usage 'usage: rdprepro run' --bogus
 # A guest's labs end with the guest: --keep cannot keep one (nothing is booted to find out).
 check_usage "a guest's labs end with the guest" --vm --keep --results "$WORK/keep" "$SRC/scenarios/baseline.scn"
+# The lab server's number options (a user may run `rdprepro server` by hand): a word that is not
+# a number in its range is refused with the option's name and exit 2, before anything listens.
+check_server() {
+	local want=$1 rc=0
+	shift
+	"$RDPREPRO" server --addr 198.18.0.1 --cert "$WORK/x" --key "$WORK/x" --sam "$WORK/x" "$@" \
+		>/dev/null 2>"$WORK/err" || rc=$?
+	if [ "$rc" = 2 ] && grep -qF -- "$want" "$WORK/err"; then
+		ok
+	else
+		fail "server $*: exit $rc, stderr: $(cat "$WORK/err")"
+	fi
+}
+check_server '--pause-ms: "abc" is not a number from 0 to 86400000' --pause-ms abc
+check_server '--error-after: "5s" is not a number' --error-after 5s
+check_server '--desktop-every: "0" is not a number from 1' --desktop-every 0
+check_server '--heartbeat: "0" is not a number from 1 to 255' --heartbeat 0
+check_server '--heartbeat: "256"' --heartbeat 256
+check_server '--error-info: "0x100000000" is not a number from 0 to 4294967295' --error-info 0x100000000
+check_server '--error-info: "7x"' --error-info 7x
+check_server '--port: "65536"' --port 65536
 rc=0
 "$RDPREPRO" frobnicate >/dev/null 2>"$WORK/err" || rc=$?
 [ "$rc" = 2 ] && grep -q 'what is "frobnicate"' "$WORK/err" && ok || fail "unknown command: exit $rc"

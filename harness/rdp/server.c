@@ -74,6 +74,26 @@ static int usage(FILE* f)
 	return f == stderr ? 2 : 0;
 }
 
+/* A number option: the whole word a number (base 10, or with C's 0x and 0 prefixes where `base`
+ * is 0) within [min, max] (a duration up to a day, as a scenario's: rp_parse_duration_ms); false,
+ * said on stderr with the option's name and its range, otherwise. */
+static bool num_opt(const char* name, const char* arg, int base, long min, long max, long* out)
+{
+	char* end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, base);
+	if (errno || end == arg || *end || v < min || v > max)
+	{
+		fprintf(stderr, "rdprepro server: --%s: \"%s\" is not a number from %ld to %ld\n", name,
+		        arg, min, max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
 /* --behaviour: what the server does besides serving; false (said on stderr) for a word it does
  * not know. */
 static bool parse_behaviour(const char* arg)
@@ -117,7 +137,6 @@ static int parse_opts(int argc, char** argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
-	char* end;
 
 	srv_options.port = 3389;
 	optind = 1;
@@ -129,13 +148,8 @@ static int parse_opts(int argc, char** argv)
 				srv_options.addr = optarg;
 				break;
 			case 'p':
-				errno = 0;
-				srv_options.port = strtol(optarg, &end, 10);
-				if (errno || *end || srv_options.port < 1 || srv_options.port > 65535)
-				{
-					fprintf(stderr, "rdprepro server: --port: bad port \"%s\"\n", optarg);
+				if (!num_opt("port", optarg, 10, 1, 65535, &srv_options.port))
 					return 2;
-				}
 				break;
 			case 'c':
 				srv_options.cert = optarg;
@@ -151,8 +165,14 @@ static int parse_opts(int argc, char** argv)
 					return 2;
 				break;
 			case 'E':
-				srv_options.error_info = strtoul(optarg, NULL, 0);
+			{
+				long code;
+				/* an errorInfo code (MS-RDPBCGR 2.2.5.1.1: 32 bits) */
+				if (!num_opt("error-info", optarg, 0, 0, 0xFFFFFFFFL, &code))
+					return 2;
+				srv_options.error_info = (unsigned long)code;
 				break;
+			}
 			case 'A':
 				srv_options.error_at = optarg;
 				break;
@@ -169,21 +189,21 @@ static int parse_opts(int argc, char** argv)
 				srv_options.pause_at = optarg;
 				break;
 			case 'M':
-				srv_options.pause_ms = strtol(optarg, NULL, 10);
+				if (!num_opt("pause-ms", optarg, 10, 0, 86400000, &srv_options.pause_ms))
+					return 2;
 				break;
 			case 'F':
-				srv_options.error_after_ms = strtol(optarg, NULL, 10);
+				if (!num_opt("error-after", optarg, 10, 0, 86400000, &srv_options.error_after_ms))
+					return 2;
 				break;
 			case 'V':
-				srv_options.desktop_every_ms = strtol(optarg, NULL, 10);
+				if (!num_opt("desktop-every", optarg, 10, 1, 86400000, &srv_options.desktop_every_ms))
+					return 2;
 				break;
 			case 'B':
-				srv_options.heartbeat_s = strtol(optarg, NULL, 10);
-				if (srv_options.heartbeat_s < 0 || srv_options.heartbeat_s > 255)
-				{
-					fprintf(stderr, "rdprepro server: --heartbeat: 1-255 seconds\n");
+				/* the Heartbeat PDU's period is one byte of seconds (MS-RDPBCGR 2.2.16.1) */
+				if (!num_opt("heartbeat", optarg, 10, 1, 255, &srv_options.heartbeat_s))
 					return 2;
-				}
 				break;
 			case 'D':
 				if (strcmp(optarg, "none") == 0)
