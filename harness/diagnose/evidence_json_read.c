@@ -4,6 +4,7 @@
 #include "evidence_fields.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,10 +54,14 @@ static void get_u64(struct reader* r, json_object* o, const char* k, uint64_t* d
 		*dst = (uint64_t)json_object_get_int64(v);
 }
 
+/* A time or a rate: a finite number (json-c reads NaN and Infinity too; no writer of ours
+ * writes them, and a verdict's comparisons with them are all false). */
 static void get_ms(struct reader* r, json_object* o, const char* k, double* dst)
 {
 	json_object* v = get(r, o, k, json_type_double);
-	if (v)
+	if (v && !isfinite(json_object_get_double(v)))
+		r->ok = rp_fail(r->err, "%s: key \"%s\" is not a finite number", r->where, k);
+	else if (v)
 		*dst = json_object_get_double(v);
 }
 
@@ -219,7 +224,8 @@ static void attempt_from_json(struct reader* r, json_object* o, struct rp_attemp
 		json_object_object_foreach(phases, key, val)
 		{
 			enum rp_phase p = rp_phase_from_name(key);
-			if (p == RP_PHASE_COUNT || !json_object_is_type(val, json_type_double))
+			if (p == RP_PHASE_COUNT || !json_object_is_type(val, json_type_double) ||
+			    !isfinite(json_object_get_double(val)))
 			{
 				r->ok = rp_fail(r->err, "%s: phases: bad entry \"%s\"", r->where, key);
 				return;
@@ -262,10 +268,12 @@ static void session_from_json(struct reader* r, json_object* o, struct rp_sessio
 		return;
 	get_u32(r, o, "want_ms", &ss->want_ms);
 	get_str(r, o, "activity", act, sizeof(act));
-	ss->activity = RP_ACTIVITY_IDLE;
+	ss->activity = act[0] ? RP_ACTIVITY_COUNT : RP_ACTIVITY_IDLE; /* absent: idle */
 	for (int i = 0; i < RP_ACTIVITY_COUNT; i++)
 		if (strcmp(act, rp_activity_name((enum rp_activity)i)) == 0)
 			ss->activity = (enum rp_activity)i;
+	if (ss->activity == RP_ACTIVITY_COUNT && r->ok)
+		r->ok = rp_fail(r->err, "evidence: session: unknown activity \"%s\"", act);
 	get_u32(r, o, "every_ms", &ss->every_ms);
 	get_ms(r, o, "t_active_ms", &ss->t_active_ms);
 	get_ms(r, o, "t_end_ms", &ss->t_end_ms);
@@ -444,23 +452,41 @@ static void replay_from_json(struct reader* r, json_object* rc, struct rp_replay
 	get_ms(r, j, "ms", &rr->ms);
 }
 
-/* The recheck's stages by name; a name none of them has leaves the stage not run. */
-static void recheck_stages(struct rp_recheck* rk, const char* t, const char* x, const char* tls,
-                           const char* small)
+/* The recheck's stages by name; an absent one was not run, a name none of them has is an
+ * error. */
+static void recheck_stages(struct reader* r, struct rp_recheck* rk, const char* t, const char* x,
+                           const char* tls, const char* small)
 {
+	bool t_ok = !t[0], x_ok = !x[0], tls_ok = !tls[0], small_ok = !small[0];
+
 	for (int i = 0; i <= RP_RECHECK_TLS_FAILED; i++)
 	{
 		if (strcmp(tls, rp_recheck_tls_name((enum rp_recheck_tls)i)) == 0)
+		{
 			rk->tls = (enum rp_recheck_tls)i;
+			tls_ok = true;
+		}
 		if (strcmp(small, rp_recheck_tls_name((enum rp_recheck_tls)i)) == 0)
+		{
 			rk->tls_small_mss = (enum rp_recheck_tls)i;
+			small_ok = true;
+		}
 	}
 	for (int i = 0; i <= RP_RECHECK_NO_ANSWER; i++)
 		if (strcmp(t, rp_recheck_tcp_name((enum rp_recheck_tcp)i)) == 0)
+		{
 			rk->tcp = (enum rp_recheck_tcp)i;
+			t_ok = true;
+		}
 	for (int i = 0; i <= RP_X224_CLOSED_AT_ONCE; i++)
 		if (strcmp(x, rp_recheck_x224_name((enum rp_recheck_x224)i)) == 0)
+		{
 			rk->x224 = (enum rp_recheck_x224)i;
+			x_ok = true;
+		}
+	if (r->ok && !(t_ok && x_ok && tls_ok && small_ok))
+		r->ok = rp_fail(r->err, "evidence: recheck: unknown stage result \"%s\"",
+		                !t_ok ? t : !x_ok ? x : !tls_ok ? tls : small);
 }
 
 static void recheck_from_json(struct reader* r, json_object* o, struct rp_recheck* rk)
@@ -491,7 +517,7 @@ static void recheck_from_json(struct reader* r, json_object* o, struct rp_rechec
 	ping_from_json(r, rc, &rk->ping);
 	sizes_from_json(r, rc, &rk->sizes);
 	replay_from_json(r, rc, &rk->replay);
-	recheck_stages(rk, t, x, tls, small);
+	recheck_stages(r, rk, t, x, tls, small);
 }
 
 bool rp_evidence_from_json(struct rp_evidence* ev, const char* json, struct rp_err* err)

@@ -206,6 +206,17 @@ START_TEST(test_json_rejects_bad_input)
 	ck_assert(strstr(err.msg, "warp") != NULL);
 	ck_assert(!rp_evidence_from_json(&ev, "{\"attempts\": [ 3 ]}", &err));
 	ck_assert(!rp_evidence_from_json(&ev, "{\"attempts\": [ {\"phases\": {\"tls\": \"x\"}} ]}", &err));
+	/* Not a finite number, an activity or a recheck stage no writer has: refused, named. */
+	ck_assert(!rp_evidence_from_json(&ev, "{\"attempts\": [ {\"t_end_ms\": NaN} ]}", &err));
+	ck_assert(strstr(err.msg, "t_end_ms") != NULL && strstr(err.msg, "finite") != NULL);
+	ck_assert(!rp_evidence_from_json(&ev, "{\"attempts\": [ {\"phases\": {\"tls\": Infinity}} ]}", &err));
+	ck_assert(!rp_evidence_from_json(&ev, "{\"session\": {\"activity\": \"dancing\"}}", &err));
+	ck_assert(strstr(err.msg, "dancing") != NULL);
+	ck_assert(!rp_evidence_from_json(&ev, "{\"recheck\": {\"tcp\": \"maybe\"}}", &err));
+	ck_assert(strstr(err.msg, "maybe") != NULL);
+	/* Absent, they keep their defaults: idle, not run. */
+	ck_assert(rp_evidence_from_json(&ev, "{\"session\": {}, \"recheck\": {}}", &err));
+	ck_assert_int_eq(ev.session.activity, RP_ACTIVITY_IDLE);
 	/* An empty object is a valid, empty record. */
 	ck_assert(rp_evidence_from_json(&ev, "{}", &err));
 	ck_assert_int_eq(ev.n_attempts, 0);
