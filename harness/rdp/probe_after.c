@@ -324,8 +324,6 @@ static void replay(struct probe* p, const struct probe_opts* o)
 	close(mem);
 }
 
-/* The recheck, only after a connection that came up: when TCP never did, a second SYN says
- * nothing new. On by default in the lab; the probe is never pointed at other hosts. */
 /* How long the recheck waits for a fresh X.224 answer: its usual wait, or twice what the
  * server took to answer the first connection's request (its X.224 phase until TLS began) and
  * half a second, at most 4 s: a request is "silent" only when it waited longer than this server
@@ -339,6 +337,8 @@ static int x224_wait(const struct rp_evidence* ev, int wait_ms)
 	return w > wait_ms ? (int)w : wait_ms;
 }
 
+/* The recheck, only after a connection that came up: when TCP never did, a second SYN says
+ * nothing new. On by default in the lab; the probe is never pointed at other hosts. */
 void probe_maybe_recheck(struct probe* p, const struct probe_opts* o)
 {
 	const struct rp_attempt* last = rp_evidence_current(&p->ev);

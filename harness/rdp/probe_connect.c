@@ -302,7 +302,6 @@ static BOOL probe_tls_connect(rdpTransport* t)
 	return ok;
 }
 
-/* Called for every whole PDU read or written: the moments the state can change. */
 /* The errno of the first failed read or write of an attempt: ECONNREFUSED, ECONNRESET,
  * ETIMEDOUT (TCP_USER_TIMEOUT), EPIPE. */
 static void note_io_errno(struct probe* p, int rc, int err)
@@ -329,6 +328,7 @@ static void note_ultimatum(struct probe* p, wStream* s, int len)
 	p->ev.session.t_dpu_ms = since_start(p);
 }
 
+/* Called for every whole PDU read or written: the moments the state can change. */
 static int probe_read_pdu(rdpTransport* t, wStream* s)
 {
 	struct probe* p = probe_of(t);

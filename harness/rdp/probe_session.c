@@ -8,7 +8,7 @@
 #include <freerdp/input.h>
 #include <winpr/synch.h>
 
-/* A PDU while the session is active: a quiet spell of 500 ms or more before it is kept. */
+/* A PDU while the session is active: a quiet spell of QUIET_MIN_MS or more before it is kept. */
 #define QUIET_MIN_MS 800.0
 void probe_note_pdu(struct probe* p)
 {
