@@ -14,8 +14,9 @@
 #include <string.h>
 
 /* The table: one row per cause, what identifies it (the function) and what rules it out
- * (the clauses). Every row is checked; the order only breaks ties in the reason's text. Each
- * row is defined beside its predicates, in its family's file (verdict_rules.h). */
+ * (the clauses). Every row is checked; the order lists the candidates, picks the runner-up (the
+ * first other survivor) and, among equally strong survivors, whose reason is told. Each row is
+ * defined beside its predicates, in its family's file (verdict_rules.h). */
 static const struct rule* const rules[] = {
 	&vr_row_connected,
 	&vr_row_server_denied,

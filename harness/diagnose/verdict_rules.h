@@ -15,7 +15,6 @@
 #include "verdict.h"
 
 /* FreeRDP's last-error codes the rules read (freerdp/error.h: class << 16 | type). */
-#define ERR_SERVER_DENIED 0x00010007u      /* ERRINFO class, ERRINFO_SERVER_DENIED_CONNECTION */
 #define ERR_CONNECT_FAILED 0x00020006u     /* ERRCONNECT_CONNECT_FAILED */
 #define ERR_AUTH_FAILED 0x00020009u        /* ERRCONNECT_AUTHENTICATION_FAILED */
 #define ERR_LOGON_FAILURE 0x00020014u      /* ERRCONNECT_LOGON_FAILURE */

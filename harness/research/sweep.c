@@ -200,9 +200,10 @@ static bool opt_repeat(struct rp_sweep* sw, const char* arg)
 	char* end;
 	long v = strtol(arg, &end, 10);
 
-	if (*end || end == arg || v < 1 || v > 1000)
+	if (*end || end == arg || v < 1 || v > RP_SWEEP_MAX_REPEAT)
 	{
-		fprintf(stderr, "rdprepro sweep: --repeat: 1 to 1000, not \"%s\"\n", arg);
+		fprintf(stderr, "rdprepro sweep: --repeat: 1 to %d, not \"%s\"\n", RP_SWEEP_MAX_REPEAT,
+		        arg);
 		return false;
 	}
 	sw->repeat = (int)v;
@@ -214,9 +215,10 @@ static bool opt_seed(struct rp_sweep* sw, const char* arg)
 	char* end;
 	unsigned long v = strtoul(arg, &end, 10);
 
-	if (*end || end == arg || v > 2000000000ul)
+	if (*end || end == arg || v > RP_SWEEP_MAX_SEED)
 	{
-		fprintf(stderr, "rdprepro sweep: --seed: not a number: \"%s\"\n", arg);
+		fprintf(stderr, "rdprepro sweep: --seed: not a number from 0 to %u: \"%s\"\n",
+		        RP_SWEEP_MAX_SEED, arg);
 		return false;
 	}
 	sw->seed = (unsigned)v;
