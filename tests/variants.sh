@@ -43,3 +43,15 @@ else
 	echo "[FAIL] variants: a wrong cause was named (above, marked WRONG); the draws are in $WORK/scn (seed $SEED)"
 	exit 1
 fi
+# A run with --repeat keeps each repeat in NAME/run-K/: the matrix counts each as a draw (and
+# nothing else in that folder). The first draw's result, as two repeats and a stray folder:
+first=$(find "$WORK/results" -mindepth 2 -maxdepth 2 -name result.json | sort | head -1)
+rm -rf "$WORK/repeats"
+mkdir -p "$WORK/repeats/draw/run-1" "$WORK/repeats/draw/run-2" "$WORK/repeats/draw/run-x"
+for d in run-1 run-2 run-x; do cp "$first" "$WORK/repeats/draw/$d/result.json"; done
+if "$RDPREPRO" variants --matrix "$WORK/repeats" | grep -q '^2 draws: '; then
+	echo "[ OK ] variants: a --repeat run's repeats are counted, each a draw"
+else
+	echo "[FAIL] variants: the matrix of a --repeat run did not count its 2 repeats"
+	exit 1
+fi
