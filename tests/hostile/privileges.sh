@@ -29,15 +29,50 @@ trap cleanup EXIT
 # shellcheck source=tests/on_signal.sh
 . "$(dirname "$0")/../on_signal.sh"
 
+# The sampling loop below must look often enough to see a process that lives two seconds (the
+# hostile clients) while five labs' processes are up: with a fork per ancestor, per process and
+# per field, one look took seconds under make check's load and missed it (this stop). So one
+# look forks twice (ls, awk); the rest are builtins, and a process found below the runner once
+# is remembered.
+declare -A below=()
+
 # descendant PID ANCESTOR: whether ANCESTOR is among PID's ancestors.
 descendant() {
-	local p=$1 want=$2 pp
+	local p=$1 want=$2 stat
+	local -a f
+	[ -n "${below[$1]:-}" ] && return 0
 	while [ "$p" -gt 1 ]; do
-		pp=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null) || return 1
-		[ "$pp" = "$want" ] && return 0
-		p=$pp
+		read -r stat 2>/dev/null <"/proc/$p/stat" || return 1
+		stat=${stat##*) } # past the command's name, which may hold blanks
+		read -r -a f <<<"$stat"
+		if [ "${f[1]}" = "$want" ]; then
+			below[$1]=1
+			return 0
+		fi
+		p=${f[1]}
 	done
 	return 1
+}
+
+# look PID EXE: "PID EXE-NAME | ARGS | Uid:U CapInh:... NoNewPrivs:N " of a process, from /proc
+# by builtins; false once it is gone.
+look() {
+	local k v rest st="" n=0
+	local -a av
+	mapfile -d '' -t av 2>/dev/null <"/proc/$1/cmdline" || return 1
+	while read -r k v rest; do
+		case $k in
+		Uid: | CapInh: | CapPrm: | CapEff: | CapBnd: | CapAmb: | NoNewPrivs:)
+			st+="$k$v "
+			n=$((n + 1))
+			;;
+		esac
+	done 2>/dev/null <"/proc/$1/status" || return 1
+	# A status read while the process ended comes short (/proc reads it in pieces): all seven
+	# fields, or it is gone.
+	[ "$n" = 7 ] || return 1
+	k="${av[*]}"
+	printf '%s %s | %s | %s\n' "$1" "${2##*/}" "${k:0:60}" "$st"
 }
 
 # One of each kind, all at once: the lab server with hostile clients and the probe, xrdp,
@@ -55,10 +90,7 @@ while kill -0 "$runner" 2>/dev/null; do
 			split($(NF-2), p, "/"); print p[3], $NF }' >"$work/look"
 	while read -r pid exe; do
 		descendant "$pid" "$runner" || continue
-		args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-60) || continue
-		st=$(awk '/^(Uid|CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):/ {printf "%s%s ", $1, $2}' \
-			"/proc/$pid/status" 2>/dev/null) || continue
-		echo "$pid ${exe##*/} | $args | $st" >>"$work/seen"
+		look "$pid" "$exe" >>"$work/seen" || continue
 	done <"$work/look"
 	sleep 0.1
 done
