@@ -44,8 +44,9 @@ else
 	exit 1
 fi
 # A run with --repeat keeps each repeat in NAME/run-K/: the matrix counts each as a draw (and
-# nothing else in that folder). The first draw's result, as two repeats and a stray folder:
-first=$(find "$WORK/results" -mindepth 2 -maxdepth 2 -name result.json | sort | head -1)
+# nothing else in that folder). The first draw that ran (a SKIP is no draw), as two repeats and a
+# stray folder:
+first=$(find "$WORK/results" -mindepth 2 -maxdepth 2 -name result.json -exec grep -L '"status":"SKIP"' {} + | sort | head -1)
 rm -rf "$WORK/repeats"
 mkdir -p "$WORK/repeats/draw/run-1" "$WORK/repeats/draw/run-2" "$WORK/repeats/draw/run-x"
 for d in run-1 run-2 run-x; do cp "$first" "$WORK/repeats/draw/$d/result.json"; done
